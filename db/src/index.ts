@@ -1,0 +1,13 @@
+// The db package's public face: the handle, the tables and the queries. Nothing else writes SQL.
+export * from './open';
+export * as tables from './schema/index';
+export * from './schema/enums.schema';
+export * as ledgerQueries from './queries/ledger.queries';
+export * as siteQueries from './queries/sites.queries';
+export * as memberQueries from './queries/members.queries';
+export type { AccountRow, TransferRow } from './queries/ledger.queries';
+export type { SiteRow } from './queries/sites.queries';
+export type { MemberRow, MembershipRow } from './queries/members.queries';
+export * from './queries/invariants.queries';
+export { hashPassword, verifyPassword } from './crypto/password';
+export { pgErrorOf, expectPgError, type PgErrorInfo } from './errors';

@@ -1,0 +1,87 @@
+// One database handle, two engines: PostgreSQL through postgres-js when a URL is given, else
+// embedded PGlite (PostgreSQL compiled to WASM) on disk or in memory. Migrations run on open.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import * as schema from './schema/index';
+
+export type Schema = typeof schema;
+/** The database, whichever engine is underneath. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction on it. Query functions accept either (see Executor). */
+export type Transaction = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Executor = Database | Transaction;
+export type Engine = 'postgres' | 'pglite';
+
+export interface DbHandle {
+  db: Database;
+  engine: Engine;
+  /** postgres-js client (real PostgreSQL only): LISTEN/NOTIFY and raw SQL for tools. */
+  sql?: postgres.Sql;
+  /** PGlite instance (embedded only): dumps for backups, LISTEN in process. */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** postgres://... ; when absent the embedded engine is used. */
+  url?: string | undefined;
+  /** Folder for the embedded database's files; 'memory://' or undefined with memory: true for tests. */
+  dataDir?: string | undefined;
+  memory?: boolean;
+  /** Connections in the postgres-js pool (real PostgreSQL only). */
+  poolSize?: number;
+  /** Run the migrations on open (default true). */
+  migrate?: boolean;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+
+// Any fixed number: every process that opens the same database agrees on it, so two servers
+// starting together run the migrations one after the other instead of both at once.
+const MIGRATION_LOCK = 72_483_117;
+
+export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
+  const migrateOnOpen = options.migrate ?? true;
+  if (options.url) {
+    if (migrateOnOpen) await migratePostgresLocked(options.url);
+    const sql = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'huzhu' },
+    });
+    const db = drizzlePostgres({ client: sql, schema }) as unknown as Database;
+    return { db, engine: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };
+  }
+
+  let dataDir: string | undefined;
+  if (!options.memory) {
+    dataDir = options.dataDir ?? './data';
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = new PGlite(dataDir);
+  const db = drizzlePglite({ client: pglite, schema }) as unknown as Database;
+  if (migrateOnOpen) {
+    await migratePglite(drizzlePglite({ client: pglite }), { migrationsFolder });
+  }
+  return { db, engine: 'pglite', pglite, close: () => pglite.close() };
+}
+
+async function migratePostgresLocked(url: string): Promise<void> {
+  // One connection, so the session-level advisory lock covers every migration statement.
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
+    await migratePostgres(drizzlePostgres({ client: sql }), { migrationsFolder });
+    await sql`select pg_advisory_unlock(${MIGRATION_LOCK})`;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}

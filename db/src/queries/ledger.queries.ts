@@ -1,0 +1,132 @@
+// SQL for the ledger: accounts, locks, transfer rows and the invariant checks. The rules that
+// decide whether a transfer may happen live in the server's ledger service, not here.
+import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../open';
+import { accounts, transfers } from '../schema/index';
+import type { AccountOwner, Unit } from '../schema/enums.schema';
+
+export type AccountRow = typeof accounts.$inferSelect;
+export type TransferRow = typeof transfers.$inferSelect;
+export type NewTransfer = typeof transfers.$inferInsert;
+
+/** Opens a member's two accounts (minutes and points) if they are not open yet. */
+export async function ensureMemberAccounts(ex: Executor, memberId: number): Promise<void> {
+  await ex
+    .insert(accounts)
+    .values([
+      { owner: 'MEMBER', unit: 'MINUTES', memberId },
+      { owner: 'MEMBER', unit: 'POINTS', memberId },
+    ])
+    .onConflictDoNothing();
+}
+
+/** Opens a site's pools (minutes, points) and its supermarket's points account. */
+export async function ensureSiteAccounts(ex: Executor, siteId: number): Promise<void> {
+  await ex
+    .insert(accounts)
+    .values([
+      { owner: 'SITE_POOL', unit: 'MINUTES', siteId },
+      { owner: 'SITE_POOL', unit: 'POINTS', siteId },
+      { owner: 'SUPERMARKET', unit: 'POINTS', siteId },
+    ])
+    .onConflictDoNothing();
+}
+
+export async function memberAccount(ex: Executor, memberId: number, unit: Unit): Promise<AccountRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.memberId, memberId), eq(accounts.unit, unit)));
+  return row;
+}
+
+export async function siteAccount(
+  ex: Executor,
+  siteId: number,
+  owner: Exclude<AccountOwner, 'MEMBER'>,
+  unit: Unit,
+): Promise<AccountRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(accounts)
+    .where(and(eq(accounts.siteId, siteId), eq(accounts.owner, owner), eq(accounts.unit, unit)));
+  return row;
+}
+
+export async function accountsByIds(ex: Executor, ids: readonly number[]): Promise<AccountRow[]> {
+  if (ids.length === 0) return [];
+  return ex
+    .select()
+    .from(accounts)
+    .where(inArray(accounts.id, [...ids]));
+}
+
+/**
+ * Locks the given accounts FOR UPDATE, always in ascending id order: two transfers between the
+ * same pair of accounts in opposite directions then queue instead of deadlocking.
+ */
+export async function lockAccounts(ex: Executor, ids: readonly number[]): Promise<AccountRow[]> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  return ex
+    .select()
+    .from(accounts)
+    .where(inArray(accounts.id, sorted))
+    .orderBy(asc(accounts.id))
+    .for('update');
+}
+
+export async function transferByKey(ex: Executor, idempotencyKey: string): Promise<TransferRow | undefined> {
+  const [row] = await ex.select().from(transfers).where(eq(transfers.idempotencyKey, idempotencyKey));
+  return row;
+}
+
+export async function transferById(ex: Executor, id: number): Promise<TransferRow | undefined> {
+  const [row] = await ex.select().from(transfers).where(eq(transfers.id, id));
+  return row;
+}
+
+export async function reversalOf(ex: Executor, transferId: number): Promise<TransferRow | undefined> {
+  const [row] = await ex.select().from(transfers).where(eq(transfers.reversesId, transferId));
+  return row;
+}
+
+/**
+ * Inserts the transfer unless its idempotency key is taken; returns undefined when it is (the
+ * caller then reads the row that holds the key). ON CONFLICT waits for a concurrent holder of the
+ * key to commit or roll back, so two racing requests can never both write.
+ */
+export async function insertTransfer(ex: Executor, row: NewTransfer): Promise<TransferRow | undefined> {
+  const [inserted] = await ex
+    .insert(transfers)
+    .values(row)
+    .onConflictDoNothing({ target: transfers.idempotencyKey })
+    .returning();
+  return inserted;
+}
+
+/** Moves the cached balances of both sides in one statement (the rows are already locked). */
+export async function applyToBalances(ex: Executor, debitId: number, creditId: number, amount: number): Promise<void> {
+  await ex
+    .update(accounts)
+    .set({
+      balance: sql`${accounts.balance} + case when ${accounts.id} = ${creditId} then ${amount}::bigint else -${amount}::bigint end`,
+    })
+    .where(inArray(accounts.id, [debitId, creditId]));
+}
+
+/** One page of an account's history, newest first; `before` is the id of the last row seen. */
+export async function accountTransfers(
+  ex: Executor,
+  accountIds: readonly number[],
+  limit: number,
+  before?: number,
+): Promise<TransferRow[]> {
+  if (accountIds.length === 0) return [];
+  const touches = or(inArray(transfers.debitAccountId, [...accountIds]), inArray(transfers.creditAccountId, [...accountIds]));
+  return ex
+    .select()
+    .from(transfers)
+    .where(before === undefined ? touches : and(touches, lt(transfers.id, before)))
+    .orderBy(desc(transfers.id))
+    .limit(limit);
+}

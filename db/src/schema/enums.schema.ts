@@ -1,0 +1,86 @@
+// The enumerations shared by the tables: the vocabulary of DOMAIN.md, spelled as the GraphQL contract spells it.
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+export const ROLES = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleEnum = pgEnum('role', ROLES);
+
+/** The eight care categories that make an elder due a monthly visit (seed 001, (四)2). */
+export const CARE_CATEGORIES = [
+  'LIVING_ALONE',
+  'EMPTY_NEST',
+  'LEFT_BEHIND',
+  'EXTREME_POVERTY',
+  'ADVANCED_AGE',
+  'DISABLED',
+  'SEVERE_DISABILITY',
+  'BEREAVED_FAMILY',
+] as const;
+export type CareCategory = (typeof CARE_CATEGORIES)[number];
+export const careCategoryEnum = pgEnum('care_category', CARE_CATEGORIES);
+
+export const SERVICE_CATEGORIES = [
+  'MEALS',
+  'BATHING',
+  'CLEANING',
+  'MEDICAL_ESCORT',
+  'MOBILITY',
+  'EMERGENCY',
+  'COMPANIONSHIP',
+  'VISIT',
+  'ERRAND',
+  'REPAIR',
+  'FARM_WORK',
+  'OTHER',
+] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+export const serviceCategoryEnum = pgEnum('service_category', SERVICE_CATEGORIES);
+
+export const NEED_STATUSES = ['OPEN', 'FILLED', 'COMPLETED', 'CANCELLED'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+export const needStatusEnum = pgEnum('need_status', NEED_STATUSES);
+
+export const CLAIM_STATUSES = [
+  'CLAIMED',
+  'CHECKED_IN',
+  'REPORTED',
+  'CONFIRMED',
+  'REJECTED',
+  'WITHDRAWN',
+  'NO_SHOW',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const claimStatusEnum = pgEnum('claim_status', CLAIM_STATUSES);
+
+export const PAYERS = ['SITE', 'BENEFICIARY'] as const;
+export type Payer = (typeof PAYERS)[number];
+export const payerEnum = pgEnum('payer', PAYERS);
+
+export const UNITS = ['MINUTES', 'POINTS'] as const;
+export type Unit = (typeof UNITS)[number];
+export const unitEnum = pgEnum('unit', UNITS);
+
+/**
+ * Who holds an account. Only MEMBER accounts are bound to stay at or above zero: the site pool
+ * mints hours and points (it runs negative by exactly what members hold), and the supermarket
+ * account collects the points that redemptions take back.
+ */
+export const ACCOUNT_OWNERS = ['MEMBER', 'SITE_POOL', 'SUPERMARKET'] as const;
+export type AccountOwner = (typeof ACCOUNT_OWNERS)[number];
+export const accountOwnerEnum = pgEnum('account_owner', ACCOUNT_OWNERS);
+
+export const TRANSFER_KINDS = [
+  'SERVICE_CREDIT',
+  'ISSUANCE',
+  'DONATION',
+  'REDEMPTION',
+  'REFUND',
+  'EXPIRY',
+  'REVERSAL',
+] as const;
+export type TransferKind = (typeof TRANSFER_KINDS)[number];
+export const transferKindEnum = pgEnum('transfer_kind', TRANSFER_KINDS);
+
+export const REDEMPTION_STATUSES = ['COMPLETED', 'CANCELLED'] as const;
+export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
+export const redemptionStatusEnum = pgEnum('redemption_status', REDEMPTION_STATUSES);

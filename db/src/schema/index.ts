@@ -1,0 +1,9 @@
+// Every table, in one namespace, for Drizzle's relational queries and for drizzle-kit.
+export * from './enums.schema';
+export * from './sites.schema';
+export * from './members.schema';
+export * from './needs.schema';
+export * from './ledger.schema';
+export * from './supermarket.schema';
+export * from './visits.schema';
+export * from './audit.schema';

@@ -1,0 +1,94 @@
+// Needs posted by a site's elder association, and the volunteers' claims on them.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { claimStatusEnum, needStatusEnum, payerEnum, serviceCategoryEnum } from './enums.schema';
+import { members } from './members.schema';
+import { sites } from './sites.schema';
+
+export const needs = pgTable(
+  'needs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    siteId: bigint('site_id', { mode: 'number' })
+      .notNull()
+      .references(() => sites.id),
+    title: text('title').notNull(),
+    description: text('description'),
+    category: serviceCategoryEnum('category').notNull(),
+    beneficiaryId: bigint('beneficiary_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    estimatedMinutes: integer('estimated_minutes').notNull(),
+    slots: integer('slots').notNull().default(1),
+    payer: payerEnum('payer').notNull().default('SITE'),
+    status: needStatusEnum('status').notNull().default('OPEN'),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => members.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('needs_title_not_blank', sql`length(btrim(${t.title})) > 0`),
+    check('needs_minutes_range', sql`${t.estimatedMinutes} BETWEEN 1 AND 1440`),
+    check('needs_slots_range', sql`${t.slots} BETWEEN 1 AND 50`),
+    check('needs_cancel_reason', sql`(${t.status} = 'CANCELLED') = (${t.cancelledAt} IS NOT NULL)`),
+    index('needs_site_status_starts_idx').on(t.siteId, t.status, t.startsAt),
+    index('needs_beneficiary_idx').on(t.beneficiaryId),
+    index('needs_site_created_idx').on(t.siteId, t.createdAt),
+  ],
+);
+
+export const claims = pgTable(
+  'claims',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    needId: bigint('need_id', { mode: 'number' })
+      .notNull()
+      .references(() => needs.id),
+    volunteerId: bigint('volunteer_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    status: claimStatusEnum('status').notNull().default('CLAIMED'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull().defaultNow(),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    reportedAt: timestamp('reported_at', { withTimezone: true }),
+    reportedMinutes: integer('reported_minutes'),
+    reportNote: text('report_note'),
+    /** Set when the claim is confirmed, rejected, withdrawn or marked a no-show. */
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    settledBy: bigint('settled_by', { mode: 'number' }).references(() => members.id),
+    confirmedMinutes: integer('confirmed_minutes'),
+    pointsAwarded: integer('points_awarded'),
+    rejectReason: text('reject_reason'),
+    /** The idempotency key the confirmation came with: a retry returns this claim unchanged. */
+    confirmKey: text('confirm_key').unique(),
+  },
+  (t) => [
+    check('claims_reported_minutes_range', sql`${t.reportedMinutes} IS NULL OR ${t.reportedMinutes} BETWEEN 1 AND 1440`),
+    check('claims_confirmed_minutes_range', sql`${t.confirmedMinutes} IS NULL OR ${t.confirmedMinutes} BETWEEN 1 AND 1440`),
+    check('claims_points_not_negative', sql`${t.pointsAwarded} IS NULL OR ${t.pointsAwarded} >= 0`),
+    check(
+      'claims_confirmed_shape',
+      sql`(${t.status} = 'CONFIRMED') = (${t.confirmedMinutes} IS NOT NULL AND ${t.pointsAwarded} IS NOT NULL)`,
+    ),
+    check('claims_rejected_reason', sql`${t.status} <> 'REJECTED' OR ${t.rejectReason} IS NOT NULL`),
+    // A volunteer holds at most one live claim on a need; after withdrawing they may claim again.
+    uniqueIndex('claims_one_live_per_volunteer')
+      .on(t.needId, t.volunteerId)
+      .where(sql`${t.status} <> 'WITHDRAWN'`),
+    index('claims_need_idx').on(t.needId),
+    index('claims_volunteer_status_idx').on(t.volunteerId, t.status),
+    index('claims_settled_idx').on(t.status, t.settledAt),
+  ],
+);

@@ -1,0 +1,53 @@
+// Mutual-aid sites (互助站点) and their per-category points rates; every other record belongs to a site.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+import { serviceCategoryEnum } from './enums.schema';
+
+export const sites = pgTable(
+  'sites',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    name: text('name').notNull(),
+    /** The region path, county > township > village; a county-level site leaves the lower parts empty. */
+    county: text('county').notNull(),
+    township: text('township').notNull().default(''),
+    village: text('village').notNull().default(''),
+    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    /** Points earned per hour of confirmed service, unless the category has its own rate. */
+    pointsPerHour: integer('points_per_hour').notNull().default(10),
+    /** Points older than this many months expire; null: they never do. */
+    pointsExpiryMonths: integer('points_expiry_months'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('sites_points_per_hour_positive', sql`${t.pointsPerHour} > 0 AND ${t.pointsPerHour} <= 1000`),
+    check('sites_points_expiry_positive', sql`${t.pointsExpiryMonths} IS NULL OR ${t.pointsExpiryMonths} > 0`),
+    check('sites_name_not_blank', sql`length(btrim(${t.name})) > 0`),
+    index('sites_region_idx').on(t.county, t.township, t.village),
+  ],
+);
+
+/** A site may pay some categories of service at their own rate (bathing is harder work than a visit). */
+export const siteCategoryRates = pgTable(
+  'site_category_rates',
+  {
+    siteId: bigint('site_id', { mode: 'number' })
+      .notNull()
+      .references(() => sites.id),
+    category: serviceCategoryEnum('category').notNull(),
+    pointsPerHour: integer('points_per_hour').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.siteId, t.category] }),
+    check('site_category_rates_positive', sql`${t.pointsPerHour} > 0 AND ${t.pointsPerHour} <= 1000`),
+  ],
+);

@@ -1,0 +1,89 @@
+// The points supermarket (爱心积分超市): each site's goods, and redemptions that trade points for them.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
+import { redemptionStatusEnum } from './enums.schema';
+import { members } from './members.schema';
+import { sites } from './sites.schema';
+
+export const products = pgTable(
+  'products',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    siteId: bigint('site_id', { mode: 'number' })
+      .notNull()
+      .references(() => sites.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    pointsPrice: integer('points_price').notNull(),
+    stock: integer('stock').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('products_name_not_blank', sql`length(btrim(${t.name})) > 0`),
+    check('products_price_positive', sql`${t.pointsPrice} > 0`),
+    // Stock never goes below zero, whatever the code does: the backstop for OUT_OF_STOCK.
+    check('products_stock_not_negative', sql`${t.stock} >= 0`),
+    unique('products_site_name').on(t.siteId, t.name),
+  ],
+);
+
+export const redemptions = pgTable(
+  'redemptions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    siteId: bigint('site_id', { mode: 'number' })
+      .notNull()
+      .references(() => sites.id),
+    memberId: bigint('member_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    totalPoints: integer('total_points').notNull(),
+    status: redemptionStatusEnum('status').notNull().default('COMPLETED'),
+    idempotencyKey: text('idempotency_key').notNull().unique(),
+    requestHash: text('request_hash').notNull(),
+    /** Who handed the goods out: the member themself, a clerk or a coordinator. */
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => members.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: bigint('cancelled_by', { mode: 'number' }).references(() => members.id),
+    cancelReason: text('cancel_reason'),
+  },
+  (t) => [
+    check('redemptions_total_positive', sql`${t.totalPoints} > 0`),
+    check('redemptions_cancel_shape', sql`(${t.status} = 'CANCELLED') = (${t.cancelledAt} IS NOT NULL)`),
+    index('redemptions_member_idx').on(t.memberId, t.id),
+    index('redemptions_site_created_idx').on(t.siteId, t.createdAt),
+  ],
+);
+
+export const redemptionItems = pgTable(
+  'redemption_items',
+  {
+    redemptionId: bigint('redemption_id', { mode: 'number' })
+      .notNull()
+      .references(() => redemptions.id),
+    productId: bigint('product_id', { mode: 'number' })
+      .notNull()
+      .references(() => products.id),
+    quantity: integer('quantity').notNull(),
+    /** Points for this line (unit price at the time x quantity): later price changes do not rewrite it. */
+    points: integer('points').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.redemptionId, t.productId] }),
+    check('redemption_items_quantity_range', sql`${t.quantity} BETWEEN 1 AND 99`),
+    check('redemption_items_points_positive', sql`${t.points} > 0`),
+  ],
+);

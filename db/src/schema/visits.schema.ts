@@ -1,0 +1,29 @@
+// Visits (巡访) to elders: the record behind the binding 100% monthly visit rate.
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { members } from './members.schema';
+import { sites } from './sites.schema';
+
+export const visits = pgTable(
+  'visits',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    siteId: bigint('site_id', { mode: 'number' })
+      .notNull()
+      .references(() => sites.id),
+    elderId: bigint('elder_id', { mode: 'number' })
+      .notNull()
+      .references(() => members.id),
+    /** Who went: the coordinator who records it, or a volunteer. */
+    visitorId: bigint('visitor_id', { mode: 'number' }).references(() => members.id),
+    visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    followUpNeeded: boolean('follow_up_needed').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('visits_not_in_future', sql`${t.visitedAt} <= ${t.createdAt} + interval '1 day'`),
+    index('visits_site_visited_idx').on(t.siteId, t.visitedAt),
+    index('visits_elder_visited_idx').on(t.elderId, t.visitedAt),
+  ],
+);

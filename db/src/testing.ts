@@ -1,0 +1,81 @@
+// Test support: a fresh, migrated database per test file on each engine the run has.
+// PGlite always; real PostgreSQL when TEST_DATABASE_URL is set (CI always sets it). Each handle
+// gets a database of its own, created here and dropped on close, so runs never see each other.
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { openDb, type Database, type DbHandle, type Engine } from './open';
+import { memberAccount, siteAccount } from './queries/ledger.queries';
+import { insertMember } from './queries/members.queries';
+import { insertSite } from './queries/sites.queries';
+
+export function testEngines(): Engine[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export const hasPostgres = (): boolean => Boolean(process.env.TEST_DATABASE_URL);
+
+export interface TestDb extends DbHandle {
+  /** The URL of the fresh database (real PostgreSQL only), for a second process or raw client. */
+  url?: string;
+}
+
+export async function openTestDb(engine: Engine, options: { poolSize?: number } = {}): Promise<TestDb> {
+  if (engine === 'pglite') return openDb({ memory: true });
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) throw new Error('TEST_DATABASE_URL is not set: no PostgreSQL to test on');
+  const name = `huzhu_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = withDatabase(base, name);
+  const handle = await openDb({ url, poolSize: options.poolSize ?? 10 });
+  return {
+    ...handle,
+    url,
+    async close() {
+      await handle.close();
+      const dropper = postgres(base, { max: 1, onnotice: () => {} });
+      await dropper.unsafe(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export interface LedgerFixture {
+  siteId: number;
+  pool: { minutes: number; points: number };
+  supermarket: number;
+  members: { id: number; minutes: number; points: number }[];
+  /** Every account of the fixture: the scope for its invariant checks. */
+  accountIds: number[];
+}
+
+/** A site with its pools and `count` members with their accounts: the smallest closed ledger. */
+export async function createLedgerFixture(db: Database, count: number, label = 'fixture'): Promise<LedgerFixture> {
+  return db.transaction(async (tx) => {
+    const site = await insertSite(tx, { name: `${label} site`, county: '测试县', township: '测试镇', village: label });
+    const account = async (owner: 'SITE_POOL' | 'SUPERMARKET', unit: 'MINUTES' | 'POINTS') => {
+      const row = await siteAccount(tx, site.id, owner, unit);
+      if (!row) throw new Error('site account missing');
+      return row.id;
+    };
+    const pool = { minutes: await account('SITE_POOL', 'MINUTES'), points: await account('SITE_POOL', 'POINTS') };
+    const supermarket = await account('SUPERMARKET', 'POINTS');
+    const members: LedgerFixture['members'] = [];
+    for (let i = 0; i < count; i++) {
+      const m = await insertMember(tx, { siteId: site.id, name: `成员${i + 1}` }, ['VOLUNTEER']);
+      const minutes = await memberAccount(tx, m.id, 'MINUTES');
+      const points = await memberAccount(tx, m.id, 'POINTS');
+      if (!minutes || !points) throw new Error('member accounts missing');
+      members.push({ id: m.id, minutes: minutes.id, points: points.id });
+    }
+    const accountIds = [pool.minutes, pool.points, supermarket, ...members.flatMap((m) => [m.minutes, m.points])];
+    return { siteId: site.id, pool, supermarket, members, accountIds };
+  });
+}

@@ -1,0 +1,46 @@
+// The one error catalogue. Every user-facing failure is a GraphQLError whose extensions.code is
+// one of these, with a message in English and Chinese; the HTTP layer picks the language.
+import { GraphQLError } from 'graphql';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
+  OUT_OF_STOCK: 'OUT_OF_STOCK',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface Message {
+  en: string;
+  zh: string;
+}
+
+/** Extra machine-readable detail a client may act on (the field at fault, the balance short by). */
+export type ErrorDetail = Record<string, string | number | boolean | null>;
+
+export class AppError extends GraphQLError {
+  readonly code: ErrorCode;
+  readonly zh: string;
+
+  constructor(code: ErrorCode, message: Message, detail: ErrorDetail = {}) {
+    super(message.en, { extensions: { ...detail, code, messageZh: message.zh } });
+    this.code = code;
+    this.zh = message.zh;
+  }
+}
+
+export function fail(code: ErrorCode, message: Message, detail?: ErrorDetail): never {
+  throw new AppError(code, message, detail);
+}
+
+export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
+  return error instanceof AppError && (code === undefined || error.code === code);
+}
+
+/** BAD_USER_INPUT naming the field at fault, as every validation failure does. */
+export function badInput(field: string, message: Message): never {
+  throw new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+}

@@ -1,0 +1,157 @@
+// The ledger's rules: double entry, no member below zero, idempotency keys, reversals once.
+// Callers pass the transaction they are in, so a confirmation or a redemption writes its
+// transfers and its own rows in one commit or not at all.
+import { createHash } from 'node:crypto';
+import { ledgerQueries as q, type TransferRow, type Transaction, type TransferKind, type Unit } from '@huzhu/db';
+import { ErrorCode, badInput, fail } from '../graphql/errors';
+
+/** The largest single transfer: far above any real amount, well inside GraphQL's Int. */
+export const MAX_AMOUNT = 1_000_000_000;
+export const MAX_KEY_LENGTH = 200;
+
+export interface TransferRequest {
+  unit: Unit;
+  amount: number;
+  fromAccountId: number;
+  toAccountId: number;
+  kind: TransferKind;
+  idempotencyKey: string;
+  siteId?: number | null;
+  memo?: string | null;
+  claimId?: number | null;
+  redemptionId?: number | null;
+  createdBy?: number | null;
+  reversesId?: number | null;
+}
+
+export interface TransferResult {
+  transfer: TransferRow;
+  /** True when the key had been used before with the same request: nothing new was written. */
+  replayed: boolean;
+}
+
+/**
+ * Moves `amount` from one account to another. Locks both accounts in id order, then decides:
+ * a key seen before returns its transfer (or CONFLICT if the request differs), a member debit
+ * that would go below zero is INSUFFICIENT_BALANCE, and otherwise one transfer row is written
+ * and both cached balances move, all inside the caller's transaction.
+ */
+export async function transfer(tx: Transaction, request: TransferRequest): Promise<TransferResult> {
+  validate(request);
+  const hash = requestHash(request);
+
+  const locked = await q.lockAccounts(tx, [request.fromAccountId, request.toAccountId]);
+  const from = locked.find((a) => a.id === request.fromAccountId);
+  const to = locked.find((a) => a.id === request.toAccountId);
+
+  // The key is looked up only now, under the locks: a concurrent retry that committed while we
+  // waited is seen here, and answered as a retry rather than judged again on today's balance.
+  const earlier = await q.transferByKey(tx, request.idempotencyKey);
+  if (earlier) return { transfer: sameRequestOrConflict(earlier, hash), replayed: true };
+
+  if (!from || !to) fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
+  if (from.unit !== request.unit || to.unit !== request.unit) {
+    badInput('unit', { en: 'Both accounts must be in the unit of the transfer', zh: '转出和转入账户的单位必须一致' });
+  }
+  if (request.reversesId != null && (await q.reversalOf(tx, request.reversesId))) {
+    fail(ErrorCode.CONFLICT, { en: 'This transfer has already been reversed', zh: '这笔记录已经冲正过了' });
+  }
+  if (from.owner === 'MEMBER' && from.balance < request.amount) {
+    fail(
+      ErrorCode.INSUFFICIENT_BALANCE,
+      { en: 'Not enough balance for this transfer', zh: '余额不足' },
+      { balance: from.balance, required: request.amount, unit: request.unit },
+    );
+  }
+
+  const inserted = await q.insertTransfer(tx, {
+    unit: request.unit,
+    amount: request.amount,
+    debitAccountId: from.id,
+    creditAccountId: to.id,
+    kind: request.kind,
+    siteId: request.siteId ?? null,
+    idempotencyKey: request.idempotencyKey,
+    requestHash: hash,
+    memo: request.memo ?? null,
+    reversesId: request.reversesId ?? null,
+    claimId: request.claimId ?? null,
+    redemptionId: request.redemptionId ?? null,
+    createdBy: request.createdBy ?? null,
+  });
+  if (!inserted) {
+    // Another request holding the same key (on other accounts) committed first.
+    const holder = await q.transferByKey(tx, request.idempotencyKey);
+    if (!holder) fail(ErrorCode.CONFLICT, { en: 'Please retry the request', zh: '请求冲突，请重试' });
+    return { transfer: sameRequestOrConflict(holder, hash), replayed: true };
+  }
+  await q.applyToBalances(tx, from.id, to.id, request.amount);
+  return { transfer: inserted, replayed: false };
+}
+
+export interface ReverseRequest {
+  transferId: number;
+  reason: string;
+  idempotencyKey: string;
+  createdBy?: number | null;
+}
+
+/**
+ * Undoes a transfer by the opposite transfer, linked to it. Only once; a reversal is not itself
+ * reversed (make a new transfer instead). The member who received the original must still hold
+ * the amount, or it is INSUFFICIENT_BALANCE.
+ */
+export async function reverse(tx: Transaction, request: ReverseRequest): Promise<TransferResult> {
+  if (!request.reason.trim()) badInput('reason', { en: 'A reason is required', zh: '请填写冲正原因' });
+  const original = await q.transferById(tx, request.transferId);
+  if (!original) fail(ErrorCode.NOT_FOUND, { en: 'Transfer not found', zh: '找不到这笔记录' });
+  if (original.kind === 'REVERSAL') {
+    fail(ErrorCode.CONFLICT, { en: 'A reversal cannot itself be reversed', zh: '冲正记录不能再冲正' });
+  }
+  return transfer(tx, {
+    unit: original.unit,
+    amount: original.amount,
+    fromAccountId: original.creditAccountId,
+    toAccountId: original.debitAccountId,
+    kind: 'REVERSAL',
+    siteId: original.siteId,
+    memo: request.reason,
+    reversesId: original.id,
+    claimId: original.claimId,
+    redemptionId: original.redemptionId,
+    idempotencyKey: request.idempotencyKey,
+    createdBy: request.createdBy ?? null,
+  });
+}
+
+function validate(r: TransferRequest): void {
+  if (!Number.isSafeInteger(r.amount) || r.amount <= 0 || r.amount > MAX_AMOUNT) {
+    badInput('amount', { en: 'The amount must be a positive whole number', zh: '数额必须是正整数' });
+  }
+  if (r.fromAccountId === r.toAccountId) {
+    badInput('toAccountId', { en: 'Cannot transfer to the same account', zh: '不能转给同一个账户' });
+  }
+  const key = r.idempotencyKey;
+  if (typeof key !== 'string' || key.trim().length === 0 || key.length > MAX_KEY_LENGTH) {
+    badInput('idempotencyKey', {
+      en: `The idempotency key must be 1-${MAX_KEY_LENGTH} characters`,
+      zh: `幂等键长度须为1-${MAX_KEY_LENGTH}个字符`,
+    });
+  }
+}
+
+/** What identifies a request under its key: who pays whom, how much of what, and why. */
+function requestHash(r: TransferRequest): string {
+  const parts = [r.unit, r.amount, r.fromAccountId, r.toAccountId, r.kind, r.reversesId ?? null];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+function sameRequestOrConflict(earlier: TransferRow, hash: string): TransferRow {
+  if (earlier.requestHash !== hash) {
+    fail(ErrorCode.CONFLICT, {
+      en: 'This idempotency key was already used for a different request',
+      zh: '该幂等键已用于另一笔不同的请求',
+    });
+  }
+  return earlier;
+}
