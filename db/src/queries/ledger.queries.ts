@@ -130,3 +130,13 @@ export async function accountTransfers(
     .orderBy(desc(transfers.id))
     .limit(limit);
 }
+
+/** How many transfers were paid out of any of these accounts (a closed group's transfer count). */
+export async function countTransfersFrom(ex: Executor, accountIds: readonly number[]): Promise<number> {
+  if (accountIds.length === 0) return 0;
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(transfers)
+    .where(inArray(transfers.debitAccountId, [...accountIds]));
+  return Number(row?.n ?? 0);
+}
