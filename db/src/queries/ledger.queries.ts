@@ -67,12 +67,7 @@ export async function accountsByIds(ex: Executor, ids: readonly number[]): Promi
  */
 export async function lockAccounts(ex: Executor, ids: readonly number[]): Promise<AccountRow[]> {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
-  return ex
-    .select()
-    .from(accounts)
-    .where(inArray(accounts.id, sorted))
-    .orderBy(asc(accounts.id))
-    .for('update');
+  return ex.select().from(accounts).where(inArray(accounts.id, sorted)).orderBy(asc(accounts.id)).for('update');
 }
 
 export async function transferByKey(ex: Executor, idempotencyKey: string): Promise<TransferRow | undefined> {
@@ -122,7 +117,10 @@ export async function accountTransfers(
   before?: number,
 ): Promise<TransferRow[]> {
   if (accountIds.length === 0) return [];
-  const touches = or(inArray(transfers.debitAccountId, [...accountIds]), inArray(transfers.creditAccountId, [...accountIds]));
+  const touches = or(
+    inArray(transfers.debitAccountId, [...accountIds]),
+    inArray(transfers.creditAccountId, [...accountIds]),
+  );
   return ex
     .select()
     .from(transfers)

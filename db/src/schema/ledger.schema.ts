@@ -1,15 +1,6 @@
 // The two ledgers (minutes and points): accounts with cached balances and append-only transfers.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  foreignKey,
-  index,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-} from 'drizzle-orm/pg-core';
+import { bigint, check, foreignKey, index, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { accountOwnerEnum, transferKindEnum, unitEnum } from './enums.schema';
 import { members } from './members.schema';
 import { claims } from './needs.schema';

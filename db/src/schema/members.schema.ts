@@ -1,15 +1,6 @@
 // People and the roles they hold at sites. One person may be volunteer and elder at once (以老助老).
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  unique,
-} from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { careCategoryEnum, roleEnum } from './enums.schema';
 import { sites } from './sites.schema';
 
@@ -26,7 +17,10 @@ export const members = pgTable(
     passwordHash: text('password_hash'),
     birthYear: integer('birth_year'),
     address: text('address'),
-    careCategories: careCategoryEnum('care_categories').array().notNull().default(sql`'{}'`),
+    careCategories: careCategoryEnum('care_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,15 +1,6 @@
 // Needs posted by a site's elder association, and the volunteers' claims on them.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { claimStatusEnum, needStatusEnum, payerEnum, serviceCategoryEnum } from './enums.schema';
 import { members } from './members.schema';
 import { sites } from './sites.schema';
@@ -75,8 +66,14 @@ export const claims = pgTable(
     confirmKey: text('confirm_key').unique(),
   },
   (t) => [
-    check('claims_reported_minutes_range', sql`${t.reportedMinutes} IS NULL OR ${t.reportedMinutes} BETWEEN 1 AND 1440`),
-    check('claims_confirmed_minutes_range', sql`${t.confirmedMinutes} IS NULL OR ${t.confirmedMinutes} BETWEEN 1 AND 1440`),
+    check(
+      'claims_reported_minutes_range',
+      sql`${t.reportedMinutes} IS NULL OR ${t.reportedMinutes} BETWEEN 1 AND 1440`,
+    ),
+    check(
+      'claims_confirmed_minutes_range',
+      sql`${t.confirmedMinutes} IS NULL OR ${t.confirmedMinutes} BETWEEN 1 AND 1440`,
+    ),
     check('claims_points_not_negative', sql`${t.pointsAwarded} IS NULL OR ${t.pointsAwarded} >= 0`),
     check(
       'claims_confirmed_shape',

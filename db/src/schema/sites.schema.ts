@@ -1,15 +1,6 @@
 // Mutual-aid sites (互助站点) and their per-category points rates; every other record belongs to a site.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-} from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { serviceCategoryEnum } from './enums.schema';
 
 export const sites = pgTable(

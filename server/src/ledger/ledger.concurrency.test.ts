@@ -27,14 +27,22 @@ describe.runIf(hasPostgres())('ledger under concurrency on PostgreSQL', () => {
     const buyer = f.members[0]!;
     const price = 30;
     await send({
-      unit: 'POINTS', amount: 10 * price, kind: 'SERVICE_CREDIT', idempotencyKey: key('fund'),
-      fromAccountId: f.pool.points, toAccountId: buyer.points,
+      unit: 'POINTS',
+      amount: 10 * price,
+      kind: 'SERVICE_CREDIT',
+      idempotencyKey: key('fund'),
+      fromAccountId: f.pool.points,
+      toAccountId: buyer.points,
     });
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
         send({
-          unit: 'POINTS', amount: price, kind: 'REDEMPTION', idempotencyKey: key(`redeem-${i}`),
-          fromAccountId: buyer.points, toAccountId: f.supermarket,
+          unit: 'POINTS',
+          amount: price,
+          kind: 'REDEMPTION',
+          idempotencyKey: key(`redeem-${i}`),
+          fromAccountId: buyer.points,
+          toAccountId: f.supermarket,
         }),
       ),
     );
@@ -53,8 +61,12 @@ describe.runIf(hasPostgres())('ledger under concurrency on PostgreSQL', () => {
   it('writes one transfer for 20 concurrent retries of one idempotency key', async () => {
     const volunteer = f.members[1]!;
     const request: TransferRequest = {
-      unit: 'MINUTES', amount: 90, kind: 'SERVICE_CREDIT', idempotencyKey: key('retry'),
-      fromAccountId: f.pool.minutes, toAccountId: volunteer.minutes,
+      unit: 'MINUTES',
+      amount: 90,
+      kind: 'SERVICE_CREDIT',
+      idempotencyKey: key('retry'),
+      fromAccountId: f.pool.minutes,
+      toAccountId: volunteer.minutes,
     };
     const results = await Promise.all(Array.from({ length: 20 }, () => send(request)));
     const ids = new Set(results.map((r) => r.transfer.id));
@@ -70,13 +82,19 @@ describe.runIf(hasPostgres())('ledger under concurrency on PostgreSQL', () => {
       f.members.flatMap((m) =>
         Array.from({ length: 5 }, () =>
           send({
-            unit: 'MINUTES', amount: 10, kind: 'ISSUANCE', idempotencyKey,
-            fromAccountId: f.pool.minutes, toAccountId: m.minutes,
+            unit: 'MINUTES',
+            amount: 10,
+            kind: 'ISSUANCE',
+            idempotencyKey,
+            fromAccountId: f.pool.minutes,
+            toAccountId: m.minutes,
           }),
         ),
       ),
     );
-    const codes = results.map((r) => (r.status === 'fulfilled' ? 'OK' : isAppError(r.reason) ? r.reason.code : String(r.reason)));
+    const codes = results.map((r) =>
+      r.status === 'fulfilled' ? 'OK' : isAppError(r.reason) ? r.reason.code : String(r.reason),
+    );
     expect(codes.filter((c) => c === 'OK')).toHaveLength(5); // the winner and its own four retries
     expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(15);
     expect(await balance(f.pool.minutes)).toBe(-10);
@@ -86,17 +104,32 @@ describe.runIf(hasPostgres())('ledger under concurrency on PostgreSQL', () => {
     const [a, b, c] = f.members;
     for (const m of [a!, b!, c!]) {
       await send({
-        unit: 'MINUTES', amount: 1000, kind: 'ISSUANCE', idempotencyKey: key('seed'),
-        fromAccountId: f.pool.minutes, toAccountId: m.minutes,
+        unit: 'MINUTES',
+        amount: 1000,
+        kind: 'ISSUANCE',
+        idempotencyKey: key('seed'),
+        fromAccountId: f.pool.minutes,
+        toAccountId: m.minutes,
       });
     }
-    const pairs = [[a!, b!], [b!, a!], [b!, c!], [c!, b!], [c!, a!], [a!, c!]] as const;
+    const pairs = [
+      [a!, b!],
+      [b!, a!],
+      [b!, c!],
+      [c!, b!],
+      [c!, a!],
+      [a!, c!],
+    ] as const;
     const results = await Promise.allSettled(
       Array.from({ length: 120 }, (_, i) => {
         const [from, to] = pairs[i % pairs.length]!;
         return send({
-          unit: 'MINUTES', amount: 1 + (i % 7), kind: 'DONATION', idempotencyKey: key(`swap-${i}`),
-          fromAccountId: from.minutes, toAccountId: to.minutes,
+          unit: 'MINUTES',
+          amount: 1 + (i % 7),
+          kind: 'DONATION',
+          idempotencyKey: key(`swap-${i}`),
+          fromAccountId: from.minutes,
+          toAccountId: to.minutes,
         });
       }),
     );

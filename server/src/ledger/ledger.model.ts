@@ -62,13 +62,25 @@ export class LedgerModel {
       if (!original) return { ok: false, code: 'NOT_FOUND' };
       if (original.kind === 'REVERSAL') return { ok: false, code: 'CONFLICT' };
       plan = {
-        key: request.idempotencyKey, unit: original.unit, amount: original.amount, from: original.to,
-        to: original.from, kind: 'REVERSAL', reverses: original.id, signature: '',
+        key: request.idempotencyKey,
+        unit: original.unit,
+        amount: original.amount,
+        from: original.to,
+        to: original.from,
+        kind: 'REVERSAL',
+        reverses: original.id,
+        signature: '',
       };
     } else {
       plan = {
-        key: request.idempotencyKey, unit: request.unit, amount: request.amount, from: request.fromAccountId,
-        to: request.toAccountId, kind: request.kind, reverses: null, signature: '',
+        key: request.idempotencyKey,
+        unit: request.unit,
+        amount: request.amount,
+        from: request.fromAccountId,
+        to: request.toAccountId,
+        kind: request.kind,
+        reverses: null,
+        signature: '',
       };
     }
     plan.signature = JSON.stringify([plan.unit, plan.amount, plan.from, plan.to, plan.kind, plan.reverses]);
@@ -77,9 +89,12 @@ export class LedgerModel {
     if (plan.from === plan.to) return { ok: false, code: 'BAD_USER_INPUT' };
     const earlier = this.byKey.get(plan.key);
     if (earlier) {
-      return earlier.signature === plan.signature ? { ok: true, id: earlier.id, replayed: true } : { ok: false, code: 'CONFLICT' };
+      return earlier.signature === plan.signature
+        ? { ok: true, id: earlier.id, replayed: true }
+        : { ok: false, code: 'CONFLICT' };
     }
-    if (plan.reverses !== null && this.rows.some((r) => r.reverses === plan.reverses)) return { ok: false, code: 'CONFLICT' };
+    if (plan.reverses !== null && this.rows.some((r) => r.reverses === plan.reverses))
+      return { ok: false, code: 'CONFLICT' };
     if (this.isMember(plan.from) && (this.balance.get(plan.from) ?? 0) < plan.amount) {
       return { ok: false, code: 'INSUFFICIENT_BALANCE' };
     }

@@ -48,30 +48,55 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 let caseNo = 0;
 
 /** Turns a generated op into the request to send, given what was sent before. */
-function toRequest(o: Op, f: LedgerFixture, model: LedgerModel, sent: ModelRequest[], prefix: string): ModelRequest | undefined {
+function toRequest(
+  o: Op,
+  f: LedgerFixture,
+  model: LedgerModel,
+  sent: ModelRequest[],
+  prefix: string,
+): ModelRequest | undefined {
   const key = `${prefix}-${sent.length}`;
   const m = (i: number) => f.members[i]!;
   switch (o.t) {
     case 'issue':
       return {
-        type: 'transfer', idempotencyKey: key, unit: o.unit, amount: o.amount, kind: 'ISSUANCE',
+        type: 'transfer',
+        idempotencyKey: key,
+        unit: o.unit,
+        amount: o.amount,
+        kind: 'ISSUANCE',
         fromAccountId: o.unit === 'MINUTES' ? f.pool.minutes : f.pool.points,
         toAccountId: o.unit === 'MINUTES' ? m(o.member).minutes : m(o.member).points,
       };
     case 'donate':
       return {
-        type: 'transfer', idempotencyKey: key, unit: 'MINUTES', amount: o.amount, kind: 'DONATION',
-        fromAccountId: m(o.from).minutes, toAccountId: m(o.to).minutes,
+        type: 'transfer',
+        idempotencyKey: key,
+        unit: 'MINUTES',
+        amount: o.amount,
+        kind: 'DONATION',
+        fromAccountId: m(o.from).minutes,
+        toAccountId: m(o.to).minutes,
       };
     case 'redeem':
       return {
-        type: 'transfer', idempotencyKey: key, unit: 'POINTS', amount: o.amount, kind: 'REDEMPTION',
-        fromAccountId: m(o.member).points, toAccountId: f.supermarket,
+        type: 'transfer',
+        idempotencyKey: key,
+        unit: 'POINTS',
+        amount: o.amount,
+        kind: 'REDEMPTION',
+        fromAccountId: m(o.member).points,
+        toAccountId: f.supermarket,
       };
     case 'expire':
       return {
-        type: 'transfer', idempotencyKey: key, unit: 'POINTS', amount: o.amount, kind: 'EXPIRY',
-        fromAccountId: m(o.member).points, toAccountId: f.pool.points,
+        type: 'transfer',
+        idempotencyKey: key,
+        unit: 'POINTS',
+        amount: o.amount,
+        kind: 'EXPIRY',
+        fromAccountId: m(o.member).points,
+        toAccountId: f.pool.points,
       };
     case 'reverse': {
       const written = model.written();
@@ -87,8 +112,13 @@ function toRequest(o: Op, f: LedgerFixture, model: LedgerModel, sent: ModelReque
       return earlier.type === 'transfer'
         ? { ...earlier, amount: Number.isInteger(earlier.amount) && earlier.amount > 0 ? earlier.amount + 1 : 7 }
         : {
-            type: 'transfer', idempotencyKey: earlier.idempotencyKey, unit: 'MINUTES', amount: 1, kind: 'ISSUANCE',
-            fromAccountId: f.pool.minutes, toAccountId: m(0).minutes,
+            type: 'transfer',
+            idempotencyKey: earlier.idempotencyKey,
+            unit: 'MINUTES',
+            amount: 1,
+            kind: 'ISSUANCE',
+            fromAccountId: f.pool.minutes,
+            toAccountId: m(0).minutes,
           };
     }
   }
@@ -99,7 +129,11 @@ async function execute(db: Database, request: ModelRequest): Promise<Outcome> {
     const result = await db.transaction((tx) =>
       request.type === 'transfer'
         ? transfer(tx, request satisfies TransferRequest)
-        : reverse(tx, { transferId: request.transferId, reason: 'property test', idempotencyKey: request.idempotencyKey }),
+        : reverse(tx, {
+            transferId: request.transferId,
+            reason: 'property test',
+            idempotencyKey: request.idempotencyKey,
+          }),
     );
     return { ok: true, id: result.transfer.id, replayed: result.replayed };
   } catch (error) {
@@ -169,8 +203,12 @@ describe.each(testEngines())('ledger property on %s', (engine) => {
           for (const c of credits) {
             await db.transaction((tx) =>
               transfer(tx, {
-                unit: 'MINUTES', amount: c.amount, kind: 'SERVICE_CREDIT', idempotencyKey: `${prefix}-${n++}`,
-                fromAccountId: f.pool.minutes, toAccountId: f.members[c.member]!.minutes,
+                unit: 'MINUTES',
+                amount: c.amount,
+                kind: 'SERVICE_CREDIT',
+                idempotencyKey: `${prefix}-${n++}`,
+                fromAccountId: f.pool.minutes,
+                toAccountId: f.members[c.member]!.minutes,
               }),
             );
           }
@@ -180,11 +218,17 @@ describe.each(testEngines())('ledger property on %s', (engine) => {
           if (before.balances[from.minutes]! < donation.amount) return; // covered by the model property
           const { transfer: t } = await db.transaction((tx) =>
             transfer(tx, {
-              unit: 'MINUTES', amount: donation.amount, kind: 'DONATION', idempotencyKey: `${prefix}-${n++}`,
-              fromAccountId: from.minutes, toAccountId: to.minutes,
+              unit: 'MINUTES',
+              amount: donation.amount,
+              kind: 'DONATION',
+              idempotencyKey: `${prefix}-${n++}`,
+              fromAccountId: from.minutes,
+              toAccountId: to.minutes,
             }),
           );
-          await db.transaction((tx) => reverse(tx, { transferId: t.id, reason: 'undo', idempotencyKey: `${prefix}-${n++}` }));
+          await db.transaction((tx) =>
+            reverse(tx, { transferId: t.id, reason: 'undo', idempotencyKey: `${prefix}-${n++}` }),
+          );
           const after = await snapshot(db, f);
           expect(after.balances).toEqual(before.balances);
           expect(after.transfers).toBe(before.transfers + 2);

@@ -41,10 +41,19 @@ describe.each(testEngines())('ledger on %s', (engine) => {
   it('credits a member from the site pool and debits the pool by as much', async () => {
     const [a] = f.members;
     const { transfer: t, replayed } = await send({
-      unit: 'MINUTES', amount: 90, fromAccountId: f.pool.minutes, toAccountId: a!.minutes, kind: 'SERVICE_CREDIT',
+      unit: 'MINUTES',
+      amount: 90,
+      fromAccountId: f.pool.minutes,
+      toAccountId: a!.minutes,
+      kind: 'SERVICE_CREDIT',
     });
     expect(replayed).toBe(false);
-    expect(t).toMatchObject({ amount: 90, unit: 'MINUTES', debitAccountId: f.pool.minutes, creditAccountId: a!.minutes });
+    expect(t).toMatchObject({
+      amount: 90,
+      unit: 'MINUTES',
+      debitAccountId: f.pool.minutes,
+      creditAccountId: a!.minutes,
+    });
     expect(await balanceOf(db(), a!.minutes)).toBe(90);
     expect(await balanceOf(db(), f.pool.minutes)).toBe(-90);
     expect((await checkInvariants(db(), f.accountIds)).every((r) => r.holds)).toBe(true);
@@ -52,7 +61,13 @@ describe.each(testEngines())('ledger on %s', (engine) => {
 
   it('refuses to take a member below zero, and writes nothing', async () => {
     const [a, b] = f.members;
-    await send({ unit: 'MINUTES', amount: 60, fromAccountId: f.pool.minutes, toAccountId: a!.minutes, kind: 'ISSUANCE' });
+    await send({
+      unit: 'MINUTES',
+      amount: 60,
+      fromAccountId: f.pool.minutes,
+      toAccountId: a!.minutes,
+      kind: 'ISSUANCE',
+    });
     const code = await codeOf(
       send({ unit: 'MINUTES', amount: 61, fromAccountId: a!.minutes, toAccountId: b!.minutes, kind: 'DONATION' }),
     );
@@ -67,8 +82,12 @@ describe.each(testEngines())('ledger on %s', (engine) => {
   it('answers a retried key with the first transfer and moves nothing more', async () => {
     const [a] = f.members;
     const request = {
-      unit: 'POINTS' as const, amount: 15, fromAccountId: f.pool.points, toAccountId: a!.points,
-      kind: 'SERVICE_CREDIT' as const, idempotencyKey: key(),
+      unit: 'POINTS' as const,
+      amount: 15,
+      fromAccountId: f.pool.points,
+      toAccountId: a!.points,
+      kind: 'SERVICE_CREDIT' as const,
+      idempotencyKey: key(),
     };
     const first = await send(request);
     const again = await send(request);
@@ -79,10 +98,20 @@ describe.each(testEngines())('ledger on %s', (engine) => {
 
   it('answers a retry with the original even when the balance no longer covers it', async () => {
     const [a, b] = f.members;
-    await send({ unit: 'MINUTES', amount: 30, fromAccountId: f.pool.minutes, toAccountId: a!.minutes, kind: 'ISSUANCE' });
+    await send({
+      unit: 'MINUTES',
+      amount: 30,
+      fromAccountId: f.pool.minutes,
+      toAccountId: a!.minutes,
+      kind: 'ISSUANCE',
+    });
     const donation = {
-      unit: 'MINUTES' as const, amount: 30, fromAccountId: a!.minutes, toAccountId: b!.minutes,
-      kind: 'DONATION' as const, idempotencyKey: key(),
+      unit: 'MINUTES' as const,
+      amount: 30,
+      fromAccountId: a!.minutes,
+      toAccountId: b!.minutes,
+      kind: 'DONATION' as const,
+      idempotencyKey: key(),
     };
     const first = await send(donation);
     const retry = await send(donation);
@@ -92,9 +121,23 @@ describe.each(testEngines())('ledger on %s', (engine) => {
   it('calls a different request under a used key a CONFLICT', async () => {
     const [a] = f.members;
     const idempotencyKey = key();
-    await send({ unit: 'MINUTES', amount: 10, fromAccountId: f.pool.minutes, toAccountId: a!.minutes, kind: 'ISSUANCE', idempotencyKey });
+    await send({
+      unit: 'MINUTES',
+      amount: 10,
+      fromAccountId: f.pool.minutes,
+      toAccountId: a!.minutes,
+      kind: 'ISSUANCE',
+      idempotencyKey,
+    });
     const code = await codeOf(
-      send({ unit: 'MINUTES', amount: 11, fromAccountId: f.pool.minutes, toAccountId: a!.minutes, kind: 'ISSUANCE', idempotencyKey }),
+      send({
+        unit: 'MINUTES',
+        amount: 11,
+        fromAccountId: f.pool.minutes,
+        toAccountId: a!.minutes,
+        kind: 'ISSUANCE',
+        idempotencyKey,
+      }),
     );
     expect(code).toBe('CONFLICT');
     expect(await balanceOf(db(), a!.minutes)).toBe(10);
@@ -109,10 +152,14 @@ describe.each(testEngines())('ledger on %s', (engine) => {
       expect(code, String(amount)).toBe('BAD_USER_INPUT');
     }
     expect(
-      await codeOf(send({ unit: 'MINUTES', amount: 1, fromAccountId: b!.minutes, toAccountId: b!.minutes, kind: 'DONATION' })),
+      await codeOf(
+        send({ unit: 'MINUTES', amount: 1, fromAccountId: b!.minutes, toAccountId: b!.minutes, kind: 'DONATION' }),
+      ),
     ).toBe('BAD_USER_INPUT');
     expect(
-      await codeOf(send({ unit: 'MINUTES', amount: 1, fromAccountId: f.pool.points, toAccountId: a!.minutes, kind: 'ISSUANCE' })),
+      await codeOf(
+        send({ unit: 'MINUTES', amount: 1, fromAccountId: f.pool.points, toAccountId: a!.minutes, kind: 'ISSUANCE' }),
+      ),
     ).toBe('BAD_USER_INPUT');
     expect(await balanceOf(db(), a!.minutes)).toBe(0);
   });
@@ -120,7 +167,11 @@ describe.each(testEngines())('ledger on %s', (engine) => {
   it('reverses a transfer once, linked to it, and restores both balances', async () => {
     const [a] = f.members;
     const { transfer: original } = await send({
-      unit: 'POINTS', amount: 25, fromAccountId: f.pool.points, toAccountId: a!.points, kind: 'SERVICE_CREDIT',
+      unit: 'POINTS',
+      amount: 25,
+      fromAccountId: f.pool.points,
+      toAccountId: a!.points,
+      kind: 'SERVICE_CREDIT',
     });
     const reversalKey = key();
     const { transfer: reversal } = await db().transaction((tx) =>
@@ -149,9 +200,19 @@ describe.each(testEngines())('ledger on %s', (engine) => {
   it('cannot reverse what the member has already spent', async () => {
     const [a] = f.members;
     const { transfer: credit } = await send({
-      unit: 'POINTS', amount: 20, fromAccountId: f.pool.points, toAccountId: a!.points, kind: 'SERVICE_CREDIT',
+      unit: 'POINTS',
+      amount: 20,
+      fromAccountId: f.pool.points,
+      toAccountId: a!.points,
+      kind: 'SERVICE_CREDIT',
     });
-    await send({ unit: 'POINTS', amount: 15, fromAccountId: a!.points, toAccountId: f.supermarket, kind: 'REDEMPTION' });
+    await send({
+      unit: 'POINTS',
+      amount: 15,
+      fromAccountId: a!.points,
+      toAccountId: f.supermarket,
+      kind: 'REDEMPTION',
+    });
     const code = await codeOf(
       db().transaction((tx) => reverse(tx, { transferId: credit.id, reason: 'mistake', idempotencyKey: key() })),
     );
@@ -163,8 +224,22 @@ describe.each(testEngines())('ledger on %s', (engine) => {
     const [a, b] = f.members;
     const code = await codeOf(
       db().transaction(async (tx) => {
-        await transfer(tx, { unit: 'MINUTES', amount: 40, fromAccountId: f.pool.minutes, toAccountId: a!.minutes, kind: 'ISSUANCE', idempotencyKey: key() });
-        await transfer(tx, { unit: 'MINUTES', amount: 50, fromAccountId: a!.minutes, toAccountId: b!.minutes, kind: 'DONATION', idempotencyKey: key() });
+        await transfer(tx, {
+          unit: 'MINUTES',
+          amount: 40,
+          fromAccountId: f.pool.minutes,
+          toAccountId: a!.minutes,
+          kind: 'ISSUANCE',
+          idempotencyKey: key(),
+        });
+        await transfer(tx, {
+          unit: 'MINUTES',
+          amount: 50,
+          fromAccountId: a!.minutes,
+          toAccountId: b!.minutes,
+          kind: 'DONATION',
+          idempotencyKey: key(),
+        });
       }),
     );
     expect(code).toBe('INSUFFICIENT_BALANCE');

@@ -1,0 +1,34 @@
+// The demo village on both engines: what a newcomer logs in to, whole and balanced, and only once.
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../crypto/password';
+import { checkInvariants } from '../queries/invariants.queries';
+import { memberAccount } from '../queries/ledger.queries';
+import { memberByPhone, membershipsOf } from '../queries/members.queries';
+import { openTestDb, testEngines } from '../testing';
+import { DEMO_PASSWORD, seedDemo } from './demo.seed';
+
+describe.each(testEngines())('demo seed on %s', (engine) => {
+  it('creates a village with every role, logs in with the printed password, and runs only once', async () => {
+    const handle = await openTestDb(engine);
+    try {
+      const first = await seedDemo(handle.db);
+      expect(first.created).toBe(true);
+      const roles = new Set(first.logins.map((l) => l.role));
+      for (const role of ['COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER'] as const) expect(roles).toContain(role);
+
+      const coordinator = await memberByPhone(handle.db, first.logins.find((l) => l.role === 'COORDINATOR')!.phone);
+      expect(await verifyPassword(DEMO_PASSWORD, coordinator!.passwordHash)).toBe(true);
+      expect(await verifyPassword('wrong', coordinator!.passwordHash)).toBe(false);
+      expect((await membershipsOf(handle.db, coordinator!.id)).map((m) => m.role)).toEqual(['COORDINATOR']);
+
+      const volunteer = await memberByPhone(handle.db, '13900000003');
+      expect((await memberAccount(handle.db, volunteer!.id, 'MINUTES'))!.balance).toBe(600);
+
+      const again = await seedDemo(handle.db);
+      expect(again).toMatchObject({ created: false, siteId: first.siteId });
+      expect((await checkInvariants(handle.db)).filter((r) => !r.holds)).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  });
+});

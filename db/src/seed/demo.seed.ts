@@ -1,0 +1,276 @@
+// Demo data: one village mutual-aid site with its people, open needs and supermarket goods, so a
+// newcomer can log in as each role and find work to do. Running it twice changes nothing.
+import { eq } from 'drizzle-orm';
+import type { Database, Transaction } from '../open';
+import { hashPassword } from '../crypto/password';
+import { lockAccounts, insertTransfer, applyToBalances, memberAccount, siteAccount } from '../queries/ledger.queries';
+import { insertMember } from '../queries/members.queries';
+import { insertSite } from '../queries/sites.queries';
+import { needs, products, sites } from '../schema/index';
+import type { CareCategory, Role, ServiceCategory } from '../schema/enums.schema';
+
+export const DEMO_SITE_NAME = '三和村互助养老服务站';
+export const DEMO_PASSWORD = 'huzhu2026';
+
+export interface DemoLogin {
+  role: Role;
+  name: string;
+  phone: string;
+}
+
+export interface DemoResult {
+  created: boolean;
+  siteId: number;
+  password: string;
+  logins: DemoLogin[];
+}
+
+interface Person {
+  name: string;
+  phone?: string;
+  roles: Role[];
+  birthYear: number;
+  address?: string;
+  careCategories?: CareCategory[];
+  /** Hours banked on paper before the site went digital, carried over as an opening balance. */
+  openingMinutes?: number;
+  openingPoints?: number;
+}
+
+const PEOPLE: Person[] = [
+  { name: '李秀英', phone: '13900000001', roles: ['COORDINATOR'], birthYear: 1968, address: '三和村村委会' },
+  { name: '王小芳', phone: '13900000002', roles: ['CLERK'], birthYear: 1985, address: '三和村爱心超市' },
+  {
+    name: '张建国',
+    phone: '13900000003',
+    roles: ['VOLUNTEER'],
+    birthYear: 1958,
+    address: '三和村2组',
+    openingMinutes: 600,
+    openingPoints: 100,
+  },
+  {
+    name: '刘桂兰',
+    phone: '13900000004',
+    roles: ['VOLUNTEER'],
+    birthYear: 1961,
+    address: '三和村5组',
+    openingMinutes: 240,
+    openingPoints: 40,
+  },
+  { name: '陈志明', phone: '13900000005', roles: ['VOLUNTEER'], birthYear: 1990, address: '三和村1组' },
+  // 以老助老: a younger-old villager who helps others and is herself due visits.
+  {
+    name: '黄淑珍',
+    phone: '13900000006',
+    roles: ['VOLUNTEER', 'ELDER'],
+    birthYear: 1952,
+    address: '三和村3组',
+    careCategories: ['EMPTY_NEST'],
+    openingMinutes: 900,
+    openingPoints: 150,
+  },
+  {
+    name: '赵玉梅',
+    phone: '13900000007',
+    roles: ['ELDER'],
+    birthYear: 1939,
+    address: '三和村4组12号',
+    careCategories: ['LIVING_ALONE', 'ADVANCED_AGE'],
+  },
+  {
+    name: '孙德福',
+    roles: ['ELDER'],
+    birthYear: 1944,
+    address: '三和村6组3号',
+    careCategories: ['EMPTY_NEST', 'DISABLED'],
+    openingMinutes: 300,
+  },
+  {
+    name: '周桂香',
+    roles: ['ELDER'],
+    birthYear: 1936,
+    address: '三和村4组7号',
+    careCategories: ['LIVING_ALONE', 'EXTREME_POVERTY', 'ADVANCED_AGE'],
+  },
+  { name: '吴长庚', roles: ['ELDER'], birthYear: 1947, address: '三和村2组9号', careCategories: ['LEFT_BEHIND'] },
+  { name: '郑秀兰', roles: ['ELDER'], birthYear: 1950, address: '三和村5组1号' },
+];
+
+const NEEDS: {
+  title: string;
+  description: string;
+  category: ServiceCategory;
+  beneficiary: string;
+  inDays: number;
+  hour: number;
+  minutes: number;
+  slots: number;
+}[] = [
+  {
+    title: '给赵奶奶送午饭',
+    description: '中午11点半送到家，饭菜要软一些',
+    category: 'MEALS',
+    beneficiary: '赵玉梅',
+    inDays: 1,
+    hour: 11,
+    minutes: 30,
+    slots: 1,
+  },
+  {
+    title: '陪孙大爷去镇卫生院复查',
+    description: '带上医保卡和上次的化验单',
+    category: 'MEDICAL_ESCORT',
+    beneficiary: '孙德福',
+    inDays: 2,
+    hour: 8,
+    minutes: 180,
+    slots: 1,
+  },
+  {
+    title: '帮周奶奶洗澡',
+    description: '需要两位女性志愿者',
+    category: 'BATHING',
+    beneficiary: '周桂香',
+    inDays: 3,
+    hour: 15,
+    minutes: 60,
+    slots: 2,
+  },
+  {
+    title: '打扫吴大爷家院子',
+    description: '院子落叶多，顺便看看屋顶漏不漏',
+    category: 'CLEANING',
+    beneficiary: '吴长庚',
+    inDays: 4,
+    hour: 9,
+    minutes: 90,
+    slots: 2,
+  },
+  {
+    title: '陪赵奶奶聊聊天',
+    description: '老人一个人住，喜欢听花鼓戏',
+    category: 'COMPANIONSHIP',
+    beneficiary: '赵玉梅',
+    inDays: 5,
+    hour: 14,
+    minutes: 60,
+    slots: 1,
+  },
+  {
+    title: '帮孙大爷收晚稻',
+    description: '两亩田，自带镰刀',
+    category: 'FARM_WORK',
+    beneficiary: '孙德福',
+    inDays: 7,
+    hour: 7,
+    minutes: 240,
+    slots: 3,
+  },
+];
+
+const GOODS: { name: string; pointsPrice: number; stock: number }[] = [
+  { name: '大米（5公斤）', pointsPrice: 100, stock: 20 },
+  { name: '食用油（1.8升）', pointsPrice: 80, stock: 15 },
+  { name: '鸡蛋（一盒10个）', pointsPrice: 40, stock: 30 },
+  { name: '洗衣粉（1公斤）', pointsPrice: 30, stock: 25 },
+  { name: '毛巾', pointsPrice: 15, stock: 50 },
+  { name: '老花镜', pointsPrice: 60, stock: 8 },
+];
+
+export async function seedDemo(db: Database, now: Date = new Date()): Promise<DemoResult> {
+  const logins = PEOPLE.filter((p) => p.phone).map((p) => ({ role: p.roles[0]!, name: p.name, phone: p.phone! }));
+  const [existing] = await db.select({ id: sites.id }).from(sites).where(eq(sites.name, DEMO_SITE_NAME));
+  if (existing) return { created: false, siteId: existing.id, password: DEMO_PASSWORD, logins };
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const siteId = await db.transaction(async (tx) => {
+    const site = await insertSite(tx, {
+      name: DEMO_SITE_NAME,
+      county: '平江县',
+      township: '安定镇',
+      village: '三和村',
+      pointsPerHour: 10,
+    });
+    const ids = new Map<string, number>();
+    for (const p of PEOPLE) {
+      const member = await insertMember(
+        tx,
+        {
+          siteId: site.id,
+          name: p.name,
+          phone: p.phone ?? null,
+          passwordHash: p.phone ? passwordHash : null,
+          birthYear: p.birthYear,
+          address: p.address ?? null,
+          careCategories: p.careCategories ?? [],
+        },
+        p.roles,
+      );
+      ids.set(p.name, member.id);
+      if (p.openingMinutes) await openingBalance(tx, site.id, member.id, 'MINUTES', p.openingMinutes);
+      if (p.openingPoints) await openingBalance(tx, site.id, member.id, 'POINTS', p.openingPoints);
+    }
+    const coordinator = ids.get('李秀英')!;
+    await tx.insert(needs).values(
+      NEEDS.map((n) => {
+        const startsAt = new Date(now);
+        startsAt.setUTCDate(startsAt.getUTCDate() + n.inDays);
+        // Hours are Beijing time (UTC+8).
+        startsAt.setUTCHours(n.hour - 8, 0, 0, 0);
+        return {
+          siteId: site.id,
+          title: n.title,
+          description: n.description,
+          category: n.category,
+          beneficiaryId: ids.get(n.beneficiary)!,
+          startsAt,
+          estimatedMinutes: n.minutes,
+          slots: n.slots,
+          createdBy: coordinator,
+        };
+      }),
+    );
+    await tx.insert(products).values(GOODS.map((g) => ({ ...g, siteId: site.id })));
+    return site.id;
+  });
+  return { created: true, siteId, password: DEMO_PASSWORD, logins };
+}
+
+/** Hours and points banked in the paper passbook (纸质存折) before the site went digital. */
+async function openingBalance(
+  tx: Transaction,
+  siteId: number,
+  memberId: number,
+  unit: 'MINUTES' | 'POINTS',
+  amount: number,
+) {
+  const pool = await siteAccount(tx, siteId, 'SITE_POOL', unit);
+  const account = await memberAccount(tx, memberId, unit);
+  if (!pool || !account) throw new Error('accounts missing for the opening balance');
+  await lockAccounts(tx, [pool.id, account.id]);
+  await insertTransfer(tx, {
+    unit,
+    amount,
+    debitAccountId: pool.id,
+    creditAccountId: account.id,
+    kind: 'ISSUANCE',
+    siteId,
+    idempotencyKey: `demo-opening-${memberId}-${unit}`,
+    requestHash: 'demo-opening',
+    memo: '纸质时间存折结转',
+  });
+  await applyToBalances(tx, pool.id, account.id, amount);
+}
+
+export function formatLogins(result: DemoResult): string {
+  const roleZh: Record<Role, string> = {
+    ADMIN: '管理员',
+    COORDINATOR: '协调员',
+    VOLUNTEER: '志愿者',
+    ELDER: '老人',
+    CLERK: '店员',
+  };
+  const lines = result.logins.map((l) => `  ${roleZh[l.role]} ${l.role.padEnd(11)} ${l.name}  ${l.phone}`);
+  return [`Demo log-ins (password ${result.password}) / 演示账号（密码 ${result.password}）:`, ...lines].join('\n');
+}
