@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql as sqlTag, type ExtractTablesWithRelations, type Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -40,6 +40,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** Run the migrations on open (default true). */
   migrate?: boolean;
+  /** Called with every SQL statement the handle runs: the N+1 tests count them. */
+  onQuery?: (query: string) => void;
 }
 
 export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
@@ -57,7 +59,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
       onnotice: () => {},
       connection: { application_name: 'huzhu' },
     });
-    const db = drizzlePostgres({ client: sql, schema }) as unknown as Database;
+    const db = drizzlePostgres({ client: sql, schema, logger: loggerOf(options) }) as unknown as Database;
     return { db, engine: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };
   }
 
@@ -67,11 +69,16 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     mkdirSync(dataDir, { recursive: true });
   }
   const pglite = new PGlite(dataDir);
-  const db = drizzlePglite({ client: pglite, schema }) as unknown as Database;
+  const db = drizzlePglite({ client: pglite, schema, logger: loggerOf(options) }) as unknown as Database;
   if (migrateOnOpen) {
     await migratePglite(drizzlePglite({ client: pglite }), { migrationsFolder });
   }
   return { db, engine: 'pglite', pglite, close: () => pglite.close() };
+}
+
+function loggerOf(options: OpenOptions): Logger | false {
+  const onQuery = options.onQuery;
+  return onQuery ? { logQuery: (query) => onQuery(query) } : false;
 }
 
 async function migratePostgresLocked(url: string): Promise<void> {
@@ -84,4 +91,9 @@ async function migratePostgresLocked(url: string): Promise<void> {
   } finally {
     await sql.end({ timeout: 5 });
   }
+}
+
+/** A round trip to the database: what /healthz asks. */
+export async function ping(db: Database): Promise<void> {
+  await db.execute(sqlTag`select 1`);
 }

@@ -138,3 +138,28 @@ export async function countTransfersFrom(ex: Executor, accountIds: readonly numb
     .where(inArray(transfers.debitAccountId, [...accountIds]));
   return Number(row?.n ?? 0);
 }
+
+export async function accountsOfMembers(ex: Executor, memberIds: readonly number[]): Promise<AccountRow[]> {
+  if (memberIds.length === 0) return [];
+  return ex
+    .select()
+    .from(accounts)
+    .where(inArray(accounts.memberId, [...memberIds]));
+}
+
+export async function transfersByIds(ex: Executor, ids: readonly number[]): Promise<TransferRow[]> {
+  if (ids.length === 0) return [];
+  return ex
+    .select()
+    .from(transfers)
+    .where(inArray(transfers.id, [...ids]));
+}
+
+export async function countAccountTransfers(ex: Executor, accountIds: readonly number[]): Promise<number> {
+  if (accountIds.length === 0) return 0;
+  const [row] = await ex
+    .select({ n: sql<number>`count(*)::int` })
+    .from(transfers)
+    .where(or(inArray(transfers.debitAccountId, [...accountIds]), inArray(transfers.creditAccountId, [...accountIds])));
+  return Number(row?.n ?? 0);
+}

@@ -1,5 +1,5 @@
 // SQL for members and their roles: registering one opens their time and points accounts.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { members, memberships } from '../schema/index';
 import type { Role } from '../schema/enums.schema';
@@ -47,4 +47,67 @@ export async function hasRole(ex: Executor, memberId: number, siteId: number, ro
     .from(memberships)
     .where(and(eq(memberships.memberId, memberId), eq(memberships.siteId, siteId), eq(memberships.role, role)));
   return rows.length > 0;
+}
+
+export async function membersByIds(ex: Executor, ids: readonly number[]): Promise<MemberRow[]> {
+  if (ids.length === 0) return [];
+  return ex
+    .select()
+    .from(members)
+    .where(inArray(members.id, [...ids]));
+}
+
+export async function membershipsOfMany(ex: Executor, memberIds: readonly number[]): Promise<MembershipRow[]> {
+  if (memberIds.length === 0) return [];
+  return ex
+    .select()
+    .from(memberships)
+    .where(inArray(memberships.memberId, [...memberIds]));
+}
+
+export interface MemberFilter {
+  siteId: number;
+  role?: Role | undefined;
+  /** Part of a name or of a phone number. */
+  search?: string | undefined;
+}
+
+function memberWhere(f: MemberFilter): SQL | undefined {
+  const pattern = f.search ? `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  return and(
+    eq(members.siteId, f.siteId),
+    f.role
+      ? sql`exists (select 1 from memberships ms where ms.member_id = ${members.id} and ms.site_id = ${f.siteId} and ms.role = ${f.role})`
+      : undefined,
+    pattern ? or(ilike(members.name, pattern), ilike(members.phone, pattern)) : undefined,
+  );
+}
+
+/** By id (the order people were registered), keyset on id. */
+export async function listMembers(
+  ex: Executor,
+  f: MemberFilter,
+  limit: number,
+  afterId?: number,
+): Promise<MemberRow[]> {
+  return ex
+    .select()
+    .from(members)
+    .where(and(memberWhere(f), afterId !== undefined ? gt(members.id, afterId) : undefined))
+    .orderBy(asc(members.id))
+    .limit(limit);
+}
+
+export async function countMembers(ex: Executor, f: MemberFilter): Promise<number> {
+  const [row] = await ex.select({ n: count() }).from(members).where(memberWhere(f));
+  return row?.n ?? 0;
+}
+
+/** Members of the site with any care category: those due a visit every month. */
+export async function membersDueVisits(ex: Executor, siteId: number): Promise<MemberRow[]> {
+  return ex
+    .select()
+    .from(members)
+    .where(and(eq(members.siteId, siteId), sql`cardinality(${members.careCategories}) > 0`))
+    .orderBy(asc(members.name), asc(members.id));
 }

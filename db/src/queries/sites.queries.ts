@@ -1,7 +1,8 @@
 // SQL for sites: creating one opens its ledger accounts in the same transaction.
-import { asc, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
+import type { ServiceCategory } from '../schema/enums.schema';
 import type { Executor } from '../open';
-import { sites } from '../schema/index';
+import { siteCategoryRates, sites } from '../schema/index';
 import { ensureSiteAccounts } from './ledger.queries';
 
 export type SiteRow = typeof sites.$inferSelect;
@@ -26,4 +27,30 @@ export async function listSites(ex: Executor, limit: number, after?: number): Pr
     .where(after === undefined ? undefined : gt(sites.id, after))
     .orderBy(asc(sites.id))
     .limit(limit);
+}
+
+export async function sitesByIds(ex: Executor, ids: readonly number[]): Promise<SiteRow[]> {
+  if (ids.length === 0) return [];
+  return ex
+    .select()
+    .from(sites)
+    .where(inArray(sites.id, [...ids]));
+}
+
+export async function countSites(ex: Executor): Promise<number> {
+  const [row] = await ex.select({ n: count() }).from(sites);
+  return row?.n ?? 0;
+}
+
+/** A site's own points rate for a category, if it set one. */
+export async function categoryRate(
+  ex: Executor,
+  siteId: number,
+  category: ServiceCategory,
+): Promise<number | undefined> {
+  const [row] = await ex
+    .select({ rate: siteCategoryRates.pointsPerHour })
+    .from(siteCategoryRates)
+    .where(and(eq(siteCategoryRates.siteId, siteId), eq(siteCategoryRates.category, category)));
+  return row?.rate;
 }

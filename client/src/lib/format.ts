@@ -1,0 +1,25 @@
+// Formatting in the user's language and the site's time zone: times, minutes as hours, percentages.
+import { useI18n } from 'vue-i18n';
+import { session } from '../auth/session';
+import { formatDate, formatWhen, splitMinutes } from './time';
+
+export function siteZone(): string {
+  return session.viewer?.site.timeZone ?? 'Asia/Shanghai';
+}
+
+export function useFormat() {
+  const { t, locale } = useI18n();
+  return {
+    when: (iso: string) => formatWhen(iso, locale.value, siteZone()),
+    date: (iso: string) => formatDate(iso, locale.value, siteZone()),
+    /** 90 -> "1 小时 30 分钟" */
+    minutes: (total: number) => {
+      const { h, m } = splitMinutes(total);
+      if (h === 0) return t('units.minutes', { m });
+      if (m === 0) return t('units.hours', { h });
+      return t('units.hoursMinutes', { h, m });
+    },
+    points: (n: number) => t('units.points', { n }),
+    percent: (rate: number) => `${Math.round(rate * 1000) / 10}%`,
+  };
+}

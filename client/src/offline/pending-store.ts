@@ -1,0 +1,65 @@
+// Wires the money-like retry queue to the app: the GraphQL mutation for each kind of action,
+// localStorage, the current user, and a reactive list for the "pending / done" bar.
+import { shallowRef } from 'vue';
+import { PendingActionQueue, type ActionKind, type PendingAction, type SendOutcome } from './pending-actions';
+import { ConfirmServiceDocument, DonateMinutesDocument, RedeemDocument } from '../graphql/generated/graphql';
+import { getClient } from '../api/api';
+import { errorInfo } from '../api/errors';
+import { newIdempotencyKey } from '../lib/ids';
+import { session } from '../auth/session';
+
+const documents = {
+  confirm: ConfirmServiceDocument,
+  redeem: RedeemDocument,
+  donate: DonateMinutesDocument,
+} as const;
+
+async function send(action: PendingAction): Promise<SendOutcome> {
+  const result = await getClient()
+    .mutation(documents[action.kind], action.variables as never, { requestPolicy: 'network-only' })
+    .toPromise();
+  if (result.error) {
+    const info = errorInfo(result.error);
+    return { ok: false, retryable: info.retryable, error: info.kind, message: info.serverMessage };
+  }
+  return { ok: true, result: result.data };
+}
+
+const queue = new PendingActionQueue({ storage: localStorage, send, newKey: newIdempotencyKey });
+
+/** Every action of the logged-in user, newest first. */
+export const pendingActions = shallowRef<readonly PendingAction[]>([]);
+queue.subscribe((all) => {
+  pendingActions.value = all.filter((a) => a.ownerId === session.viewer?.id);
+});
+
+/** Sends the user's unsent actions again: at start-up, when the link is back, after log-in. */
+export function resumePending(): void {
+  const me = session.viewer?.id;
+  pendingActions.value = queue.list().filter((a) => a.ownerId === me);
+  if (me) queue.resume(me);
+}
+
+window.addEventListener('online', resumePending);
+
+/**
+ * Starts a money-like action with a fresh idempotency key and waits until it is done or has failed
+ * for good. While the link is down the promise stays open and the action shows as pending.
+ */
+export function runMoneyAction(
+  kind: ActionKind,
+  build: (idempotencyKey: string) => Record<string, unknown>,
+  meta: Record<string, string | number> = {},
+): { action: PendingAction; settled: Promise<PendingAction> } {
+  const owner = session.viewer?.id ?? 'anonymous';
+  const action = queue.add(kind, owner, build, meta);
+  return { action, settled: queue.settled(action.id) };
+}
+
+export function dismissAction(id: string): void {
+  queue.dismiss(id);
+}
+
+export function stopPending(): void {
+  queue.stop();
+}

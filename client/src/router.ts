@@ -1,0 +1,73 @@
+// Routes, one lazy chunk per page so a volunteer's phone downloads only the volunteer's pages.
+// Each route names the roles that may open it; the guard sends others to their own home page.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import type { Role } from './graphql/generated/graphql';
+import { appRoles, currentRole, homeFor, isLoggedIn, setActiveRole } from './auth/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    roles?: Role[];
+    /** i18n key of the page title. */
+    title?: string;
+    /** A page without the header and tabs (log-in). */
+    bare?: boolean;
+    /** Laptop-width content (tables, charts). */
+    wide?: boolean;
+  }
+}
+
+const V: Role[] = ['VOLUNTEER'];
+const C: Role[] = ['COORDINATOR'];
+
+const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: () => homeFor(currentRole.value) },
+  { path: '/login', component: () => import('./pages/login-page.vue'), meta: { bare: true, title: 'login.title' } },
+
+  { path: '/volunteer/needs', component: () => import('./pages/volunteer/needs-page.vue'), meta: { roles: V, title: 'nav.needs' } },
+  { path: '/volunteer/claims', component: () => import('./pages/volunteer/claims-page.vue'), meta: { roles: V, title: 'nav.claims' } },
+  { path: '/volunteer/shop', component: () => import('./pages/volunteer/shop-page.vue'), meta: { roles: V, title: 'nav.shop' } },
+  { path: '/volunteer/redemptions', component: () => import('./pages/volunteer/redemptions-page.vue'), meta: { roles: V, title: 'nav.redemptions' } },
+  { path: '/volunteer/account', component: () => import('./pages/volunteer/account-page.vue'), meta: { roles: V, title: 'nav.account' } },
+  { path: '/volunteer/donate', component: () => import('./pages/volunteer/donate-page.vue'), meta: { roles: ['VOLUNTEER', 'ELDER'], title: 'nav.donate' } },
+  { path: '/volunteer/certificate', component: () => import('./pages/volunteer/certificate-page.vue'), meta: { roles: V, title: 'nav.certificate' } },
+
+  { path: '/elder/account', component: () => import('./pages/volunteer/account-page.vue'), meta: { roles: ['ELDER'], title: 'nav.account' } },
+
+  { path: '/coordinator/queue', component: () => import('./pages/coordinator/queue-page.vue'), meta: { roles: C, title: 'nav.queue' } },
+  { path: '/coordinator/post', component: () => import('./pages/coordinator/post-need-page.vue'), meta: { roles: C, title: 'nav.post' } },
+  { path: '/coordinator/visits', component: () => import('./pages/coordinator/visits-page.vue'), meta: { roles: C, title: 'nav.visits' } },
+  { path: '/coordinator/members', component: () => import('./pages/coordinator/members-page.vue'), meta: { roles: C, title: 'nav.members' } },
+  { path: '/coordinator/more', component: () => import('./pages/coordinator/more-page.vue'), meta: { roles: C, title: 'nav.more' } },
+  { path: '/coordinator/needs', component: () => import('./pages/coordinator/needs-overview-page.vue'), meta: { roles: C, title: 'nav.needsOverview' } },
+  { path: '/coordinator/goods', component: () => import('./pages/coordinator/goods-page.vue'), meta: { roles: ['COORDINATOR', 'CLERK'], title: 'nav.goods' } },
+  { path: '/coordinator/report', component: () => import('./pages/coordinator/report-page.vue'), meta: { roles: C, title: 'nav.report', wide: true } },
+
+  { path: '/clerk/counter', component: () => import('./pages/clerk/counter-page.vue'), meta: { roles: ['CLERK'], title: 'nav.counter' } },
+  { path: '/clerk/goods', component: () => import('./pages/coordinator/goods-page.vue'), meta: { roles: ['CLERK'], title: 'nav.goods' } },
+  { path: '/clerk/redemptions', component: () => import('./pages/clerk/counter-log-page.vue'), meta: { roles: ['CLERK'], title: 'nav.counterLog' } },
+
+  { path: '/admin/sites', component: () => import('./pages/admin/sites-page.vue'), meta: { roles: ['ADMIN'], title: 'nav.sites', wide: true } },
+
+  { path: '/:rest(.*)*', redirect: '/' },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach((to) => {
+  if (to.path === '/login') return isLoggedIn.value ? homeFor(currentRole.value) : true;
+  if (!isLoggedIn.value) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  const allowed = to.meta.roles;
+  if (!allowed) return true;
+  if (currentRole.value && allowed.includes(currentRole.value)) return true;
+  // A member with several roles following a link into another role's page: switch to that role.
+  const held = appRoles.value.find((r) => allowed.includes(r));
+  if (held) {
+    setActiveRole(held);
+    return true;
+  }
+  return homeFor(currentRole.value);
+});

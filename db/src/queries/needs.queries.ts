@@ -1,0 +1,226 @@
+// SQL for needs and claims: listing, locking and moving them along their lives.
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../open';
+import type { ClaimRow, NeedRow } from '../rows';
+import { claims, needs } from '../schema/index';
+import type { ClaimStatus, NeedStatus, ServiceCategory } from '../schema/enums.schema';
+
+type NewNeed = typeof needs.$inferInsert;
+
+/** Claims that hold a slot: all but those given back (withdrawn) or never served (no-show). */
+export const SLOT_HOLDING: ClaimStatus[] = ['CLAIMED', 'CHECKED_IN', 'REPORTED', 'CONFIRMED', 'REJECTED'];
+/** Claims still in progress: a need with none of these left is settled. */
+export const IN_PROGRESS: ClaimStatus[] = ['CLAIMED', 'CHECKED_IN', 'REPORTED'];
+
+export async function insertNeed(ex: Executor, need: NewNeed): Promise<NeedRow> {
+  const [row] = await ex.insert(needs).values(need).returning();
+  if (!row) throw new Error('insert into needs returned no row');
+  return row;
+}
+
+export async function needById(ex: Executor, id: number, lock = false): Promise<NeedRow | undefined> {
+  const q = ex.select().from(needs).where(eq(needs.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function needsByIds(ex: Executor, ids: readonly number[]): Promise<NeedRow[]> {
+  if (ids.length === 0) return [];
+  return ex
+    .select()
+    .from(needs)
+    .where(inArray(needs.id, [...ids]));
+}
+
+export interface NeedFilter {
+  siteId: number;
+  status?: NeedStatus | undefined;
+  category?: ServiceCategory | undefined;
+  /** Starts within [from, to). */
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+function needWhere(f: NeedFilter): SQL | undefined {
+  return and(
+    eq(needs.siteId, f.siteId),
+    f.status ? eq(needs.status, f.status) : undefined,
+    f.category ? eq(needs.category, f.category) : undefined,
+    f.from ? gte(needs.startsAt, f.from) : undefined,
+    f.to ? lt(needs.startsAt, f.to) : undefined,
+  );
+}
+
+/** Soonest first; the keyset is (starts_at, id), the cursor "<epoch ms>:<id>". */
+export async function listNeeds(
+  ex: Executor,
+  f: NeedFilter,
+  limit: number,
+  after?: { startsAt: Date; id: number },
+): Promise<NeedRow[]> {
+  const keyset = after
+    ? or(gt(needs.startsAt, after.startsAt), and(eq(needs.startsAt, after.startsAt), gt(needs.id, after.id)))
+    : undefined;
+  return ex
+    .select()
+    .from(needs)
+    .where(and(needWhere(f), keyset))
+    .orderBy(asc(needs.startsAt), asc(needs.id))
+    .limit(limit);
+}
+
+export async function countNeeds(ex: Executor, f: NeedFilter): Promise<number> {
+  const [row] = await ex.select({ n: count() }).from(needs).where(needWhere(f));
+  return row?.n ?? 0;
+}
+
+export async function setNeedStatus(
+  ex: Executor,
+  id: number,
+  status: NeedStatus,
+  extra: Partial<Pick<NeedRow, 'cancelledAt' | 'cancelReason' | 'completedAt'>> = {},
+): Promise<NeedRow> {
+  const [row] = await ex
+    .update(needs)
+    .set({ status, ...extra })
+    .where(eq(needs.id, id))
+    .returning();
+  if (!row) throw new Error(`need ${id} vanished`);
+  return row;
+}
+
+// ---- claims ----
+
+export async function insertClaim(ex: Executor, needId: number, volunteerId: number): Promise<ClaimRow> {
+  const [row] = await ex.insert(claims).values({ needId, volunteerId }).returning();
+  if (!row) throw new Error('insert into claims returned no row');
+  return row;
+}
+
+export async function claimById(ex: Executor, id: number, lock = false): Promise<ClaimRow | undefined> {
+  const q = ex.select().from(claims).where(eq(claims.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+export async function claimsByIds(ex: Executor, ids: readonly number[]): Promise<ClaimRow[]> {
+  if (ids.length === 0) return [];
+  return ex
+    .select()
+    .from(claims)
+    .where(inArray(claims.id, [...ids]));
+}
+
+export async function claimsByNeedIds(ex: Executor, needIds: readonly number[]): Promise<ClaimRow[]> {
+  if (needIds.length === 0) return [];
+  return ex
+    .select()
+    .from(claims)
+    .where(inArray(claims.needId, [...needIds]))
+    .orderBy(asc(claims.id));
+}
+
+export async function updateClaim(ex: Executor, id: number, changes: Partial<ClaimRow>): Promise<ClaimRow> {
+  const { id: _ignored, ...rest } = changes;
+  const [row] = await ex.update(claims).set(rest).where(eq(claims.id, id)).returning();
+  if (!row) throw new Error(`claim ${id} vanished`);
+  return row;
+}
+
+/** Claims of a need grouped by status: what the need's own status follows from. */
+export async function claimStatusCounts(ex: Executor, needId: number): Promise<Map<ClaimStatus, number>> {
+  const rows = await ex
+    .select({ status: claims.status, n: count() })
+    .from(claims)
+    .where(eq(claims.needId, needId))
+    .groupBy(claims.status);
+  return new Map(rows.map((r) => [r.status, r.n]));
+}
+
+export async function liveClaimOf(ex: Executor, needId: number, volunteerId: number): Promise<ClaimRow | undefined> {
+  const [row] = await ex
+    .select()
+    .from(claims)
+    .where(
+      and(eq(claims.needId, needId), eq(claims.volunteerId, volunteerId), notInArray(claims.status, ['WITHDRAWN'])),
+    );
+  return row;
+}
+
+export interface ClaimFilter {
+  siteId?: number | undefined;
+  volunteerId?: number | undefined;
+  status?: ClaimStatus | undefined;
+}
+
+function claimWhere(f: ClaimFilter): SQL | undefined {
+  return and(
+    f.siteId !== undefined ? sql`${claims.needId} in (select id from needs where site_id = ${f.siteId})` : undefined,
+    f.volunteerId !== undefined ? eq(claims.volunteerId, f.volunteerId) : undefined,
+    f.status ? eq(claims.status, f.status) : undefined,
+  );
+}
+
+/** Newest first, keyset on id. */
+export async function listClaims(ex: Executor, f: ClaimFilter, limit: number, beforeId?: number): Promise<ClaimRow[]> {
+  return ex
+    .select()
+    .from(claims)
+    .where(and(claimWhere(f), beforeId !== undefined ? lt(claims.id, beforeId) : undefined))
+    .orderBy(desc(claims.id))
+    .limit(limit);
+}
+
+export async function countClaims(ex: Executor, f: ClaimFilter): Promise<number> {
+  const [row] = await ex.select({ n: count() }).from(claims).where(claimWhere(f));
+  return row?.n ?? 0;
+}
+
+/** Elders a volunteer is serving now (a claim in progress): they may see these elders' phone and address. */
+export async function beneficiariesInProgress(ex: Executor, volunteerId: number): Promise<number[]> {
+  const rows = await ex
+    .selectDistinct({ id: needs.beneficiaryId })
+    .from(claims)
+    .innerJoin(needs, eq(needs.id, claims.needId))
+    .where(and(eq(claims.volunteerId, volunteerId), inArray(claims.status, IN_PROGRESS)));
+  return rows.map((r) => r.id);
+}
+
+/** A volunteer's settled record: confirmed minutes and points, rejections, no-shows. */
+export async function serviceTotals(ex: Executor, volunteerId: number) {
+  const [row] = await ex
+    .select({
+      totalMinutes: sql<number>`coalesce(sum(${claims.confirmedMinutes}) filter (where ${claims.status} = 'CONFIRMED'), 0)::int`,
+      pointsEarned: sql<number>`coalesce(sum(${claims.pointsAwarded}) filter (where ${claims.status} = 'CONFIRMED'), 0)::int`,
+      confirmedCount: sql<number>`(count(*) filter (where ${claims.status} = 'CONFIRMED'))::int`,
+      rejectedCount: sql<number>`(count(*) filter (where ${claims.status} = 'REJECTED'))::int`,
+      noShowCount: sql<number>`(count(*) filter (where ${claims.status} = 'NO_SHOW'))::int`,
+    })
+    .from(claims)
+    .where(eq(claims.volunteerId, volunteerId));
+  return {
+    totalMinutes: Number(row?.totalMinutes ?? 0),
+    pointsEarned: Number(row?.pointsEarned ?? 0),
+    confirmedCount: Number(row?.confirmedCount ?? 0),
+    rejectedCount: Number(row?.rejectedCount ?? 0),
+    noShowCount: Number(row?.noShowCount ?? 0),
+  };
+}
+
+/** A volunteer's confirmed services with their needs, oldest first: the certificate's lines. */
+export async function confirmedServices(ex: Executor, volunteerId: number) {
+  return ex
+    .select({
+      claimId: claims.id,
+      title: needs.title,
+      category: needs.category,
+      startsAt: needs.startsAt,
+      minutes: claims.confirmedMinutes,
+      points: claims.pointsAwarded,
+      settledAt: claims.settledAt,
+    })
+    .from(claims)
+    .innerJoin(needs, eq(needs.id, claims.needId))
+    .where(and(eq(claims.volunteerId, volunteerId), eq(claims.status, 'CONFIRMED')))
+    .orderBy(asc(claims.settledAt));
+}

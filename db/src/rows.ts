@@ -1,0 +1,15 @@
+// The row types of every table, as the rest of the system sees them.
+import type * as t from './schema/index';
+
+export type SiteRow = typeof t.sites.$inferSelect;
+export type MemberRow = typeof t.members.$inferSelect;
+export type MembershipRow = typeof t.memberships.$inferSelect;
+export type NeedRow = typeof t.needs.$inferSelect;
+export type ClaimRow = typeof t.claims.$inferSelect;
+export type AccountRow = typeof t.accounts.$inferSelect;
+export type TransferRow = typeof t.transfers.$inferSelect;
+export type ProductRow = typeof t.products.$inferSelect;
+export type RedemptionRow = typeof t.redemptions.$inferSelect;
+export type RedemptionItemRow = typeof t.redemptionItems.$inferSelect;
+export type VisitRow = typeof t.visits.$inferSelect;
+export type AuditRow = typeof t.auditLog.$inferSelect;

@@ -1,0 +1,15 @@
+// GraphQL for logging in. The rest of the answer (member { balance ... }) is read as the member
+// who just logged in.
+import { memberQueries } from '@huzhu/db';
+import type { Resolvers } from '../graphql/generated/resolvers-types';
+import { login, viewerOf } from './auth.service';
+
+export const authResolvers: Resolvers = {
+  Mutation: {
+    login: async (_p, args, ctx) => {
+      const result = await login(ctx.db, ctx.jwtSecret, args.phone, args.password);
+      ctx.viewer = viewerOf(result.member, await memberQueries.membershipsOf(ctx.db, result.member.id));
+      return result;
+    },
+  },
+};

@@ -1,0 +1,99 @@
+// Every environment variable the server reads, parsed and checked in one place.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Real PostgreSQL when set; else embedded PGlite in dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Embedded database in memory (tests only). */
+  memory: boolean;
+  jwtSecret: Uint8Array;
+  admin: { phone: string; password: string } | undefined;
+  /** Fill a new database with the demo village. */
+  demoData: boolean | 'if-new';
+  production: boolean;
+  introspection: boolean;
+  /** Built client to serve at /, when present. */
+  staticDir: string | undefined;
+  corsOrigins: string[];
+  poolSize: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {}
+
+function flag(value: string | undefined): boolean | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(`expected true or false, got "${value}"`);
+}
+
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const production = env.NODE_ENV === 'production';
+  const memory = overrides.memory ?? false;
+
+  let jwtSecret: Uint8Array;
+  if (env.JWT_SECRET) {
+    if (env.JWT_SECRET.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters');
+    jwtSecret = new TextEncoder().encode(env.JWT_SECRET);
+  } else if (databaseUrl) {
+    throw new ConfigError('JWT_SECRET is required with DATABASE_URL (every server process must share it)');
+  } else if (memory) {
+    jwtSecret = randomBytes(32);
+  } else {
+    jwtSecret = keptSecret(dataDir);
+  }
+
+  const adminPhone = env.ADMIN_PHONE || undefined;
+  const adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (Boolean(adminPhone) !== Boolean(adminPassword))
+    throw new ConfigError('ADMIN_PHONE and ADMIN_PASSWORD go together');
+
+  const demo = flag(env.DEMO_DATA);
+  const staticDir = env.STATIC_DIR ? resolve(env.STATIC_DIR) : defaultStaticDir();
+
+  return {
+    port,
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    memory,
+    jwtSecret,
+    admin: adminPhone && adminPassword ? { phone: adminPhone, password: adminPassword } : undefined,
+    // Default: on for a new embedded database, off on PostgreSQL.
+    demoData: demo ?? (databaseUrl ? false : 'if-new'),
+    production,
+    introspection: flag(env.GRAPHQL_INTROSPECTION) ?? !production,
+    staticDir,
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    poolSize: Number(env.DB_POOL_SIZE ?? 10),
+    ...overrides,
+  };
+}
+
+/** On the embedded engine an unset JWT_SECRET is generated once and kept beside the data. */
+function keptSecret(dataDir: string): Uint8Array {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+}
+
+function defaultStaticDir(): string | undefined {
+  const dir = resolve(import.meta.dirname, '../../client/dist');
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}

@@ -1,0 +1,33 @@
+// The per-request context: the database, who is asking, the loaders, the language for messages.
+import type { Database } from '@huzhu/db';
+import type { Viewer } from '../auth/authorize';
+import type { Events } from '../events/events';
+import { createLoaders, type Loaders } from './loaders';
+
+export type Lang = 'zh' | 'en';
+
+export interface Services {
+  db: Database;
+  events: Events;
+  jwtSecret: Uint8Array;
+}
+
+export interface Context extends Services {
+  viewer: Viewer | null;
+  loaders: Loaders;
+  lang: Lang;
+  /** The client's address, for the audit trail and rate limits. */
+  ip: string | undefined;
+  /** Absolute URL of this server as the client reached it, for links (CSV, certificate). */
+  baseUrl: string;
+}
+
+export function buildContext(services: Services, fields: Omit<Context, keyof Services | 'loaders'>): Context {
+  return { ...services, ...fields, loaders: createLoaders(services.db) };
+}
+
+/** zh unless the client prefers English: the product is Chinese first. */
+export function langOf(acceptLanguage: string | undefined): Lang {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'zh';
+}

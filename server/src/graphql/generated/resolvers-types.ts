@@ -1,0 +1,1564 @@
+/* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow } from '@huzhu/db';
+import type { CoverageData } from '../../visits/visits.service';
+import type { SiteReportData } from '../../reports/reports.service';
+import type { ServiceRecordData } from '../../members/members.service';
+import type { Context } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An instant in time, ISO 8601 with offset, e.g. 2026-11-25T09:30:00+08:00. */
+  DateTime: { input: Date; output: Date | string; }
+};
+
+/** Who holds an account. */
+export type AccountOwner =
+  /** A member's own account. */
+  | 'MEMBER'
+  /** The site's pool, which mints minutes and points. */
+  | 'SITE_POOL'
+  /** The site's supermarket, which takes points back. */
+  | 'SUPERMARKET';
+
+/** Register a person at a site. */
+export type AddMemberInput = {
+  /** Home address, up to 200 characters. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Year of birth. */
+  birthYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Care categories (for elders). */
+  careCategories?: InputMaybe<Array<CareCategory>>;
+  /** Full name, 1-40 characters. */
+  name: Scalars['String']['input'];
+  /** Password, 8-72 characters; optional: without one the member cannot log in. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Mainland mobile number; optional, many elders have none. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** Roles at the site; at least one. ADMIN cannot be granted here. */
+  roles: Array<Role>;
+  /** The site (site_...). */
+  siteId: Scalars['ID']['input'];
+};
+
+/** New goods. */
+export type AddProductInput = {
+  /** Name, 1-60 characters. */
+  name: Scalars['String']['input'];
+  /** Price in points, 1-100000. */
+  pointsPrice: Scalars['Int']['input'];
+  /** The site (site_...). */
+  siteId: Scalars['ID']['input'];
+  /** Items in stock to start with, 0-100000. */
+  stock: Scalars['Int']['input'];
+};
+
+/** A token and the member it belongs to. */
+export type AuthPayload = {
+  __typename?: 'AuthPayload';
+  /** Who logged in. */
+  member: Member;
+  /** Signed token: send as Authorization: Bearer <token>. Valid for 30 days. */
+  token: Scalars['String']['output'];
+};
+
+/** A member's two balances. */
+export type Balance = {
+  __typename?: 'Balance';
+  /** Minutes banked on the time account. */
+  minutes: Scalars['Int']['output'];
+  /** Points held. */
+  points: Scalars['Int']['output'];
+};
+
+/** The eight care categories (seed 001, (四)2). Any one makes an elder due a visit every month. */
+export type CareCategory =
+  /** 高龄 */
+  | 'ADVANCED_AGE'
+  /** 计划生育特殊家庭 */
+  | 'BEREAVED_FAMILY'
+  /** 失能（含失智） */
+  | 'DISABLED'
+  /** 空巢 */
+  | 'EMPTY_NEST'
+  /** 特困 */
+  | 'EXTREME_POVERTY'
+  /** 留守 */
+  | 'LEFT_BEHIND'
+  /** 独居 */
+  | 'LIVING_ALONE'
+  /** 重残 */
+  | 'SEVERE_DISABILITY';
+
+/** A volunteer's claim on a need. */
+export type Claim = {
+  __typename?: 'Claim';
+  /** When the volunteer checked in. */
+  checkedInAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was claimed. */
+  claimedAt: Scalars['DateTime']['output'];
+  /** Minutes credited on confirmation. */
+  confirmedMinutes?: Maybe<Scalars['Int']['output']>;
+  /** Opaque id (claim_...). */
+  id: Scalars['ID']['output'];
+  /** The need claimed. */
+  need: Need;
+  /** Points credited on confirmation. */
+  pointsAwarded?: Maybe<Scalars['Int']['output']>;
+  /** Why the report was rejected. */
+  rejectReason?: Maybe<Scalars['String']['output']>;
+  /** The volunteer's note with the report. */
+  reportNote?: Maybe<Scalars['String']['output']>;
+  /** When the volunteer reported. */
+  reportedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Minutes the volunteer reported. */
+  reportedMinutes?: Maybe<Scalars['Int']['output']>;
+  /** When it was confirmed, rejected, withdrawn or marked no-show. */
+  settledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the claim is in its life. */
+  status: ClaimStatus;
+  /** Who claimed it. */
+  volunteer: Member;
+};
+
+/** A page of claims. */
+export type ClaimConnection = {
+  __typename?: 'ClaimConnection';
+  /** The claims on this page. */
+  edges: Array<ClaimEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many claims match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One claim in a page. */
+export type ClaimEdge = {
+  __typename?: 'ClaimEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The claim. */
+  node: Claim;
+};
+
+/** Where a claim is in its life: CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or REJECTED. */
+export type ClaimStatus =
+  /** The volunteer arrived. */
+  | 'CHECKED_IN'
+  /** The volunteer took a slot. */
+  | 'CLAIMED'
+  /** The site confirmed: minutes and points credited. */
+  | 'CONFIRMED'
+  /** The volunteer did not come. */
+  | 'NO_SHOW'
+  /** The site rejected the report, with a reason. */
+  | 'REJECTED'
+  /** The volunteer reported the minutes served; awaiting the coordinator. */
+  | 'REPORTED'
+  /** The volunteer gave the slot back before checking in. */
+  | 'WITHDRAWN';
+
+/** A new site. */
+export type CreateSiteInput = {
+  /** Name, 1-60 characters. */
+  name: Scalars['String']['input'];
+  /** Points per hour of service, 1-1000. */
+  pointsPerHour: Scalars['Int']['input'];
+  /** Region path county/township/village, e.g. 平江县/安定镇/三和村. */
+  region: Scalars['String']['input'];
+  /** IANA time zone; Asia/Shanghai when omitted. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
+export type Member = {
+  __typename?: 'Member';
+  /** Home address; shown to the site's staff, and to a volunteer only while holding a claim for this elder. */
+  address?: Maybe<Scalars['String']['output']>;
+  /** Minutes banked and points held. Visible to the member and the site's staff. */
+  balance: Balance;
+  /** Year of birth, when known. */
+  birthYear?: Maybe<Scalars['Int']['output']>;
+  /** Whether the member can log in (elders with no phone cannot: a coordinator acts for them). */
+  canLogIn: Scalars['Boolean']['output'];
+  /** Care categories; any one makes the member due a monthly visit. */
+  careCategories: Array<CareCategory>;
+  /** The member's claims, newest first. */
+  claims: ClaimConnection;
+  /** Opaque id (mem_...). */
+  id: Scalars['ID']['output'];
+  /** Full name. */
+  name: Scalars['String']['output'];
+  /** Mobile number; masked (138****1234) unless the viewer may see it in full. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** Roles held at the member's site (ADMIN for platform staff). */
+  roles: Array<Role>;
+  /** Service record (志愿服务记录): confirmed service and settled totals. */
+  serviceRecord: ServiceRecord;
+  /** The member's site. Platform staff belong to no village: theirs is the first site they manage. */
+  site: Site;
+  /** Ledger history, newest first. */
+  transfers: TransferConnection;
+};
+
+
+/** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
+export type MemberClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ClaimStatus>;
+};
+
+
+/** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
+export type MemberTransfersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of members. */
+export type MemberConnection = {
+  __typename?: 'MemberConnection';
+  /** The members on this page. */
+  edges: Array<MemberEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many members match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One member in a page. */
+export type MemberEdge = {
+  __typename?: 'MemberEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The member. */
+  node: Member;
+};
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Register a person at a site (COORDINATOR of the site, or ADMIN). */
+  addMember: Member;
+  /** Add goods (COORDINATOR or CLERK of the site). */
+  addProduct: Product;
+  /** Call a need off (COORDINATOR). Open claims are withdrawn; confirmed service stays credited. */
+  cancelNeed: Need;
+  /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). */
+  cancelRedemption: Redemption;
+  /** Say you have arrived (the claim's volunteer). */
+  checkIn: Claim;
+  /** Take a slot (VOLUNTEER of the need's site). CONFLICT when full, cancelled or already claimed by you. */
+  claimNeed: Claim;
+  /**
+   * Confirm reported service (COORDINATOR of the site, not for one's own claim): credits the
+   * minutes (from the site pool, or from the beneficiary when payer is BENEFICIARY) and points at
+   * the site's rate, rounded down. `minutes` overrides the reported minutes. Idempotent by key.
+   */
+  confirmService: Claim;
+  /** Create a site (ADMIN). */
+  createSite: Site;
+  /** Give banked minutes to another member, e.g. a parent (转赠). INSUFFICIENT_BALANCE if you have too few. */
+  donateMinutes: Transfer;
+  /** Log in with phone and password; returns a token for the Authorization header. */
+  login: AuthPayload;
+  /** Mark that the volunteer did not come (COORDINATOR of the site). */
+  markNoShow: Claim;
+  /** Post a need (COORDINATOR of the site). */
+  postNeed: Need;
+  /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). */
+  recordVisit: Visit;
+  /** Trade points for goods: points and stock move together or not at all. OUT_OF_STOCK, INSUFFICIENT_BALANCE. */
+  redeem: Redemption;
+  /** Reject reported service with a reason (COORDINATOR of the site). */
+  rejectService: Claim;
+  /** Report the minutes served, 1-1440 (the claim's volunteer). */
+  reportService: Claim;
+  /** Add stock, 1-100000 (COORDINATOR or CLERK of the site). */
+  restockProduct: Product;
+  /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
+  reverseTransfer: Transfer;
+  /** Give the slot back before checking in (the claim's volunteer). */
+  withdrawClaim: Claim;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationAddMemberArgs = {
+  input: AddMemberInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationAddProductArgs = {
+  input: AddProductInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCancelNeedArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCancelRedemptionArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCheckInArgs = {
+  claimId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationClaimNeedArgs = {
+  needId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationConfirmServiceArgs = {
+  claimId: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  minutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCreateSiteArgs = {
+  input: CreateSiteInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationDonateMinutesArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  minutes: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  toMemberId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationLoginArgs = {
+  password: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationMarkNoShowArgs = {
+  claimId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationPostNeedArgs = {
+  input: PostNeedInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRecordVisitArgs = {
+  input: RecordVisitInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRedeemArgs = {
+  input: RedeemInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRejectServiceArgs = {
+  claimId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationReportServiceArgs = {
+  claimId: Scalars['ID']['input'];
+  minutes: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRestockProductArgs = {
+  productId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationReverseTransferArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationWithdrawClaimArgs = {
+  claimId: Scalars['ID']['input'];
+};
+
+/** Something an elder needs done, posted by the site. */
+export type Need = {
+  __typename?: 'Need';
+  /** The elder served. */
+  beneficiary: Member;
+  /** Why it was cancelled. */
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  /** Kind of service. */
+  category: ServiceCategory;
+  /** The claims on it (withdrawn ones included). */
+  claims: Array<Claim>;
+  /** When it was posted. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Details for the volunteer. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Minutes the service is expected to take. */
+  estimatedMinutes: Scalars['Int']['output'];
+  /** Opaque id (need_...). */
+  id: Scalars['ID']['output'];
+  /** Slots not yet claimed. */
+  openSlots: Scalars['Int']['output'];
+  /** Who pays the minutes. */
+  payer: Payer;
+  /** The site that posted it. */
+  site: Site;
+  /** How many volunteers it needs. */
+  slots: Scalars['Int']['output'];
+  /** When the service starts. */
+  startsAt: Scalars['DateTime']['output'];
+  /** Where the need is in its life. */
+  status: NeedStatus;
+  /** Short title, e.g. 给赵奶奶送午饭. */
+  title: Scalars['String']['output'];
+};
+
+/** A page of needs. */
+export type NeedConnection = {
+  __typename?: 'NeedConnection';
+  /** The needs on this page. */
+  edges: Array<NeedEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many needs match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One need in a page. */
+export type NeedEdge = {
+  __typename?: 'NeedEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The need. */
+  node: Need;
+};
+
+/** Where a need is in its life. */
+export type NeedStatus =
+  /** Called off by the site. */
+  | 'CANCELLED'
+  /** Every claim is settled. */
+  | 'COMPLETED'
+  /** Every slot is claimed. */
+  | 'FILLED'
+  /** Posted; slots are free. */
+  | 'OPEN';
+
+/** Relay page information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** The cursor of the last edge, to pass as `after` for the next page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether another page follows this one. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** Who pays the minutes of a need's service. */
+export type Payer =
+  /** The beneficiary withdraws minutes they banked earlier. */
+  | 'BENEFICIARY'
+  /** The site's time pool mints them (the usual 时间储蓄 model). */
+  | 'SITE';
+
+/** A new need. */
+export type PostNeedInput = {
+  /** The elder served (mem_...), a member of the site. */
+  beneficiaryId: Scalars['ID']['input'];
+  /** Kind of service. */
+  category: ServiceCategory;
+  /** Details, up to 1000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Expected minutes, 1-1440. */
+  estimatedMinutes: Scalars['Int']['input'];
+  /** Who pays the minutes; SITE when omitted. */
+  payer?: InputMaybe<Payer>;
+  /** The site (site_...). */
+  siteId: Scalars['ID']['input'];
+  /** Volunteers needed, 1-50; 1 when omitted. */
+  slots?: InputMaybe<Scalars['Int']['input']>;
+  /** When it starts. */
+  startsAt: Scalars['DateTime']['input'];
+  /** Title, 1-60 characters. */
+  title: Scalars['String']['input'];
+};
+
+/** Goods at a site's points supermarket. */
+export type Product = {
+  __typename?: 'Product';
+  /** Opaque id (prod_...). */
+  id: Scalars['ID']['output'];
+  /** Name, e.g. 大米（5公斤）. */
+  name: Scalars['String']['output'];
+  /** Price in points. */
+  pointsPrice: Scalars['Int']['output'];
+  /** Items in stock. */
+  stock: Scalars['Int']['output'];
+};
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** The site's claims, e.g. status REPORTED: the queue to confirm (staff only). */
+  claims: ClaimConnection;
+  /** A member by id: oneself, or a member of a site one staffs. */
+  member?: Maybe<Member>;
+  /** The site's members, by name; staff only. `search` matches name or phone. */
+  members: MemberConnection;
+  /** A need by id (members of its site, and admins). */
+  need?: Maybe<Need>;
+  /** The site's needs, soonest first. */
+  needs: NeedConnection;
+  /** The site's goods, by name. */
+  products: Array<Product>;
+  /** The site's redemptions, newest first; or one member's. */
+  redemptions: RedemptionConnection;
+  /** A site by id (public). */
+  site?: Maybe<Site>;
+  /** A site's monthly report (staff of the site, and admins). */
+  siteReport: SiteReport;
+  /** Every site's report for a month, lowest visit rate first (ADMIN). */
+  siteReports: Array<SiteReport>;
+  /** Every site, in the order they were created (public). */
+  sites: SiteConnection;
+  /** The member who is logged in, or null without a log-in. */
+  viewer?: Maybe<Member>;
+  /** The site's visit coverage for a month (staff of the site, and admins). */
+  visitCoverage: VisitCoverage;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryClaimsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+  status?: InputMaybe<ClaimStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  role?: InputMaybe<Role>;
+  search?: InputMaybe<Scalars['String']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryNeedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryNeedsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  category?: InputMaybe<ServiceCategory>;
+  day?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+  status?: InputMaybe<NeedStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryProductsArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryRedemptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  memberId?: InputMaybe<Scalars['ID']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QuerySiteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QuerySiteReportArgs = {
+  month: Scalars['String']['input'];
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QuerySiteReportsArgs = {
+  month: Scalars['String']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QuerySitesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryVisitCoverageArgs = {
+  month: Scalars['String']['input'];
+  siteId: Scalars['ID']['input'];
+};
+
+/** A visit to record. */
+export type RecordVisitInput = {
+  /** The elder (mem_...). */
+  elderId: Scalars['ID']['input'];
+  /** Whether someone must follow up; false when omitted. */
+  followUpNeeded?: InputMaybe<Scalars['Boolean']['input']>;
+  /** What was found, up to 1000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** When; not in the future. */
+  visitedAt: Scalars['DateTime']['input'];
+};
+
+/** Goods to hand out. */
+export type RedeemInput = {
+  /** Unique per redemption; a retry sends the same. */
+  idempotencyKey: Scalars['String']['input'];
+  /** The goods, 1-20 lines. */
+  items: Array<RedeemItemInput>;
+  /** Whose points pay (mem_...): oneself, or a member of the site for a CLERK or COORDINATOR. */
+  memberId: Scalars['ID']['input'];
+};
+
+/** One line of a redemption. */
+export type RedeemItemInput = {
+  /** The goods (prod_...). */
+  productId: Scalars['ID']['input'];
+  /** How many, 1-99. */
+  quantity: Scalars['Int']['input'];
+};
+
+/** Goods handed out against points. */
+export type Redemption = {
+  __typename?: 'Redemption';
+  /** Why it was cancelled. */
+  cancelReason?: Maybe<Scalars['String']['output']>;
+  /** When the goods were handed out. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque id (red_...). */
+  id: Scalars['ID']['output'];
+  /** The goods. */
+  items: Array<RedemptionItem>;
+  /** Whose points paid. */
+  member: Member;
+  /** COMPLETED, or CANCELLED (refunded and restocked). */
+  status: Scalars['String']['output'];
+  /** Points paid. */
+  totalPoints: Scalars['Int']['output'];
+};
+
+/** A page of redemptions. */
+export type RedemptionConnection = {
+  __typename?: 'RedemptionConnection';
+  /** The redemptions on this page. */
+  edges: Array<RedemptionEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One redemption in a page. */
+export type RedemptionEdge = {
+  __typename?: 'RedemptionEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The redemption. */
+  node: Redemption;
+};
+
+/** One line of a redemption. */
+export type RedemptionItem = {
+  __typename?: 'RedemptionItem';
+  /** Points for this line. */
+  points: Scalars['Int']['output'];
+  /** The goods. */
+  product: Product;
+  /** How many. */
+  quantity: Scalars['Int']['output'];
+};
+
+/** What a person may do at a site. One person may hold several roles. */
+export type Role =
+  /** Platform staff (民政局): create sites, see every site's reports, audit. */
+  | 'ADMIN'
+  /** Hands out goods against points at the site's points supermarket (积分超市店员). */
+  | 'CLERK'
+  /** Runs one site (村老年协会): registers people, posts needs, confirms service, records visits. */
+  | 'COORDINATOR'
+  /** Receives service (服务对象); may have no phone, with a coordinator acting for them. */
+  | 'ELDER'
+  /** Claims needs and serves (志愿者); banks minutes and earns points. */
+  | 'VOLUNTEER';
+
+/** The kinds of service a need asks for. */
+export type ServiceCategory =
+  /** 助浴 */
+  | 'BATHING'
+  /** 助洁 */
+  | 'CLEANING'
+  /** 精神慰藉 */
+  | 'COMPANIONSHIP'
+  /** 助急 */
+  | 'EMERGENCY'
+  /** 代办 */
+  | 'ERRAND'
+  /** 农活 */
+  | 'FARM_WORK'
+  /** 助餐 */
+  | 'MEALS'
+  /** 助医 */
+  | 'MEDICAL_ESCORT'
+  /** 助行 */
+  | 'MOBILITY'
+  /** 其他 */
+  | 'OTHER'
+  /** 维修 */
+  | 'REPAIR'
+  /** 探访 */
+  | 'VISIT';
+
+/** A volunteer's service record: the basis of the printable certificate. */
+export type ServiceRecord = {
+  __typename?: 'ServiceRecord';
+  /** Where to get the printable certificate (HTML). */
+  certificateUrl: Scalars['String']['output'];
+  /** Number of confirmed services. */
+  confirmedCount: Scalars['Int']['output'];
+  /** Claims marked as no-show. */
+  noShowCount: Scalars['Int']['output'];
+  /** Points earned by service in all. */
+  pointsEarned: Scalars['Int']['output'];
+  /** Claims rejected by the site. */
+  rejectedCount: Scalars['Int']['output'];
+  /** Confirmed minutes in all. */
+  totalMinutes: Scalars['Int']['output'];
+};
+
+/** A mutual-aid site (互助站点), usually one village. */
+export type Site = {
+  __typename?: 'Site';
+  /** County (县). */
+  county: Scalars['String']['output'];
+  /** Opaque id (site_...). */
+  id: Scalars['ID']['output'];
+  /** The site's name. */
+  name: Scalars['String']['output'];
+  /** Points earned per hour of confirmed service (unless a category has its own rate). */
+  pointsPerHour: Scalars['Int']['output'];
+  /** Region path, county/township/village. */
+  region: Scalars['String']['output'];
+  /** IANA time zone the site's months and days are counted in. */
+  timeZone: Scalars['String']['output'];
+  /** Township (乡镇). */
+  township: Scalars['String']['output'];
+  /** Village (村). */
+  village: Scalars['String']['output'];
+};
+
+/** A page of sites. */
+export type SiteConnection = {
+  __typename?: 'SiteConnection';
+  /** The sites on this page. */
+  edges: Array<SiteEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many sites in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One site in a page. */
+export type SiteEdge = {
+  __typename?: 'SiteEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The site. */
+  node: Site;
+};
+
+/** A site's figures for one month. */
+export type SiteReport = {
+  __typename?: 'SiteReport';
+  /** Volunteers with confirmed service. */
+  activeVolunteers: Scalars['Int']['output'];
+  /** CSV of the month's ledger. */
+  ledgerCsvUrl: Scalars['String']['output'];
+  /** YYYY-MM, in the site's time zone. */
+  month: Scalars['String']['output'];
+  /** Needs completed. */
+  needsCompleted: Scalars['Int']['output'];
+  /** Needs posted. */
+  needsPosted: Scalars['Int']['output'];
+  /** Points credited for service. */
+  pointsIssued: Scalars['Int']['output'];
+  /** Points spent at the supermarket, net of cancellations. */
+  pointsRedeemed: Scalars['Int']['output'];
+  /** CSV of the month's confirmed service. */
+  serviceCsvUrl: Scalars['String']['output'];
+  /** Confirmed service minutes. */
+  serviceMinutes: Scalars['Int']['output'];
+  /** The site. */
+  site: Site;
+  /** Visit coverage rate, 0-1. */
+  visitRate: Scalars['Float']['output'];
+};
+
+/** Live updates over graphql-ws on the same path as queries. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** A claim at the site changed status. */
+  claimUpdated: Claim;
+  /** A need was posted at the site. */
+  needPosted: Need;
+};
+
+
+/** Live updates over graphql-ws on the same path as queries. */
+export type SubscriptionClaimUpdatedArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+
+/** Live updates over graphql-ws on the same path as queries. */
+export type SubscriptionNeedPostedArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+/** One movement on the ledger: an amount from one account to another. Never edited; reversed instead. */
+export type Transfer = {
+  __typename?: 'Transfer';
+  /** The amount moved, always positive. */
+  amount: Scalars['Int']['output'];
+  /** When it was written. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The member debited, when a member was. */
+  fromMember?: Maybe<Member>;
+  /** Who paid: the kind of account debited. */
+  fromOwner: AccountOwner;
+  /** Opaque id (tr_...). */
+  id: Scalars['ID']['output'];
+  /** Why: SERVICE_CREDIT, ISSUANCE, DONATION, REDEMPTION, REFUND, EXPIRY or REVERSAL. */
+  kind: Scalars['String']['output'];
+  /** A note: the donation's message, the reversal's reason. */
+  memo?: Maybe<Scalars['String']['output']>;
+  /** The transfer this one reverses. */
+  reverses?: Maybe<Transfer>;
+  /** The member credited, when a member was. */
+  toMember?: Maybe<Member>;
+  /** Who received: the kind of account credited. */
+  toOwner: AccountOwner;
+  /** Minutes or points. */
+  unit: Unit;
+};
+
+/** A page of transfers. */
+export type TransferConnection = {
+  __typename?: 'TransferConnection';
+  /** The transfers on this page. */
+  edges: Array<TransferEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many transfers in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One transfer in a page. */
+export type TransferEdge = {
+  __typename?: 'TransferEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The transfer. */
+  node: Transfer;
+};
+
+/** The two ledgers' units. */
+export type Unit =
+  /** Banked service time (时间储蓄). */
+  | 'MINUTES'
+  /** Points (积分), spent at the points supermarket. */
+  | 'POINTS';
+
+/** A visit to an elder (巡访). */
+export type Visit = {
+  __typename?: 'Visit';
+  /** The elder visited. */
+  elder: Member;
+  /** Whether someone must follow up. */
+  followUpNeeded: Scalars['Boolean']['output'];
+  /** Opaque id (visit_...). */
+  id: Scalars['ID']['output'];
+  /** What was found. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When. */
+  visitedAt: Scalars['DateTime']['output'];
+  /** Who went. */
+  visitor?: Maybe<Member>;
+};
+
+/** A site's visits in one month, against the elders due one. */
+export type VisitCoverage = {
+  __typename?: 'VisitCoverage';
+  /** Elders due a visit: those with any care category. */
+  dueCount: Scalars['Int']['output'];
+  /** The month, YYYY-MM, in the site's time zone. */
+  month: Scalars['String']['output'];
+  /** visitedCount / dueCount, 0-1; 1 when no one is due. */
+  rate: Scalars['Float']['output'];
+  /** Due elders not yet visited, by name. */
+  unvisited: Array<Member>;
+  /** Of those, visited at least once in the month. */
+  visitedCount: Scalars['Int']['output'];
+  /** The month's visits, newest first. */
+  visits: Array<Visit>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AccountOwner: AccountOwner;
+  AddMemberInput: AddMemberInput;
+  AddProductInput: AddProductInput;
+  AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'member'> & { member: ResolversTypes['Member'] }>;
+  Balance: ResolverTypeWrapper<Balance>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CareCategory: CareCategory;
+  Claim: ResolverTypeWrapper<ClaimRow>;
+  ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
+  ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
+  ClaimStatus: ClaimStatus;
+  CreateSiteInput: CreateSiteInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Member: ResolverTypeWrapper<MemberRow>;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
+  MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Need: ResolverTypeWrapper<NeedRow>;
+  NeedConnection: ResolverTypeWrapper<Omit<NeedConnection, 'edges'> & { edges: Array<ResolversTypes['NeedEdge']> }>;
+  NeedEdge: ResolverTypeWrapper<Omit<NeedEdge, 'node'> & { node: ResolversTypes['Need'] }>;
+  NeedStatus: NeedStatus;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Payer: Payer;
+  PostNeedInput: PostNeedInput;
+  Product: ResolverTypeWrapper<ProductRow>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordVisitInput: RecordVisitInput;
+  RedeemInput: RedeemInput;
+  RedeemItemInput: RedeemItemInput;
+  Redemption: ResolverTypeWrapper<RedemptionRow>;
+  RedemptionConnection: ResolverTypeWrapper<Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RedemptionEdge']> }>;
+  RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
+  RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
+  Role: Role;
+  ServiceCategory: ServiceCategory;
+  ServiceRecord: ResolverTypeWrapper<ServiceRecordData>;
+  Site: ResolverTypeWrapper<SiteRow>;
+  SiteConnection: ResolverTypeWrapper<Omit<SiteConnection, 'edges'> & { edges: Array<ResolversTypes['SiteEdge']> }>;
+  SiteEdge: ResolverTypeWrapper<Omit<SiteEdge, 'node'> & { node: ResolversTypes['Site'] }>;
+  SiteReport: ResolverTypeWrapper<SiteReportData>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Transfer: ResolverTypeWrapper<TransferRow>;
+  TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
+  TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
+  Unit: Unit;
+  Visit: ResolverTypeWrapper<VisitRow>;
+  VisitCoverage: ResolverTypeWrapper<CoverageData>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AddMemberInput: AddMemberInput;
+  AddProductInput: AddProductInput;
+  AuthPayload: Omit<AuthPayload, 'member'> & { member: ResolversParentTypes['Member'] };
+  Balance: Balance;
+  Boolean: Scalars['Boolean']['output'];
+  Claim: ClaimRow;
+  ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
+  ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
+  CreateSiteInput: CreateSiteInput;
+  DateTime: Scalars['DateTime']['output'];
+  Float: Scalars['Float']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Member: MemberRow;
+  MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
+  MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
+  Mutation: Record<PropertyKey, never>;
+  Need: NeedRow;
+  NeedConnection: Omit<NeedConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeedEdge']> };
+  NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
+  PageInfo: PageInfo;
+  PostNeedInput: PostNeedInput;
+  Product: ProductRow;
+  Query: Record<PropertyKey, never>;
+  RecordVisitInput: RecordVisitInput;
+  RedeemInput: RedeemInput;
+  RedeemItemInput: RedeemItemInput;
+  Redemption: RedemptionRow;
+  RedemptionConnection: Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RedemptionEdge']> };
+  RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
+  RedemptionItem: RedemptionItemRow;
+  ServiceRecord: ServiceRecordData;
+  Site: SiteRow;
+  SiteConnection: Omit<SiteConnection, 'edges'> & { edges: Array<ResolversParentTypes['SiteEdge']> };
+  SiteEdge: Omit<SiteEdge, 'node'> & { node: ResolversParentTypes['Site'] };
+  SiteReport: SiteReportData;
+  String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
+  Transfer: TransferRow;
+  TransferConnection: Omit<TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
+  TransferEdge: Omit<TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
+  Visit: VisitRow;
+  VisitCoverage: CoverageData;
+};
+
+export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Balance'] = ResolversParentTypes['Balance']> = {
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
+  checkedInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  claimedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  confirmedMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  need?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
+  pointsAwarded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rejectReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reportedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reportedMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  settledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ClaimStatus'], ParentType, ContextType>;
+  volunteer?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
+export type ClaimConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ClaimEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClaimEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['Balance'], ParentType, ContextType>;
+  birthYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  canLogIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  careCategories?: Resolver<Array<ResolversTypes['CareCategory']>, ParentType, ContextType>;
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<MemberClaimsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  serviceRecord?: Resolver<ResolversTypes['ServiceRecord'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<MemberTransfersArgs>>;
+};
+
+export type MemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MemberEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
+  addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
+  cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
+  cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
+  checkIn?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'claimId'>>;
+  claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
+  confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
+  createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
+  donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
+  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
+  markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
+  postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
+  recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
+  redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
+  rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
+  reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
+  restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
+  reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
+  withdrawClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationWithdrawClaimArgs, 'claimId'>>;
+};
+
+export type NeedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Need'] = ResolversParentTypes['Need']> = {
+  beneficiary?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openSlots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  payer?: Resolver<ResolversTypes['Payer'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  slots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['NeedStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type NeedConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedConnection'] = ResolversParentTypes['NeedConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['NeedEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type NeedEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedEdge'] = ResolversParentTypes['NeedEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointsPrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  stock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
+  need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
+  needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'siteId'>>;
+  redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
+  site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
+  siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
+  siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
+  sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, Partial<QuerySitesArgs>>;
+  viewer?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  visitCoverage?: Resolver<ResolversTypes['VisitCoverage'], ParentType, ContextType, RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>>;
+};
+
+export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = {
+  cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['RedemptionItem']>, ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  totalPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RedemptionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedemptionConnection'] = ResolversParentTypes['RedemptionConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['RedemptionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RedemptionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedemptionEdge'] = ResolversParentTypes['RedemptionEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType>;
+};
+
+export type RedemptionItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedemptionItem'] = ResolversParentTypes['RedemptionItem']> = {
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ServiceRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceRecord'] = ResolversParentTypes['ServiceRecord']> = {
+  certificateUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  confirmedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  noShowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsEarned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = {
+  county?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  township?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  village?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SiteConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteConnection'] = ResolversParentTypes['SiteConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SiteEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SiteEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteEdge'] = ResolversParentTypes['SiteEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+};
+
+export type SiteReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteReport'] = ResolversParentTypes['SiteReport']> = {
+  activeVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ledgerCsvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  needsCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  needsPosted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsIssued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsRedeemed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serviceCsvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  visitRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  claimUpdated?: SubscriptionResolver<ResolversTypes['Claim'], "claimUpdated", ParentType, ContextType, RequireFields<SubscriptionClaimUpdatedArgs, 'siteId'>>;
+  needPosted?: SubscriptionResolver<ResolversTypes['Need'], "needPosted", ParentType, ContextType, RequireFields<SubscriptionNeedPostedArgs, 'siteId'>>;
+};
+
+export type TransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
+  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fromMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  fromOwner?: Resolver<ResolversTypes['AccountOwner'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  memo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reverses?: Resolver<Maybe<ResolversTypes['Transfer']>, ParentType, ContextType>;
+  toMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  toOwner?: Resolver<ResolversTypes['AccountOwner'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+};
+
+export type TransferConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferConnection'] = ResolversParentTypes['TransferConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TransferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferEdge'] = ResolversParentTypes['TransferEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType>;
+};
+
+export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = {
+  elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  followUpNeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  visitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  visitor?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+};
+
+export type VisitCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitCoverage'] = ResolversParentTypes['VisitCoverage']> = {
+  dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unvisited?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
+  visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visits?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = Context> = {
+  AuthPayload?: AuthPayloadResolvers<ContextType>;
+  Balance?: BalanceResolvers<ContextType>;
+  Claim?: ClaimResolvers<ContextType>;
+  ClaimConnection?: ClaimConnectionResolvers<ContextType>;
+  ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberEdge?: MemberEdgeResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Need?: NeedResolvers<ContextType>;
+  NeedConnection?: NeedConnectionResolvers<ContextType>;
+  NeedEdge?: NeedEdgeResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Product?: ProductResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Redemption?: RedemptionResolvers<ContextType>;
+  RedemptionConnection?: RedemptionConnectionResolvers<ContextType>;
+  RedemptionEdge?: RedemptionEdgeResolvers<ContextType>;
+  RedemptionItem?: RedemptionItemResolvers<ContextType>;
+  ServiceRecord?: ServiceRecordResolvers<ContextType>;
+  Site?: SiteResolvers<ContextType>;
+  SiteConnection?: SiteConnectionResolvers<ContextType>;
+  SiteEdge?: SiteEdgeResolvers<ContextType>;
+  SiteReport?: SiteReportResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  Transfer?: TransferResolvers<ContextType>;
+  TransferConnection?: TransferConnectionResolvers<ContextType>;
+  TransferEdge?: TransferEdgeResolvers<ContextType>;
+  Visit?: VisitResolvers<ContextType>;
+  VisitCoverage?: VisitCoverageResolvers<ContextType>;
+};
+

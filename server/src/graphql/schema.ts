@@ -1,0 +1,65 @@
+// The executable schema: the SDL files in schema/ joined with every domain's resolvers.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
+import { authResolvers } from '../auth/auth.resolver';
+import { ledgerResolvers } from '../ledger/ledger.resolver';
+import { membersResolvers } from '../members/members.resolver';
+import { needsResolvers } from '../needs/needs.resolver';
+import { reportsResolvers } from '../reports/reports.resolver';
+import { sitesResolvers } from '../sites/sites.resolver';
+import { subscriptionResolvers } from '../events/subscriptions.resolver';
+import { supermarketResolvers } from '../supermarket/supermarket.resolver';
+import { visitsResolvers } from '../visits/visits.resolver';
+import { badInput } from './errors';
+import type { Resolvers } from './generated/resolvers-types';
+
+export const schemaDir = resolve(import.meta.dirname, '../../../schema');
+
+export function readSdl(): string[] {
+  return readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(schemaDir, f), 'utf8'));
+}
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value) || Number.isNaN(Date.parse(value))) {
+    badInput('DateTime', {
+      en: 'Expected a date-time like 2026-11-25T09:30:00+08:00',
+      zh: '日期时间格式应如 2026-11-25T09:30:00+08:00',
+    });
+  }
+  return new Date(value);
+}
+
+export const DateTime = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'ISO 8601 with offset',
+  serialize: (value) => (value instanceof Date ? value.toISOString() : new Date(String(value)).toISOString()),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+export function buildSchema(): GraphQLSchema {
+  const resolvers: Resolvers[] = [
+    { DateTime },
+    authResolvers,
+    sitesResolvers,
+    membersResolvers,
+    needsResolvers,
+    ledgerResolvers,
+    supermarketResolvers,
+    visitsResolvers,
+    reportsResolvers,
+    subscriptionResolvers,
+  ];
+  return makeExecutableSchema({
+    typeDefs: readSdl(),
+    resolvers: resolvers as never,
+    inheritResolversFromInterfaces: true,
+  });
+}

@@ -1,0 +1,25 @@
+// Months and days in a site's time zone, as UTC instants for queries: "November in Shanghai"
+// starts at 2026-10-31T16:00Z.
+import { Temporal } from '@js-temporal/polyfill';
+
+export function monthRange(year: number, month: number, timeZone: string): { from: Date; to: Date } {
+  const start = Temporal.PlainDate.from({ year, month, day: 1 });
+  return {
+    from: new Date(start.toZonedDateTime({ timeZone }).epochMilliseconds),
+    to: new Date(start.add({ months: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds),
+  };
+}
+
+export function dayRange(year: number, month: number, day: number, timeZone: string): { from: Date; to: Date } {
+  const start = Temporal.PlainDate.from({ year, month, day });
+  return {
+    from: new Date(start.toZonedDateTime({ timeZone }).epochMilliseconds),
+    to: new Date(start.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds),
+  };
+}
+
+/** The current month, YYYY-MM, in the zone. */
+export function currentMonth(timeZone: string, now: Date = new Date()): string {
+  const z = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone);
+  return `${z.year}-${String(z.month).padStart(2, '0')}`;
+}

@@ -1,0 +1,69 @@
+// Apollo Server: error masking (no stack traces, no internals), messages in the client's language.
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import type { Context } from '../graphql/context';
+import { AppError } from '../graphql/errors';
+
+/** Codes GraphQL and Apollo give to a bad request: the client's fault, shown as they are. */
+const REQUEST_ERRORS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  if (original instanceof AppError) return formatted;
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
+    return {
+      message: formatted.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code },
+    };
+  }
+  console.error('internal error:', original);
+  return {
+    message: 'Internal server error; please try again',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', messageZh: '服务器出错了，请稍后再试' },
+  };
+}
+
+/** Picks each error's message in the request's language and drops the other. */
+export function localize(errors: readonly GraphQLFormattedError[], lang: 'zh' | 'en'): GraphQLFormattedError[] {
+  return errors.map((e) => {
+    const { messageZh, ...extensions } = (e.extensions ?? {}) as Record<string, unknown>;
+    const message = lang === 'zh' && typeof messageZh === 'string' ? messageZh : e.message;
+    return { ...e, message, ...(e.extensions ? { extensions } : {}) };
+  });
+}
+
+const localizePlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single' && response.body.singleResult.errors) {
+          response.body.singleResult.errors = localize(response.body.singleResult.errors, contextValue?.lang ?? 'zh');
+        }
+      },
+    };
+  },
+};
+
+export function createApollo(schema: GraphQLSchema, httpServer: Server, options: { introspection: boolean }) {
+  return new ApolloServer<Context>({
+    schema,
+    introspection: options.introspection,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: !options.introspection,
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localizePlugin],
+  });
+}

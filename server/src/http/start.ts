@@ -1,0 +1,102 @@
+// Starts the whole server: database, migrations, admin and demo data, HTTP and WebSocket.
+// main.ts calls it with the environment's config; tests call it with a port of 0.
+import type { AddressInfo } from 'node:net';
+import { hashPassword, memberQueries, openDb, ping, type DbHandle } from '@huzhu/db';
+import { formatLogins, seedDemo } from '@huzhu/db/seed';
+import { loadConfig, type Config } from '../config';
+import { createEvents } from '../events/events';
+import { buildSchema } from '../graphql/schema';
+import { createApp } from './app';
+
+export interface StartOptions extends Partial<Config> {
+  /** Environment to read (default process.env). */
+  env?: Record<string, string | undefined>;
+  /** Called with every SQL statement (the N+1 tests count them). */
+  onQuery?: (sql: string) => void;
+  quiet?: boolean;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  handle: DbHandle;
+  config: Config;
+  /** Graceful: stop taking requests, let in-flight ones finish, close the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const { env, onQuery, quiet, ...overrides } = options;
+  const config = loadConfig(env ?? process.env, overrides);
+  const log = quiet ? () => {} : (line: string) => console.log(line);
+
+  const handle = await openDb({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    memory: config.memory,
+    poolSize: config.poolSize,
+    ...(onQuery ? { onQuery } : {}),
+  });
+  const events = await createEvents(handle);
+
+  if (config.admin) await ensureAdmin(handle, config.admin.phone, config.admin.password);
+  if (config.demoData) {
+    const demo = await seedDemo(handle.db);
+    if (demo.created || config.demoData === true) {
+      if (!config.admin) await ensureAdmin(handle, '13900000000', demo.password);
+      log(formatLogins(demo));
+      if (!config.admin) log(`  管理员 ADMIN       民政局管理员  13900000000`);
+    }
+  }
+
+  const schema = buildSchema();
+  const app = await createApp({
+    handle,
+    services: { db: handle.db, events, jwtSecret: config.jwtSecret },
+    schema,
+    introspection: config.introspection,
+    staticDir: config.staticDir,
+    healthy: async () => {
+      await ping(handle.db);
+      return true;
+    },
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    app.server.once('error', reject);
+    app.server.listen(config.port, config.host, () => resolve());
+  });
+  const port = (app.server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  log(
+    `Huzhu is serving ${config.staticDir ? 'the client at ' + url + '/ and ' : ''}GraphQL at ${url}/graphql (${handle.engine})`,
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    handle,
+    config,
+    close: () =>
+      (closing ??= (async () => {
+        await app.stop();
+        await new Promise<void>((resolve) => app.server.close(() => resolve()));
+        await events.close();
+        await handle.close();
+      })()),
+  };
+}
+
+/** Makes sure the platform admin from ADMIN_PHONE/ADMIN_PASSWORD exists and can log in. */
+async function ensureAdmin(handle: DbHandle, phone: string, password: string): Promise<void> {
+  const existing = await memberQueries.memberByPhone(handle.db, phone);
+  if (existing) {
+    await memberQueries.grantRole(handle.db, existing.id, null, 'ADMIN');
+    return;
+  }
+  const passwordHash = await hashPassword(password);
+  await handle.db.transaction((tx) =>
+    memberQueries.insertMember(tx, { siteId: null, name: '民政局管理员', phone, passwordHash }, ['ADMIN']),
+  );
+}

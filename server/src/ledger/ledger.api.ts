@@ -1,0 +1,159 @@
+// The ledger as the API uses it: crediting confirmed service, donations between members and
+// reversals by staff. Access is checked here; the rules themselves are ledger.service's.
+import {
+  auditQueries,
+  ledgerQueries,
+  siteQueries,
+  type ClaimRow,
+  type NeedRow,
+  type SiteRow,
+  type Transaction,
+  type TransferRow,
+} from '@huzhu/db';
+import { requireRoleAt, requireViewer } from '../auth/authorize';
+import type { Context } from '../graphql/context';
+import { ErrorCode, badInput, fail } from '../graphql/errors';
+import * as v from '../graphql/validate';
+import { reverse, transfer } from './ledger.service';
+
+async function memberAccountId(tx: Transaction, memberId: number, unit: 'MINUTES' | 'POINTS'): Promise<number> {
+  const account = await ledgerQueries.memberAccount(tx, memberId, unit);
+  if (!account) fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
+  return account.id;
+}
+
+async function poolId(tx: Transaction, siteId: number, unit: 'MINUTES' | 'POINTS'): Promise<number> {
+  const account = await ledgerQueries.siteAccount(tx, siteId, 'SITE_POOL', unit);
+  if (!account) throw new Error(`site ${siteId} has no ${unit} pool`);
+  return account.id;
+}
+
+/** Points for confirmed minutes at the category's rate (else the site's), rounded down. */
+export function pointsFor(minutes: number, pointsPerHour: number): number {
+  return Math.floor((minutes * pointsPerHour) / 60);
+}
+
+/**
+ * Credits a confirmed service inside the confirmation's transaction and returns the points.
+ * Keys derive from the claim, so a claim can be paid once whatever keys the client sends.
+ */
+export async function creditService(
+  tx: Transaction,
+  s: { site: SiteRow; need: NeedRow; claim: ClaimRow; minutes: number; confirmedBy: number },
+): Promise<number> {
+  const volunteerMinutes = await memberAccountId(tx, s.claim.volunteerId, 'MINUTES');
+  const payer =
+    s.need.payer === 'BENEFICIARY'
+      ? await memberAccountId(tx, s.need.beneficiaryId, 'MINUTES')
+      : await poolId(tx, s.site.id, 'MINUTES');
+  await transfer(tx, {
+    unit: 'MINUTES',
+    amount: s.minutes,
+    fromAccountId: payer,
+    toAccountId: volunteerMinutes,
+    kind: 'SERVICE_CREDIT',
+    idempotencyKey: `claim:${s.claim.id}:minutes`,
+    siteId: s.site.id,
+    claimId: s.claim.id,
+    createdBy: s.confirmedBy,
+    memo: s.need.title,
+  });
+  const rate = (await siteQueries.categoryRate(tx, s.site.id, s.need.category)) ?? s.site.pointsPerHour;
+  const points = pointsFor(s.minutes, rate);
+  if (points > 0) {
+    await transfer(tx, {
+      unit: 'POINTS',
+      amount: points,
+      fromAccountId: await poolId(tx, s.site.id, 'POINTS'),
+      toAccountId: await memberAccountId(tx, s.claim.volunteerId, 'POINTS'),
+      kind: 'SERVICE_CREDIT',
+      idempotencyKey: `claim:${s.claim.id}:points`,
+      siteId: s.site.id,
+      claimId: s.claim.id,
+      createdBy: s.confirmedBy,
+      memo: s.need.title,
+    });
+  }
+  return points;
+}
+
+export async function donateMinutes(
+  ctx: Context,
+  toMemberId: number,
+  minutesInput: number,
+  noteInput: string | null | undefined,
+  keyInput: string,
+): Promise<TransferRow> {
+  const viewer = requireViewer(ctx);
+  const minutes = v.int('minutes', minutesInput, 1, 100_000);
+  const note = v.optionalText('note', noteInput, 200);
+  const key = v.idempotencyKey('idempotencyKey', keyInput);
+  if (toMemberId === viewer.id) badInput('toMemberId', { en: 'You cannot donate to yourself', zh: '不能转赠给自己' });
+  const receiver = await ctx.loaders.member.load(toMemberId);
+  // Donations stay within the donor's site: its coordinator answers for both ends.
+  if (!receiver || receiver.siteId === null || receiver.siteId !== viewer.siteId) {
+    fail(ErrorCode.NOT_FOUND, { en: 'No such member at your site', zh: '本站点没有这个成员' }, { field: 'toMemberId' });
+  }
+  return ctx.db.transaction(async (tx) => {
+    const { transfer: row, replayed } = await transfer(tx, {
+      unit: 'MINUTES',
+      amount: minutes,
+      kind: 'DONATION',
+      memo: note,
+      fromAccountId: await memberAccountId(tx, viewer.id, 'MINUTES'),
+      toAccountId: await memberAccountId(tx, receiver.id, 'MINUTES'),
+      // Namespaced by donor: one member's key can neither collide with nor reveal another's.
+      idempotencyKey: `donate:${viewer.id}:${key}`,
+      siteId: viewer.siteId,
+      createdBy: viewer.id,
+    });
+    if (!replayed) {
+      await auditQueries.insertAudit(tx, {
+        actorId: viewer.id,
+        siteId: viewer.siteId,
+        action: 'donateMinutes',
+        entity: 'transfer',
+        entityId: String(row.id),
+        ip: ctx.ip ?? null,
+        detail: { to: receiver.id, minutes },
+      });
+    }
+    return row;
+  });
+}
+
+export async function reverseTransfer(
+  ctx: Context,
+  transferId: number,
+  reasonInput: string,
+  keyInput: string,
+): Promise<TransferRow> {
+  const reason = v.text('reason', reasonInput, 500);
+  const key = v.idempotencyKey('idempotencyKey', keyInput);
+  const original = await ctx.loaders.transfer.load(transferId);
+  if (!original) fail(ErrorCode.NOT_FOUND, { en: 'Transfer not found', zh: '找不到这笔记录' });
+  const viewer =
+    original.siteId === null
+      ? requireRoleAt(ctx, -1, ['ADMIN'])
+      : requireRoleAt(ctx, original.siteId, ['COORDINATOR', 'ADMIN']);
+  return ctx.db.transaction(async (tx) => {
+    const { transfer: row, replayed } = await reverse(tx, {
+      transferId,
+      reason,
+      idempotencyKey: `reverse:${transferId}:${key}`,
+      createdBy: viewer.id,
+    });
+    if (!replayed) {
+      await auditQueries.insertAudit(tx, {
+        actorId: viewer.id,
+        siteId: original.siteId,
+        action: 'reverseTransfer',
+        entity: 'transfer',
+        entityId: String(row.id),
+        ip: ctx.ip ?? null,
+        detail: { reverses: transferId, amount: original.amount, unit: original.unit, reason },
+      });
+    }
+    return row;
+  });
+}

@@ -1,0 +1,44 @@
+// GraphQL for members: parse, call the service, and the one mapping of a member row to a Member.
+import { ErrorCode, fail } from '../graphql/errors';
+import { fromId, toId } from '../graphql/ids';
+import type { Resolvers } from '../graphql/generated/resolvers-types';
+import * as members from './members.service';
+import { firstSite } from '../sites/sites.service';
+import { listClaimsOf } from '../needs/needs.service';
+
+export const membersResolvers: Resolvers = {
+  Query: {
+    viewer: (_p, _a, ctx) => (ctx.viewer ? ctx.loaders.member.load(ctx.viewer.id).then((m) => m ?? null) : null),
+    member: (_p, args, ctx) => members.getMember(ctx, fromId('Member', args.id, 'id')),
+    members: (_p, args, ctx) => members.listMembers(ctx, args),
+  },
+  Mutation: {
+    addMember: (_p, { input }, ctx) => members.addMember(ctx, input),
+  },
+  Member: {
+    id: (m) => toId('Member', m.id),
+    phone: async (m, _a, ctx) => {
+      if (!m.phone) return null;
+      return (await members.canSeeContact(ctx, m)) ? m.phone : members.maskPhone(m.phone);
+    },
+    address: async (m, _a, ctx) => ((await members.canSeeContact(ctx, m)) ? m.address : null),
+    roles: async (m, _a, ctx) => {
+      const held = await ctx.loaders.membershipsOf.load(m.id);
+      return [...new Set(held.filter((h) => h.siteId === m.siteId || h.siteId === null).map((h) => h.role))];
+    },
+    careCategories: (m) => m.careCategories,
+    site: async (m, _a, ctx) => {
+      const site = m.siteId === null ? await firstSite(ctx) : await ctx.loaders.site.load(m.siteId);
+      if (!site) fail(ErrorCode.NOT_FOUND, { en: 'No site yet', zh: '还没有站点' });
+      return site;
+    },
+    canLogIn: (m) => m.passwordHash !== null && m.phone !== null,
+    balance: (m, _a, ctx) => members.balanceOf(ctx, m),
+    transfers: (m, args, ctx) => members.transfersOf(ctx, m, args),
+    claims: (m, args, ctx) => listClaimsOf(ctx, m, args),
+    serviceRecord: (m, _a, ctx) => members.serviceRecordOf(ctx, m),
+  },
+  ServiceRecord: {
+    certificateUrl: (r, _a, ctx) => `${ctx.baseUrl}/certificate/${toId('Member', r.memberId)}`,
+  },
+};

@@ -1,0 +1,165 @@
+// Members: registering people at a site, and who may see what of whom. Phones and addresses are
+// private: the member, the site's staff and platform staff see them; a volunteer sees an elder's
+// only while serving them; everyone else sees a masked phone and no address.
+import {
+  auditQueries,
+  hashPassword,
+  ledgerQueries,
+  memberQueries,
+  needQueries,
+  pgErrorOf,
+  type MemberRow,
+  type Role,
+} from '@huzhu/db';
+import { STAFF, hasRoleAt, isPlatformAdmin, requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
+import type { Context } from '../graphql/context';
+import { ErrorCode, badInput, fail } from '../graphql/errors';
+import { fromId } from '../graphql/ids';
+import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
+import * as v from '../graphql/validate';
+import type { AddMemberInput, CareCategory, Role as GqlRole } from '../graphql/generated/resolvers-types';
+
+export interface ServiceRecordData {
+  memberId: number;
+  totalMinutes: number;
+  confirmedCount: number;
+  rejectedCount: number;
+  noShowCount: number;
+  pointsEarned: number;
+}
+
+/** The member themself, their site's staff, platform staff. */
+export function canSeePrivate(ctx: Context, member: MemberRow): boolean {
+  const viewer = ctx.viewer;
+  if (!viewer) return false;
+  if (viewer.id === member.id || isPlatformAdmin(viewer)) return true;
+  return member.siteId !== null && hasRoleAt(viewer, member.siteId, STAFF);
+}
+
+/** canSeePrivate, or a volunteer with a claim in progress for this elder. */
+export async function canSeeContact(ctx: Context, member: MemberRow): Promise<boolean> {
+  if (canSeePrivate(ctx, member)) return true;
+  const viewer = ctx.viewer;
+  if (!viewer) return false;
+  return (await ctx.loaders.eldersServedBy.load(viewer.id)).includes(member.id);
+}
+
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export function requirePrivate(ctx: Context, member: MemberRow): void {
+  requireViewer(ctx);
+  if (!canSeePrivate(ctx, member)) {
+    fail(ErrorCode.FORBIDDEN, {
+      en: "Only the member and the site's staff can see this",
+      zh: '只有本人和站点工作人员可以查看',
+    });
+  }
+}
+
+export async function getMember(ctx: Context, id: number): Promise<MemberRow | null> {
+  const viewer = requireViewer(ctx);
+  const member = await ctx.loaders.member.load(id);
+  if (!member) return null;
+  if (viewer.id === member.id || isPlatformAdmin(viewer)) return member;
+  if (member.siteId === null) fail(ErrorCode.FORBIDDEN, { en: 'Not a member of your site', zh: '不是本站点的成员' });
+  requireMemberOf(ctx, member.siteId);
+  return member;
+}
+
+export async function listMembers(
+  ctx: Context,
+  args: { siteId: string; role?: GqlRole | null; search?: string | null } & PageArgs,
+) {
+  const siteId = fromId('Site', args.siteId, 'siteId');
+  requireRoleAt(ctx, siteId, STAFF);
+  const page = pageOf(args);
+  const search = args.search == null ? undefined : v.text('search', args.search, 40, 0) || undefined;
+  const filter = { siteId, role: args.role ?? undefined, search };
+  const [rows, total] = await Promise.all([
+    memberQueries.listMembers(ctx.db, filter, page.limit, afterId(page)),
+    memberQueries.countMembers(ctx.db, filter),
+  ]);
+  return connection(rows, page, (m) => m.id, total);
+}
+
+export async function addMember(ctx: Context, input: AddMemberInput): Promise<MemberRow> {
+  const siteId = fromId('Site', input.siteId, 'input.siteId');
+  const viewer = requireRoleAt(ctx, siteId, ['COORDINATOR', 'ADMIN']);
+  const name = v.text('input.name', input.name, 40);
+  const phone = input.phone == null || input.phone === '' ? null : v.phone('input.phone', input.phone);
+  const password =
+    input.password == null || input.password === '' ? null : v.password('input.password', input.password);
+  if (password && !phone)
+    badInput('input.password', {
+      en: 'A member without a phone cannot log in',
+      zh: '没有手机号的成员无法登录，不需要密码',
+    });
+  const roles = [...new Set(input.roles)] as Role[];
+  if (roles.length === 0) badInput('input.roles', { en: 'Give at least one role', zh: '请至少选择一个身份' });
+  if (roles.includes('ADMIN'))
+    badInput('input.roles', { en: 'ADMIN cannot be granted here', zh: '不能在这里授予管理员身份' });
+  const careCategories = [...new Set(input.careCategories ?? [])] as CareCategory[];
+  const birthYear =
+    input.birthYear == null ? null : v.int('input.birthYear', input.birthYear, 1900, new Date().getFullYear());
+  const address = v.optionalText('input.address', input.address, 200);
+  const site = await ctx.loaders.site.load(siteId);
+  if (!site) fail(ErrorCode.NOT_FOUND, { en: 'Site not found', zh: '找不到这个站点' });
+
+  const passwordHash = password ? await hashPassword(password) : null;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const member = await memberQueries.insertMember(
+        tx,
+        { siteId, name, phone, passwordHash, careCategories, birthYear, address },
+        roles,
+      );
+      await auditQueries.insertAudit(tx, {
+        actorId: viewer.id,
+        siteId,
+        action: 'addMember',
+        entity: 'member',
+        entityId: String(member.id),
+        ip: ctx.ip ?? null,
+        detail: { roles, careCategories, hasPhone: phone !== null },
+      });
+      return member;
+    });
+  } catch (error) {
+    if (pgErrorOf(error)?.code === '23505') {
+      fail(
+        ErrorCode.CONFLICT,
+        { en: 'This phone number is already registered', zh: '这个手机号已经登记过了' },
+        { field: 'input.phone' },
+      );
+    }
+    throw error;
+  }
+}
+
+export async function balanceOf(ctx: Context, member: MemberRow) {
+  requirePrivate(ctx, member);
+  const accounts = await ctx.loaders.accountsOfMember.load(member.id);
+  return {
+    minutes: accounts.find((a) => a.unit === 'MINUTES')?.balance ?? 0,
+    points: accounts.find((a) => a.unit === 'POINTS')?.balance ?? 0,
+  };
+}
+
+export async function transfersOf(ctx: Context, member: MemberRow, args: PageArgs) {
+  requirePrivate(ctx, member);
+  const page = pageOf(args);
+  const accountIds = (await ctx.loaders.accountsOfMember.load(member.id)).map((a) => a.id);
+  const before = afterId(page);
+  const [rows, total] = await Promise.all([
+    ledgerQueries.accountTransfers(ctx.db, accountIds, page.limit, before),
+    ledgerQueries.countAccountTransfers(ctx.db, accountIds),
+  ]);
+  return connection(rows, page, (t) => t.id, total);
+}
+
+export async function serviceRecordOf(ctx: Context, member: MemberRow): Promise<ServiceRecordData> {
+  requirePrivate(ctx, member);
+  return { memberId: member.id, ...(await needQueries.serviceTotals(ctx.db, member.id)) };
+}

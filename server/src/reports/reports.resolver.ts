@@ -1,0 +1,4 @@
+// GraphQL for reports (being written).
+import type { Resolvers } from '../graphql/generated/resolvers-types';
+
+export const reportsResolvers: Resolvers = {};
