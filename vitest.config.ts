@@ -1,6 +1,7 @@
 // One test run for the whole workspace. Data-layer and service tests run on PGlite, and also on
 // real PostgreSQL when TEST_DATABASE_URL is set (CI always sets it).
-import { defineConfig } from 'vitest/config';
+import { existsSync } from 'node:fs';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
@@ -9,7 +10,11 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'db', include: ['db/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'server', include: ['server/src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'system', include: ['test/**/*.test.ts'], exclude: ['test/bench/**'] } },
+      {
+        extends: true,
+        test: { name: 'system', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/bench/**'] },
+      },
+      ...(existsSync('client/vitest.config.ts') ? ['client/vitest.config.ts'] : []),
     ],
   },
 });

@@ -378,6 +378,9 @@ export async function confirmService(
   const key = v.idempotencyKey('idempotencyKey', keyInput);
   const override = minutesInput == null ? undefined : v.int('minutes', minutesInput, 1, 1440);
   const { need, viewer } = await claimContext(ctx, claimId, 'coordinator');
+  // Read before the transaction: on PGlite (one connection) a read outside an open
+  // transaction would wait for it forever.
+  const site = await siteOf(ctx, need.siteId);
   let replayed = false;
   const confirmed = await ctx.db.transaction(async (tx) => {
     await q.needById(tx, need.id, true);
@@ -390,7 +393,6 @@ export async function confirmService(
       fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
     if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
     const minutes = override ?? claim.reportedMinutes!;
-    const site = await siteOf(ctx, need.siteId);
     const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: viewer.id });
     const row = await q.updateClaim(tx, claimId, {
       status: 'CONFIRMED',
