@@ -1,0 +1,68 @@
+// Races on real PostgreSQL with many connections: volunteers racing for the last slot, and a
+// coordinator's confirmation retried many times at once. PGlite has one connection and cannot
+// race, so this file needs TEST_DATABASE_URL (CI sets it).
+import { ledgerQueries, memberQueries, type MemberRow } from '@huzhu/db';
+import { seedDemo } from '@huzhu/db/seed';
+import { hasPostgres, openTestDb, type TestDb } from '@huzhu/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '../graphql/errors';
+import { toId } from '../graphql/ids';
+import { contextFor, demoMember } from '../testing';
+import * as needs from './needs.service';
+
+describe.runIf(hasPostgres())('needs under concurrency on PostgreSQL', () => {
+  let handle: TestDb;
+  let siteId: number;
+  let coordinator: MemberRow;
+  let elder: MemberRow;
+  const volunteers: MemberRow[] = [];
+
+  beforeAll(async () => {
+    handle = await openTestDb('postgres', { poolSize: 30 });
+    siteId = (await seedDemo(handle.db)).siteId;
+    coordinator = await demoMember(handle.db, '13900000001');
+    elder = await demoMember(handle.db, '13900000007');
+    for (let i = 0; i < 20; i++) {
+      volunteers.push(
+        await handle.db.transaction((tx) =>
+          memberQueries.insertMember(tx, { siteId, name: `志愿者${i}`, phone: `1370000${String(i).padStart(4, '0')}` }, ['VOLUNTEER']),
+        ),
+      );
+    }
+  });
+  afterAll(() => handle.close());
+
+  const post = async (slots: number) =>
+    needs.postNeed(await contextFor(handle.db, coordinator), {
+      siteId: toId('Site', siteId), title: '帮忙收稻子', category: 'FARM_WORK', beneficiaryId: toId('Member', elder.id),
+      startsAt: new Date(Date.now() + 3_600_000), estimatedMinutes: 120, slots,
+    });
+
+  it('gives the last slots to exactly as many volunteers as there are slots', async () => {
+    const need = await post(3);
+    const contexts = await Promise.all(volunteers.map((v) => contextFor(handle.db, v)));
+    const results = await Promise.allSettled(contexts.map((ctx) => needs.claimNeed(ctx, need.id)));
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const codes = results.flatMap((r) => (r.status === 'rejected' ? [isAppError(r.reason) ? r.reason.code : String(r.reason)] : []));
+    expect(won).toHaveLength(3);
+    expect(codes).toEqual(Array(17).fill('CONFLICT'));
+    const after = await needs.getNeed(await contextFor(handle.db, coordinator), need.id);
+    expect(after!.status).toBe('FILLED');
+  });
+
+  it('credits a confirmation once when it is sent 20 times at once with one key', async () => {
+    const need = await post(1);
+    const volunteer = volunteers[0]!;
+    const v = await contextFor(handle.db, volunteer);
+    const claim = await needs.claimNeed(v, need.id);
+    await needs.checkIn(v, claim.id);
+    await needs.reportService(v, claim.id, 90, null);
+    const before = (await ledgerQueries.memberAccount(handle.db, volunteer.id, 'MINUTES'))!.balance;
+    const key = `race-${Date.now()}`;
+    const contexts = await Promise.all(Array.from({ length: 20 }, () => contextFor(handle.db, coordinator)));
+    const results = await Promise.all(contexts.map((ctx) => needs.confirmService(ctx, claim.id, null, key)));
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
+    expect(results.every((r) => r.status === 'CONFIRMED')).toBe(true);
+    expect((await ledgerQueries.memberAccount(handle.db, volunteer.id, 'MINUTES'))!.balance).toBe(before + 90);
+  });
+});
