@@ -15,6 +15,7 @@ import { buildContext, langOf, type Context, type Services } from '../graphql/co
 import { AppError } from '../graphql/errors';
 import { reportsRouter } from '../reports/reports.http';
 import { createApollo, localize } from './apollo';
+import { graphiqlRouter } from './graphiql';
 
 export interface AppOptions {
   handle: DbHandle;
@@ -22,6 +23,8 @@ export interface AppOptions {
   schema: GraphQLSchema;
   introspection: boolean;
   staticDir: string | undefined;
+  /** Serve GraphiQL at /graphiql (outside production). */
+  graphiql: boolean;
   /** Whether the database answers: /healthz reports it. */
   healthy: () => Promise<boolean>;
 }
@@ -110,12 +113,13 @@ export async function createApp(o: AppOptions): Promise<App> {
   );
 
   app.use(reportsRouter(o.services));
+  if (o.graphiql) app.use(graphiqlRouter());
 
   if (o.staticDir && existsSync(join(o.staticDir, 'index.html'))) {
     const dir = o.staticDir;
     app.use(express.static(dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForShell }));
     // Client-side routes: any other GET for a page gets the app shell.
-    app.get(/^\/(?!graphql|healthz|export|certificate).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|graphiql|healthz|export|certificate).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.sendFile(join(dir, 'index.html'));
     });

@@ -55,6 +55,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     services: { db: handle.db, events, jwtSecret: config.jwtSecret },
     schema,
     introspection: config.introspection,
+    graphiql: !config.production,
     staticDir: config.staticDir,
     healthy: async () => {
       await ping(handle.db);
