@@ -4,7 +4,9 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Context } from '../graphql/context';
-import { AppError } from '../graphql/errors';
+import { AppError, ErrorCode } from '../graphql/errors';
+
+const CATALOGUE = new Set<string>(Object.values(ErrorCode));
 
 /** Codes GraphQL and Apollo give to a bad request: the client's fault, shown as they are. */
 const REQUEST_ERRORS = new Set([
@@ -21,6 +23,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   if (original instanceof AppError) return formatted;
   const code = formatted.extensions?.code;
+  // Thrown as plain GraphQLErrors where Apollo requires it (while building the context).
+  if (typeof code === 'string' && CATALOGUE.has(code)) return formatted;
   if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
     return {
       message: formatted.message,
