@@ -1,9 +1,16 @@
 // One test run for the whole workspace. Data-layer and service tests run on PGlite, and also on
 // real PostgreSQL when TEST_DATABASE_URL is set (CI always sets it).
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { configDefaults, defineConfig } from 'vitest/config';
 
+// graphql ships CJS (main) and ESM (module) builds without an exports map: Node gives Apollo and
+// graphql-tools the CJS one, Vite would give our code the ESM one, and a GraphQLError or scalar
+// from one is not an instance of the other. Everyone gets the build Node gives.
+const graphqlCjs = createRequire(new URL('./server/package.json', import.meta.url)).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,
