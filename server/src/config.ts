@@ -21,6 +21,8 @@ export interface Config {
   staticDir: string | undefined;
   corsOrigins: string[];
   poolSize: number;
+  /** Requests a minute per token (or per address without one) before 429. */
+  requestsPerMinute: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -81,6 +83,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       .map((s) => s.trim())
       .filter(Boolean),
     poolSize: Number(env.DB_POOL_SIZE ?? 10),
+    requestsPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import { memberQueries, type Database, type MemberRow } from '@huzhu/db';
 import { viewerOf } from './auth/auth.service';
 import { buildContext, type Context } from './graphql/context';
 import type { Events, HuzhuEvent } from './events/events';
+import { LoginLimiter } from './security/rate-limit';
 
 /** Events that are only recorded, so a test can see what a mutation published. */
 export function recordingEvents(): Events & { published: HuzhuEvent[] } {
@@ -17,10 +18,14 @@ export function recordingEvents(): Events & { published: HuzhuEvent[] } {
   };
 }
 
-export async function contextFor(db: Database, member: MemberRow | null, events: Events = recordingEvents()): Promise<Context> {
+export async function contextFor(
+  db: Database,
+  member: MemberRow | null,
+  events: Events = recordingEvents(),
+): Promise<Context> {
   const viewer = member ? viewerOf(member, await memberQueries.membershipsOf(db, member.id)) : null;
   return buildContext(
-    { db, events, jwtSecret: new Uint8Array(32) },
+    { db, events, jwtSecret: new Uint8Array(32), loginLimiter: new LoginLimiter() },
     { viewer, lang: 'en', ip: '127.0.0.1', baseUrl: 'http://test.local' },
   );
 }

@@ -7,7 +7,11 @@ import { login, viewerOf } from './auth.service';
 export const authResolvers: Resolvers = {
   Mutation: {
     login: async (_p, args, ctx) => {
-      const result = await login(ctx.db, ctx.jwtSecret, args.phone, args.password);
+      const result = await login(ctx.db, ctx.jwtSecret, ctx.loginLimiter, {
+        phone: args.phone,
+        password: args.password,
+        ip: ctx.ip,
+      });
       ctx.viewer = viewerOf(result.member, await memberQueries.membershipsOf(ctx.db, result.member.id));
       return result;
     },

@@ -2,6 +2,7 @@
 import type { Database } from '@huzhu/db';
 import type { Viewer } from '../auth/authorize';
 import type { Events } from '../events/events';
+import type { LoginLimiter } from '../security/rate-limit';
 import { createLoaders, type Loaders } from './loaders';
 
 export type Lang = 'zh' | 'en';
@@ -10,6 +11,8 @@ export interface Services {
   db: Database;
   events: Events;
   jwtSecret: Uint8Array;
+  /** Failed log-ins per phone and address (one per process). */
+  loginLimiter: LoginLimiter;
 }
 
 export interface Context extends Services {

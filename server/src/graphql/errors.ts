@@ -10,6 +10,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
   OUT_OF_STOCK: 'OUT_OF_STOCK',
+  /** Too many tries (log-ins) or requests: wait extensions.retryAfterSeconds. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -5,6 +5,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Context } from '../graphql/context';
 import { AppError, ErrorCode } from '../graphql/errors';
+import type { Protection } from '../security/limits';
 
 const CATALOGUE = new Set<string>(Object.values(ErrorCode));
 
@@ -61,13 +62,20 @@ const localizePlugin: ApolloServerPlugin<Context> = {
   },
 };
 
-export function createApollo(schema: GraphQLSchema, httpServer: Server, options: { introspection: boolean }) {
+export function createApollo(
+  schema: GraphQLSchema,
+  httpServer: Server,
+  options: { introspection: boolean; protection: Protection },
+) {
   return new ApolloServer<Context>({
     schema,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !options.introspection,
+    // One operation a request: a batch of 1,000 is one request's worth of work a thousand times.
+    allowBatchedHttpRequests: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localizePlugin],
+    validationRules: options.protection.validationRules,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localizePlugin, ...options.protection.plugins],
   });
 }

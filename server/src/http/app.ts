@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { DbHandle } from '@huzhu/db';
@@ -16,6 +16,8 @@ import { AppError } from '../graphql/errors';
 import { reportsRouter } from '../reports/reports.http';
 import { createApollo, localize } from './apollo';
 import { graphiqlRouter } from './graphiql';
+import { corsAllowList, jsonErrors, requestLimit, securityHeaders } from '../security/http-guards';
+import { LIMITS, protection } from '../security/limits';
 
 export interface AppOptions {
   handle: DbHandle;
@@ -23,6 +25,9 @@ export interface AppOptions {
   schema: GraphQLSchema;
   introspection: boolean;
   staticDir: string | undefined;
+  production: boolean;
+  corsOrigins: string[];
+  requestsPerMinute: number;
   /** Serve GraphiQL at /graphiql (outside production). */
   graphiql: boolean;
   /** Whether the database answers: /healthz reports it. */
@@ -55,12 +60,16 @@ export async function createApp(o: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders());
   const server = createServer(app);
+  const guard = protection({ production: o.production });
 
   const wss = new WebSocketServer({ server, path: '/graphql' });
   const ws = useServer<Record<string, unknown> | undefined, { viewer?: Viewer | null }>(
     {
       schema: o.schema,
+      // The same limits as over HTTP: a subscription document is a document too.
+      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...guard.validationRules]),
       onConnect: async (ctx) => {
         const token = bearer(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
         try {
@@ -86,7 +95,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     wss,
   );
 
-  const apollo = createApollo(o.schema, server, { introspection: o.introspection });
+  const apollo = createApollo(o.schema, server, { introspection: o.introspection, protection: guard });
   await apollo.start();
 
   app.get('/healthz', async (_req, res) => {
@@ -94,9 +103,11 @@ export async function createApp(o: AppOptions): Promise<App> {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok });
   });
 
+  app.use(['/graphql', '/export', '/certificate'], corsAllowList(o.corsOrigins));
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    requestLimit(o.requestsPerMinute),
+    express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware<Context>(apollo, {
       context: async ({ req }) => {
         const lang = langOf(req.headers['accept-language']);
@@ -124,6 +135,8 @@ export async function createApp(o: AppOptions): Promise<App> {
       res.sendFile(join(dir, 'index.html'));
     });
   }
+
+  app.use(jsonErrors);
 
   return {
     server,

@@ -6,6 +6,7 @@ import { formatLogins, seedDemo } from '@huzhu/db/seed';
 import { loadConfig, type Config } from '../config';
 import { createEvents } from '../events/events';
 import { buildSchema } from '../graphql/schema';
+import { LoginLimiter } from '../security/rate-limit';
 import { createApp } from './app';
 
 export interface StartOptions extends Partial<Config> {
@@ -52,7 +53,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const schema = buildSchema();
   const app = await createApp({
     handle,
-    services: { db: handle.db, events, jwtSecret: config.jwtSecret },
+    services: { db: handle.db, events, jwtSecret: config.jwtSecret, loginLimiter: new LoginLimiter() },
+    production: config.production,
+    corsOrigins: config.corsOrigins,
+    requestsPerMinute: config.requestsPerMinute,
     schema,
     introspection: config.introspection,
     graphiql: !config.production,

@@ -1,0 +1,81 @@
+// HTTP-level guards: security headers, the CORS allow-list, the per-token request limit, and
+// JSON answers (never an HTML page or a stack trace) for requests that fail before GraphQL.
+import { createHash } from 'node:crypto';
+import cors from 'cors';
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import helmet from 'helmet';
+import { WindowCounter } from './rate-limit';
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Vant and GraphiQL set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        // Village sites are plain HTTP on a local network more often than not.
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+/** Only the listed origins may call the API from a browser on another origin. */
+export function corsAllowList(origins: string[]): RequestHandler {
+  const allowed = new Set(origins);
+  return cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    credentials: true,
+    maxAge: 600,
+  });
+}
+
+export function requestLimit(perMinute: number): RequestHandler {
+  const counter = new WindowCounter(60_000);
+  return (req, res, next) => {
+    const auth = req.headers.authorization;
+    const key = auth ? `t:${createHash('sha256').update(auth).digest('base64url').slice(0, 22)}` : `a:${req.ip}`;
+    if (counter.add(key) <= perMinute) return next();
+    const retryAfterSeconds = counter.retryAfterSeconds(key);
+    res.setHeader('Retry-After', String(retryAfterSeconds));
+    res.status(429).json({
+      errors: [
+        {
+          message: '请求太频繁，请稍后再试 / Too many requests; please wait a moment',
+          extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds },
+        },
+      ],
+    });
+  };
+}
+
+/** Body too large, malformed JSON and the like: a 4xx JSON answer in GraphQL's error shape. */
+export const jsonErrors: ErrorRequestHandler = (
+  error: { status?: number; statusCode?: number; type?: string },
+  _req,
+  res,
+  next,
+) => {
+  if (res.headersSent) return next(error);
+  const status = error.status ?? error.statusCode ?? 500;
+  if (status >= 500) console.error('request failed:', error);
+  const message =
+    error.type === 'entity.too.large'
+      ? 'Request body too large'
+      : error.type === 'entity.parse.failed'
+        ? 'Malformed JSON in the request body'
+        : status >= 500
+          ? 'Internal server error'
+          : 'Bad request';
+  res
+    .status(status)
+    .json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+};

@@ -1,0 +1,45 @@
+// The limits every GraphQL document meets before execution, over HTTP and WebSocket alike.
+// GraphQL Armor (depth, aliases, tokens, directives, no field suggestions) because it is the
+// maintained, audited set of these rules for Apollo; our own cost rule because Armor's does
+// not multiply by list sizes.
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ValidationRule } from 'graphql';
+import { queryCostRule } from './query-cost';
+
+export const LIMITS = {
+  maxDepth: 12,
+  maxAliases: 15,
+  maxTokens: 2000,
+  maxDirectives: 10,
+  maxCost: 20_000,
+  defaultListSize: 20,
+  maxPage: 100,
+  bodyBytes: 100 * 1024,
+} as const;
+
+export interface Protection {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+}
+
+export function protection(options: { production: boolean }): Protection {
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+    maxAliases: { n: LIMITS.maxAliases, exposeLimits: true },
+    maxTokens: { n: LIMITS.maxTokens, exposeLimits: true },
+    maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true },
+    // Our own cost rule below replaces Armor's.
+    costLimit: { enabled: false },
+    // Suggestions ("did you mean needs?") leak the schema when introspection is off.
+    blockFieldSuggestion: { enabled: options.production },
+  });
+  const armored = armor.protect();
+  return {
+    plugins: armored.plugins,
+    validationRules: [
+      ...armored.validationRules,
+      queryCostRule({ maxCost: LIMITS.maxCost, defaultListSize: LIMITS.defaultListSize }),
+    ],
+  };
+}
