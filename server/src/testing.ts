@@ -4,6 +4,7 @@ import { viewerOf } from './auth/auth.service';
 import { buildContext, type Context } from './graphql/context';
 import type { Events, HuzhuEvent } from './events/events';
 import { LoginLimiter } from './security/rate-limit';
+import { isAppError } from './graphql/errors';
 
 /** Events that are only recorded, so a test can see what a mutation published. */
 export function recordingEvents(): Events & { published: HuzhuEvent[] } {
@@ -35,4 +36,15 @@ export async function demoMember(db: Database, phone: string): Promise<MemberRow
   const member = await memberQueries.memberByPhone(db, phone);
   if (!member) throw new Error(`no demo member ${phone}`);
   return member;
+}
+
+/** The error code a promise fails with, 'OK' when it succeeds; other errors propagate. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return error.code;
+    throw error;
+  }
+  return 'OK';
 }

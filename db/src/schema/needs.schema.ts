@@ -37,6 +37,8 @@ export const needs = pgTable(
     index('needs_site_status_starts_idx').on(t.siteId, t.status, t.startsAt),
     index('needs_beneficiary_idx').on(t.beneficiaryId),
     index('needs_site_created_idx').on(t.siteId, t.createdAt),
+    // The monthly report counts needs completed per site and month.
+    index('needs_site_completed_idx').on(t.siteId, t.completedAt),
   ],
 );
 

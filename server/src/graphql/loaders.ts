@@ -6,12 +6,15 @@ import {
   memberQueries,
   needQueries,
   siteQueries,
+  supermarketQueries,
   type AccountRow,
   type ClaimRow,
   type Database,
   type MemberRow,
   type MembershipRow,
   type NeedRow,
+  type ProductRow,
+  type RedemptionItemRow,
   type SiteRow,
   type TransferRow,
 } from '@huzhu/db';
@@ -44,6 +47,7 @@ export function createLoaders(db: Database) {
     claim: byId<ClaimRow>((ids) => needQueries.claimsByIds(db, ids)),
     transfer: byId<TransferRow>((ids) => ledgerQueries.transfersByIds(db, ids)),
     account: byId<AccountRow>((ids) => ledgerQueries.accountsByIds(db, ids)),
+    product: byId<ProductRow>((ids) => supermarketQueries.productsByIds(db, ids)),
     membershipsOf: groupedBy<MembershipRow, number>(
       (ids) => memberQueries.membershipsOfMany(db, ids),
       (m) => m.memberId,
@@ -51,6 +55,10 @@ export function createLoaders(db: Database) {
     claimsOfNeed: groupedBy<ClaimRow, number>(
       (ids) => needQueries.claimsByNeedIds(db, ids),
       (c) => c.needId,
+    ),
+    itemsOfRedemption: groupedBy<RedemptionItemRow, number>(
+      (ids) => supermarketQueries.itemsByRedemptionIds(db, ids),
+      (i) => i.redemptionId,
     ),
     accountsOfMember: groupedBy<AccountRow, number>(
       (ids) => ledgerQueries.accountsOfMembers(db, ids),

@@ -132,6 +132,14 @@ export async function reverseTransfer(
   const key = v.idempotencyKey('idempotencyKey', keyInput);
   const original = await ctx.loaders.transfer.load(transferId);
   if (!original) fail(ErrorCode.NOT_FOUND, { en: 'Transfer not found', zh: '找不到这笔记录' });
+  // A redemption's points travel with its goods: undo it with cancelRedemption, which restocks
+  // too and refunds at most once. Reversing its transfers here could refund twice.
+  if (original.kind === 'REDEMPTION' || original.kind === 'REFUND') {
+    fail(ErrorCode.CONFLICT, {
+      en: 'Undo a redemption with cancelRedemption, not by reversing its transfers',
+      zh: '兑换请用“取消兑换”撤销，不能直接冲正',
+    });
+  }
   const viewer =
     original.siteId === null
       ? requireRoleAt(ctx, -1, ['ADMIN'])

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../graphql/errors';
 import { toId } from '../graphql/ids';
 import { contextFor, demoMember } from '../testing';
+import * as claims from './claims.service';
 import * as needs from './needs.service';
 
 describe.runIf(hasPostgres())('needs under concurrency on PostgreSQL', () => {
@@ -25,7 +26,11 @@ describe.runIf(hasPostgres())('needs under concurrency on PostgreSQL', () => {
     for (let i = 0; i < 20; i++) {
       volunteers.push(
         await handle.db.transaction((tx) =>
-          memberQueries.insertMember(tx, { siteId, name: `志愿者${i}`, phone: `1370000${String(i).padStart(4, '0')}` }, ['VOLUNTEER']),
+          memberQueries.insertMember(
+            tx,
+            { siteId, name: `志愿者${i}`, phone: `1370000${String(i).padStart(4, '0')}` },
+            ['VOLUNTEER'],
+          ),
         ),
       );
     }
@@ -34,16 +39,23 @@ describe.runIf(hasPostgres())('needs under concurrency on PostgreSQL', () => {
 
   const post = async (slots: number) =>
     needs.postNeed(await contextFor(handle.db, coordinator), {
-      siteId: toId('Site', siteId), title: '帮忙收稻子', category: 'FARM_WORK', beneficiaryId: toId('Member', elder.id),
-      startsAt: new Date(Date.now() + 3_600_000), estimatedMinutes: 120, slots,
+      siteId: toId('Site', siteId),
+      title: '帮忙收稻子',
+      category: 'FARM_WORK',
+      beneficiaryId: toId('Member', elder.id),
+      startsAt: new Date(Date.now() + 3_600_000),
+      estimatedMinutes: 120,
+      slots,
     });
 
   it('gives the last slots to exactly as many volunteers as there are slots', async () => {
     const need = await post(3);
     const contexts = await Promise.all(volunteers.map((v) => contextFor(handle.db, v)));
-    const results = await Promise.allSettled(contexts.map((ctx) => needs.claimNeed(ctx, need.id)));
+    const results = await Promise.allSettled(contexts.map((ctx) => claims.claimNeed(ctx, need.id)));
     const won = results.filter((r) => r.status === 'fulfilled');
-    const codes = results.flatMap((r) => (r.status === 'rejected' ? [isAppError(r.reason) ? r.reason.code : String(r.reason)] : []));
+    const codes = results.flatMap((r) =>
+      r.status === 'rejected' ? [isAppError(r.reason) ? r.reason.code : String(r.reason)] : [],
+    );
     expect(won).toHaveLength(3);
     expect(codes).toEqual(Array(17).fill('CONFLICT'));
     const after = await needs.getNeed(await contextFor(handle.db, coordinator), need.id);
@@ -54,13 +66,13 @@ describe.runIf(hasPostgres())('needs under concurrency on PostgreSQL', () => {
     const need = await post(1);
     const volunteer = volunteers[0]!;
     const v = await contextFor(handle.db, volunteer);
-    const claim = await needs.claimNeed(v, need.id);
-    await needs.checkIn(v, claim.id);
-    await needs.reportService(v, claim.id, 90, null);
+    const claim = await claims.claimNeed(v, need.id);
+    await claims.checkIn(v, claim.id);
+    await claims.reportService(v, claim.id, 90, null);
     const before = (await ledgerQueries.memberAccount(handle.db, volunteer.id, 'MINUTES'))!.balance;
     const key = `race-${Date.now()}`;
     const contexts = await Promise.all(Array.from({ length: 20 }, () => contextFor(handle.db, coordinator)));
-    const results = await Promise.all(contexts.map((ctx) => needs.confirmService(ctx, claim.id, null, key)));
+    const results = await Promise.all(contexts.map((ctx) => claims.confirmService(ctx, claim.id, null, key)));
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.every((r) => r.status === 'CONFIRMED')).toBe(true);
     expect((await ledgerQueries.memberAccount(handle.db, volunteer.id, 'MINUTES'))!.balance).toBe(before + 90);

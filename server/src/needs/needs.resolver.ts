@@ -2,6 +2,7 @@
 import { fromId, toId } from '../graphql/ids';
 import { ErrorCode, fail } from '../graphql/errors';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
+import * as claims from './claims.service';
 import * as needs from './needs.service';
 
 export const needsResolvers: Resolvers = {
@@ -13,14 +14,14 @@ export const needsResolvers: Resolvers = {
   Mutation: {
     postNeed: (_p, { input }, ctx) => needs.postNeed(ctx, input),
     cancelNeed: (_p, a, ctx) => needs.cancelNeed(ctx, fromId('Need', a.id, 'id'), a.reason),
-    claimNeed: (_p, a, ctx) => needs.claimNeed(ctx, fromId('Need', a.needId, 'needId')),
-    withdrawClaim: (_p, a, ctx) => needs.withdrawClaim(ctx, fromId('Claim', a.claimId, 'claimId')),
-    checkIn: (_p, a, ctx) => needs.checkIn(ctx, fromId('Claim', a.claimId, 'claimId')),
-    reportService: (_p, a, ctx) => needs.reportService(ctx, fromId('Claim', a.claimId, 'claimId'), a.minutes, a.note),
+    claimNeed: (_p, a, ctx) => claims.claimNeed(ctx, fromId('Need', a.needId, 'needId')),
+    withdrawClaim: (_p, a, ctx) => claims.withdrawClaim(ctx, fromId('Claim', a.claimId, 'claimId')),
+    checkIn: (_p, a, ctx) => claims.checkIn(ctx, fromId('Claim', a.claimId, 'claimId')),
+    reportService: (_p, a, ctx) => claims.reportService(ctx, fromId('Claim', a.claimId, 'claimId'), a.minutes, a.note),
     confirmService: (_p, a, ctx) =>
-      needs.confirmService(ctx, fromId('Claim', a.claimId, 'claimId'), a.minutes, a.idempotencyKey),
-    rejectService: (_p, a, ctx) => needs.rejectService(ctx, fromId('Claim', a.claimId, 'claimId'), a.reason),
-    markNoShow: (_p, a, ctx) => needs.markNoShow(ctx, fromId('Claim', a.claimId, 'claimId')),
+      claims.confirmService(ctx, fromId('Claim', a.claimId, 'claimId'), a.minutes, a.idempotencyKey),
+    rejectService: (_p, a, ctx) => claims.rejectService(ctx, fromId('Claim', a.claimId, 'claimId'), a.reason),
+    markNoShow: (_p, a, ctx) => claims.markNoShow(ctx, fromId('Claim', a.claimId, 'claimId')),
   },
   Need: {
     id: (n) => toId('Need', n.id),

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../graphql/errors';
 import { toId } from '../graphql/ids';
 import { contextFor, demoMember } from '../testing';
+import * as claims from './claims.service';
 import * as needs from './needs.service';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -58,21 +59,21 @@ describe.each(testEngines())('needs on %s', (engine) => {
 
   async function reported(minutes: number, overrides: Parameters<typeof post>[0] = {}) {
     const need = await post(overrides);
-    const claim = await needs.claimNeed(await as(volunteer), need.id);
-    await needs.checkIn(await as(volunteer), claim.id);
-    return needs.reportService(await as(volunteer), claim.id, minutes, '做完了');
+    const claim = await claims.claimNeed(await as(volunteer), need.id);
+    await claims.checkIn(await as(volunteer), claim.id);
+    return claims.reportService(await as(volunteer), claim.id, minutes, '做完了');
   }
 
   it('walks a need from OPEN to FILLED to COMPLETED as its claim is served and confirmed', async () => {
     const need = await post();
     expect(need.status).toBe('OPEN');
-    const claim = await needs.claimNeed(await as(volunteer), need.id);
+    const claim = await claims.claimNeed(await as(volunteer), need.id);
     expect((await needs.getNeed(await as(coordinator), need.id))!.status).toBe('FILLED');
-    await needs.checkIn(await as(volunteer), claim.id);
-    await needs.reportService(await as(volunteer), claim.id, 90, null);
+    await claims.checkIn(await as(volunteer), claim.id);
+    await claims.reportService(await as(volunteer), claim.id, 90, null);
     const before = await minutesOf(volunteer);
     const pointsBefore = await minutesOf(volunteer, 'POINTS');
-    const confirmed = await needs.confirmService(await as(coordinator), claim.id, null, key());
+    const confirmed = await claims.confirmService(await as(coordinator), claim.id, null, key());
     expect(confirmed).toMatchObject({ status: 'CONFIRMED', confirmedMinutes: 90, pointsAwarded: 15 });
     expect(await minutesOf(volunteer)).toBe(before + 90);
     expect(await minutesOf(volunteer, 'POINTS')).toBe(pointsBefore + 15);
@@ -82,7 +83,7 @@ describe.each(testEngines())('needs on %s', (engine) => {
 
   it('rounds points down per claim and lets the coordinator correct the minutes', async () => {
     const claim = await reported(50);
-    const confirmed = await needs.confirmService(await as(coordinator), claim.id, 37, key());
+    const confirmed = await claims.confirmService(await as(coordinator), claim.id, 37, key());
     // 37 minutes at 10 points an hour is 6.17 points: 6.
     expect(confirmed).toMatchObject({ confirmedMinutes: 37, pointsAwarded: 6 });
   });
@@ -90,83 +91,107 @@ describe.each(testEngines())('needs on %s', (engine) => {
   it('credits nothing more when a confirmation is retried with its key, and refuses a second key', async () => {
     const claim = await reported(30);
     const k = key();
-    const first = await needs.confirmService(await as(coordinator), claim.id, null, k);
+    const first = await claims.confirmService(await as(coordinator), claim.id, null, k);
     const balance = await minutesOf(volunteer);
-    const again = await needs.confirmService(await as(coordinator), claim.id, null, k);
+    const again = await claims.confirmService(await as(coordinator), claim.id, null, k);
     expect(again).toEqual(first);
     expect(await minutesOf(volunteer)).toBe(balance);
-    expect(await codeOf(needs.confirmService(await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
+    expect(await codeOf(claims.confirmService(await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
   });
 
   it('pays from the beneficiary when payer is BENEFICIARY, and refuses when they cannot pay', async () => {
     const claim = await reported(60, { payer: 'BENEFICIARY', beneficiaryId: toId('Member', poorElder.id) });
     const before = await minutesOf(volunteer);
-    expect(await codeOf(needs.confirmService(await as(coordinator), claim.id, null, key()))).toBe('INSUFFICIENT_BALANCE');
+    expect(await codeOf(claims.confirmService(await as(coordinator), claim.id, null, key()))).toBe(
+      'INSUFFICIENT_BALANCE',
+    );
     expect(await minutesOf(volunteer)).toBe(before);
-    expect((await needs.listSiteClaims(await as(coordinator), { siteId: toId('Site', siteId), status: 'REPORTED' })).edges.map((e) => e.node.id)).toContain(claim.id);
+    expect(
+      (
+        await needs.listSiteClaims(await as(coordinator), { siteId: toId('Site', siteId), status: 'REPORTED' })
+      ).edges.map((e) => e.node.id),
+    ).toContain(claim.id);
 
     const sun = (await memberQueries.listMembers(db, { siteId, search: '孙德福' }, 1))[0]!;
     const paid = await reported(120, { payer: 'BENEFICIARY', beneficiaryId: toId('Member', sun.id) });
     const sunBefore = await minutesOf(sun);
-    await needs.confirmService(await as(coordinator), paid.id, null, key());
+    await claims.confirmService(await as(coordinator), paid.id, null, key());
     expect(await minutesOf(sun)).toBe(sunBefore - 120);
   });
 
   it('moves claims only along the arrows; anything else is CONFLICT', async () => {
     const need = await post({ slots: 2 });
-    const claim = await needs.claimNeed(await as(volunteer), need.id);
+    const claim = await claims.claimNeed(await as(volunteer), need.id);
     const v = await as(volunteer);
-    expect(await codeOf(needs.reportService(v, claim.id, 30, null))).toBe('CONFLICT'); // not checked in
-    expect(await codeOf(needs.confirmService(await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
-    await needs.checkIn(v, claim.id);
-    expect(await codeOf(needs.withdrawClaim(v, claim.id))).toBe('CONFLICT'); // after check-in
-    expect(await codeOf(needs.checkIn(v, claim.id))).toBe('CONFLICT');
-    await needs.reportService(v, claim.id, 30, null);
-    await needs.rejectService(await as(coordinator), claim.id, '老人说没有来过');
-    expect(await codeOf(needs.confirmService(await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
+    expect(await codeOf(claims.reportService(v, claim.id, 30, null))).toBe('CONFLICT'); // not checked in
+    expect(await codeOf(claims.confirmService(await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
+    await claims.checkIn(v, claim.id);
+    expect(await codeOf(claims.withdrawClaim(v, claim.id))).toBe('CONFLICT'); // after check-in
+    expect(await codeOf(claims.checkIn(v, claim.id))).toBe('CONFLICT');
+    await claims.reportService(v, claim.id, 30, null);
+    await claims.rejectService(await as(coordinator), claim.id, '老人说没有来过');
+    expect(await codeOf(claims.confirmService(await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
   });
 
   it('refuses a full, cancelled or doubly claimed need with CONFLICT', async () => {
     const need = await post();
-    await needs.claimNeed(await as(volunteer), need.id);
-    expect(await codeOf(needs.claimNeed(await as(volunteer), need.id))).toBe('CONFLICT');
-    expect(await codeOf(needs.claimNeed(await as(other), need.id))).toBe('CONFLICT');
+    await claims.claimNeed(await as(volunteer), need.id);
+    expect(await codeOf(claims.claimNeed(await as(volunteer), need.id))).toBe('CONFLICT');
+    expect(await codeOf(claims.claimNeed(await as(other), need.id))).toBe('CONFLICT');
 
     const cancelled = await post();
-    const claim = await needs.claimNeed(await as(other), cancelled.id);
+    const claim = await claims.claimNeed(await as(other), cancelled.id);
     const done = await needs.cancelNeed(await as(coordinator), cancelled.id, '老人住院了');
     expect(done.status).toBe('CANCELLED');
-    expect((await needs.listClaimsOf(await as(other), other, {})).edges.find((e) => e.node.id === claim.id)!.node.status).toBe('WITHDRAWN');
-    expect(await codeOf(needs.claimNeed(await as(volunteer), cancelled.id))).toBe('CONFLICT');
+    expect(
+      (await needs.listClaimsOf(await as(other), other, {})).edges.find((e) => e.node.id === claim.id)!.node.status,
+    ).toBe('WITHDRAWN');
+    expect(await codeOf(claims.claimNeed(await as(volunteer), cancelled.id))).toBe('CONFLICT');
     expect(await codeOf(needs.cancelNeed(await as(coordinator), cancelled.id, 'again'))).toBe('CONFLICT');
   });
 
   it('frees the slot when a volunteer withdraws or does not come', async () => {
     const need = await post();
-    const claim = await needs.claimNeed(await as(volunteer), need.id);
-    await needs.withdrawClaim(await as(volunteer), claim.id);
+    const claim = await claims.claimNeed(await as(volunteer), need.id);
+    await claims.withdrawClaim(await as(volunteer), claim.id);
     expect((await needs.getNeed(await as(coordinator), need.id))!.status).toBe('OPEN');
-    const second = await needs.claimNeed(await as(other), need.id);
-    await needs.markNoShow(await as(coordinator), second.id);
+    const second = await claims.claimNeed(await as(other), need.id);
+    await claims.markNoShow(await as(coordinator), second.id);
     expect((await needs.getNeed(await as(coordinator), need.id))!.status).toBe('OPEN');
     // The volunteer who withdrew may claim again.
-    await needs.claimNeed(await as(volunteer), need.id);
+    await claims.claimNeed(await as(volunteer), need.id);
   });
 
   it('keeps volunteers from confirming their own service and other roles from posting', async () => {
     // 黄淑珍 is a volunteer; she cannot post needs or confirm.
     const huang = await demoMember(db, '13900000006');
     expect(
-      await codeOf(needs.postNeed(await as(huang), { siteId: toId('Site', siteId), title: 'x', category: 'OTHER', beneficiaryId: toId('Member', elder.id), startsAt: new Date(), estimatedMinutes: 10 })),
+      await codeOf(
+        needs.postNeed(await as(huang), {
+          siteId: toId('Site', siteId),
+          title: 'x',
+          category: 'OTHER',
+          beneficiaryId: toId('Member', elder.id),
+          startsAt: new Date(),
+          estimatedMinutes: 10,
+        }),
+      ),
     ).toBe('FORBIDDEN');
     const claim = await reported(20);
-    expect(await codeOf(needs.confirmService(await as(volunteer), claim.id, null, key()))).toBe('FORBIDDEN');
-    expect(await codeOf(needs.claimNeed(await contextFor(db, null), claim.needId))).toBe('UNAUTHENTICATED');
+    expect(await codeOf(claims.confirmService(await as(volunteer), claim.id, null, key()))).toBe('FORBIDDEN');
+    expect(await codeOf(claims.claimNeed(await contextFor(db, null), claim.needId))).toBe('UNAUTHENTICATED');
   });
 
   it('validates input and names the field', async () => {
     const ctx = await as(coordinator);
-    const base = { siteId: toId('Site', siteId), title: 'ok', category: 'MEALS' as const, beneficiaryId: toId('Member', elder.id), startsAt: new Date(), estimatedMinutes: 30 };
+    const base = {
+      siteId: toId('Site', siteId),
+      title: 'ok',
+      category: 'MEALS' as const,
+      beneficiaryId: toId('Member', elder.id),
+      startsAt: new Date(),
+      estimatedMinutes: 30,
+    };
     for (const [input, field] of [
       [{ ...base, title: '  ' }, 'input.title'],
       [{ ...base, estimatedMinutes: 0 }, 'input.estimatedMinutes'],

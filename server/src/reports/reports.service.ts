@@ -1,5 +1,13 @@
-// Monthly site reports (being written).
-import type { SiteRow } from '@huzhu/db';
+// Monthly site reports: one site's for its staff, every site's for the civil-affairs bureau. The
+// figures come from a few grouped aggregates (db reports.queries), never a query per site.
+import { reportQueries, type SiteRow } from '@huzhu/db';
+import { STAFF, isPlatformAdmin, requireRoleAt, requireViewer } from '../auth/authorize';
+import type { Context } from '../graphql/context';
+import { ErrorCode, fail } from '../graphql/errors';
+import { fromId } from '../graphql/ids';
+import { monthRange } from '../graphql/time';
+import * as v from '../graphql/validate';
+import { coverageRate, siteOrNotFound } from '../visits/visits.service';
 
 export interface SiteReportData {
   site: SiteRow;
@@ -11,4 +19,56 @@ export interface SiteReportData {
   pointsIssued: number;
   pointsRedeemed: number;
   visitRate: number;
+}
+
+/** The month's window in each time zone the sites use: usually just Asia/Shanghai. */
+function windowsFor(sites: readonly SiteRow[], year: number, month: number): reportQueries.ZoneWindow[] {
+  return [...new Set(sites.map((s) => s.timeZone))].map((timeZone) => ({
+    timeZone,
+    ...monthRange(year, month, timeZone),
+  }));
+}
+
+function toReport(site: SiteRow, month: string, f: reportQueries.SiteFigures | undefined): SiteReportData {
+  return {
+    site,
+    month,
+    serviceMinutes: f?.serviceMinutes ?? 0,
+    activeVolunteers: f?.activeVolunteers ?? 0,
+    needsPosted: f?.needsPosted ?? 0,
+    needsCompleted: f?.needsCompleted ?? 0,
+    pointsIssued: f?.pointsIssued ?? 0,
+    pointsRedeemed: f?.pointsRedeemed ?? 0,
+    visitRate: coverageRate(f?.dueCount ?? 0, f?.visitedCount ?? 0),
+  };
+}
+
+export async function siteReport(ctx: Context, siteIdInput: string, monthInput: string): Promise<SiteReportData> {
+  const siteId = fromId('Site', siteIdInput, 'siteId');
+  requireRoleAt(ctx, siteId, STAFF);
+  const { year, month } = v.month('month', monthInput);
+  const site = await siteOrNotFound(ctx, siteId);
+  const [figures] = await reportQueries.siteFigures(ctx.db, windowsFor([site], year, month), siteId);
+  return toReport(site, monthInput, figures);
+}
+
+const byName = new Intl.Collator('zh-CN');
+
+/** Every site's report for the month, the sites furthest from the visit target first. */
+export async function siteReports(ctx: Context, monthInput: string): Promise<SiteReportData[]> {
+  const viewer = requireViewer(ctx);
+  if (!isPlatformAdmin(viewer)) {
+    fail(ErrorCode.FORBIDDEN, {
+      en: 'Only platform staff can see every site',
+      zh: '只有民政局管理员可以查看所有站点',
+    });
+  }
+  const { year, month } = v.month('month', monthInput);
+  const sites = await reportQueries.allSites(ctx.db);
+  const figures = new Map(
+    (await reportQueries.siteFigures(ctx.db, windowsFor(sites, year, month))).map((f) => [f.siteId, f]),
+  );
+  return sites
+    .map((site) => toReport(site, monthInput, figures.get(site.id)))
+    .sort((a, b) => a.visitRate - b.visitRate || byName.compare(a.site.name, b.site.name) || a.site.id - b.site.id);
 }

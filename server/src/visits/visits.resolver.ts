@@ -1,4 +1,24 @@
-// GraphQL for visits (being written).
+// GraphQL for visits: parse, call the service, and the one mapping of a visit row to a Visit.
+import { ErrorCode, fail } from '../graphql/errors';
+import { toId } from '../graphql/ids';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
+import * as visits from './visits.service';
 
-export const visitsResolvers: Resolvers = {};
+export const visitsResolvers: Resolvers = {
+  Query: {
+    visitCoverage: (_p, a, ctx) => visits.visitCoverage(ctx, a.siteId, a.month),
+  },
+  Mutation: {
+    recordVisit: (_p, { input }, ctx) => visits.recordVisit(ctx, input),
+  },
+  Visit: {
+    id: (x) => toId('Visit', x.id),
+    elder: async (x, _a, ctx) => {
+      const elder = await ctx.loaders.member.load(x.elderId);
+      if (!elder) fail(ErrorCode.NOT_FOUND, { en: 'Member not found', zh: '找不到这位成员' });
+      return elder;
+    },
+    visitor: async (x, _a, ctx) =>
+      x.visitorId === null ? null : ((await ctx.loaders.member.load(x.visitorId)) ?? null),
+  },
+};

@@ -1,5 +1,13 @@
-// Visits and monthly coverage (being written).
-import type { MemberRow, VisitRow } from '@huzhu/db';
+// Visits (巡访) and the monthly coverage behind the binding 100% visit rate: every elder with a
+// care category is due one visit per calendar month in the site's time zone.
+import { auditQueries, memberQueries, visitQueries, type MemberRow, type SiteRow, type VisitRow } from '@huzhu/db';
+import { STAFF, requireRoleAt } from '../auth/authorize';
+import type { Context } from '../graphql/context';
+import { ErrorCode, badInput, fail } from '../graphql/errors';
+import { fromId } from '../graphql/ids';
+import { monthRange } from '../graphql/time';
+import * as v from '../graphql/validate';
+import type { RecordVisitInput } from '../graphql/generated/resolvers-types';
 
 export interface CoverageData {
   month: string;
@@ -8,4 +16,87 @@ export interface CoverageData {
   rate: number;
   unvisited: MemberRow[];
   visits: VisitRow[];
+}
+
+/** Phones and servers disagree about the time by a little; a visit "now" must not be refused. */
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+const EARLIEST_VISIT = new Date('2000-01-01T00:00:00Z');
+
+/** visited / due; 1 when no one is due (nothing is owed, so the target is met). */
+export function coverageRate(due: number, visited: number): number {
+  return due === 0 ? 1 : visited / due;
+}
+
+export async function siteOrNotFound(ctx: Context, siteId: number): Promise<SiteRow> {
+  const site = await ctx.loaders.site.load(siteId);
+  if (!site) fail(ErrorCode.NOT_FOUND, { en: 'Site not found', zh: '找不到这个站点' });
+  return site;
+}
+
+export async function recordVisit(ctx: Context, input: RecordVisitInput): Promise<VisitRow> {
+  const elderId = fromId('Member', input.elderId, 'input.elderId');
+  const elder = await ctx.loaders.member.load(elderId);
+  if (!elder || elder.siteId === null) {
+    // Only platform staff learn that the id is unknown; anyone else is refused as for a foreign site.
+    requireRoleAt(ctx, -1, ['ADMIN']);
+    fail(ErrorCode.NOT_FOUND, { en: 'No such elder at any site', zh: '找不到这位老人' }, { field: 'input.elderId' });
+  }
+  const viewer = requireRoleAt(ctx, elder.siteId, ['COORDINATOR', 'VOLUNTEER', 'ADMIN']);
+  const visitedAt = v.date('input.visitedAt', input.visitedAt);
+  if (visitedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
+    badInput('input.visitedAt', { en: 'The visit cannot be in the future', zh: '探访时间不能晚于现在' });
+  }
+  if (visitedAt < EARLIEST_VISIT) {
+    badInput('input.visitedAt', { en: 'The visit cannot be before 2000', zh: '探访时间不能早于2000年' });
+  }
+  const note = v.optionalText('input.note', input.note, 1000);
+  // An elder who also volunteers (以老助老) cannot visit themself into the coverage figures.
+  if (elder.id === viewer.id) {
+    badInput('input.elderId', { en: 'You cannot record a visit to yourself', zh: '不能为自己登记探访' });
+  }
+  const followUpNeeded = input.followUpNeeded ?? false;
+  return ctx.db.transaction(async (tx) => {
+    const row = await visitQueries.insertVisit(tx, {
+      siteId: elder.siteId!,
+      elderId: elder.id,
+      visitorId: viewer.id,
+      visitedAt,
+      note,
+      followUpNeeded,
+    });
+    await auditQueries.insertAudit(tx, {
+      actorId: viewer.id,
+      siteId: row.siteId,
+      action: 'recordVisit',
+      entity: 'visit',
+      entityId: String(row.id),
+      ip: ctx.ip ?? null,
+      detail: { elderId: elder.id, visitedAt: visitedAt.toISOString(), followUpNeeded },
+    });
+    return row;
+  });
+}
+
+export async function visitCoverage(ctx: Context, siteIdInput: string, monthInput: string): Promise<CoverageData> {
+  const siteId = fromId('Site', siteIdInput, 'siteId');
+  requireRoleAt(ctx, siteId, STAFF);
+  const { year, month } = v.month('month', monthInput);
+  const site = await siteOrNotFound(ctx, siteId);
+  const { from, to } = monthRange(year, month, site.timeZone);
+  const [due, visits] = await Promise.all([
+    memberQueries.membersDueVisits(ctx.db, siteId),
+    visitQueries.visitsOfSite(ctx.db, siteId, from, to),
+  ]);
+  const visited = new Set(visits.map((x) => x.elderId));
+  const unvisited = due.filter((m) => !visited.has(m.id));
+  for (const m of due) ctx.loaders.member.prime(m.id, m);
+  const visitedCount = due.length - unvisited.length;
+  return {
+    month: monthInput,
+    dueCount: due.length,
+    visitedCount,
+    rate: coverageRate(due.length, visitedCount),
+    unvisited,
+    visits,
+  };
 }

@@ -291,7 +291,7 @@ export type Mutation = {
   rejectService: Claim;
   /** Report the minutes served, 1-1440 (the claim's volunteer). */
   reportService: Claim;
-  /** Add stock, 1-100000 (COORDINATOR or CLERK of the site). */
+  /** Add stock, 1-100000, up to 1000000 in all (COORDINATOR or CLERK of the site). */
   restockProduct: Product;
   /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
   reverseTransfer: Transfer;
@@ -618,9 +618,9 @@ export type Query = {
   need?: Maybe<Need>;
   /** The site's needs, soonest first. */
   needs: NeedConnection;
-  /** The site's goods, by name. */
+  /** The site's goods on sale, by name (any member of the site). */
   products: Array<Product>;
-  /** The site's redemptions, newest first; or one member's. */
+  /** The site's redemptions, newest first. Staff of the site see everyone's; anyone else only their own. */
   redemptions: RedemptionConnection;
   /** A site by id (public). */
   site?: Maybe<Site>;
@@ -788,9 +788,9 @@ export type RecordVisitInput = {
 
 /** Goods to hand out. */
 export type RedeemInput = {
-  /** Unique per redemption; a retry sends the same. */
+  /** Unique per redemption, 8-128 characters; a retry sends the same and gets the first redemption back, charged once. The same key with other goods is CONFLICT. */
   idempotencyKey: Scalars['String']['input'];
-  /** The goods, 1-20 lines. */
+  /** The goods, 1-20 lines, one line per product (BAD_USER_INPUT if one is listed twice). */
   items: Array<RedeemItemInput>;
   /** Whose points pay (mem_...): oneself, or a member of the site for a CLERK or COORDINATOR. */
   memberId: Scalars['ID']['input'];

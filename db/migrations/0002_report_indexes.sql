@@ -1,0 +1,2 @@
+CREATE INDEX "members_due_visits_idx" ON "members" USING btree ("site_id","id") WHERE cardinality("members"."care_categories") > 0;--> statement-breakpoint
+CREATE INDEX "needs_site_completed_idx" ON "needs" USING btree ("site_id","completed_at");

@@ -1,0 +1,225 @@
+// Claims: a volunteer's slot on a need, CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or
+// REJECTED (or WITHDRAWN, NO_SHOW). Each step runs in one transaction with the need and claim rows
+// locked, so racing volunteers and retried confirmations see one another; events go after commit.
+import { needQueries as q, type ClaimRow, type ClaimStatus, type NeedRow, type Transaction } from '@huzhu/db';
+import { requireMemberOf, requireRoleAt } from '../auth/authorize';
+import type { Context } from '../graphql/context';
+import { ErrorCode, fail } from '../graphql/errors';
+import * as v from '../graphql/validate';
+import { creditService } from '../ledger/ledger.api';
+import { audit, siteOf } from './needs.service';
+
+const STATUS_ZH: Record<ClaimStatus, string> = {
+  CLAIMED: '已认领',
+  CHECKED_IN: '已签到',
+  REPORTED: '已上报',
+  CONFIRMED: '已确认',
+  REJECTED: '已驳回',
+  WITHDRAWN: '已退出',
+  NO_SHOW: '未到场',
+};
+
+function wrongState(claim: ClaimRow, wanted: string): never {
+  fail(
+    ErrorCode.CONFLICT,
+    {
+      en: `The claim is ${claim.status}; this needs it ${wanted}`,
+      zh: `该认领当前${STATUS_ZH[claim.status]}，无法进行此操作`,
+    },
+    { status: claim.status },
+  );
+}
+
+export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow> {
+  const existing = await ctx.loaders.need.load(needId);
+  if (!existing) fail(ErrorCode.NOT_FOUND, { en: 'Need not found', zh: '找不到这个需求' });
+  const viewer = requireRoleAt(ctx, existing.siteId, ['VOLUNTEER']);
+  const claim = await ctx.db.transaction(async (tx) => {
+    // The need's row lock queues volunteers racing for the last slot: one at a time counts them.
+    const need = (await q.needById(tx, needId, true))!;
+    if (need.status !== 'OPEN') {
+      fail(
+        ErrorCode.CONFLICT,
+        {
+          en: need.status === 'FILLED' ? 'Every slot is already taken' : `The need is ${need.status}`,
+          zh: need.status === 'FILLED' ? '名额已满' : '该需求已结束',
+        },
+        { status: need.status },
+      );
+    }
+    if (need.beneficiaryId === viewer.id)
+      fail(ErrorCode.CONFLICT, { en: 'You cannot claim a need for yourself', zh: '不能认领为自己发布的需求' });
+    if (await q.liveClaimOf(tx, needId, viewer.id))
+      fail(ErrorCode.CONFLICT, { en: 'You have already claimed this need', zh: '你已经认领过这个需求' });
+    const counts = await q.claimStatusCounts(tx, needId);
+    const holding = q.SLOT_HOLDING.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
+    if (holding >= need.slots) fail(ErrorCode.CONFLICT, { en: 'Every slot is already taken', zh: '名额已满' });
+    const row = await q.insertClaim(tx, needId, viewer.id);
+    if (holding + 1 >= need.slots) await q.setNeedStatus(tx, needId, 'FILLED');
+    return row;
+  });
+  await ctx.events.publish({ topic: 'claimUpdated', siteId: existing.siteId, id: claim.id });
+  return claim;
+}
+
+/** Loads the claim and its need, and checks the viewer is the claim's volunteer or site staff. */
+async function claimContext(ctx: Context, claimId: number, who: 'volunteer' | 'coordinator') {
+  const claim = await ctx.loaders.claim.load(claimId);
+  if (!claim) fail(ErrorCode.NOT_FOUND, { en: 'Claim not found', zh: '找不到这条认领' });
+  const need = (await ctx.loaders.need.load(claim.needId))!;
+  if (who === 'coordinator') {
+    const viewer = requireRoleAt(ctx, need.siteId, ['COORDINATOR']);
+    return { claim, need, viewer };
+  }
+  const viewer = requireMemberOf(ctx, need.siteId);
+  if (claim.volunteerId !== viewer.id) {
+    fail(ErrorCode.FORBIDDEN, { en: "Only the claim's volunteer can do this", zh: '只有认领的志愿者本人可以操作' });
+  }
+  return { claim, need, viewer };
+}
+
+/** Moves a claim one step under its row lock, then lets the need's status follow. */
+async function step(
+  ctx: Context,
+  claimId: number,
+  who: 'volunteer' | 'coordinator',
+  from: ClaimStatus[],
+  change: (claim: ClaimRow, tx: Transaction, viewerId: number, need: NeedRow) => Promise<Partial<ClaimRow>>,
+  action: string,
+): Promise<ClaimRow> {
+  const { need, viewer } = await claimContext(ctx, claimId, who);
+  const updated = await ctx.db.transaction(async (tx) => {
+    await q.needById(tx, need.id, true);
+    const claim = (await q.claimById(tx, claimId, true))!;
+    if (!from.includes(claim.status)) wrongState(claim, from.join(' or '));
+    const row = await q.updateClaim(tx, claimId, await change(claim, tx, viewer.id, need));
+    await followNeed(tx, need.id);
+    await audit(tx, ctx, need.siteId, action, 'claim', claimId, { from: claim.status, to: row.status });
+    return row;
+  });
+  await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: updated.id });
+  return updated;
+}
+
+/** A need's status follows its claims: FILLED while every slot is held, COMPLETED once all settle. */
+async function followNeed(tx: Transaction, needId: number): Promise<void> {
+  const need = (await q.needById(tx, needId))!;
+  if (need.status === 'CANCELLED' || need.status === 'COMPLETED') return;
+  const counts = await q.claimStatusCounts(tx, needId);
+  const holding = q.SLOT_HOLDING.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
+  const inProgress = q.IN_PROGRESS.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
+  const next = holding < need.slots ? 'OPEN' : inProgress === 0 ? 'COMPLETED' : 'FILLED';
+  if (next !== need.status)
+    await q.setNeedStatus(tx, needId, next, next === 'COMPLETED' ? { completedAt: new Date() } : {});
+}
+
+export const withdrawClaim = (ctx: Context, claimId: number) =>
+  step(
+    ctx,
+    claimId,
+    'volunteer',
+    ['CLAIMED'],
+    async (_c, _tx, viewerId) => ({ status: 'WITHDRAWN', settledAt: new Date(), settledBy: viewerId }),
+    'withdrawClaim',
+  );
+
+export const checkIn = (ctx: Context, claimId: number) =>
+  step(
+    ctx,
+    claimId,
+    'volunteer',
+    ['CLAIMED'],
+    async () => ({ status: 'CHECKED_IN', checkedInAt: new Date() }),
+    'checkIn',
+  );
+
+export function reportService(
+  ctx: Context,
+  claimId: number,
+  minutesInput: number,
+  noteInput: string | null | undefined,
+) {
+  const minutes = v.int('minutes', minutesInput, 1, 1440);
+  const note = v.optionalText('note', noteInput, 500);
+  return step(
+    ctx,
+    claimId,
+    'volunteer',
+    ['CHECKED_IN'],
+    async () => ({ status: 'REPORTED', reportedAt: new Date(), reportedMinutes: minutes, reportNote: note }),
+    'reportService',
+  );
+}
+
+export function rejectService(ctx: Context, claimId: number, reasonInput: string) {
+  const reason = v.text('reason', reasonInput, 500);
+  return step(
+    ctx,
+    claimId,
+    'coordinator',
+    ['REPORTED'],
+    async (_c, _tx, viewerId) => ({
+      status: 'REJECTED',
+      rejectReason: reason,
+      settledAt: new Date(),
+      settledBy: viewerId,
+    }),
+    'rejectService',
+  );
+}
+
+export const markNoShow = (ctx: Context, claimId: number) =>
+  step(
+    ctx,
+    claimId,
+    'coordinator',
+    ['CLAIMED', 'CHECKED_IN'],
+    async (_c, _tx, viewerId) => ({ status: 'NO_SHOW', settledAt: new Date(), settledBy: viewerId }),
+    'markNoShow',
+  );
+
+/**
+ * Confirms reported service and credits the volunteer in the same transaction: minutes from the
+ * site pool (or the beneficiary's own account), points at the site's rate, rounded down. The
+ * claim row remembers the idempotency key: a retry with it returns the claim and credits nothing.
+ */
+export async function confirmService(
+  ctx: Context,
+  claimId: number,
+  minutesInput: number | null | undefined,
+  keyInput: string,
+): Promise<ClaimRow> {
+  const key = v.idempotencyKey('idempotencyKey', keyInput);
+  const override = minutesInput == null ? undefined : v.int('minutes', minutesInput, 1, 1440);
+  const { need, viewer } = await claimContext(ctx, claimId, 'coordinator');
+  // Read before the transaction: on PGlite (one connection) a read outside an open
+  // transaction would wait for it forever.
+  const site = await siteOf(ctx, need.siteId);
+  let replayed = false;
+  const confirmed = await ctx.db.transaction(async (tx) => {
+    await q.needById(tx, need.id, true);
+    const claim = (await q.claimById(tx, claimId, true))!;
+    if (claim.confirmKey === key) {
+      replayed = true;
+      return claim;
+    }
+    if (claim.volunteerId === viewer.id)
+      fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
+    if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
+    const minutes = override ?? claim.reportedMinutes!;
+    const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: viewer.id });
+    const row = await q.updateClaim(tx, claimId, {
+      status: 'CONFIRMED',
+      confirmedMinutes: minutes,
+      pointsAwarded: points,
+      settledAt: new Date(),
+      settledBy: viewer.id,
+      confirmKey: key,
+    });
+    await followNeed(tx, need.id);
+    await audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer });
+    return row;
+  });
+  if (!replayed) await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: claimId });
+  return confirmed;
+}

@@ -1,0 +1,243 @@
+// Monthly site reports, on PGlite and on PostgreSQL: each figure after real service, points,
+// redemptions and visits go through the services that write them; who may read which report;
+// and the all-sites report in a fixed number of statements however many sites there are.
+import { ledgerQueries, memberQueries, openDb, siteQueries, tables, type Database, type MemberRow } from '@huzhu/db';
+import { seedDemo } from '@huzhu/db/seed';
+import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isAppError } from '../graphql/errors';
+import { toId } from '../graphql/ids';
+import { currentMonth } from '../graphql/time';
+import { reverse } from '../ledger/ledger.service';
+import * as claims from '../needs/claims.service';
+import * as needs from '../needs/needs.service';
+import { cancelRedemption, redeem } from '../supermarket/supermarket.service';
+import { recordVisit, visitCoverage } from '../visits/visits.service';
+import { contextFor as contextOf } from '../testing';
+import { siteReport, siteReports } from './reports.service';
+
+let seq = 0;
+const key = () => `report-test-${Date.now()}-${seq++}`;
+
+async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return [error.code, error.extensions.field].filter(Boolean).join(' ');
+    throw error;
+  }
+  return 'OK';
+}
+
+/** A site with a coordinator and `due` elders with a care category. */
+async function village(db: Database, name: string, due: number, timeZone = 'Asia/Shanghai') {
+  return db.transaction(async (tx) => {
+    const site = await siteQueries.insertSite(tx, { name, county: '平江县', village: name, timeZone });
+    const coordinator = await memberQueries.insertMember(tx, { siteId: site.id, name: `${name}协调员` }, [
+      'COORDINATOR',
+    ]);
+    const elders: MemberRow[] = [];
+    for (let i = 0; i < due; i++) {
+      elders.push(
+        await memberQueries.insertMember(
+          tx,
+          { siteId: site.id, name: `${name}老人${i + 1}`, careCategories: ['EMPTY_NEST'] },
+          ['ELDER'],
+        ),
+      );
+    }
+    return { site, coordinator, elders };
+  });
+}
+
+describe.each(testEngines())('reports on %s', (engine) => {
+  let handle: TestDb;
+  let siteId: number;
+  const people = new Map<string, MemberRow>();
+  let admin: MemberRow;
+  const ctxOf = (name: string) => contextOf(handle.db, people.get(name)!);
+  const month = currentMonth('Asia/Shanghai');
+  const report = async (who = '李秀英') => siteReport(await ctxOf(who), toId('Site', siteId), month);
+  const claimIds: number[] = [];
+
+  /** Posts a need for the elder and walks each volunteer's claim to confirmed (or rejected). */
+  async function serve(elder: string, served: [volunteer: string, minutes: number][], reject = false) {
+    const need = await needs.postNeed(await ctxOf('李秀英'), {
+      siteId: toId('Site', siteId),
+      title: `帮${elder}做事`,
+      category: 'FARM_WORK',
+      beneficiaryId: toId('Member', people.get(elder)!.id),
+      startsAt: new Date(),
+      estimatedMinutes: 60,
+      slots: served.length,
+    });
+    for (const [volunteer, minutes] of served) {
+      const v = await ctxOf(volunteer);
+      const claim = await claims.claimNeed(v, need.id);
+      await claims.checkIn(v, claim.id);
+      await claims.reportService(v, claim.id, minutes, null);
+      if (reject) await claims.rejectService(await ctxOf('李秀英'), claim.id, '没有来');
+      else await claims.confirmService(await ctxOf('李秀英'), claim.id, null, key());
+      claimIds.push(claim.id);
+    }
+  }
+
+  beforeAll(async () => {
+    handle = await openTestDb(engine);
+    siteId = (await seedDemo(handle.db)).siteId;
+    for (const m of await memberQueries.listMembers(handle.db, { siteId }, 100)) people.set(m.name, m);
+    admin = await memberQueries.insertMember(handle.db, { siteId: null, name: '民政局' }, ['ADMIN']);
+    people.set('民政局', admin);
+  });
+  afterAll(() => handle.close());
+
+  it('opens the month with the posted needs and nothing else (opening balances are not service)', async () => {
+    expect(await report()).toMatchObject({
+      month,
+      serviceMinutes: 0,
+      activeVolunteers: 0,
+      needsPosted: 6,
+      needsCompleted: 0,
+      pointsIssued: 0,
+      pointsRedeemed: 0,
+      visitRate: 0,
+    });
+  });
+
+  it('counts confirmed service, its volunteers, completed needs and the points it earned', async () => {
+    await serve('赵玉梅', [['张建国', 90]]); // 15 points at 10 an hour
+    await serve('孙德福', [
+      ['张建国', 60], // 10
+      ['刘桂兰', 45], // 7.5, rounded down to 7
+    ]);
+    await serve('周桂香', [['陈志明', 30]], true); // rejected: no minutes, not an active volunteer
+    expect(await report()).toMatchObject({
+      serviceMinutes: 195,
+      activeVolunteers: 2,
+      needsPosted: 9,
+      needsCompleted: 3,
+      pointsIssued: 32,
+    });
+  });
+
+  it('nets a reversed service credit out of the points issued', async () => {
+    const credit = await ledgerQueries.transferByKey(handle.db, `claim:${claimIds[0]}:points`);
+    await handle.db.transaction((tx) =>
+      reverse(tx, { transferId: credit!.id, reason: '重复登记', idempotencyKey: key(), createdBy: admin.id }),
+    );
+    expect((await report()).pointsIssued).toBe(32 - 15);
+  });
+
+  it('counts redemptions net of their cancellations', async () => {
+    const goods = await handle.db.select().from(tables.products);
+    const eggs = goods.find((g) => g.name.startsWith('鸡蛋'))!; // 40 points
+    const towel = goods.find((g) => g.name === '毛巾')!; // 15 points
+    const buyer = await ctxOf('张建国');
+    const first = await redeem(buyer, {
+      memberId: people.get('张建国')!.id,
+      items: [{ productId: eggs.id, quantity: 1 }],
+      idempotencyKey: key(),
+    });
+    await redeem(buyer, {
+      memberId: people.get('张建国')!.id,
+      items: [{ productId: towel.id, quantity: 2 }],
+      idempotencyKey: key(),
+    });
+    expect((await report()).pointsRedeemed).toBe(70);
+    await cancelRedemption(await ctxOf('王小芳'), first.id, '鸡蛋碎了');
+    expect((await report()).pointsRedeemed).toBe(30);
+  });
+
+  it("reports the same visit rate as the month's coverage", async () => {
+    for (const elder of ['赵玉梅', '孙德福']) {
+      await recordVisit(await ctxOf('张建国'), {
+        elderId: toId('Member', people.get(elder)!.id),
+        visitedAt: new Date(),
+      });
+    }
+    const coverage = await visitCoverage(await ctxOf('李秀英'), toId('Site', siteId), month);
+    expect(coverage.rate).toBeCloseTo(0.4);
+    expect((await report()).visitRate).toBe(coverage.rate);
+  });
+
+  it("shows a site's report to its staff and admins only", async () => {
+    const other = await village(handle.db, '青山村', 0);
+    people.set('外村协调员', other.coordinator);
+    expect(await outcome(report('王小芳'))).toBe('OK');
+    expect(await outcome(report('民政局'))).toBe('OK');
+    expect(await outcome(report('外村协调员'))).toBe('FORBIDDEN');
+    expect(await outcome(report('张建国'))).toBe('FORBIDDEN');
+    expect(await outcome(report('赵玉梅'))).toBe('FORBIDDEN');
+    const staff = await ctxOf('李秀英');
+    expect(await outcome(siteReport(staff, toId('Site', siteId), '2026-13'))).toBe('BAD_USER_INPUT month');
+    expect(await outcome(siteReport(staff, 'mem_1', month))).toBe('BAD_USER_INPUT siteId');
+    expect(await outcome(siteReport(await ctxOf('民政局'), 'site_99999', month))).toBe('NOT_FOUND');
+  });
+
+  it('lists every site for admins, lowest visit rate first, then by name', async () => {
+    const half = await village(handle.db, '石桥村', 2);
+    await village(handle.db, '东岭村', 0);
+    await recordVisit(await contextOf(handle.db, half.coordinator), {
+      elderId: toId('Member', half.elders[0]!.id),
+      visitedAt: new Date(),
+    });
+    const all = await siteReports(await ctxOf('民政局'), month);
+    expect(all.map((r) => [r.site.name, r.visitRate])).toEqual([
+      ['三和村互助养老服务站', 0.4],
+      ['石桥村', 0.5],
+      ['东岭村', 1],
+      ['青山村', 1],
+    ]);
+    // The grouped figures are the single-site report's, site for site.
+    expect(all[0]).toEqual(await report());
+    for (const who of ['李秀英', '王小芳', '张建国']) {
+      expect(await outcome(siteReports(await ctxOf(who), month))).toBe('FORBIDDEN');
+    }
+    expect(await outcome(siteReports(await ctxOf('民政局'), '2026/11'))).toBe('BAD_USER_INPUT month');
+  });
+
+  it('gives each site the month of its own clock in the all-sites report', async () => {
+    const east = await village(handle.db, '东八区村', 1, 'Asia/Shanghai');
+    const utc = await village(handle.db, '零时区村', 1, 'UTC');
+    // 00:30 on 1 November in Beijing is still 31 October in UTC.
+    const at = new Date('2026-11-01T00:30:00+08:00');
+    await recordVisit(await contextOf(handle.db, east.coordinator), {
+      elderId: toId('Member', east.elders[0]!.id),
+      visitedAt: at,
+    });
+    await recordVisit(await contextOf(handle.db, utc.coordinator), {
+      elderId: toId('Member', utc.elders[0]!.id),
+      visitedAt: at,
+    });
+    const rateIn = async (m: string) => {
+      const all = await siteReports(await ctxOf('民政局'), m);
+      return [east, utc].map((v) => all.find((r) => r.site.id === v.site.id)!.visitRate);
+    };
+    expect(await rateIn('2026-10')).toEqual([0, 1]);
+    expect(await rateIn('2026-11')).toEqual([1, 0]);
+  });
+});
+
+describe('the all-sites report', () => {
+  it('runs the same few statements for 3 sites as for 30', async () => {
+    let statements = 0;
+    const handle = await openDb({ memory: true, onQuery: () => statements++ });
+    try {
+      const admin = await memberQueries.insertMember(handle.db, { siteId: null, name: '民政局' }, ['ADMIN']);
+      const ctx = await contextOf(handle.db, admin);
+      const count = async () => {
+        statements = 0;
+        await siteReports(ctx, '2026-11');
+        return statements;
+      };
+      for (let i = 0; i < 3; i++) await village(handle.db, `村${i}`, 2);
+      const few = await count();
+      for (let i = 3; i < 30; i++) await village(handle.db, `村${i}`, 2);
+      expect(await count()).toBe(few);
+      expect(few).toBeGreaterThan(0);
+      expect(few).toBeLessThanOrEqual(3);
+    } finally {
+      await handle.close();
+    }
+  });
+});

@@ -1,0 +1,355 @@
+// The points supermarket (爱心积分超市): each site's goods, and redemptions that trade a member's
+// points for them. Points and stock move in one transaction or not at all; a cancellation moves
+// both back, once. Each function checks access first, then the input, then writes.
+import { createHash } from 'node:crypto';
+import {
+  auditQueries,
+  ledgerQueries,
+  pgErrorOf,
+  supermarketQueries as q,
+  type ProductRow,
+  type RedemptionRow,
+  type Transaction,
+} from '@huzhu/db';
+import { STAFF, hasRoleAt, requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
+import type { Context } from '../graphql/context';
+import { ErrorCode, badInput, fail, isAppError } from '../graphql/errors';
+import { toId } from '../graphql/ids';
+import type { AddProductInput } from '../graphql/generated/resolvers-types';
+import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
+import * as v from '../graphql/validate';
+import { transfer } from '../ledger/ledger.service';
+
+/** Who runs the shop: adds goods, restocks, hands goods out for others and takes them back. */
+const SHOPKEEPERS = ['COORDINATOR', 'CLERK'] as const;
+export const MAX_LINES = 20;
+/** The most a restock may bring a product to: far above any village shop, well inside Int. */
+export const MAX_STOCK = 1_000_000;
+
+export type NewProduct = Omit<AddProductInput, 'siteId'> & { siteId: number };
+/** One line of a basket, ids parsed. */
+export type Line = { productId: number; quantity: number };
+export type RedeemRequest = { memberId: number; items: Line[]; idempotencyKey: string };
+
+// ---- goods ----
+
+/** The site's goods on sale, by name: anyone of the site (and platform staff) may look. */
+export async function listProducts(ctx: Context, siteId: number): Promise<ProductRow[]> {
+  requireMemberOf(ctx, siteId);
+  return q.activeProducts(ctx.db, siteId);
+}
+
+export async function addProduct(ctx: Context, input: NewProduct): Promise<ProductRow> {
+  requireRoleAt(ctx, input.siteId, [...SHOPKEEPERS, 'ADMIN']);
+  const name = v.text('input.name', input.name, 60);
+  const pointsPrice = v.int('input.pointsPrice', input.pointsPrice, 1, 100_000);
+  const stock = v.int('input.stock', input.stock, 0, 100_000);
+  if (!(await ctx.loaders.site.load(input.siteId))) {
+    fail(ErrorCode.NOT_FOUND, { en: 'Site not found', zh: '找不到这个站点' }, { field: 'input.siteId' });
+  }
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const row = await q.insertProduct(tx, { siteId: input.siteId, name, pointsPrice, stock });
+      await audit(tx, ctx, row.siteId, 'addProduct', 'product', row.id, { name, pointsPrice, stock });
+      return row;
+    });
+  } catch (error) {
+    // products_site_name: the only unique key a new product can hit.
+    if (pgErrorOf(error)?.code === '23505') {
+      fail(
+        ErrorCode.CONFLICT,
+        { en: `The site already has goods named ${name}`, zh: `本站点已有名为"${name}"的商品` },
+        { field: 'input.name' },
+      );
+    }
+    throw error;
+  }
+}
+
+export async function restockProduct(ctx: Context, productId: number, quantityInput: number): Promise<ProductRow> {
+  requireViewer(ctx);
+  const product = await ctx.loaders.product.load(productId);
+  if (!product) fail(ErrorCode.NOT_FOUND, { en: 'Goods not found', zh: '找不到这件商品' }, { field: 'productId' });
+  requireRoleAt(ctx, product.siteId, [...SHOPKEEPERS, 'ADMIN']);
+  const quantity = v.int('quantity', quantityInput, 1, 100_000);
+  const row = await ctx.db.transaction(async (tx) => {
+    const locked = (await q.productById(tx, productId, true))!;
+    if (locked.stock + quantity > MAX_STOCK) {
+      badInput('quantity', {
+        en: `Stock would exceed ${MAX_STOCK} (now ${locked.stock})`,
+        zh: `库存将超过 ${MAX_STOCK} 件（现有 ${locked.stock} 件）`,
+      });
+    }
+    const [updated] = await q.adjustStock(tx, [{ productId, delta: quantity }]);
+    await audit(tx, ctx, locked.siteId, 'restockProduct', 'product', productId, {
+      quantity,
+      stock: updated!.stock,
+    });
+    return updated!;
+  });
+  ctx.loaders.product.clear(productId).prime(productId, row);
+  return row;
+}
+
+// ---- redemptions ----
+
+/**
+ * Hands goods out against the member's points: the member themself, or a clerk or coordinator of
+ * the member's site. The key is namespaced by member, so one member's key neither collides with
+ * nor reveals another's; a retry under it returns the first redemption and charges nothing more.
+ */
+export async function redeem(ctx: Context, request: RedeemRequest): Promise<RedemptionRow> {
+  const viewer = requireViewer(ctx);
+  const member = await ctx.loaders.member.load(request.memberId);
+  if (!member || member.siteId === null) {
+    fail(ErrorCode.NOT_FOUND, { en: 'Member not found', zh: '找不到这个成员' }, { field: 'input.memberId' });
+  }
+  const siteId = member.siteId;
+  if (viewer.id !== member.id) requireRoleAt(ctx, siteId, SHOPKEEPERS);
+  const key = `redeem:${member.id}:${v.idempotencyKey('input.idempotencyKey', request.idempotencyKey)}`;
+  const lines = validLines(request.items);
+  const hash = requestHash(lines);
+  const productIds = lines.map((l) => l.productId);
+
+  let changed: ProductRow[] = [];
+  const redemption = await ctx.db.transaction(async (tx) => {
+    const locked = await q.lockProducts(tx, productIds);
+    // The key is looked up only under the product locks: a retry of the same basket that raced
+    // us and committed is seen here and answered as a retry, not judged again on what it left.
+    const earlier = await q.redemptionByKey(tx, key);
+    if (earlier) return sameRequestOrConflict(earlier, hash);
+
+    const priced = lines.map((line, i) => {
+      const product = locked.find((p) => p.id === line.productId);
+      const field = `input.items[${i}].productId`;
+      // Another site's goods are as unknown here as goods that do not exist.
+      if (!product || product.siteId !== siteId) {
+        fail(ErrorCode.NOT_FOUND, { en: 'No such goods at this site', zh: '本站点没有这件商品' }, { field });
+      }
+      if (!product.active) badInput(field, { en: `${product.name} is no longer sold`, zh: `${product.name}已下架` });
+      if (product.stock < line.quantity) {
+        fail(
+          ErrorCode.OUT_OF_STOCK,
+          { en: `Only ${product.stock} of ${product.name} left`, zh: `${product.name}只剩 ${product.stock} 件` },
+          { productId: toId('Product', product.id), stock: product.stock, requested: line.quantity, field },
+        );
+      }
+      // The line keeps today's price: a later price change does not rewrite history.
+      return { ...line, name: product.name, points: product.pointsPrice * line.quantity };
+    });
+    const totalPoints = priced.reduce((n, l) => n + l.points, 0);
+
+    const inserted = await q.insertRedemption(tx, {
+      siteId,
+      memberId: member.id,
+      totalPoints,
+      idempotencyKey: key,
+      requestHash: hash,
+      createdBy: viewer.id,
+    });
+    if (!inserted) {
+      // The same key for other goods committed first (the same goods would have queued above).
+      const holder = await q.redemptionByKey(tx, key);
+      if (!holder) fail(ErrorCode.CONFLICT, { en: 'Please retry the request', zh: '请求冲突，请重试' });
+      return sameRequestOrConflict(holder, hash);
+    }
+    const items = priced.map(({ productId, quantity, points }) => ({ productId, quantity, points }));
+    const takes = items.map((l) => ({ productId: l.productId, delta: -l.quantity }));
+    const rows = items.map((l) => ({ ...l, redemptionId: inserted.id }));
+    changed = await q.adjustStock(tx, takes);
+    await q.insertRedemptionItems(tx, rows);
+    const memo = priced.map((l) => `${l.name}×${l.quantity}`).join('、');
+    await inPoints(
+      transfer(tx, {
+        unit: 'POINTS',
+        amount: totalPoints,
+        fromAccountId: await memberPoints(tx, member.id),
+        toAccountId: await supermarketPoints(tx, siteId),
+        kind: 'REDEMPTION',
+        // Derived from the redemption: it can be charged once, whatever keys clients send.
+        idempotencyKey: `redemption:${inserted.id}:debit`,
+        siteId,
+        redemptionId: inserted.id,
+        createdBy: viewer.id,
+        memo: memo.slice(0, 200),
+      }),
+    );
+    await audit(tx, ctx, siteId, 'redeem', 'redemption', inserted.id, { memberId: member.id, items });
+    return inserted;
+  });
+  for (const p of changed) ctx.loaders.product.clear(p.id).prime(p.id, p);
+  return redemption;
+}
+
+/** Takes the goods back: refunds the points and restores the stock, once (CLERK or COORDINATOR). */
+export async function cancelRedemption(ctx: Context, id: number, reasonInput: string): Promise<RedemptionRow> {
+  requireViewer(ctx);
+  const existing = await q.redemptionById(ctx.db, id);
+  if (!existing) fail(ErrorCode.NOT_FOUND, { en: 'Redemption not found', zh: '找不到这条兑换记录' });
+  const viewer = requireRoleAt(ctx, existing.siteId, SHOPKEEPERS);
+  const reason = v.text('reason', reasonInput, 500);
+
+  let changed: ProductRow[] = [];
+  const cancelled = await ctx.db.transaction(async (tx) => {
+    // The row lock makes a double click cancel once: the second waits, then sees CANCELLED.
+    const redemption = (await q.redemptionById(tx, id, true))!;
+    if (redemption.status === 'CANCELLED') {
+      fail(
+        ErrorCode.CONFLICT,
+        { en: 'This redemption has already been cancelled', zh: '这笔兑换已经取消过了' },
+        { status: redemption.status },
+      );
+    }
+    // Points already returned by a ledger reversal must not be refunded a second time.
+    const debit = await ledgerQueries.transferByKey(tx, `redemption:${id}:debit`);
+    if (debit && (await ledgerQueries.reversalOf(tx, debit.id))) {
+      fail(ErrorCode.CONFLICT, {
+        en: 'The points of this redemption were already returned by a reversal',
+        zh: '这笔兑换的积分已经冲正退回',
+      });
+    }
+    const items = await q.itemsByRedemptionIds(tx, [id]);
+    const returns = items.map((i) => ({ productId: i.productId, delta: i.quantity }));
+    const productIds = returns.map((r) => r.productId);
+    await q.lockProducts(tx, productIds);
+    changed = await q.adjustStock(tx, returns);
+    await transfer(tx, {
+      unit: 'POINTS',
+      amount: redemption.totalPoints,
+      fromAccountId: await supermarketPoints(tx, redemption.siteId),
+      toAccountId: await memberPoints(tx, redemption.memberId),
+      kind: 'REFUND',
+      idempotencyKey: `redemption:${id}:refund`,
+      siteId: redemption.siteId,
+      redemptionId: id,
+      createdBy: viewer.id,
+      memo: reason,
+    });
+    const row = await q.markCancelled(tx, id, { cancelledBy: viewer.id, cancelReason: reason });
+    await audit(tx, ctx, row.siteId, 'cancelRedemption', 'redemption', id, {
+      memberId: row.memberId,
+      totalPoints: row.totalPoints,
+      reason,
+    });
+    return row;
+  });
+  for (const p of changed) ctx.loaders.product.clear(p.id).prime(p.id, p);
+  return cancelled;
+}
+
+/** Newest first. Staff of the site see everyone's; anyone else only their own. */
+export async function listRedemptions(
+  ctx: Context,
+  args: { siteId: number; memberId?: number | undefined } & PageArgs,
+) {
+  const viewer = requireMemberOf(ctx, args.siteId);
+  let memberId = args.memberId;
+  if (!hasRoleAt(viewer, args.siteId, STAFF)) {
+    // What a neighbour took home is private: members see their own list and nobody else's.
+    if (memberId !== undefined && memberId !== viewer.id) {
+      fail(ErrorCode.FORBIDDEN, {
+        en: "Only the member and the site's staff can see these",
+        zh: '只有本人和站点工作人员可以查看',
+      });
+    }
+    memberId = viewer.id;
+  }
+  const page = pageOf(args);
+  const filter = { siteId: args.siteId, memberId };
+  const [rows, total] = await Promise.all([
+    q.listRedemptions(ctx.db, filter, page.limit, afterId(page)),
+    q.countRedemptions(ctx.db, filter),
+  ]);
+  return connection(rows, page, (r) => r.id, total);
+}
+
+// ---- helpers ----
+
+function validLines(items: Line[]): Line[] {
+  if (items.length < 1 || items.length > MAX_LINES) {
+    badInput('input.items', {
+      en: `input.items must have 1-${MAX_LINES} lines`,
+      zh: `每次兑换须有 1-${MAX_LINES} 种商品`,
+    });
+  }
+  const seen = new Set<number>();
+  return items.map((item, i) => {
+    // One line per product: the request then has one meaning, and one hash under its key.
+    if (seen.has(item.productId)) {
+      badInput(`input.items[${i}].productId`, {
+        en: 'These goods are listed twice: give one line with the total quantity',
+        zh: '同一商品列了两次，请合并为一行',
+      });
+    }
+    seen.add(item.productId);
+    return { productId: item.productId, quantity: v.int(`input.items[${i}].quantity`, item.quantity, 1, 99) };
+  });
+}
+
+/** What identifies a basket under its key: the goods and how many, whatever their order. */
+function requestHash(lines: Line[]): string {
+  const sorted = [...lines].sort((a, b) => a.productId - b.productId).map((l) => [l.productId, l.quantity]);
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
+}
+
+function sameRequestOrConflict(earlier: RedemptionRow, hash: string): RedemptionRow {
+  if (earlier.requestHash !== hash) {
+    fail(ErrorCode.CONFLICT, {
+      en: 'This idempotency key was already used for different goods',
+      zh: '该幂等键已用于另一笔不同的兑换',
+    });
+  }
+  return earlier;
+}
+
+/** The ledger's INSUFFICIENT_BALANCE, told in points, as the clerk at the counter needs it. */
+async function inPoints<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (!isAppError(error, ErrorCode.INSUFFICIENT_BALANCE)) throw error;
+    const { balance, required } = error.extensions as { balance: number; required: number };
+    fail(
+      ErrorCode.INSUFFICIENT_BALANCE,
+      {
+        en: `Not enough points: ${balance} held, ${required} needed`,
+        zh: `积分不足：现有 ${balance} 分，需要 ${required} 分`,
+      },
+      { balance, required, unit: 'POINTS' },
+    );
+  }
+}
+
+async function memberPoints(tx: Transaction, memberId: number): Promise<number> {
+  const account = await ledgerQueries.memberAccount(tx, memberId, 'POINTS');
+  if (!account) fail(ErrorCode.NOT_FOUND, { en: 'Points account not found', zh: '积分账户不存在' });
+  return account.id;
+}
+
+async function supermarketPoints(tx: Transaction, siteId: number): Promise<number> {
+  const account = await ledgerQueries.siteAccount(tx, siteId, 'SUPERMARKET', 'POINTS');
+  if (!account) throw new Error(`site ${siteId} has no supermarket account`);
+  return account.id;
+}
+
+/** One audit row: who (the viewer) did what to which product or redemption, from where. */
+async function audit(
+  tx: Transaction,
+  ctx: Context,
+  siteId: number,
+  action: string,
+  entity: 'product' | 'redemption',
+  id: number,
+  detail: object,
+) {
+  const actorId = ctx.viewer?.id ?? null;
+  await auditQueries.insertAudit(tx, {
+    actorId,
+    siteId,
+    action,
+    entity,
+    entityId: String(id),
+    ip: ctx.ip ?? null,
+    detail,
+  });
+}
