@@ -48,3 +48,14 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
   }
   return 'OK';
 }
+
+/** The error's code and the field it names ("BAD_USER_INPUT input.title"), or 'OK'. */
+export async function outcome(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return [error.code, error.extensions.field].filter(Boolean).join(' ');
+    throw error;
+  }
+  return 'OK';
+}

@@ -74,6 +74,7 @@ export function createApollo(
     hideSchemaDetailsFromClientErrors: !options.introspection,
     // One operation a request: a batch of 1,000 is one request's worth of work a thousand times.
     allowBatchedHttpRequests: false,
+    stopOnTerminationSignals: false, // main.ts owns SIGTERM/SIGINT: Apollo's own handler races it and shutdown hangs
     formatError,
     validationRules: options.protection.validationRules,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localizePlugin, ...options.protection.plugins],

@@ -1,7 +1,6 @@
 // The ledger as the API uses it: crediting confirmed service, donations between members and
 // reversals by staff. Access is checked here; the rules themselves are ledger.service's.
 import {
-  auditQueries,
   ledgerQueries,
   siteQueries,
   type ClaimRow,
@@ -11,6 +10,7 @@ import {
   type TransferRow,
 } from '@huzhu/db';
 import { requireRoleAt, requireViewer } from '../auth/authorize';
+import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { ErrorCode, badInput, fail } from '../graphql/errors';
 import * as v from '../graphql/validate';
@@ -108,15 +108,7 @@ export async function donateMinutes(
       createdBy: viewer.id,
     });
     if (!replayed) {
-      await auditQueries.insertAudit(tx, {
-        actorId: viewer.id,
-        siteId: viewer.siteId,
-        action: 'donateMinutes',
-        entity: 'transfer',
-        entityId: String(row.id),
-        ip: ctx.ip ?? null,
-        detail: { to: receiver.id, minutes },
-      });
+      await audit(tx, ctx, viewer.siteId, 'donateMinutes', 'transfer', row.id, { to: receiver.id, minutes });
     }
     return row;
   });
@@ -152,14 +144,11 @@ export async function reverseTransfer(
       createdBy: viewer.id,
     });
     if (!replayed) {
-      await auditQueries.insertAudit(tx, {
-        actorId: viewer.id,
-        siteId: original.siteId,
-        action: 'reverseTransfer',
-        entity: 'transfer',
-        entityId: String(row.id),
-        ip: ctx.ip ?? null,
-        detail: { reverses: transferId, amount: original.amount, unit: original.unit, reason },
+      await audit(tx, ctx, original.siteId, 'reverseTransfer', 'transfer', row.id, {
+        reverses: transferId,
+        amount: original.amount,
+        unit: original.unit,
+        reason,
       });
     }
     return row;

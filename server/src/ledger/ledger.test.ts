@@ -2,7 +2,7 @@
 import { checkInvariants, ledgerQueries, type Database } from '@huzhu/db';
 import { createLedgerFixture, openTestDb, testEngines, type LedgerFixture, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isAppError } from '../graphql/errors';
+import { codeOf } from '../testing';
 import { reverse, transfer, type TransferRequest } from './ledger.service';
 
 let seq = 0;
@@ -11,16 +11,6 @@ const key = () => `ledger-test-${Date.now()}-${seq++}`;
 async function balanceOf(db: Database, accountId: number): Promise<number> {
   const [row] = await ledgerQueries.accountsByIds(db, [accountId]);
   return row!.balance;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-  return 'OK';
 }
 
 describe.each(testEngines())('ledger on %s', (engine) => {

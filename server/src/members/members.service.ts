@@ -2,7 +2,6 @@
 // private: the member, the site's staff and platform staff see them; a volunteer sees an elder's
 // only while serving them; everyone else sees a masked phone and no address.
 import {
-  auditQueries,
   hashPassword,
   ledgerQueries,
   memberQueries,
@@ -12,6 +11,7 @@ import {
   type Role,
 } from '@huzhu/db';
 import { STAFF, hasRoleAt, isPlatformAdmin, requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
+import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { ErrorCode, badInput, fail } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
@@ -86,7 +86,7 @@ export async function listMembers(
 
 export async function addMember(ctx: Context, input: AddMemberInput): Promise<MemberRow> {
   const siteId = fromId('Site', input.siteId, 'input.siteId');
-  const viewer = requireRoleAt(ctx, siteId, ['COORDINATOR', 'ADMIN']);
+  requireRoleAt(ctx, siteId, ['COORDINATOR', 'ADMIN']);
   const name = v.text('input.name', input.name, 40);
   const phone = input.phone == null || input.phone === '' ? null : v.phone('input.phone', input.phone);
   const password =
@@ -115,14 +115,10 @@ export async function addMember(ctx: Context, input: AddMemberInput): Promise<Me
         { siteId, name, phone, passwordHash, careCategories, birthYear, address },
         roles,
       );
-      await auditQueries.insertAudit(tx, {
-        actorId: viewer.id,
-        siteId,
-        action: 'addMember',
-        entity: 'member',
-        entityId: String(member.id),
-        ip: ctx.ip ?? null,
-        detail: { roles, careCategories, hasPhone: phone !== null },
+      await audit(tx, ctx, siteId, 'addMember', 'member', member.id, {
+        roles,
+        careCategories,
+        hasPhone: phone !== null,
       });
       return member;
     });

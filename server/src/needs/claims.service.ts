@@ -7,7 +7,8 @@ import type { Context } from '../graphql/context';
 import { ErrorCode, fail } from '../graphql/errors';
 import * as v from '../graphql/validate';
 import { creditService } from '../ledger/ledger.api';
-import { audit, siteOf } from './needs.service';
+import { siteOf } from './needs.service';
+import { audit } from '../audit/audit.service';
 
 const STATUS_ZH: Record<ClaimStatus, string> = {
   CLAIMED: '已认领',

@@ -1,14 +1,8 @@
 // Needs: posting, listing and cancelling them (DOMAIN.md, the life of a need). The claims on a
 // need move in claims.service. Access is checked first, then the state; one transaction each.
-import {
-  auditQueries,
-  needQueries as q,
-  type ClaimRow,
-  type MemberRow,
-  type NeedRow,
-  type Transaction,
-} from '@huzhu/db';
+import { needQueries as q, type ClaimRow, type MemberRow, type NeedRow } from '@huzhu/db';
 import { requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
+import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { ErrorCode, badInput, fail } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
@@ -188,25 +182,4 @@ export async function cancelNeed(ctx: Context, needId: number, reasonInput: stri
   });
   for (const c of withdrawn) await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
   return need;
-}
-
-/** An audit row for a change to a need or claim, in the change's transaction. */
-export async function audit(
-  tx: Transaction,
-  ctx: Context,
-  siteId: number,
-  action: string,
-  entity: string,
-  id: number,
-  detail: Record<string, unknown>,
-) {
-  await auditQueries.insertAudit(tx, {
-    actorId: ctx.viewer?.id ?? null,
-    siteId,
-    action,
-    entity,
-    entityId: String(id),
-    ip: ctx.ip ?? null,
-    detail,
-  });
 }

@@ -5,19 +5,9 @@ import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../graphql/errors';
 import { toId } from '../graphql/ids';
-import { contextFor, demoMember } from '../testing';
+import { contextFor, demoMember, codeOf } from '../testing';
 import * as claims from './claims.service';
 import * as needs from './needs.service';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'OK';
-  } catch (error) {
-    if (isAppError(error)) return error.code;
-    throw error;
-  }
-}
 
 let n = 0;
 const key = () => `needs-test-key-${Date.now()}-${n++}`;

@@ -5,7 +5,6 @@ import { ledgerQueries, memberQueries, openDb, siteQueries, tables, type Databas
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../graphql/errors';
 import { toId } from '../graphql/ids';
 import { currentMonth } from '../graphql/time';
 import { reverse } from '../ledger/ledger.service';
@@ -13,21 +12,11 @@ import * as claims from '../needs/claims.service';
 import * as needs from '../needs/needs.service';
 import { cancelRedemption, redeem } from '../supermarket/supermarket.service';
 import { recordVisit, visitCoverage } from '../visits/visits.service';
-import { contextFor as contextOf } from '../testing';
+import { contextFor as contextOf, outcome } from '../testing';
 import { siteReport, siteReports } from './reports.service';
 
 let seq = 0;
 const key = () => `report-test-${Date.now()}-${seq++}`;
-
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return [error.code, error.extensions.field].filter(Boolean).join(' ');
-    throw error;
-  }
-  return 'OK';
-}
 
 /** A site with a coordinator and `due` elders with a care category. */
 async function village(db: Database, name: string, due: number, timeZone = 'Asia/Shanghai') {

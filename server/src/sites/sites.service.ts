@@ -1,6 +1,7 @@
 // Sites: the public listing, and creating one (platform staff only) with its ledger accounts.
-import { auditQueries, siteQueries, type SiteRow } from '@huzhu/db';
+import { siteQueries, type SiteRow } from '@huzhu/db';
 import { isPlatformAdmin, requireViewer } from '../auth/authorize';
+import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { ErrorCode, badInput, fail } from '../graphql/errors';
 import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
@@ -50,14 +51,11 @@ export async function createSite(ctx: Context, input: CreateSiteInput): Promise<
       pointsPerHour,
       timeZone,
     });
-    await auditQueries.insertAudit(tx, {
-      actorId: viewer.id,
-      siteId: site.id,
-      action: 'createSite',
-      entity: 'site',
-      entityId: String(site.id),
-      ip: ctx.ip ?? null,
-      detail: { name, region: parts.join('/'), pointsPerHour, timeZone },
+    await audit(tx, ctx, site.id, 'createSite', 'site', site.id, {
+      name,
+      region: parts.join('/'),
+      pointsPerHour,
+      timeZone,
     });
     return site;
   });

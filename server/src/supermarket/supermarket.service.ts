@@ -3,7 +3,6 @@
 // both back, once. Each function checks access first, then the input, then writes.
 import { createHash } from 'node:crypto';
 import {
-  auditQueries,
   ledgerQueries,
   pgErrorOf,
   supermarketQueries as q,
@@ -12,6 +11,7 @@ import {
   type Transaction,
 } from '@huzhu/db';
 import { STAFF, hasRoleAt, requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
+import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { ErrorCode, badInput, fail, isAppError } from '../graphql/errors';
 import { toId } from '../graphql/ids';
@@ -330,26 +330,4 @@ async function supermarketPoints(tx: Transaction, siteId: number): Promise<numbe
   const account = await ledgerQueries.siteAccount(tx, siteId, 'SUPERMARKET', 'POINTS');
   if (!account) throw new Error(`site ${siteId} has no supermarket account`);
   return account.id;
-}
-
-/** One audit row: who (the viewer) did what to which product or redemption, from where. */
-async function audit(
-  tx: Transaction,
-  ctx: Context,
-  siteId: number,
-  action: string,
-  entity: 'product' | 'redemption',
-  id: number,
-  detail: object,
-) {
-  const actorId = ctx.viewer?.id ?? null;
-  await auditQueries.insertAudit(tx, {
-    actorId,
-    siteId,
-    action,
-    entity,
-    entityId: String(id),
-    ip: ctx.ip ?? null,
-    detail,
-  });
 }

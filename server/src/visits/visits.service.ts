@@ -1,7 +1,8 @@
 // Visits (巡访) and the monthly coverage behind the binding 100% visit rate: every elder with a
 // care category is due one visit per calendar month in the site's time zone.
-import { auditQueries, memberQueries, visitQueries, type MemberRow, type SiteRow, type VisitRow } from '@huzhu/db';
+import { memberQueries, visitQueries, type MemberRow, type SiteRow, type VisitRow } from '@huzhu/db';
 import { STAFF, requireRoleAt } from '../auth/authorize';
+import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { ErrorCode, badInput, fail } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
@@ -64,14 +65,10 @@ export async function recordVisit(ctx: Context, input: RecordVisitInput): Promis
       note,
       followUpNeeded,
     });
-    await auditQueries.insertAudit(tx, {
-      actorId: viewer.id,
-      siteId: row.siteId,
-      action: 'recordVisit',
-      entity: 'visit',
-      entityId: String(row.id),
-      ip: ctx.ip ?? null,
-      detail: { elderId: elder.id, visitedAt: visitedAt.toISOString(), followUpNeeded },
+    await audit(tx, ctx, row.siteId, 'recordVisit', 'visit', row.id, {
+      elderId: elder.id,
+      visitedAt: visitedAt.toISOString(),
+      followUpNeeded,
     });
     return row;
   });

@@ -4,21 +4,9 @@ import { memberQueries, siteQueries, tables, type MemberRow } from '@huzhu/db';
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../graphql/errors';
 import { toId } from '../graphql/ids';
-import { contextFor as contextOf } from '../testing';
+import { contextFor as contextOf, outcome } from '../testing';
 import { recordVisit, visitCoverage } from './visits.service';
-
-/** The error's code and field, or OK: what each refusal below is checked by. */
-async function outcome(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return [error.code, error.extensions.field].filter(Boolean).join(' ');
-    throw error;
-  }
-  return 'OK';
-}
 
 describe.each(testEngines())('visits on %s', (engine) => {
   let handle: TestDb;
