@@ -1,0 +1,73 @@
+// N+1: listing needs with their beneficiaries and their claims' volunteers costs the same number
+// of SQL statements for 11 needs as for 50 (per-request DataLoaders), counted through onQuery.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, PHONES, startTestServer, type Client, type TestServer } from './support/harness';
+import { CLAIM_NEED, demo, postNeed, type Demo } from './support/ops';
+
+const LIST = `query ($s: ID!) {
+  needs(siteId: $s, first: 50) { edges { node { beneficiary { name } claims { volunteer { name } } } } }
+}`;
+
+interface Page {
+  needs: { edges: { node: { beneficiary: { name: string }; claims: { volunteer: { name: string } }[] } }[] };
+}
+
+describe.each(engines())('SQL statements per needs page on %s', (engine) => {
+  let s: TestServer;
+  let d: Demo;
+  let coordinator: Client;
+  let volunteers: Client[];
+  let posted = 0;
+
+  /** Posts `count` needs starting before the demo ones, each claimed by two volunteers. */
+  async function postClaimed(count: number) {
+    const elders = [d.ids.elder, d.ids.sun, d.ids.zhou];
+    for (let i = 0; i < count; i++, posted++) {
+      const need = await postNeed(coordinator, {
+        siteId: d.siteId,
+        beneficiaryId: elders[posted % elders.length]!,
+        slots: 2,
+        startsAt: new Date(Date.now() + 3_600_000 + posted * 60_000).toISOString(),
+      });
+      for (const v of [volunteers[posted % 4]!, volunteers[(posted + 1) % 4]!]) await v.ok(CLAIM_NEED, { id: need.id });
+    }
+  }
+
+  /** Statements the server runs for one request of the page, as the coordinator. */
+  async function countPage(): Promise<{ statements: number; page: Page }> {
+    s.sql.reset();
+    const page = await coordinator.ok<Page>(LIST, { s: d.siteId });
+    return { statements: s.sql.count, page };
+  }
+
+  beforeAll(async () => {
+    s = await startTestServer(engine);
+    d = await demo(s);
+    coordinator = await s.as(PHONES.coordinator);
+    volunteers = await Promise.all(
+      [PHONES.volunteer, PHONES.volunteer2, PHONES.volunteer3, PHONES.volunteerElder].map((p) => s.as(p)),
+    );
+  });
+  afterAll(() => s?.close());
+
+  it('the same count for 11 needs as for 50, each with beneficiary and claimed volunteers', async () => {
+    await postClaimed(5);
+    const small = await countPage();
+    // 5 claimed needs and the demo village's 6 open ones.
+    expect(small.page.needs.edges).toHaveLength(11);
+    expect(small.page.needs.edges.flatMap((e) => e.node.claims)).toHaveLength(10);
+
+    await postClaimed(50);
+    const large = await countPage();
+    expect(large.page.needs.edges).toHaveLength(50);
+    const claims = large.page.needs.edges.flatMap((e) => e.node.claims);
+    expect(claims).toHaveLength(100);
+    expect(new Set(claims.map((c) => c.volunteer.name))).toEqual(new Set(['张建国', '刘桂兰', '陈志明', '黄淑珍']));
+
+    expect(large.statements, large.statements > small.statements ? s.sql.statements.join('\n') : '').toBe(
+      small.statements,
+    );
+    // A handful: the viewer, the page and its count, then one batch per relation.
+    expect(small.statements).toBeLessThanOrEqual(10);
+  });
+});

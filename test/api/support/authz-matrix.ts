@@ -1,0 +1,228 @@
+// The authorization matrix as data: every mutation of the SDL x each acting role x the acting
+// role's own site (the demo village) or another site. Each cell is one test case. The expected
+// outcomes are read off the services' requireRoleAt calls:
+//   login                          public
+//   createSite                     platform ADMIN (sites.service)
+//   addMember                      COORDINATOR of the site, ADMIN (members.service)
+//   postNeed, cancelNeed           COORDINATOR of the site, not ADMIN (needs.service)
+//   claimNeed                      VOLUNTEER of the site
+//   withdrawClaim, checkIn,        the claim's own volunteer (anyone else of the site: FORBIDDEN)
+//     reportService
+//   confirmService, rejectService, COORDINATOR of the site, not ADMIN
+//     markNoShow
+//   donateMinutes                  any member, to a member of their own site; a receiver
+//                                  elsewhere is NOT_FOUND ("no such member at your site")
+//   reverseTransfer                COORDINATOR of the transfer's site, ADMIN (ledger.api)
+//   addProduct, restockProduct     COORDINATOR or CLERK of the site, ADMIN (supermarket.service)
+//   redeem                         oneself, or COORDINATOR/CLERK of the member's site; not ADMIN
+//   cancelRedemption               COORDINATOR or CLERK of the site
+//   recordVisit                    COORDINATOR or VOLUNTEER of the elder's site, ADMIN (visits.service)
+// The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
+// staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
+import { idemKey, type Client, type TestServer } from './harness';
+import { CONFIRM, NEED, claimUpTo, confirmedService, postNeed, redeem, transfersOf } from './ops';
+import type { SiteCtx } from './sites';
+
+export const ACTORS = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK', 'anonymous'] as const;
+export type Actor = (typeof ACTORS)[number];
+export type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND';
+export type Where = 'own' | 'other' | 'none';
+
+const ok = 'ok';
+const F = 'FORBIDDEN';
+const U = 'UNAUTHENTICATED';
+const NF = 'NOT_FOUND';
+
+// prettier-ignore
+export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]][] = [
+  //                                 ADMIN  COORD  VOLUN  ELDER  CLERK  anonymous
+  ['login',            'none',       ok,    ok,    ok,    ok,    ok,    ok],
+  ['createSite',       'none',       ok,    F,     F,     F,     F,     U],
+  ['addMember',        'own',        ok,    ok,    F,     F,     F,     U],
+  ['addMember',        'other',      ok,    F,     F,     F,     F,     U],
+  ['postNeed',         'own',        F,     ok,    F,     F,     F,     U],
+  ['postNeed',         'other',      F,     F,     F,     F,     F,     U],
+  ['cancelNeed',       'own',        F,     ok,    F,     F,     F,     U],
+  ['cancelNeed',       'other',      F,     F,     F,     F,     F,     U],
+  ['claimNeed',        'own',        F,     F,     ok,    F,     F,     U],
+  ['claimNeed',        'other',      F,     F,     F,     F,     F,     U],
+  ['withdrawClaim',    'own',        F,     F,     ok,    F,     F,     U],
+  ['withdrawClaim',    'other',      F,     F,     F,     F,     F,     U],
+  ['checkIn',          'own',        F,     F,     ok,    F,     F,     U],
+  ['checkIn',          'other',      F,     F,     F,     F,     F,     U],
+  ['reportService',    'own',        F,     F,     ok,    F,     F,     U],
+  ['reportService',    'other',      F,     F,     F,     F,     F,     U],
+  ['confirmService',   'own',        F,     ok,    F,     F,     F,     U],
+  ['confirmService',   'other',      F,     F,     F,     F,     F,     U],
+  ['rejectService',    'own',        F,     ok,    F,     F,     F,     U],
+  ['rejectService',    'other',      F,     F,     F,     F,     F,     U],
+  ['markNoShow',       'own',        F,     ok,    F,     F,     F,     U],
+  ['markNoShow',       'other',      F,     F,     F,     F,     F,     U],
+  ['donateMinutes',    'own',        NF,    ok,    ok,    ok,    ok,    U],
+  ['donateMinutes',    'other',      NF,    NF,    NF,    NF,    NF,    U],
+  ['reverseTransfer',  'own',        ok,    ok,    F,     F,     F,     U],
+  ['reverseTransfer',  'other',      ok,    F,     F,     F,     F,     U],
+  ['addProduct',       'own',        ok,    ok,    F,     F,     ok,    U],
+  ['addProduct',       'other',      ok,    F,     F,     F,     F,     U],
+  ['restockProduct',   'own',        ok,    ok,    F,     F,     ok,    U],
+  ['restockProduct',   'other',      ok,    F,     F,     F,     F,     U],
+  ['redeem',           'own',        F,     ok,    ok,    F,     ok,    U],
+  ['redeem',           'other',      F,     F,     F,     F,     F,     U],
+  ['cancelRedemption', 'own',        F,     ok,    F,     F,     ok,    U],
+  ['cancelRedemption', 'other',      F,     F,     F,     F,     F,     U],
+  ['recordVisit',      'own',        ok,    ok,    ok,    F,     F,     U],
+  ['recordVisit',      'other',      ok,    F,     F,     F,     F,     U],
+];
+
+/** What a case runs with: the target site's people, and the acting member. */
+export interface Stage {
+  s: TestServer;
+  target: SiteCtx;
+  own: SiteCtx;
+  actor: Actor;
+  /** The acting member's id (undefined for the admin and anonymous). */
+  actorId: string | undefined;
+}
+
+export interface Request {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+let phones = 0;
+const freshPhone = () => `137${String(10_000_000 + ++phones).slice(-8)}`;
+
+const claimStep = (field: string, args = '') => `mutation ($id: ID!) { ${field}(claimId: $id${args}) { id status } }`;
+
+async function needAt(t: SiteCtx) {
+  return postNeed(t.coordinator, { siteId: t.siteId, beneficiaryId: t.elderId, slots: 2 });
+}
+async function claimAt(t: SiteCtx, until: 'CLAIMED' | 'CHECKED_IN' | 'REPORTED') {
+  return claimUpTo(t.volunteer, (await needAt(t)).id, until, 30);
+}
+
+/** Stages each mutation at the target site (as its own people) and returns the request to send. */
+export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
+  login: async () => ({
+    query: 'mutation ($p: String!) { login(phone: $p, password: "huzhu2026") { token } }',
+    variables: { p: '13900000005' },
+  }),
+  createSite: async () => ({
+    query: 'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+    variables: { input: { name: `新建站点${++phones}`, region: '平江县/伍市镇/新村', pointsPerHour: 10 } },
+  }),
+  addMember: async ({ target }) => ({
+    query: 'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
+    variables: { input: { siteId: target.siteId, name: '新志愿者', phone: freshPhone(), roles: ['VOLUNTEER'] } },
+  }),
+  postNeed: async ({ target }) => ({
+    query: `mutation ($input: PostNeedInput!) { postNeed(input: $input) { ${NEED} } }`,
+    variables: {
+      input: {
+        siteId: target.siteId,
+        beneficiaryId: target.elderId,
+        title: '修水管',
+        category: 'REPAIR',
+        estimatedMinutes: 30,
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    },
+  }),
+  cancelNeed: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { cancelNeed(id: $id, reason: "下雨改期") { id status } }',
+    variables: { id: (await needAt(target)).id },
+  }),
+  claimNeed: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { claimNeed(needId: $id) { id status } }',
+    variables: { id: (await needAt(target)).id },
+  }),
+  withdrawClaim: async ({ target }) => ({
+    query: claimStep('withdrawClaim'),
+    variables: { id: (await claimAt(target, 'CLAIMED')).id },
+  }),
+  checkIn: async ({ target }) => ({
+    query: claimStep('checkIn'),
+    variables: { id: (await claimAt(target, 'CLAIMED')).id },
+  }),
+  reportService: async ({ target }) => ({
+    query: claimStep('reportService', ', minutes: 30'),
+    variables: { id: (await claimAt(target, 'CHECKED_IN')).id },
+  }),
+  confirmService: async ({ target }) => ({
+    query: CONFIRM,
+    variables: { id: (await claimAt(target, 'REPORTED')).id, key: idemKey('confirm') },
+  }),
+  rejectService: async ({ target }) => ({
+    query: claimStep('rejectService', ', reason: "没有见到人"'),
+    variables: { id: (await claimAt(target, 'REPORTED')).id },
+  }),
+  markNoShow: async ({ target }) => ({
+    query: claimStep('markNoShow'),
+    variables: { id: (await claimAt(target, 'CLAIMED')).id },
+  }),
+  donateMinutes: async ({ target, own, actorId }) => {
+    // Everyone acting gets 5 minutes first (from 张建国), so only the rule can refuse them.
+    if (actorId && actorId !== own.volunteerId) await donate(own.volunteer, actorId, 5);
+    return {
+      query:
+        'mutation ($to: ID!, $key: String!) { donateMinutes(toMemberId: $to, minutes: 5, idempotencyKey: $key) { id } }',
+      variables: { to: target.elderId, key: idemKey('donate') },
+    };
+  },
+  reverseTransfer: async ({ target }) => {
+    await confirmedService(
+      target.coordinator,
+      target.volunteer,
+      { siteId: target.siteId, beneficiaryId: target.elderId },
+      30,
+    );
+    const [credit] = (await transfersOf(target.coordinator, target.volunteerId)).filter(
+      (t) => t.kind === 'SERVICE_CREDIT' && t.unit === 'MINUTES',
+    );
+    return {
+      query:
+        'mutation ($id: ID!, $key: String!) { reverseTransfer(id: $id, reason: "重复登记", idempotencyKey: $key) { id } }',
+      variables: { id: credit!.id, key: idemKey('reverse') },
+    };
+  },
+  addProduct: async ({ target }) => ({
+    query: 'mutation ($input: AddProductInput!) { addProduct(input: $input) { id } }',
+    variables: { input: { siteId: target.siteId, name: `肥皂${++phones}`, pointsPrice: 5, stock: 10 } },
+  }),
+  restockProduct: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { restockProduct(productId: $id, quantity: 3) { id stock } }',
+    variables: { id: target.productId },
+  }),
+  redeem: async ({ target }) => ({
+    query: 'mutation ($input: RedeemInput!) { redeem(input: $input) { id } }',
+    variables: {
+      input: {
+        memberId: target.volunteerId,
+        items: [{ productId: target.productId, quantity: 1 }],
+        idempotencyKey: idemKey('redeem'),
+      },
+    },
+  }),
+  cancelRedemption: async ({ target }) => {
+    const r = await redeem(target.clerk, target.volunteerId, [{ productId: target.productId, quantity: 1 }]);
+    return {
+      query: 'mutation ($id: ID!) { cancelRedemption(id: $id, reason: "退货") { id status } }',
+      variables: { id: r.id },
+    };
+  },
+  recordVisit: async ({ target }) => ({
+    query: 'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
+    variables: { input: { elderId: target.elderId, visitedAt: new Date(Date.now() - 60_000).toISOString() } },
+  }),
+};
+
+async function donate(from: Client, to: string, minutes: number): Promise<void> {
+  await from.ok(
+    'mutation ($to: ID!, $m: Int!, $key: String!) { donateMinutes(toMemberId: $to, minutes: $m, idempotencyKey: $key) { id } }',
+    {
+      to,
+      m: minutes,
+      key: idemKey('gift'),
+    },
+  );
+}

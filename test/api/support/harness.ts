@@ -1,0 +1,233 @@
+// The whole-system test harness: a real server on each engine, reached over real HTTP.
+// engines(): PGlite always, real PostgreSQL too when TEST_DATABASE_URL is set. Each server gets a
+// database of its own (PGlite in memory, or a fresh PostgreSQL database dropped on close), so
+// test files never see one another's rows and may run in any order.
+import { randomUUID } from 'node:crypto';
+import { openTestDb, type TestDb } from '@huzhu/db/testing';
+import { startServer, type RunningServer } from '@huzhu/server/start';
+
+export type EngineName = 'pglite' | 'postgres';
+
+export function engines(): EngineName[] {
+  return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+/** Shared by every server process on one database (the subscriptions test starts two). */
+export const JWT_SECRET = 'huzhu-system-tests-jwt-secret-0123456789';
+/** Every demo account's password (db/src/seed/demo.seed.ts). */
+export const PASSWORD = 'huzhu2026';
+
+/** The demo village's log-ins. */
+export const PHONES = {
+  admin: '13900000000',
+  coordinator: '13900000001',
+  clerk: '13900000002',
+  volunteer: '13900000003', // 张建国: 600 minutes, 100 points banked
+  volunteer2: '13900000004', // 刘桂兰: 240 minutes, 40 points
+  volunteer3: '13900000005', // 陈志明: nothing banked
+  volunteerElder: '13900000006', // 黄淑珍: volunteer and elder (EMPTY_NEST)
+  elder: '13900000007', // 赵玉梅: elder with a phone, LIVING_ALONE + ADVANCED_AGE, no minutes
+} as const;
+
+// ---- the GraphQL client ----
+
+export interface GqlError {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string; [key: string]: unknown };
+}
+
+export interface GqlResult<T> {
+  data: T | null | undefined;
+  errors: GqlError[] | undefined;
+  status: number;
+}
+
+export type Lang = 'zh' | 'en';
+export type Variables = Record<string, unknown>;
+
+/** A tiny GraphQL-over-HTTP client: POST JSON, optionally as someone and in a language. */
+export class Client {
+  constructor(
+    readonly url: string,
+    readonly token?: string,
+    readonly lang?: Lang,
+  ) {}
+
+  as(token: string | undefined): Client {
+    return new Client(this.url, token, this.lang);
+  }
+
+  in(lang: Lang): Client {
+    return new Client(this.url, this.token, lang);
+  }
+
+  async request<T>(query: string, variables?: Variables, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+    const res = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...(this.lang ? { 'accept-language': this.lang } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await res.text();
+    let body: { data?: T | null; errors?: GqlError[] };
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      throw new Error(`HTTP ${res.status}, not JSON: ${text.slice(0, 300)}`);
+    }
+    return { data: body.data, errors: body.errors, status: res.status };
+  }
+
+  /** The data of a request that must succeed; its errors in the failure message otherwise. */
+  async ok<T>(query: string, variables?: Variables): Promise<T> {
+    const r = await this.request<T>(query, variables);
+    if (r.errors?.length || r.data == null) {
+      throw new Error(`expected success, got HTTP ${r.status}: ${JSON.stringify(r.errors ?? r.data)}`);
+    }
+    return r.data;
+  }
+
+  /** The first error of a request that must fail (with the HTTP status). */
+  async fails(query: string, variables?: Variables): Promise<GqlError & { status: number }> {
+    const r = await this.request<unknown>(query, variables);
+    const first = r.errors?.[0];
+    if (!first) throw new Error(`expected an error, got HTTP ${r.status}: ${JSON.stringify(r.data)}`);
+    return { ...first, status: r.status };
+  }
+}
+
+export async function login(url: string, phone: string, password = PASSWORD): Promise<string> {
+  const data = await new Client(url).ok<{ login: { token: string } }>(
+    'mutation ($phone: String!, $password: String!) { login(phone: $phone, password: $password) { token } }',
+    { phone, password },
+  );
+  return data.login.token;
+}
+
+let keys = 0;
+/** A fresh idempotency key: unique per call, so each test's money-like request is its own. */
+export function idemKey(label = 'test'): string {
+  keys += 1;
+  return `${label}-${keys}-${randomUUID()}`;
+}
+
+// ---- the server ----
+
+/** Counts the SQL statements the server runs (through startServer's onQuery). */
+export class SqlCounter {
+  statements: string[] = [];
+  get count(): number {
+    return this.statements.length;
+  }
+  reset(): void {
+    this.statements = [];
+  }
+  readonly onQuery = (sql: string): void => {
+    this.statements.push(sql);
+  };
+}
+
+/** Row counts and every balance and stock level: equal before and after means nothing was written. */
+export interface Snapshot {
+  needs: number;
+  claims: number;
+  transfers: number;
+  members: number;
+  redemptions: number;
+  redemptionItems: number;
+  visits: number;
+  auditLog: number;
+  balances: string;
+  stock: string;
+}
+
+const SNAPSHOT_SQL = `select
+  (select count(*) from needs)::int as needs,
+  (select count(*) from claims)::int as claims,
+  (select count(*) from transfers)::int as transfers,
+  (select count(*) from members)::int as members,
+  (select count(*) from redemptions)::int as redemptions,
+  (select count(*) from redemption_items)::int as "redemptionItems",
+  (select count(*) from visits)::int as visits,
+  (select count(*) from audit_log)::int as "auditLog",
+  (select coalesce(string_agg(id || ':' || balance, ',' order by id), '') from accounts) as balances,
+  (select coalesce(string_agg(id || ':' || stock, ',' order by id), '') from products) as stock`;
+
+export interface TestServer {
+  engine: EngineName;
+  url: string;
+  /** The fresh PostgreSQL database's URL (postgres engine only), for a second server process. */
+  databaseUrl: string | undefined;
+  running: RunningServer;
+  sql: SqlCounter;
+  /** An anonymous client; .as(token) for a logged-in one. */
+  client: Client;
+  /** Logs in (cached per phone) and returns a client acting as that member. */
+  as(phone: string, lang?: Lang): Promise<Client>;
+  /** Raw read of the database, outside the server's statement counter. */
+  snapshot(): Promise<Snapshot>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(engine: EngineName): Promise<TestServer> {
+  const sql = new SqlCounter();
+  let testDb: TestDb | undefined;
+  let running: RunningServer;
+  const common = { port: 0, host: '127.0.0.1', demoData: true, quiet: true, onQuery: sql.onQuery } as const;
+  if (engine === 'postgres') {
+    // A fresh database per server; openTestDb creates (and on close drops) it.
+    testDb = await openTestDb('postgres', { poolSize: 1 });
+    running = await startServer({ ...common, databaseUrl: testDb.url, env: { JWT_SECRET } });
+  } else {
+    running = await startServer({ ...common, memory: true, env: {} });
+  }
+  const tokens = new Map<string, Promise<string>>();
+  const client = new Client(running.url);
+  return {
+    engine,
+    url: running.url,
+    databaseUrl: testDb?.url,
+    running,
+    sql,
+    client,
+    async as(phone, lang) {
+      let token = tokens.get(phone);
+      if (!token) {
+        token = login(running.url, phone);
+        tokens.set(phone, token);
+      }
+      const c = client.as(await token);
+      return lang ? c.in(lang) : c;
+    },
+    async snapshot() {
+      const handle = running.handle;
+      let rows: unknown[];
+      if (handle.sql) rows = await handle.sql.unsafe(SNAPSHOT_SQL);
+      else if (handle.pglite) rows = (await handle.pglite.query(SNAPSHOT_SQL)).rows;
+      else throw new Error('no raw database access');
+      return rows[0] as Snapshot;
+    },
+    async close() {
+      await running.close();
+      await testDb?.close();
+    },
+  };
+}
+
+/** This month in the site's time zone (the demo site's is Asia/Shanghai), as YYYY-MM. */
+export function monthIn(timeZone = 'Asia/Shanghai', at = new Date()): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
+}
+
+/** An ISO date-time some hours from now (negative for the past). */
+export function hoursFromNow(hours: number): string {
+  return new Date(Date.now() + hours * 3_600_000).toISOString();
+}
