@@ -1,6 +1,5 @@
 // One test run for the whole workspace. Data-layer and service tests run on PGlite, and also on
 // real PostgreSQL when TEST_DATABASE_URL is set (CI always sets it).
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { configDefaults, defineConfig } from 'vitest/config';
 
@@ -21,7 +20,9 @@ export default defineConfig({
         extends: true,
         test: { name: 'system', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, 'test/bench/**'] },
       },
-      ...(existsSync('client/vitest.config.ts') ? ['client/vitest.config.ts'] : []),
+      'client/vitest.config.ts',
+      // The browser journey: Debian's Chromium against a started server and the built client.
+      'client/e2e/vitest.e2e.config.ts',
     ],
   },
 });

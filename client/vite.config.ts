@@ -1,13 +1,25 @@
 // Vite build for the Huzhu client: static files in dist/ that the server serves at "/".
 // In dev, API paths are proxied to the server on :4000; the PWA plugin writes the service worker.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { VitePWA } from 'vite-plugin-pwa';
 
 const api = 'http://127.0.0.1:4000';
 
+/** Vant's icon font names a CDN copy after its embedded one: drop it, so nothing loads off-site
+ *  (the server's CSP blocks it anyway, and an offline PWA cannot reach it). */
+const vantIconsOffline: Plugin = {
+  name: 'huzhu-vant-icons-offline',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!id.includes('vant') || !id.endsWith('.css')) return null;
+    return code.replace(/,\s*url\((?:https?:)?\/\/at\.alicdn\.com[^)]*\)\s*format\("[a-z0-9]+"\)/g, '');
+  },
+};
+
 export default defineConfig({
   plugins: [
+    vantIconsOffline,
     vue(),
     VitePWA({
       strategies: 'generateSW',
@@ -27,7 +39,7 @@ export default defineConfig({
         icons: [
           { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
-          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
           { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
         ],
       },

@@ -11,6 +11,7 @@ import { clientRef, getClient, setUnauthenticatedHandler, resetClient } from './
 import { clearSession, session, updateViewer } from './auth/session';
 import { resumePending } from './offline/pending-store';
 import { registerServiceWorker } from './offline/register-sw';
+import { installA11yPatches } from './lib/a11y-patches';
 import { ViewerDocument } from './graphql/generated/graphql';
 
 document.documentElement.lang = currentLocale();
@@ -27,6 +28,7 @@ app.use(i18n);
 app.use(router);
 app.use(urql, clientRef);
 app.mount('#app');
+installA11yPatches();
 
 // Refresh who the viewer is (roles may have changed) and send any action left from last time.
 if (session.token) {

@@ -23,30 +23,110 @@ const routes: RouteRecordRaw[] = [
   { path: '/', redirect: () => homeFor(currentRole.value) },
   { path: '/login', component: () => import('./pages/login-page.vue'), meta: { bare: true, title: 'login.title' } },
 
-  { path: '/volunteer/needs', component: () => import('./pages/volunteer/needs-page.vue'), meta: { roles: V, title: 'nav.needs' } },
-  { path: '/volunteer/claims', component: () => import('./pages/volunteer/claims-page.vue'), meta: { roles: V, title: 'nav.claims' } },
-  { path: '/volunteer/shop', component: () => import('./pages/volunteer/shop-page.vue'), meta: { roles: V, title: 'nav.shop' } },
-  { path: '/volunteer/redemptions', component: () => import('./pages/volunteer/redemptions-page.vue'), meta: { roles: V, title: 'nav.redemptions' } },
-  { path: '/volunteer/account', component: () => import('./pages/volunteer/account-page.vue'), meta: { roles: V, title: 'nav.account' } },
-  { path: '/volunteer/donate', component: () => import('./pages/volunteer/donate-page.vue'), meta: { roles: ['VOLUNTEER', 'ELDER'], title: 'nav.donate' } },
-  { path: '/volunteer/certificate', component: () => import('./pages/volunteer/certificate-page.vue'), meta: { roles: V, title: 'nav.certificate' } },
+  {
+    path: '/volunteer/needs',
+    component: () => import('./pages/volunteer/needs-page.vue'),
+    meta: { roles: V, title: 'nav.needs' },
+  },
+  {
+    path: '/volunteer/claims',
+    component: () => import('./pages/volunteer/claims-page.vue'),
+    meta: { roles: V, title: 'nav.claims' },
+  },
+  {
+    path: '/volunteer/shop',
+    component: () => import('./pages/volunteer/shop-page.vue'),
+    meta: { roles: V, title: 'nav.shop' },
+  },
+  {
+    path: '/volunteer/redemptions',
+    component: () => import('./pages/volunteer/redemptions-page.vue'),
+    meta: { roles: V, title: 'nav.redemptions' },
+  },
+  {
+    path: '/volunteer/account',
+    component: () => import('./pages/volunteer/account-page.vue'),
+    meta: { roles: V, title: 'nav.account' },
+  },
+  {
+    path: '/volunteer/donate',
+    component: () => import('./pages/volunteer/donate-page.vue'),
+    meta: { roles: ['VOLUNTEER', 'ELDER'], title: 'nav.donate' },
+  },
+  {
+    path: '/volunteer/certificate',
+    component: () => import('./pages/volunteer/certificate-page.vue'),
+    meta: { roles: V, title: 'nav.certificate' },
+  },
 
-  { path: '/elder/account', component: () => import('./pages/volunteer/account-page.vue'), meta: { roles: ['ELDER'], title: 'nav.account' } },
+  {
+    path: '/elder/account',
+    component: () => import('./pages/volunteer/account-page.vue'),
+    meta: { roles: ['ELDER'], title: 'nav.account' },
+  },
 
-  { path: '/coordinator/queue', component: () => import('./pages/coordinator/queue-page.vue'), meta: { roles: C, title: 'nav.queue' } },
-  { path: '/coordinator/post', component: () => import('./pages/coordinator/post-need-page.vue'), meta: { roles: C, title: 'nav.post' } },
-  { path: '/coordinator/visits', component: () => import('./pages/coordinator/visits-page.vue'), meta: { roles: C, title: 'nav.visits' } },
-  { path: '/coordinator/members', component: () => import('./pages/coordinator/members-page.vue'), meta: { roles: C, title: 'nav.members' } },
-  { path: '/coordinator/more', component: () => import('./pages/coordinator/more-page.vue'), meta: { roles: C, title: 'nav.more' } },
-  { path: '/coordinator/needs', component: () => import('./pages/coordinator/needs-overview-page.vue'), meta: { roles: C, title: 'nav.needsOverview' } },
-  { path: '/coordinator/goods', component: () => import('./pages/coordinator/goods-page.vue'), meta: { roles: ['COORDINATOR', 'CLERK'], title: 'nav.goods' } },
-  { path: '/coordinator/report', component: () => import('./pages/coordinator/report-page.vue'), meta: { roles: C, title: 'nav.report', wide: true } },
+  {
+    path: '/coordinator/queue',
+    component: () => import('./pages/coordinator/queue-page.vue'),
+    meta: { roles: C, title: 'nav.queue' },
+  },
+  {
+    path: '/coordinator/post',
+    component: () => import('./pages/coordinator/post-need-page.vue'),
+    meta: { roles: C, title: 'nav.post' },
+  },
+  {
+    path: '/coordinator/visits',
+    component: () => import('./pages/coordinator/visits-page.vue'),
+    meta: { roles: C, title: 'nav.visits' },
+  },
+  {
+    path: '/coordinator/members',
+    component: () => import('./pages/coordinator/members-page.vue'),
+    meta: { roles: C, title: 'nav.members' },
+  },
+  {
+    path: '/coordinator/more',
+    component: () => import('./pages/coordinator/more-page.vue'),
+    meta: { roles: C, title: 'nav.more' },
+  },
+  {
+    path: '/coordinator/needs',
+    component: () => import('./pages/coordinator/needs-overview-page.vue'),
+    meta: { roles: C, title: 'nav.needsOverview' },
+  },
+  {
+    path: '/coordinator/goods',
+    component: () => import('./pages/coordinator/goods-page.vue'),
+    meta: { roles: ['COORDINATOR', 'CLERK'], title: 'nav.goods' },
+  },
+  {
+    path: '/coordinator/report',
+    component: () => import('./pages/coordinator/report-page.vue'),
+    meta: { roles: C, title: 'nav.report', wide: true },
+  },
 
-  { path: '/clerk/counter', component: () => import('./pages/clerk/counter-page.vue'), meta: { roles: ['CLERK'], title: 'nav.counter' } },
-  { path: '/clerk/goods', component: () => import('./pages/coordinator/goods-page.vue'), meta: { roles: ['CLERK'], title: 'nav.goods' } },
-  { path: '/clerk/redemptions', component: () => import('./pages/clerk/counter-log-page.vue'), meta: { roles: ['CLERK'], title: 'nav.counterLog' } },
+  {
+    path: '/clerk/counter',
+    component: () => import('./pages/clerk/counter-page.vue'),
+    meta: { roles: ['CLERK'], title: 'nav.counter' },
+  },
+  {
+    path: '/clerk/goods',
+    component: () => import('./pages/coordinator/goods-page.vue'),
+    meta: { roles: ['CLERK'], title: 'nav.goods' },
+  },
+  {
+    path: '/clerk/redemptions',
+    component: () => import('./pages/clerk/counter-log-page.vue'),
+    meta: { roles: ['CLERK'], title: 'nav.counterLog' },
+  },
 
-  { path: '/admin/sites', component: () => import('./pages/admin/sites-page.vue'), meta: { roles: ['ADMIN'], title: 'nav.sites', wide: true } },
+  {
+    path: '/admin/sites',
+    component: () => import('./pages/admin/sites-page.vue'),
+    meta: { roles: ['ADMIN'], title: 'nav.sites', wide: true },
+  },
 
   { path: '/:rest(.*)*', redirect: '/' },
 ];

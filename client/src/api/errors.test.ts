@@ -12,7 +12,12 @@ function gqlError(extensions: Record<string, unknown>, message = 'server says no
 
 function translator(messages: Record<string, unknown>) {
   const get = (key: string): unknown =>
-    key.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), messages);
+    key
+      .split('.')
+      .reduce<unknown>(
+        (o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined),
+        messages,
+      );
   const t = (key: string, named?: Record<string, unknown>) => {
     const v = get(key);
     if (typeof v !== 'string') return key;
@@ -45,7 +50,10 @@ describe('errorInfo', () => {
 });
 
 describe('errorText', () => {
-  for (const [lang, messages] of [['zh-CN', zh], ['en', en]] as const) {
+  for (const [lang, messages] of [
+    ['zh-CN', zh],
+    ['en', en],
+  ] as const) {
     it(`has a plain message for every code in ${lang}`, () => {
       const { t, te } = translator(messages);
       for (const kind of [...API_ERROR_CODES, 'NETWORK', 'UNKNOWN'] as const) {
@@ -59,7 +67,9 @@ describe('errorText', () => {
       const text = errorText({ kind: 'BAD_USER_INPUT', field: 'phone', retryable: false }, t, te);
       expect(text).toContain(t('fields.phone'));
       // An unknown field falls back to the general message.
-      expect(errorText({ kind: 'BAD_USER_INPUT', field: 'zzz', retryable: false }, t, te)).toBe(t('errors.BAD_USER_INPUT'));
+      expect(errorText({ kind: 'BAD_USER_INPUT', field: 'zzz', retryable: false }, t, te)).toBe(
+        t('errors.BAD_USER_INPUT'),
+      );
     });
   }
 });

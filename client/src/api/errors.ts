@@ -37,9 +37,7 @@ export function errorInfo(error: unknown): ErrorInfo {
     const first = error.graphQLErrors[0];
     if (first) {
       const code = first.extensions?.['code'];
-      const kind = (API_ERROR_CODES as readonly string[]).includes(String(code))
-        ? (code as ApiErrorCode)
-        : 'UNKNOWN';
+      const kind = (API_ERROR_CODES as readonly string[]).includes(String(code)) ? (code as ApiErrorCode) : 'UNKNOWN';
       const rawField = first.extensions?.['field'];
       const info: ErrorInfo = { kind, retryable: false };
       if (typeof rawField === 'string' && rawField) info.field = rawField.split('.').pop() ?? rawField;

@@ -63,9 +63,7 @@ export const session = reactive({
 export const isLoggedIn = computed(() => !!session.token && !!session.viewer);
 
 /** The viewer's roles that have a part of the app, best first. */
-export const appRoles = computed<Role[]>(() =>
-  APP_ROLES.filter((r) => session.viewer?.roles.includes(r)),
-);
+export const appRoles = computed<Role[]>(() => APP_ROLES.filter((r) => session.viewer?.roles.includes(r)));
 
 /** The role in use: the chosen one if still held, else the first the viewer holds. */
 export const currentRole = computed<Role | null>(() => {

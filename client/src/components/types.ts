@@ -4,3 +4,44 @@ export interface ShellTab {
   icon: string;
   label: string;
 }
+
+export interface TransferRow {
+  id: string;
+  unit: string;
+  amount: number;
+  kind: string;
+  createdAt: string;
+  memo?: string | null;
+  fromMember?: { id: string; name: string } | null;
+  toMember?: { id: string; name: string } | null;
+}
+
+export interface MemberRow {
+  id: string;
+  name: string;
+  phone?: string | null;
+  roles?: readonly string[];
+  address?: string | null;
+}
+
+export interface MemberDraft {
+  name: string;
+  roles: string[];
+  phone: string;
+  password: string;
+  birthYear: string;
+  address: string;
+  careCategories: string[];
+}
+
+export interface ChartSeries {
+  name: string;
+  type: 'bar' | 'line';
+  data: number[];
+}
+
+export interface Figure {
+  label: string;
+  value: string;
+  warn?: boolean;
+}

@@ -26,7 +26,14 @@ function partsIn(ms: number, timeZone: string): Record<string, number> {
 /** Minutes the zone is ahead of UTC at that instant (480 for Asia/Shanghai). */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
   const p = partsIn(ms, timeZone);
-  const wall = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, (p.hour ?? 0) % 24, p.minute ?? 0, p.second ?? 0);
+  const wall = Date.UTC(
+    p.year ?? 1970,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    (p.hour ?? 0) % 24,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
   return Math.round((wall - Math.floor(ms / 1000) * 1000) / 60000);
 }
 

@@ -1,7 +1,13 @@
 // The money-like retry queue: same idempotency key on every retry and after a reload, link failures
 // retried, server answers final, and a simulated server never applies an action twice.
 import { describe, expect, it, vi } from 'vitest';
-import { PendingActionQueue, defaultBackoff, type PendingAction, type SendOutcome, type StorageLike } from './pending-actions';
+import {
+  PendingActionQueue,
+  defaultBackoff,
+  type PendingAction,
+  type SendOutcome,
+  type StorageLike,
+} from './pending-actions';
 
 function memoryStorage(): StorageLike & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -29,7 +35,7 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('PendingActionQueue', () => {
   it('sends the action once with its key and marks it done', async () => {
-    const send = vi.fn(async (): Promise<SendOutcome> => ({ ok: true, result: { id: 'tr_1' } }));
+    const send = vi.fn(async (_action: PendingAction): Promise<SendOutcome> => ({ ok: true, result: { id: 'tr_1' } }));
     const q = new PendingActionQueue({ storage: memoryStorage(), send, newKey });
     const a = q.add('donate', 'mem_3', (key) => ({ toMemberId: 'mem_6', minutes: 30, idempotencyKey: key }));
     expect(a.status).toBe('pending');
@@ -66,7 +72,12 @@ describe('PendingActionQueue', () => {
 
   it('treats an answer from the server as final: no retry', async () => {
     const timers = manualTimers();
-    const send = vi.fn(async (): Promise<SendOutcome> => ({ ok: false, retryable: false, error: 'INSUFFICIENT_BALANCE', message: '余额不足' }));
+    const send = vi.fn(async (): Promise<SendOutcome> => ({
+      ok: false,
+      retryable: false,
+      error: 'INSUFFICIENT_BALANCE',
+      message: '余额不足',
+    }));
     const q = new PendingActionQueue({ storage: memoryStorage(), send, newKey, schedule: timers.schedule });
     const a = q.add('donate', 'mem_3', (key) => ({ idempotencyKey: key }));
     const settled = await q.settled(a.id);
@@ -80,7 +91,9 @@ describe('PendingActionQueue', () => {
     const timers = manualTimers();
     const offline = async (): Promise<SendOutcome> => ({ ok: false, retryable: true, error: 'NETWORK' });
     const first = new PendingActionQueue({ storage, send: offline, newKey, schedule: timers.schedule });
-    const a = first.add('confirm', 'mem_1', (key) => ({ claimId: 'claim_2', idempotencyKey: key }), { volunteer: '张建国' });
+    const a = first.add('confirm', 'mem_1', (key) => ({ claimId: 'claim_2', idempotencyKey: key }), {
+      volunteer: '张建国',
+    });
     await flush();
     first.stop();
 
@@ -98,7 +111,7 @@ describe('PendingActionQueue', () => {
     expect(sent[0]?.meta).toEqual({ volunteer: '张建国' });
   });
 
-  it('does not replay another user\'s action on a shared device', async () => {
+  it("does not replay another user's action on a shared device", async () => {
     const storage = memoryStorage();
     const pendingForever = new PendingActionQueue({
       storage,

@@ -29,8 +29,7 @@ export interface PendingAction {
 }
 
 export type SendOutcome =
-  | { ok: true; result?: unknown }
-  | { ok: false; retryable: boolean; error: string; message?: string };
+  { ok: true; result?: unknown } | { ok: false; retryable: boolean; error: string; message?: string };
 
 export interface StorageLike {
   getItem(key: string): string | null;

@@ -29,8 +29,17 @@ const queue = new PendingActionQueue({ storage: localStorage, send, newKey: newI
 
 /** Every action of the logged-in user, newest first. */
 export const pendingActions = shallowRef<readonly PendingAction[]>([]);
+const DONE_SHOWN_MS = 20_000;
+const hiding = new Set<string>();
 queue.subscribe((all) => {
   pendingActions.value = all.filter((a) => a.ownerId === session.viewer?.id);
+  // A finished action says "done" for a while, then makes room; failures stay until closed.
+  for (const a of all) {
+    if (a.status === 'done' && !hiding.has(a.id)) {
+      hiding.add(a.id);
+      setTimeout(() => queue.dismiss(a.id), DONE_SHOWN_MS);
+    }
+  }
 });
 
 /** Sends the user's unsent actions again: at start-up, when the link is back, after log-in. */

@@ -1,6 +1,15 @@
 // Cart totals and limits: stock, the 99-per-line cap, the balance.
 import { describe, expect, it } from 'vitest';
-import { cartProblem, itemCount, quantityOf, refreshCart, setQuantity, toRedeemItems, totalPoints, type Cart } from './cart';
+import {
+  cartProblem,
+  itemCount,
+  quantityOf,
+  refreshCart,
+  setQuantity,
+  toRedeemItems,
+  totalPoints,
+  type Cart,
+} from './cart';
 
 const rice = { id: 'prod_1', name: '大米（5公斤）', pointsPrice: 120, stock: 3 };
 const oil = { id: 'prod_2', name: '食用油', pointsPrice: 80, stock: 200 };

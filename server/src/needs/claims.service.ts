@@ -7,7 +7,7 @@ import type { Context } from '../graphql/context';
 import { ErrorCode, fail } from '../graphql/errors';
 import * as v from '../graphql/validate';
 import { creditService } from '../ledger/ledger.api';
-import { siteOf } from './needs.service';
+import { forgetNeed, siteOf } from './needs.service';
 import { audit } from '../audit/audit.service';
 
 const STATUS_ZH: Record<ClaimStatus, string> = {
@@ -57,8 +57,10 @@ export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow>
     if (holding >= need.slots) fail(ErrorCode.CONFLICT, { en: 'Every slot is already taken', zh: '名额已满' });
     const row = await q.insertClaim(tx, needId, viewer.id);
     if (holding + 1 >= need.slots) await q.setNeedStatus(tx, needId, 'FILLED');
+    await audit(tx, ctx, need.siteId, 'claimNeed', 'claim', row.id, { needId, to: row.status });
     return row;
   });
+  forgetNeed(ctx, needId);
   await ctx.events.publish({ topic: 'claimUpdated', siteId: existing.siteId, id: claim.id });
   return claim;
 }
@@ -98,6 +100,8 @@ async function step(
     await audit(tx, ctx, need.siteId, action, 'claim', claimId, { from: claim.status, to: row.status });
     return row;
   });
+  forgetNeed(ctx, need.id);
+  ctx.loaders.claim.clear(claimId);
   await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: updated.id });
   return updated;
 }
@@ -221,6 +225,8 @@ export async function confirmService(
     await audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer });
     return row;
   });
+  forgetNeed(ctx, need.id);
+  ctx.loaders.claim.clear(claimId);
   if (!replayed) await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: claimId });
   return confirmed;
 }

@@ -106,6 +106,15 @@ export async function openSlots(ctx: Context, need: NeedRow): Promise<number> {
   return Math.max(0, need.slots - claims.filter((c) => q.SLOT_HOLDING.includes(c.status)).length);
 }
 
+/**
+ * Drops the request's cached copies of a need and its claims after a write, so the mutation's
+ * answer (claim { need { status } }) shows the state it just committed, not the one before.
+ */
+export function forgetNeed(ctx: Context, needId: number): void {
+  ctx.loaders.need.clear(needId);
+  ctx.loaders.claimsOfNeed.clear(needId);
+}
+
 // ---- the need's own life ----
 
 export async function postNeed(ctx: Context, input: PostNeedInput): Promise<NeedRow> {
@@ -180,6 +189,7 @@ export async function cancelNeed(ctx: Context, needId: number, reasonInput: stri
     await audit(tx, ctx, row.siteId, 'cancelNeed', 'need', needId, { reason, withdrawnClaims: withdrawn.length });
     return { need: row, withdrawn };
   });
+  forgetNeed(ctx, needId);
   for (const c of withdrawn) await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
   return need;
 }

@@ -63,7 +63,11 @@ describe.each(testEngines())('needs on %s', (engine) => {
     await claims.reportService(await as(volunteer), claim.id, 90, null);
     const before = await minutesOf(volunteer);
     const pointsBefore = await minutesOf(volunteer, 'POINTS');
-    const confirmed = await claims.confirmService(await as(coordinator), claim.id, null, key());
+    // One request's context: what it read before the confirmation must not leak into its answer.
+    const request = await as(coordinator);
+    expect((await request.loaders.need.load(need.id))!.status).toBe('FILLED');
+    const confirmed = await claims.confirmService(request, claim.id, null, key());
+    expect((await request.loaders.need.load(need.id))!.status).toBe('COMPLETED');
     expect(confirmed).toMatchObject({ status: 'CONFIRMED', confirmedMinutes: 90, pointsAwarded: 15 });
     expect(await minutesOf(volunteer)).toBe(before + 90);
     expect(await minutesOf(volunteer, 'POINTS')).toBe(pointsBefore + 15);

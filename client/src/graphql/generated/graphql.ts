@@ -148,9 +148,9 @@ export type RecordVisitInput = {
 
 /** Goods to hand out. */
 export type RedeemInput = {
-  /** Unique per redemption; a retry sends the same. */
+  /** Unique per redemption, 8-128 characters; a retry sends the same and gets the first redemption back, charged once. The same key with other goods is CONFLICT. */
   idempotencyKey: string;
-  /** The goods, 1-20 lines. */
+  /** The goods, 1-20 lines, one line per product (BAD_USER_INPUT if one is listed twice). */
   items: Array<RedeemItemInput>;
   /** Whose points pay (mem_...): oneself, or a member of the site for a CLERK or COORDINATOR. */
   memberId: string | number;

@@ -1,0 +1,191 @@
+// Shared pieces of the browser tests: start the server (built client included), launch Chromium,
+// log in, take screenshots at phone and laptop size, and run axe-core on a page.
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import axe from 'axe-core';
+import zh from '../src/i18n/zh-CN';
+
+export const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = join(clientDir, '..');
+export const PASSWORD = 'huzhu2026';
+export const PHONE = {
+  admin: '13900000000',
+  coordinator: '13900000001',
+  clerk: '13900000002',
+  volunteer: '13900000003',
+};
+export const PHONE_SIZE = { width: 390, height: 844 };
+export const LAPTOP_SIZE = { width: 1280, height: 800 };
+export { zh };
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds the client if dist/ is missing; the test serves exactly what users get. */
+export function ensureBuilt(): string {
+  const dist = join(clientDir, 'dist');
+  if (!existsSync(join(dist, 'index.html'))) execSync('pnpm build', { cwd: clientDir, stdio: 'inherit' });
+  return dist;
+}
+
+type StartServer = (o: Record<string, unknown>) => Promise<RunningServer>;
+
+/**
+ * The server's public start function. `@huzhu/server/start` when this package can resolve it;
+ * otherwise the same file through the server package's own export map (client/package.json does
+ * not list the server: only this test needs it).
+ */
+async function loadStartServer(): Promise<StartServer> {
+  try {
+    const spec = '@huzhu/server/start';
+    return ((await import(/* @vite-ignore */ spec)) as { startServer: StartServer }).startServer;
+  } catch {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'server', 'package.json'), 'utf8')) as {
+      exports: Record<string, string>;
+    };
+    const file = join(repoRoot, 'server', pkg.exports['./start'] ?? 'src/http/start.ts');
+    return ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { startServer: StartServer }).startServer;
+  }
+}
+
+export async function startTestServer(staticDir: string): Promise<RunningServer> {
+  const startServer = await loadStartServer();
+  return startServer({ port: 0, host: '127.0.0.1', memory: true, demoData: true, staticDir, quiet: true });
+}
+
+export function launchChromium(): Promise<Browser> {
+  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Browser-side errors go to the test log, so a failure says what the page saw. */
+function watch(ctx: BrowserContext): BrowserContext {
+  ctx.on('weberror', (e) => console.error('[browser error]', e.error().message));
+  ctx.on('console', (m) => {
+    if (m.type() === 'error') console.error('[browser console]', m.text(), m.location().url);
+  });
+  ctx.on('response', async (r) => {
+    if (r.status() >= 500) {
+      const body = await r.text().catch(() => '');
+      console.error(
+        '[server]',
+        r.status(),
+        r.request().method(),
+        r.url(),
+        r.request().postData()?.slice(0, 80),
+        body.slice(0, 400),
+      );
+    }
+  });
+  return ctx;
+}
+
+export async function newPhone(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return watch(
+    await browser.newContext({
+      baseURL,
+      viewport: PHONE_SIZE,
+      deviceScaleFactor: 1,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    }),
+  );
+}
+
+export async function newLaptop(browser: Browser, baseURL: string): Promise<BrowserContext> {
+  return watch(
+    await browser.newContext({ baseURL, viewport: LAPTOP_SIZE, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }),
+  );
+}
+
+export async function logIn(page: Page, phone: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name="phone"]').fill(phone);
+  await page.locator('input[name="password"]').fill(PASSWORD);
+  await page.getByRole('button', { name: zh.login.submit }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Waits until the page has no spinner and the network is quiet. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle').catch(() => {});
+  await page
+    .locator('.van-loading')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {});
+  await page.waitForTimeout(300);
+}
+
+export interface A11yProblem {
+  page: string;
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core on the page as it is; returns the serious and critical violations. */
+export async function axeCheck(page: Page, name: string): Promise<A11yProblem[]> {
+  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly forbids inline tags.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as { axe: typeof axe };
+    const result = await w.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.failureSummary ?? ''}`),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ page: name, ...v }));
+}
+
+/** A screenshot at the page's current size, into the test's folder. */
+export async function shoot(page: Page, dir: string, name: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const size = page.viewportSize();
+  await page.screenshot({ path: join(dir, `${name}-${size?.width}x${size?.height}.png`), fullPage: false });
+}
+
+/** Screenshots at both sizes, and axe at the phone size; restores the original size. */
+export async function capture(page: Page, dir: string, name: string, problems: A11yProblem[]): Promise<void> {
+  const original = page.viewportSize();
+  await settle(page);
+  for (const size of [PHONE_SIZE, LAPTOP_SIZE]) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(250);
+    await shoot(page, dir, name);
+  }
+  if (original) await page.setViewportSize(original);
+  await page.waitForTimeout(150);
+  problems.push(...(await axeCheck(page, name)));
+}
+
+/** Reads "1 小时 30 分钟" / "45 分钟" / "2 小时" back into minutes. */
+export function parseMinutes(text: string): number {
+  const h = /(\d+)\s*小时/.exec(text);
+  const m = /(\d+)\s*分钟/.exec(text);
+  return (h ? Number(h[1]) * 60 : 0) + (m ? Number(m[1]) : 0);
+}

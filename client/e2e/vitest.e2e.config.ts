@@ -1,0 +1,24 @@
+// The browser journey: a real server (in-memory database, demo village) serving the built client,
+// driven by Debian's Chromium through playwright-core. Run: pnpm --filter @huzhu/client test:e2e
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// The server runs in this process. graphql ships CJS (main) and ESM (module) builds without an
+// exports map: Node gives Apollo the CJS one, Vite would give the server's code the ESM one, and
+// graphql-js then refuses types "from another module or realm". Same fix as the root config.
+const graphqlCjs = createRequire(new URL('../../server/package.json', import.meta.url)).resolve('graphql');
+
+export default defineConfig({
+  // The client folder, whether run from here or as a project of the root config.
+  root: fileURLToPath(new URL('..', import.meta.url)),
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
+  test: {
+    name: 'client-e2e',
+    environment: 'node',
+    include: ['e2e/**/*.e2e.test.ts'],
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    fileParallelism: false,
+  },
+});
