@@ -22,7 +22,7 @@ export default defineConfig({
       },
       'client/vitest.config.ts',
       // The browser journey: Debian's Chromium against a started server and the built client.
-      'client/e2e/vitest.e2e.config.ts',
+      'client/e2e/vitest.config.ts',
     ],
   },
 });

@@ -58,6 +58,10 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
       max: options.poolSize ?? 10,
       onnotice: () => {},
       connection: { application_name: 'huzhu' },
+      // Seconds between reconnection attempts after the database went away. postgres-js's default
+      // grows to 20 s, and queries wait that long behind it; a restarted database should be used
+      // within a second of coming back.
+      backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
     });
     const db = drizzlePostgres({ client: sql, schema, logger: loggerOf(options) }) as unknown as Database;
     return { db, engine: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };

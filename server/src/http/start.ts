@@ -9,6 +9,9 @@ import { buildSchema } from '../graphql/schema';
 import { LoginLimiter } from '../security/rate-limit';
 import { createApp } from './app';
 
+/** How long /healthz waits for the database before answering 503. */
+const HEALTH_TIMEOUT_MS = 2_000;
+
 export interface StartOptions extends Partial<Config> {
   /** Environment to read (default process.env). */
   env?: Record<string, string | undefined>;
@@ -62,7 +65,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     graphiql: !config.production,
     staticDir: config.staticDir,
     healthy: async () => {
-      await ping(handle.db);
+      // A database that is down can leave the ping queued behind reconnecting connections: past
+      // HEALTH_TIMEOUT_MS it is unhealthy, so a load balancer hears 503 at once rather than nothing.
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('database ping timed out')), HEALTH_TIMEOUT_MS);
+      });
+      try {
+        await Promise.race([ping(handle.db), late]);
+      } finally {
+        clearTimeout(timer);
+      }
       return true;
     },
   });

@@ -10,13 +10,13 @@ import { defineConfig } from 'vitest/config';
 const graphqlCjs = createRequire(new URL('../../server/package.json', import.meta.url)).resolve('graphql');
 
 export default defineConfig({
-  // The client folder, whether run from here or as a project of the root config.
-  root: fileURLToPath(new URL('..', import.meta.url)),
+  // This folder (not client/, which the unit-test project already claims as its root).
+  root: fileURLToPath(new URL('.', import.meta.url)),
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlCjs }] },
   test: {
     name: 'client-e2e',
     environment: 'node',
-    include: ['e2e/**/*.e2e.test.ts'],
+    include: ['**/*.e2e.test.ts'],
     testTimeout: 300_000,
     hookTimeout: 300_000,
     fileParallelism: false,
