@@ -19,27 +19,30 @@ export interface LoginRequest {
 /** Checks the password under the log-in limits: a few free tries, slower ones, then a lock-out. */
 export async function login(db: Database, secret: Uint8Array, limiter: LoginLimiter, request: LoginRequest) {
   const phone = v.phone('phone', request.phone);
-  const verdict = limiter.check(phone, request.ip);
-  if (!verdict.allowed) {
-    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-    fail(
-      ErrorCode.TOO_MANY_REQUESTS,
-      {
-        en: `Too many wrong passwords: try again in ${minutes} minutes, or ask your coordinator to reset it`,
-        zh: `密码错误次数太多，请${minutes}分钟后再试，或请协调员帮您重置密码`,
-      },
-      { retryAfterSeconds: verdict.retryAfterSeconds },
-    );
-  }
-  if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
-  const member = await memberQueries.memberByPhone(db, phone);
-  const ok = await verifyPassword(request.password, member?.passwordHash ?? DECOY_HASH);
-  if (!member || !member.passwordHash || !ok) {
-    limiter.failed(phone, request.ip);
-    fail(ErrorCode.UNAUTHENTICATED, { en: 'Wrong phone number or password', zh: '手机号或密码不对' });
-  }
-  limiter.succeeded(phone);
-  return { token: await signToken(secret, member.id), member };
+  // One try at a time per phone: a burst of guesses meets the limits one by one.
+  return limiter.serial(phone, async () => {
+    const verdict = limiter.check(phone, request.ip);
+    if (!verdict.allowed) {
+      const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+      fail(
+        ErrorCode.TOO_MANY_REQUESTS,
+        {
+          en: `Too many wrong passwords: try again in ${minutes} minutes, or ask your coordinator to reset it`,
+          zh: `密码错误次数太多，请${minutes}分钟后再试，或请协调员帮您重置密码`,
+        },
+        { retryAfterSeconds: verdict.retryAfterSeconds },
+      );
+    }
+    if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+    const member = await memberQueries.memberByPhone(db, phone);
+    const ok = await verifyPassword(request.password, member?.passwordHash ?? DECOY_HASH);
+    if (!member || !member.passwordHash || !ok) {
+      limiter.failed(phone, request.ip);
+      fail(ErrorCode.UNAUTHENTICATED, { en: 'Wrong phone number or password', zh: '手机号或密码不对' });
+    }
+    limiter.succeeded(phone);
+    return { token: await signToken(secret, member.id), member };
+  });
 }
 
 /** The viewer behind a bearer token; UNAUTHENTICATED for a bad, expired or orphaned token. */

@@ -77,6 +77,7 @@ export function createApollo(
     stopOnTerminationSignals: false, // main.ts owns SIGTERM/SIGINT: Apollo's own handler races it and shutdown hangs
     formatError,
     validationRules: options.protection.validationRules,
+    parseOptions: options.protection.parseOptions,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localizePlugin, ...options.protection.plugins],
   });
 }

@@ -52,7 +52,9 @@ export function baseUrlOf(req: Request): string {
 
 /** The viewer of an HTTP request; a bad token is UNAUTHENTICATED rather than silently anonymous. */
 export async function viewerOfRequest(services: Services, req: Request): Promise<Viewer | null> {
-  const token = bearer(req.headers.authorization);
+  const header = req.headers.authorization?.trim();
+  // An Authorization header that is not "Bearer <token>" is a bad token too, not a quiet anonymous.
+  const token = header ? (bearer(header) ?? header) : undefined;
   return token ? viewerFromToken(services.db, services.jwtSecret, token) : null;
 }
 

@@ -4,7 +4,7 @@
 // not multiply by list sizes.
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ValidationRule } from 'graphql';
+import type { ParseOptions, ValidationRule } from 'graphql';
 import { queryCostRule } from './query-cost';
 
 export const LIMITS = {
@@ -21,13 +21,17 @@ export const LIMITS = {
 export interface Protection {
   plugins: ApolloServerPlugin[];
   validationRules: ValidationRule[];
+  /** graphql-js's own token limit, applied while parsing: an over-long document is a 400 syntax error. */
+  parseOptions: ParseOptions;
 }
 
 export function protection(options: { production: boolean }): Protection {
   const armor = new ApolloArmor({
     maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true },
     maxAliases: { n: LIMITS.maxAliases, exposeLimits: true },
-    maxTokens: { n: LIMITS.maxTokens, exposeLimits: true },
+    // Armor's token limit throws from a parsing hook, which Apollo answers with a 500: graphql-js's
+    // parse option (parseOptions below) does the same count as an ordinary 400 syntax error.
+    maxTokens: { enabled: false },
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true },
     // Our own cost rule below replaces Armor's.
     costLimit: { enabled: false },
@@ -41,5 +45,6 @@ export function protection(options: { production: boolean }): Protection {
       ...armored.validationRules,
       queryCostRule({ maxCost: LIMITS.maxCost, defaultListSize: LIMITS.defaultListSize }),
     ],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
   };
 }

@@ -63,6 +63,23 @@ export type LoginVerdict = { allowed: true; delayMs: number } | { allowed: false
 export class LoginLimiter {
   private readonly byPhone = new WindowCounter(LOGIN_LIMITS.windowMinutes * 60_000);
   private readonly byAddress = new WindowCounter(LOGIN_LIMITS.windowMinutes * 60_000);
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  /**
+   * Runs one log-in try for a phone after the previous try for that phone has finished. Without
+   * this, tries sent all at once would each pass check() before any of them had failed.
+   */
+  async serial<T>(phone: string, attempt: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(phone) ?? Promise.resolve();
+    const mine = previous.then(attempt, attempt);
+    const tail = mine.catch(() => undefined);
+    this.queues.set(phone, tail);
+    try {
+      return await mine;
+    } finally {
+      if (this.queues.get(phone) === tail) this.queues.delete(phone);
+    }
+  }
 
   check(phone: string, address: string | undefined): LoginVerdict {
     const phoneFailures = this.byPhone.count(phone);
