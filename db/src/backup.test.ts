@@ -41,7 +41,9 @@ describe.each(testEngines())('backup and restore on %s', (engine) => {
       await backupPostgres(source.url!, join(dir, 'huzhu.dump'));
       const target = await openTestDb('postgres');
       // Restore into an empty database: drop what openTestDb migrated, keep the database.
-      await target.db.execute(sql`drop schema public cascade; drop schema if exists drizzle cascade; create schema public`);
+      await target.db.execute(
+        sql`drop schema public cascade; drop schema if exists drizzle cascade; create schema public`,
+      );
       await restorePostgres(target.url!, join(dir, 'huzhu.dump'));
       const reopened = await openDb({ url: target.url!, poolSize: 1 }); // migrations: nothing left to do
       restored = reopened.db;

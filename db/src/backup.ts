@@ -10,7 +10,9 @@ function run(command: string, args: string[]): Promise<void> {
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited ${code}: ${stderr.trim()}`)),
+    );
   });
 }
 
@@ -21,7 +23,14 @@ export async function backupPostgres(url: string, file: string): Promise<void> {
 
 /** Restores a pg_dump file into the (empty) database at `url`. */
 export async function restorePostgres(url: string, file: string): Promise<void> {
-  await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`, file]);
+  await run('pg_restore', [
+    '--no-owner',
+    '--no-privileges',
+    '--exit-on-error',
+    '--single-transaction',
+    `--dbname=${url}`,
+    file,
+  ]);
 }
 
 /** Dumps an open PGlite database (its whole data directory) into a gzipped tarball. */

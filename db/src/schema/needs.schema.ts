@@ -39,6 +39,9 @@ export const needs = pgTable(
     index('needs_site_created_idx').on(t.siteId, t.createdAt),
     // The monthly report counts needs completed per site and month.
     index('needs_site_completed_idx').on(t.siteId, t.completedAt),
+    // The all-sites report finds each confirmed claim's site through its need: with the site in
+    // the index that is an index-only probe, not a heap fetch (docs/perf.md).
+    index('needs_id_site_idx').on(t.id, t.siteId),
   ],
 );
 

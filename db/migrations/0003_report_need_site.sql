@@ -1,0 +1,1 @@
+CREATE INDEX "needs_id_site_idx" ON "needs" USING btree ("id","site_id");

@@ -1,0 +1,548 @@
+// The API benchmark on generated county data (pnpm bench:data): each operation over GraphQL
+// against the real server started in this process, at 1, 16 and 64 keep-alive connections from a
+// separate load-generator process, and each read beside the bare express + postgres-js baseline
+// running the same SQL. Also counts the SQL statements each operation runs (the server's onQuery).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once as onceEvent } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { openDb } from '@huzhu/db';
+import { startServer, type RunningServer } from '@huzhu/server/start';
+import { signToken } from '../../server/src/auth/tokens';
+import { captureReports, startBare, type BareServer } from './bare';
+import { LoadGenerator } from './load';
+import type { LoadJob } from './load-child';
+
+export interface ApiRow {
+  op: string;
+  kind: 'read' | 'write';
+  connections: number;
+  gql: Figures;
+  bare?: Figures;
+  statements: number;
+}
+
+export interface Figures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  requests: number;
+  firstError?: string;
+}
+
+export interface Captured {
+  text: string;
+  params: unknown[];
+}
+
+export interface ApiOptions {
+  url: string;
+  seconds: number;
+  levels: number[];
+  /** Only the operations whose name contains this. */
+  only?: string | undefined;
+  /** Log line by line (stderr). */
+  log: (line: string) => void;
+}
+
+export interface ApiResult {
+  rows: ApiRow[];
+  sql: Map<string, string[]>;
+  /** Each operation's statements as the driver sent them (text and parameters), for EXPLAIN. */
+  statements: Map<string, Captured[]>;
+  /** After a full garbage collection, so the bench's own garbage (prepared rows) is not counted. */
+  rssMb: number;
+  heapMb: number;
+  /** The same, right after the server started, before any load. */
+  rssAtStartMb: number;
+  /** VmRSS of a server in its own process (tsx server/src/main.ts) after the same reads and writes. */
+  child?: { startMb: number; afterMb: number; seconds: number };
+  month: string;
+  data: { sites: number; members: number; transfers: number };
+}
+
+const JWT_SECRET = randomBytes(32).toString('hex');
+
+const Q = {
+  needs: `query Needs($siteId: ID!) { needs(siteId: $siteId, status: OPEN, first: 20) { totalCount edges { node { id title category startsAt slots status beneficiary { id name } claims { id status volunteer { id name } } } } } }`,
+  viewer: `query Viewer { viewer { id name balance { minutes points } transfers(first: 20) { totalCount edges { node { id unit amount kind createdAt memo } } } } }`,
+  visitCoverage: `query Coverage($siteId: ID!, $month: String!) { visitCoverage(siteId: $siteId, month: $month) { month dueCount visitedCount rate unvisited { id name } visits { id visitedAt followUpNeeded elder { id name } } } }`,
+  siteReport: `query Report($siteId: ID!, $month: String!) { siteReport(siteId: $siteId, month: $month) { month site { id name } serviceMinutes activeVolunteers needsPosted needsCompleted pointsIssued pointsRedeemed visitRate } }`,
+  siteReports: `query Reports($month: String!) { siteReports(month: $month) { month site { id name } serviceMinutes activeVolunteers needsPosted needsCompleted pointsIssued pointsRedeemed visitRate } }`,
+  confirmService: `mutation Confirm($claimId: ID!, $key: String!) { confirmService(claimId: $claimId, idempotencyKey: $key) { id status confirmedMinutes pointsAwarded } }`,
+  redeem: `mutation Redeem($input: RedeemInput!) { redeem(input: $input) { id totalPoints status items { quantity points product { id name stock } } } }`,
+};
+
+function summarize(latencies: number[], seconds: number, errors: number, firstError?: string): Figures {
+  const sorted = Float64Array.from(latencies).sort();
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return {
+    perSecond: sorted.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    errors,
+    requests: sorted.length,
+    firstError,
+  };
+}
+
+/** The previous calendar month in Asia/Shanghai: complete, so its reports are final. */
+function lastMonth(): string {
+  const d = new Date(Date.now() + 8 * 3_600_000);
+  const y = d.getUTCMonth() === 0 ? d.getUTCFullYear() - 1 : d.getUTCFullYear();
+  const m = d.getUTCMonth() === 0 ? 12 : d.getUTCMonth();
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+export async function benchApi(o: ApiOptions): Promise<ApiResult> {
+  const month = lastMonth();
+  const prep = await openDb({ url: o.url, migrate: false, poolSize: 4 });
+  const sql = prep.sql!;
+  const runId = Date.now().toString(36);
+  let server: RunningServer | undefined;
+  let bare: BareServer | undefined;
+  const load = new LoadGenerator();
+  try {
+    // ---- who acts, where ----
+    const [size] =
+      await sql`select (select count(*) from sites)::int as sites, (select count(*) from members)::int as members,
+      (select count(*) from transfers)::int as transfers`;
+    const data = { sites: Number(size!.sites), members: Number(size!.members), transfers: Number(size!.transfers) };
+    const [admin] = await sql`select member_id from memberships where role = 'ADMIN' and site_id is null limit 1`;
+    if (!admin) throw new Error('the bench data has no platform admin: regenerate it with pnpm bench:data');
+    const sampleSites = await sql`
+      select s.id,
+        (select member_id from memberships where site_id = s.id and role = 'COORDINATOR' order by member_id limit 1) as coordinator,
+        (select member_id from memberships where site_id = s.id and role = 'CLERK' order by member_id limit 1) as clerk,
+        (select array_agg(member_id) from (select member_id from memberships where site_id = s.id and role = 'VOLUNTEER'
+           order by member_id limit 8) v) as volunteers
+      from sites s order by random() limit 50`;
+    const sites = sampleSites.map((s) => ({
+      id: Number(s.id),
+      coordinator: Number(s.coordinator),
+      clerk: Number(s.clerk),
+      volunteers: (s.volunteers as (number | string)[]).map(Number),
+    }));
+
+    // ---- the server under test ----
+    let statements = 0;
+    let capture: string[] | undefined;
+    server = await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: o.url,
+      env: { JWT_SECRET, RATE_LIMIT_PER_MINUTE: '100000000' },
+      demoData: false,
+      quiet: true,
+      onQuery: (q) => {
+        statements++;
+        capture?.push(q);
+      },
+    });
+    const rssAtStartMb = settledMemory().rss / 2 ** 20;
+    const secret = server.config.jwtSecret;
+    const tokens = new Map<number, string>();
+    const token = async (id: number) => {
+      let t = tokens.get(id);
+      if (!t) tokens.set(id, (t = await signToken(secret, id)));
+      return t;
+    };
+    for (const s of sites) for (const id of [s.coordinator, s.clerk, ...s.volunteers]) await token(id);
+    await token(Number(admin.member_id));
+
+    o.log('  capturing the report statements for the bare baseline...');
+    bare = await startBare(
+      o.url,
+      await captureReports(
+        o.url,
+        month,
+        sites.map((s) => s.id),
+      ),
+    );
+
+    const gqlUrl = `${server.url}/graphql`;
+    const body = (query: string, variables: object) => JSON.stringify({ query, variables });
+    const reads: {
+      op: string;
+      gql: () => Promise<LoadJob['requests']>;
+      bare: () => LoadJob['requests'];
+    }[] = [
+      {
+        op: 'needs(siteId, OPEN, first: 20) + beneficiary + claims',
+        gql: async () =>
+          Promise.all(
+            sites.flatMap((s) =>
+              s.volunteers
+                .slice(0, 2)
+                .map(async (v) => ({ body: body(Q.needs, { siteId: `site_${s.id}` }), token: await token(v) })),
+            ),
+          ),
+        bare: () =>
+          sites.flatMap((s) =>
+            s.volunteers.slice(0, 2).map((v) => ({ body: JSON.stringify({ memberId: v, siteId: s.id }) })),
+          ),
+      },
+      {
+        op: 'viewer { balance transfers(first: 20) }',
+        gql: async () =>
+          Promise.all(
+            sites.flatMap((s) => s.volunteers.map(async (v) => ({ body: body(Q.viewer, {}), token: await token(v) }))),
+          ),
+        bare: () => sites.flatMap((s) => s.volunteers.map((v) => ({ body: JSON.stringify({ memberId: v }) }))),
+      },
+      {
+        op: 'visitCoverage(site, month)',
+        gql: async () =>
+          Promise.all(
+            sites.map(async (s) => ({
+              body: body(Q.visitCoverage, { siteId: `site_${s.id}`, month }),
+              token: await token(s.coordinator),
+            })),
+          ),
+        bare: () => sites.map((s) => ({ body: JSON.stringify({ memberId: s.coordinator, siteId: s.id, month }) })),
+      },
+      {
+        op: 'siteReport(site, month)',
+        gql: async () =>
+          Promise.all(
+            sites.map(async (s) => ({
+              body: body(Q.siteReport, { siteId: `site_${s.id}`, month }),
+              token: await token(s.coordinator),
+            })),
+          ),
+        bare: () => sites.map((s) => ({ body: JSON.stringify({ memberId: s.coordinator, siteId: s.id, month }) })),
+      },
+      {
+        op: `siteReports(month): all ${data.sites} sites`,
+        gql: async () => [{ body: body(Q.siteReports, { month }), token: await token(Number(admin.member_id)) }],
+        bare: () => [{ body: JSON.stringify({ memberId: Number(admin.member_id), month }) }],
+      },
+    ];
+    const bareRoute = ['needs', 'viewer', 'visitCoverage', 'siteReport', 'siteReports'];
+
+    const rows: ApiRow[] = [];
+    const sqlByOp = new Map<string, string[]>();
+    const once = async (url: string, r: LoadJob['requests'][number]) => {
+      const res = await load.run({ url, connections: 1, seconds: 30, requests: [r], once: true });
+      if (res.errors > 0) throw new Error(`${url}: ${res.firstError}`);
+    };
+    const driver = server.handle.sql!.options as unknown as { debug: unknown };
+    const statementsByOp = new Map<string, Captured[]>();
+    /** One request alone, to count (and keep, with parameters) the statements it runs. */
+    const countStatements = async (op: string, r: LoadJob['requests'][number]) => {
+      capture = [];
+      statements = 0;
+      const sent: Captured[] = [];
+      driver.debug = (_id: number, text: string, params: unknown[]) => sent.push({ text, params: [...params] });
+      await once(gqlUrl, r);
+      driver.debug = false;
+      sqlByOp.set(op, capture);
+      statementsByOp.set(op, sent);
+      capture = undefined;
+      return statements;
+    };
+    const measure = (url: string, requests: LoadJob['requests'], connections: number, onceOnly = false) =>
+      load
+        .run({ url, connections, seconds: o.seconds, requests, once: onceOnly })
+        .then((r) => summarize(r.latencies, r.seconds, r.errors, r.firstError));
+
+    const replay: { connections: number; requests: LoadJob['requests']; once: boolean }[] = [];
+    for (const [i, read] of reads.entries()) {
+      if (o.only && !read.op.includes(o.only)) continue;
+      const gqlRequests = await read.gql();
+      replay.push({ connections: read.op.startsWith('siteReports') ? 16 : 64, requests: gqlRequests, once: false });
+      const bareRequests = read.bare();
+      const bareUrl = `${bare.url}/${bareRoute[i]}`;
+      // Warm both (plans, prepared statements, JIT of the JS) before measuring.
+      for (const r of gqlRequests.slice(0, 20)) await once(gqlUrl, r);
+      for (const r of bareRequests.slice(0, 20)) await once(bareUrl, r);
+      const n = await countStatements(read.op, gqlRequests[0]!);
+      for (const c of o.levels) {
+        const gql = await measure(gqlUrl, gqlRequests, c);
+        const b = await measure(bareUrl, bareRequests, c);
+        rows.push({ op: read.op, kind: 'read', connections: c, gql, bare: b, statements: n });
+        o.log(
+          `  ${read.op} @${c}: GraphQL ${gql.perSecond.toFixed(0)}/s p99 ${gql.p99.toFixed(1)} ms, bare ${b.perSecond.toFixed(0)}/s p99 ${b.p99.toFixed(1)} ms` +
+            (gql.errors + b.errors > 0 ? `  errors ${gql.errors}+${b.errors}: ${gql.firstError ?? b.firstError}` : ''),
+        );
+      }
+    }
+
+    // ---- writes: confirmService on fresh REPORTED claims, redeem against members' points ----
+    const writes = ['confirmService', 'redeem (1 line)'].filter((op) => !o.only || op.includes(o.only));
+    const perLevel = writes.length === 0 ? 0 : Math.ceil(o.seconds * 1500) + 200;
+    const total = perLevel * (o.levels.length + 1);
+    o.log(`  preparing ${total} reported claims and ${total} baskets...`);
+    const claimRequests =
+      total > 0
+        ? await prepareClaims(
+            sql,
+            total,
+            runId,
+            sites.map((s) => s.id),
+          )
+        : [];
+    const confirmBodies = await Promise.all(
+      claimRequests.map(async (c, k) => ({
+        body: body(Q.confirmService, { claimId: `claim_${c.claimId}`, key: `bench-${runId}-${k}` }),
+        token: await token(c.coordinator),
+      })),
+    );
+    const baskets = total > 0 ? await prepareBaskets(sql, total) : [];
+    const redeemBodies = await Promise.all(
+      baskets.map(async (b, k) => ({
+        body: body(Q.redeem, {
+          input: {
+            memberId: `mem_${b.memberId}`,
+            items: [{ productId: `prod_${b.productId}`, quantity: 1 }],
+            idempotencyKey: `bench-${runId}-${k}`,
+          },
+        }),
+        token: await token(b.clerk),
+      })),
+    );
+    for (const [op, bodies] of [
+      ['confirmService', confirmBodies],
+      ['redeem (1 line)', redeemBodies],
+    ] as const) {
+      if (!writes.includes(op)) continue;
+      let next = 0;
+      const slice = (n: number) => bodies.slice(next, (next += n));
+      const n = await countStatements(op, slice(1)[0]!);
+      for (const c of o.levels) {
+        const gql = await measure(gqlUrl, slice(perLevel), c, true);
+        rows.push({ op, kind: 'write', connections: c, gql, statements: n });
+        o.log(
+          `  ${op} @${c}: ${gql.perSecond.toFixed(0)}/s p50 ${gql.p50.toFixed(1)} ms p99 ${gql.p99.toFixed(1)} ms` +
+            (gql.errors > 0 ? `  errors ${gql.errors}: ${gql.firstError}` : ''),
+        );
+      }
+      replay.push({ connections: 64, requests: bodies.slice(next), once: true });
+    }
+
+    // The server alone in its own process, for its resident memory: the same reads and the
+    // unused write bodies, at 64 connections (16 for the all-sites report).
+    let child: ApiResult['child'];
+    if (replay.length > 0) {
+      o.log('  the server in its own process, for its resident memory...');
+      child = await childServerMemory(o.url, replay, Math.min(o.seconds, 3), load);
+    }
+
+    const mem = settledMemory();
+    return {
+      rows,
+      sql: sqlByOp,
+      statements: statementsByOp,
+      rssMb: mem.rss / 2 ** 20,
+      heapMb: mem.heapUsed / 2 ** 20,
+      rssAtStartMb,
+      child,
+      month,
+      data,
+    };
+  } finally {
+    load.close();
+    await bare?.close();
+    await server?.close();
+    await prep.close();
+  }
+}
+
+/** Starts tsx server/src/main.ts on the bench database, replays the load, reads its VmRSS. */
+async function childServerMemory(
+  url: string,
+  jobs: { connections: number; requests: LoadJob['requests']; once: boolean }[],
+  seconds: number,
+  load: LoadGenerator,
+): Promise<{ startMb: number; afterMb: number; seconds: number }> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: url,
+      JWT_SECRET,
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      DEMO_DATA: 'false',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const graphql = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`the server did not start: ${out}`)), 60_000);
+      server.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString('utf8');
+        const m = /GraphQL at (http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      server.once('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)));
+    });
+    const vmRss = () =>
+      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    const startMb = vmRss();
+    const started = performance.now();
+    for (const job of jobs) {
+      if (job.requests.length === 0) continue;
+      await load.run({ url: graphql, connections: job.connections, seconds, requests: job.requests, once: job.once });
+    }
+    return { startMb, afterMb: vmRss(), seconds: (performance.now() - started) / 1000 };
+  } finally {
+    server.kill('SIGTERM');
+    if (server.exitCode === null) await onceEvent(server, 'exit');
+  }
+}
+
+/** Memory after a full collection: what the process holds, not what it has yet to free. */
+function settledMemory(): NodeJS.MemoryUsage {
+  v8.setFlagsFromString('--expose-gc');
+  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
+  gc?.();
+  return process.memoryUsage();
+}
+
+type Sql = NonNullable<Awaited<ReturnType<typeof openDb>>['sql']>;
+
+/**
+ * Posts needs and takes them through to REPORTED for confirmService to confirm: what a day of
+ * volunteers reporting looks like, spread over the sampled sites, written straight to the tables (needs
+ * and claims only; the ledger is untouched until the API confirms).
+ */
+async function prepareClaims(sql: Sql, count: number, runId: string, siteIds: number[]) {
+  const people = await sql`
+    select site_id, role, member_id from memberships
+    where site_id in ${sql(siteIds)} and role in ('COORDINATOR', 'VOLUNTEER', 'ELDER') order by site_id, member_id`;
+  const bySite = new Map<number, { coordinator?: number; volunteers: number[]; elders: number[] }>();
+  for (const p of people) {
+    const id = Number(p.site_id);
+    let site = bySite.get(id);
+    if (!site) bySite.set(id, (site = { volunteers: [], elders: [] }));
+    if (p.role === 'COORDINATOR') site.coordinator ??= Number(p.member_id);
+    else if (p.role === 'VOLUNTEER') site.volunteers.push(Number(p.member_id));
+    else site.elders.push(Number(p.member_id));
+  }
+  const usable = [...bySite.keys()].filter((id) => {
+    const s = bySite.get(id)!;
+    return s.coordinator !== undefined && s.volunteers.length > 1 && s.elders.length > 0;
+  });
+  const any = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
+  const rows = Array.from({ length: count }, () => {
+    const site_id = any(usable);
+    const s = bySite.get(site_id)!;
+    return { site_id, coordinator: s.coordinator!, volunteer: any(s.volunteers), elder: any(s.elders) };
+  });
+  const now = Date.now();
+  const out: { claimId: number; coordinator: number }[] = [];
+  for (let i = 0; i < rows.length; i += 2000) {
+    const chunk = rows.slice(i, i + 2000).filter((r) => r.volunteer !== r.elder);
+    const needs = await sql`
+      insert into needs ${sql(
+        chunk.map((r) => ({
+          site_id: r.site_id,
+          title: '上门看望',
+          category: 'VISIT',
+          beneficiary_id: r.elder,
+          starts_at: new Date(now - 3 * 3_600_000).toISOString(),
+          estimated_minutes: 60,
+          slots: 1,
+          payer: 'SITE',
+          status: 'FILLED',
+          created_by: r.coordinator,
+          created_at: new Date(now - 2 * 86_400_000).toISOString(),
+        })),
+      )} returning id`;
+    const claims = await sql`
+      insert into claims ${sql(
+        chunk.map((r, k) => ({
+          need_id: needs[k]!.id,
+          volunteer_id: r.volunteer,
+          status: 'REPORTED',
+          claimed_at: new Date(now - 86_400_000).toISOString(),
+          checked_in_at: new Date(now - 3 * 3_600_000).toISOString(),
+          reported_at: new Date(now - 2 * 3_600_000).toISOString(),
+          reported_minutes: 60,
+          report_note: `bench ${runId}`,
+        })),
+      )} returning id`;
+    chunk.forEach((r, k) => out.push({ claimId: Number(claims[k]!.id), coordinator: Number(r.coordinator) }));
+  }
+  return out;
+}
+
+/** Members whose points cover one cheap item, as many baskets as their balance allows (at most 40 each). */
+async function prepareBaskets(sql: Sql, count: number) {
+  const rows = await sql`
+    select a.member_id, a.balance, m.site_id,
+      (select member_id from memberships where site_id = m.site_id and role = 'CLERK' order by member_id limit 1) as clerk,
+      (select id from products p where p.site_id = m.site_id and p.active order by p.points_price, p.id limit 1) as product,
+      (select points_price from products p where p.site_id = m.site_id and p.active order by p.points_price, p.id limit 1) as price
+    from accounts a join members m on m.id = a.member_id
+    where a.owner = 'MEMBER' and a.unit = 'POINTS' and a.balance >= 40
+    order by random() limit ${Math.ceil(count / 5)}`;
+  const out: { memberId: number; productId: number; clerk: number }[] = [];
+  // Round-robin over the members, so concurrent baskets rarely share a member's account.
+  for (let round = 0; round < 40 && out.length < count; round++) {
+    for (const r of rows) {
+      if (out.length >= count) break;
+      if ((round + 1) * Number(r.price) > Number(r.balance) || r.clerk === null || r.product === null) continue;
+      out.push({ memberId: Number(r.member_id), productId: Number(r.product), clerk: Number(r.clerk) });
+    }
+  }
+  return out;
+}
+
+class Rollback extends Error {}
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of every statement each operation ran, replayed with its own
+ * parameters inside a transaction that is rolled back (a write's replay changes nothing; its
+ * idempotency keys are already taken, so an insert shows the conflict path).
+ */
+export async function explainAll(url: string, statements: Map<string, Captured[]>): Promise<string> {
+  const handle = await openDb({ url, migrate: false, poolSize: 1 });
+  const out: string[] = [];
+  try {
+    for (const [op, list] of statements) {
+      out.push(`### ${op}`, '');
+      try {
+        await handle.sql!.begin(async (tx) => {
+          for (const q of list) {
+            const text = q.text.trim();
+            if (/^(begin|commit|rollback)\b/i.test(text)) continue;
+            if (/^set /i.test(text)) {
+              await tx.unsafe(text);
+              out.push('```sql', `${text};`, '```', '');
+              continue;
+            }
+            out.push('```sql', `${text};`, '```', '```');
+            try {
+              // A savepoint each: a replayed insert that trips a key does not end the others.
+              const plan = await tx.savepoint((sp) =>
+                sp.unsafe(`explain (analyze, buffers) ${text}`, q.params as never[]),
+              );
+              for (const row of plan) out.push(String(row['QUERY PLAN']));
+            } catch (error) {
+              out.push(`(replay refused: ${String(error)})`);
+            }
+            out.push('```', '');
+          }
+          throw new Rollback();
+        });
+      } catch (error) {
+        if (!(error instanceof Rollback)) out.push(`(explain failed: ${String(error)})`, '');
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+  return out.join('\n');
+}

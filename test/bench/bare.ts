@@ -1,0 +1,287 @@
+// The bare baseline: express 5 + postgres-js, no GraphQL, running the same SQL statements (in the
+// same order and number) that the GraphQL server runs for each read, and answering with the same
+// data as JSON. The ratio bare/GraphQL is what our GraphQL layer (parse, validate, execute,
+// resolvers, DataLoaders, serialization) costs on top of the database work.
+//
+// The statements are copied from db/src/queries (what onQuery captured; docs/perf.md lists them).
+// The report's one big statement is not retyped: it is captured, text and parameters, from
+// reportQueries.siteFigures itself through the driver's debug hook, and replayed.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { openDb, reportQueries, type DbHandle } from '@huzhu/db';
+import { monthRange } from '../../server/src/graphql/time';
+
+// express is the server package's dependency: load it from there (the test package adds none).
+const requireFromServer = createRequire(new URL('../../server/package.json', import.meta.url));
+interface Req {
+  body: unknown;
+}
+interface Res {
+  json(value: unknown): void;
+}
+interface ExpressApp {
+  (req: IncomingMessage, res: ServerResponse): void;
+  use(handler: unknown): void;
+  post(path: string, handler: (req: Req, res: Res) => Promise<void>): void;
+}
+const express = requireFromServer('express') as { (): ExpressApp; json(): unknown };
+
+type Sql = NonNullable<DbHandle['sql']>;
+type Captured = { text: string; params: unknown[] };
+
+const MEMBER_COLS = `"id", "site_id", "name", "phone", "password_hash", "birth_year", "address", "care_categories", "created_at"`;
+const NEED_COLS = `"id", "site_id", "title", "description", "category", "beneficiary_id", "starts_at", "estimated_minutes", "slots", "payer", "status", "created_by", "created_at", "cancelled_at", "cancel_reason", "completed_at"`;
+const CLAIM_COLS = `"id", "need_id", "volunteer_id", "status", "claimed_at", "checked_in_at", "reported_at", "reported_minutes", "report_note", "settled_at", "settled_by", "confirmed_minutes", "points_awarded", "reject_reason", "confirm_key"`;
+const TRANSFER_COLS = `"id", "unit", "amount", "debit_account_id", "credit_account_id", "kind", "site_id", "idempotency_key", "request_hash", "memo", "reverses_id", "claim_id", "redemption_id", "created_by", "created_at"`;
+const VISIT_COLS = `"id", "site_id", "elder_id", "visitor_id", "visited_at", "note", "follow_up_needed", "created_at"`;
+const SITE_COLS = `"id", "name", "county", "township", "village", "time_zone", "points_per_hour", "points_expiry_months", "created_at"`;
+
+export interface BareServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Captures the report statement(s) for each site (and for all sites) of the month. */
+export async function captureReports(url: string, month: string, siteIds: readonly number[]) {
+  const handle = await openDb({ url, migrate: false, poolSize: 1 });
+  const seen: Captured[] = [];
+  (handle.sql!.options as unknown as { debug: unknown }).debug = (_id: number, text: string, params: unknown[]) =>
+    seen.push({ text, params: [...params] });
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const windows = [{ timeZone: 'Asia/Shanghai', ...monthRange(year, m, 'Asia/Shanghai') }];
+  const take = async (siteId?: number) => {
+    seen.length = 0;
+    await reportQueries.siteFigures(handle.db, windows, siteId);
+    const q = seen.find((s) => s.text.includes('with z'));
+    if (!q) throw new Error('the report statement was not captured');
+    return q;
+  };
+  const bySite = new Map<number, Captured>();
+  try {
+    for (const id of siteIds) bySite.set(id, await take(id));
+    const all = await take();
+    return { bySite, all };
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function startBare(
+  url: string,
+  reports: Awaited<ReturnType<typeof captureReports>>,
+  poolSize = 10,
+): Promise<BareServer> {
+  const handle = await openDb({ url, migrate: false, poolSize });
+  const sql: Sql = handle.sql!;
+  const app = express();
+  app.use(express.json());
+
+  // What viewerFromToken reads for every request: the member and their roles.
+  const viewer = async (memberId: number) => {
+    const [member] = await sql.unsafe(`select ${MEMBER_COLS} from "members" where "members"."id" = $1`, [memberId]);
+    const roles = await sql.unsafe(
+      `select "id", "member_id", "site_id", "role", "created_at" from "memberships" where "memberships"."member_id" = $1`,
+      [memberId],
+    );
+    if (!member) throw new Error('no such member');
+    return { member, roles };
+  };
+  const inList = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
+  const membersByIds = (ids: number[]) =>
+    ids.length === 0
+      ? Promise.resolve([])
+      : sql.unsafe(`select ${MEMBER_COLS} from "members" where "members"."id" in (${inList(1, ids.length)})`, ids);
+
+  app.post('/needs', async (req, res) => {
+    const { memberId, siteId } = req.body as { memberId: number; siteId: number };
+    await viewer(memberId);
+    const [list, [count]] = await Promise.all([
+      sql.unsafe(
+        `select ${NEED_COLS} from "needs" where ("needs"."site_id" = $1 and "needs"."status" = $2) order by "needs"."starts_at" asc, "needs"."id" asc limit $3`,
+        [siteId, 'OPEN', 21],
+      ),
+      sql.unsafe(`select count(*) from "needs" where ("needs"."site_id" = $1 and "needs"."status" = $2)`, [
+        siteId,
+        'OPEN',
+      ]),
+    ]);
+    const page = list.slice(0, 20);
+    const needIds = page.map((n) => Number(n.id));
+    const [beneficiaries, claims] = await Promise.all([
+      membersByIds([...new Set(page.map((n) => Number(n.beneficiary_id)))]),
+      needIds.length === 0
+        ? Promise.resolve([])
+        : sql.unsafe(
+            `select ${CLAIM_COLS} from "claims" where "claims"."need_id" in (${inList(1, needIds.length)}) order by "claims"."id" asc`,
+            needIds,
+          ),
+    ]);
+    const volunteers = await membersByIds([...new Set(claims.map((c) => Number(c.volunteer_id)))]);
+    const byId = new Map([...beneficiaries, ...volunteers].map((m) => [Number(m.id), m]));
+    res.json({
+      data: {
+        needs: {
+          totalCount: Number(count!.count),
+          edges: page.map((n) => ({
+            node: {
+              id: `need_${n.id}`,
+              title: n.title,
+              category: n.category,
+              startsAt: n.starts_at,
+              slots: n.slots,
+              status: n.status,
+              beneficiary: { id: `mem_${n.beneficiary_id}`, name: byId.get(Number(n.beneficiary_id))?.name },
+              claims: claims
+                .filter((c) => c.need_id === n.id)
+                .map((c) => ({
+                  id: `claim_${c.id}`,
+                  status: c.status,
+                  volunteer: { id: `mem_${c.volunteer_id}`, name: byId.get(Number(c.volunteer_id))?.name },
+                })),
+            },
+          })),
+        },
+      },
+    });
+  });
+
+  app.post('/viewer', async (req, res) => {
+    const { memberId } = req.body as { memberId: number };
+    await viewer(memberId);
+    const [me] = await membersByIds([memberId]);
+    const accounts = await sql.unsafe(
+      `select "id", "owner", "unit", "member_id", "site_id", "balance", "created_at" from "accounts" where "accounts"."member_id" in ($1)`,
+      [memberId],
+    );
+    const [a, b] = accounts.map((x) => Number(x.id)) as [number, number];
+    const [rows, [count]] = await Promise.all([
+      sql.unsafe(
+        `select ${TRANSFER_COLS} from "transfers" where ("transfers"."debit_account_id" in ($1, $2) or "transfers"."credit_account_id" in ($3, $4)) order by "transfers"."id" desc limit $5`,
+        [a, b, a, b, 21],
+      ),
+      sql.unsafe(
+        `select count(*)::int from "transfers" where ("transfers"."debit_account_id" in ($1, $2) or "transfers"."credit_account_id" in ($3, $4))`,
+        [a, b, a, b],
+      ),
+    ]);
+    res.json({
+      data: {
+        viewer: {
+          id: `mem_${me!.id}`,
+          name: me!.name,
+          balance: {
+            minutes: Number(accounts.find((a) => a.unit === 'MINUTES')?.balance ?? 0),
+            points: Number(accounts.find((a) => a.unit === 'POINTS')?.balance ?? 0),
+          },
+          transfers: {
+            totalCount: count!.count,
+            edges: rows.slice(0, 20).map((t) => ({
+              node: {
+                id: `tr_${t.id}`,
+                unit: t.unit,
+                amount: Number(t.amount),
+                kind: t.kind,
+                createdAt: t.created_at,
+                memo: t.memo,
+              },
+            })),
+          },
+        },
+      },
+    });
+  });
+
+  app.post('/visitCoverage', async (req, res) => {
+    const { memberId, siteId, month } = req.body as { memberId: number; siteId: number; month: string };
+    await viewer(memberId);
+    const [site] = await sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" in ($1)`, [siteId]);
+    const [year, m] = month.split('-').map(Number) as [number, number];
+    const { from, to } = monthRange(year, m, String(site!.time_zone));
+    const [due, visits] = await Promise.all([
+      sql.unsafe(
+        `select ${MEMBER_COLS} from "members" where ("members"."site_id" = $1 and cardinality("members"."care_categories") > 0) order by "members"."name" asc, "members"."id" asc`,
+        [siteId],
+      ),
+      sql.unsafe(
+        `select ${VISIT_COLS} from "visits" where ("visits"."site_id" = $1 and "visits"."visited_at" >= $2 and "visits"."visited_at" < $3) order by "visits"."visited_at" desc, "visits"."id" desc`,
+        [siteId, from.toISOString(), to.toISOString()],
+      ),
+    ]);
+    const visited = new Set(visits.map((v) => Number(v.elder_id)));
+    const names = new Map(due.map((d) => [Number(d.id), d.name]));
+    const unvisited = due.filter((d) => !visited.has(Number(d.id)));
+    res.json({
+      data: {
+        visitCoverage: {
+          month,
+          dueCount: due.length,
+          visitedCount: due.length - unvisited.length,
+          rate: due.length === 0 ? 1 : (due.length - unvisited.length) / due.length,
+          unvisited: unvisited.map((d) => ({ id: `mem_${d.id}`, name: d.name })),
+          visits: visits.map((v) => ({
+            id: `visit_${v.id}`,
+            visitedAt: v.visited_at,
+            followUpNeeded: v.follow_up_needed,
+            elder: { id: `mem_${v.elder_id}`, name: names.get(Number(v.elder_id)) },
+          })),
+        },
+      },
+    });
+  });
+
+  const figures = (q: Captured) =>
+    sql.begin(async (tx) => {
+      await tx.unsafe('set local jit = off');
+      return tx.unsafe(q.text, q.params as never[]);
+    });
+
+  app.post('/siteReport', async (req, res) => {
+    const { memberId, siteId, month } = req.body as { memberId: number; siteId: number; month: string };
+    await viewer(memberId);
+    const [site] = await sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" in ($1)`, [siteId]);
+    const [f] = await figures(reports.bySite.get(siteId)!);
+    res.json({ data: { siteReport: { month, site: { id: `site_${site!.id}`, name: site!.name }, ...figuresOf(f) } } });
+  });
+
+  app.post('/siteReports', async (req, res) => {
+    const { memberId, month } = req.body as { memberId: number; month: string };
+    await viewer(memberId);
+    const sites = await sql.unsafe(`select ${SITE_COLS} from "sites" order by "sites"."id" asc`);
+    const rows = await figures(reports.all);
+    const bySite = new Map(rows.map((r) => [Number(r.site_id), r]));
+    const list = sites.map((s) => ({
+      month,
+      site: { id: `site_${s.id}`, name: s.name },
+      ...figuresOf(bySite.get(Number(s.id))),
+    }));
+    list.sort((a, b) => a.visitRate - b.visitRate || a.site.name.localeCompare(b.site.name, 'zh-CN'));
+    res.json({ data: { siteReports: list } });
+  });
+
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await handle.close();
+    },
+  };
+}
+
+function figuresOf(f: Record<string, unknown> | undefined) {
+  const n = (k: string) => Number(f?.[k] ?? 0);
+  const due = n('due_count');
+  return {
+    serviceMinutes: n('service_minutes'),
+    activeVolunteers: n('active_volunteers'),
+    needsPosted: n('needs_posted'),
+    needsCompleted: n('needs_completed'),
+    pointsIssued: n('points_issued'),
+    pointsRedeemed: n('points_redeemed'),
+    visitRate: due === 0 ? 1 : n('visited_count') / due,
+  };
+}
