@@ -1,16 +1,6 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type {
-  MemberRow,
-  SiteRow,
-  NeedRow,
-  ClaimRow,
-  TransferRow,
-  ProductRow,
-  RedemptionRow,
-  RedemptionItemRow,
-  VisitRow,
-} from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow } from '@huzhu/db';
 import type { CoverageData } from '../../visits/visits.service';
 import type { SiteReportData } from '../../reports/reports.service';
 import type { ServiceRecordData } from '../../members/members.service';
@@ -26,13 +16,13 @@ export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
-  ID: { input: string; output: string };
-  String: { input: string; output: string };
-  Boolean: { input: boolean; output: boolean };
-  Int: { input: number; output: number };
-  Float: { input: number; output: number };
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
   /** An instant in time, ISO 8601 with offset, e.g. 2026-11-25T09:30:00+08:00. */
-  DateTime: { input: Date; output: Date | string };
+  DateTime: { input: Date; output: Date | string; }
 };
 
 /** Who holds an account. */
@@ -224,12 +214,14 @@ export type Member = {
   transfers: TransferConnection;
 };
 
+
 /** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
 export type MemberClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ClaimStatus>;
 };
+
 
 /** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
 export type MemberTransfersArgs = {
@@ -307,6 +299,7 @@ export type Mutation = {
   withdrawClaim: Claim;
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -315,6 +308,7 @@ export type MutationAddMemberArgs = {
   input: AddMemberInput;
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -322,6 +316,7 @@ export type MutationAddMemberArgs = {
 export type MutationAddProductArgs = {
   input: AddProductInput;
 };
+
 
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
@@ -332,6 +327,7 @@ export type MutationCancelNeedArgs = {
   reason: Scalars['String']['input'];
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -341,6 +337,7 @@ export type MutationCancelRedemptionArgs = {
   reason: Scalars['String']['input'];
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -349,6 +346,7 @@ export type MutationCheckInArgs = {
   claimId: Scalars['ID']['input'];
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -356,6 +354,7 @@ export type MutationCheckInArgs = {
 export type MutationClaimNeedArgs = {
   needId: Scalars['ID']['input'];
 };
+
 
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
@@ -367,6 +366,7 @@ export type MutationConfirmServiceArgs = {
   minutes?: InputMaybe<Scalars['Int']['input']>;
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -374,6 +374,7 @@ export type MutationConfirmServiceArgs = {
 export type MutationCreateSiteArgs = {
   input: CreateSiteInput;
 };
+
 
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
@@ -386,6 +387,7 @@ export type MutationDonateMinutesArgs = {
   toMemberId: Scalars['ID']['input'];
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -395,6 +397,7 @@ export type MutationLoginArgs = {
   phone: Scalars['String']['input'];
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -402,6 +405,7 @@ export type MutationLoginArgs = {
 export type MutationMarkNoShowArgs = {
   claimId: Scalars['ID']['input'];
 };
+
 
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
@@ -411,6 +415,7 @@ export type MutationPostNeedArgs = {
   input: PostNeedInput;
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -418,6 +423,7 @@ export type MutationPostNeedArgs = {
 export type MutationRecordVisitArgs = {
   input: RecordVisitInput;
 };
+
 
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
@@ -427,6 +433,7 @@ export type MutationRedeemArgs = {
   input: RedeemInput;
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -435,6 +442,7 @@ export type MutationRejectServiceArgs = {
   claimId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
 };
+
 
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
@@ -446,6 +454,7 @@ export type MutationReportServiceArgs = {
   note?: InputMaybe<Scalars['String']['input']>;
 };
 
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
@@ -454,6 +463,7 @@ export type MutationRestockProductArgs = {
   productId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
 };
+
 
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
@@ -464,6 +474,7 @@ export type MutationReverseTransferArgs = {
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
 };
+
 
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
@@ -625,6 +636,7 @@ export type Query = {
   visitCoverage: VisitCoverage;
 };
 
+
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
@@ -637,6 +649,7 @@ export type QueryClaimsArgs = {
   status?: InputMaybe<ClaimStatus>;
 };
 
+
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
@@ -645,6 +658,7 @@ export type QueryClaimsArgs = {
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
@@ -659,6 +673,7 @@ export type QueryMembersArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
@@ -667,6 +682,7 @@ export type QueryMembersArgs = {
 export type QueryNeedArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
@@ -682,6 +698,7 @@ export type QueryNeedsArgs = {
   status?: InputMaybe<NeedStatus>;
 };
 
+
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
@@ -690,6 +707,7 @@ export type QueryNeedsArgs = {
 export type QueryProductsArgs = {
   siteId: Scalars['ID']['input'];
 };
+
 
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
@@ -703,6 +721,7 @@ export type QueryRedemptionsArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
@@ -711,6 +730,7 @@ export type QueryRedemptionsArgs = {
 export type QuerySiteArgs = {
   id: Scalars['ID']['input'];
 };
+
 
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
@@ -722,6 +742,7 @@ export type QuerySiteReportArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
@@ -730,6 +751,7 @@ export type QuerySiteReportArgs = {
 export type QuerySiteReportsArgs = {
   month: Scalars['String']['input'];
 };
+
 
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
@@ -740,6 +762,7 @@ export type QuerySitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
+
 
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
@@ -965,10 +988,12 @@ export type Subscription = {
   needPosted: Need;
 };
 
+
 /** Live updates over graphql-ws on the same path as queries. */
 export type SubscriptionClaimUpdatedArgs = {
   siteId: Scalars['ID']['input'];
 };
+
 
 /** Live updates over graphql-ws on the same path as queries. */
 export type SubscriptionNeedPostedArgs = {
@@ -1063,37 +1088,35 @@ export type VisitCoverage = {
   visits: Array<Visit>;
 };
 
+
+
 export type ResolverTypeWrapper<T> = Promise<T> | T;
+
 
 export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
   resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
 };
-export type Resolver<
-  TResult,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
 
 export type ResolverFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Promise<TResult> | TResult;
 
 export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
 
 export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
 
 export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
@@ -1110,42 +1133,31 @@ export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, 
   | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
   | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
 
-export type SubscriptionResolver<
-  TResult,
-  TKey extends string,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> =
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
   | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
   | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
 
 export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
   parent: TParent,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
 
-export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
-  obj: T,
-  context: TContext,
-  info: GraphQLResolveInfo,
-) => boolean | Promise<boolean>;
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
 
 export type NextResolverFn<T> = () => Promise<T>;
 
-export type DirectiveResolverFn<
-  TResult = Record<PropertyKey, never>,
-  TParent = Record<PropertyKey, never>,
-  TContext = Record<PropertyKey, never>,
-  TArgs = Record<PropertyKey, never>,
-> = (
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
   next: NextResolverFn<TResult>,
   parent: TParent,
   args: TArgs,
   context: TContext,
-  info: GraphQLResolveInfo,
+  info: GraphQLResolveInfo
 ) => TResult | Promise<TResult>;
+
+
+
+
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
@@ -1166,9 +1178,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Member: ResolverTypeWrapper<MemberRow>;
-  MemberConnection: ResolverTypeWrapper<
-    Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }
-  >;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Need: ResolverTypeWrapper<NeedRow>;
@@ -1184,9 +1194,7 @@ export type ResolversTypes = {
   RedeemInput: RedeemInput;
   RedeemItemInput: RedeemItemInput;
   Redemption: ResolverTypeWrapper<RedemptionRow>;
-  RedemptionConnection: ResolverTypeWrapper<
-    Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RedemptionEdge']> }
-  >;
+  RedemptionConnection: ResolverTypeWrapper<Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RedemptionEdge']> }>;
   RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
   Role: Role;
@@ -1199,9 +1207,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Transfer: ResolverTypeWrapper<TransferRow>;
-  TransferConnection: ResolverTypeWrapper<
-    Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }
-  >;
+  TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
   TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
   Unit: Unit;
   Visit: ResolverTypeWrapper<VisitRow>;
@@ -1255,26 +1261,17 @@ export type ResolversParentTypes = {
   VisitCoverage: CoverageData;
 };
 
-export type AuthPayloadResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload'],
-> = {
+export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type BalanceResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Balance'] = ResolversParentTypes['Balance'],
-> = {
+export type BalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Balance'] = ResolversParentTypes['Balance']> = {
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ClaimResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim'],
-> = {
+export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   checkedInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   claimedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   confirmedMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1290,19 +1287,13 @@ export type ClaimResolvers<
   volunteer?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
 };
 
-export type ClaimConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection'],
-> = {
+export type ClaimConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimConnection'] = ResolversParentTypes['ClaimConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ClaimEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ClaimEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge'],
-> = {
+export type ClaimEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
 };
@@ -1311,10 +1302,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type MemberResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member'],
-> = {
+export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   balance?: Resolver<ResolversTypes['Balance'], ParentType, ContextType>;
   birthYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1330,132 +1318,40 @@ export type MemberResolvers<
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<MemberTransfersArgs>>;
 };
 
-export type MemberConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection'],
-> = {
+export type MemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type MemberEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge'],
-> = {
+export type MemberEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
 };
 
-export type MutationResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation'],
-> = {
-  addMember?: Resolver<
-    ResolversTypes['Member'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationAddMemberArgs, 'input'>
-  >;
-  addProduct?: Resolver<
-    ResolversTypes['Product'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationAddProductArgs, 'input'>
-  >;
-  cancelNeed?: Resolver<
-    ResolversTypes['Need'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>
-  >;
-  cancelRedemption?: Resolver<
-    ResolversTypes['Redemption'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>
-  >;
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
+  addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
+  cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
+  cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
   checkIn?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'claimId'>>;
-  claimNeed?: Resolver<
-    ResolversTypes['Claim'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationClaimNeedArgs, 'needId'>
-  >;
-  confirmService?: Resolver<
-    ResolversTypes['Claim'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>
-  >;
-  createSite?: Resolver<
-    ResolversTypes['Site'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationCreateSiteArgs, 'input'>
-  >;
-  donateMinutes?: Resolver<
-    ResolversTypes['Transfer'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>
-  >;
-  login?: Resolver<
-    ResolversTypes['AuthPayload'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationLoginArgs, 'password' | 'phone'>
-  >;
-  markNoShow?: Resolver<
-    ResolversTypes['Claim'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationMarkNoShowArgs, 'claimId'>
-  >;
+  claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
+  confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
+  createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
+  donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
+  login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
+  markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
-  recordVisit?: Resolver<
-    ResolversTypes['Visit'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRecordVisitArgs, 'input'>
-  >;
+  recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
-  rejectService?: Resolver<
-    ResolversTypes['Claim'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>
-  >;
-  reportService?: Resolver<
-    ResolversTypes['Claim'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>
-  >;
-  restockProduct?: Resolver<
-    ResolversTypes['Product'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>
-  >;
-  reverseTransfer?: Resolver<
-    ResolversTypes['Transfer'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>
-  >;
-  withdrawClaim?: Resolver<
-    ResolversTypes['Claim'],
-    ParentType,
-    ContextType,
-    RequireFields<MutationWithdrawClaimArgs, 'claimId'>
-  >;
+  rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
+  reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
+  restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
+  reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
+  withdrawClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationWithdrawClaimArgs, 'claimId'>>;
 };
 
-export type NeedResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Need'] = ResolversParentTypes['Need'],
-> = {
+export type NeedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Need'] = ResolversParentTypes['Need']> = {
   beneficiary?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
@@ -1473,99 +1369,46 @@ export type NeedResolvers<
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type NeedConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['NeedConnection'] = ResolversParentTypes['NeedConnection'],
-> = {
+export type NeedConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedConnection'] = ResolversParentTypes['NeedConnection']> = {
   edges?: Resolver<Array<ResolversTypes['NeedEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type NeedEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['NeedEdge'] = ResolversParentTypes['NeedEdge'],
-> = {
+export type NeedEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedEdge'] = ResolversParentTypes['NeedEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
 };
 
-export type PageInfoResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo'],
-> = {
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type ProductResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'],
-> = {
+export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pointsPrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   stock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type QueryResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query'],
-> = {
-  claims?: Resolver<
-    ResolversTypes['ClaimConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryClaimsArgs, 'siteId'>
-  >;
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
-  members?: Resolver<
-    ResolversTypes['MemberConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryMembersArgs, 'siteId'>
-  >;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
-  products?: Resolver<
-    Array<ResolversTypes['Product']>,
-    ParentType,
-    ContextType,
-    RequireFields<QueryProductsArgs, 'siteId'>
-  >;
-  redemptions?: Resolver<
-    ResolversTypes['RedemptionConnection'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryRedemptionsArgs, 'siteId'>
-  >;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'siteId'>>;
+  redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
-  siteReport?: Resolver<
-    ResolversTypes['SiteReport'],
-    ParentType,
-    ContextType,
-    RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>
-  >;
-  siteReports?: Resolver<
-    Array<ResolversTypes['SiteReport']>,
-    ParentType,
-    ContextType,
-    RequireFields<QuerySiteReportsArgs, 'month'>
-  >;
+  siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
+  siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
   sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, Partial<QuerySitesArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
-  visitCoverage?: Resolver<
-    ResolversTypes['VisitCoverage'],
-    ParentType,
-    ContextType,
-    RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>
-  >;
+  visitCoverage?: Resolver<ResolversTypes['VisitCoverage'], ParentType, ContextType, RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>>;
 };
 
-export type RedemptionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption'],
-> = {
+export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = {
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1575,36 +1418,24 @@ export type RedemptionResolvers<
   totalPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type RedemptionConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['RedemptionConnection'] = ResolversParentTypes['RedemptionConnection'],
-> = {
+export type RedemptionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedemptionConnection'] = ResolversParentTypes['RedemptionConnection']> = {
   edges?: Resolver<Array<ResolversTypes['RedemptionEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type RedemptionEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['RedemptionEdge'] = ResolversParentTypes['RedemptionEdge'],
-> = {
+export type RedemptionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedemptionEdge'] = ResolversParentTypes['RedemptionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType>;
 };
 
-export type RedemptionItemResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['RedemptionItem'] = ResolversParentTypes['RedemptionItem'],
-> = {
+export type RedemptionItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedemptionItem'] = ResolversParentTypes['RedemptionItem']> = {
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ServiceRecordResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['ServiceRecord'] = ResolversParentTypes['ServiceRecord'],
-> = {
+export type ServiceRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceRecord'] = ResolversParentTypes['ServiceRecord']> = {
   certificateUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   confirmedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   noShowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1613,10 +1444,7 @@ export type ServiceRecordResolvers<
   totalMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type SiteResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site'],
-> = {
+export type SiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = {
   county?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1627,27 +1455,18 @@ export type SiteResolvers<
   village?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type SiteConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['SiteConnection'] = ResolversParentTypes['SiteConnection'],
-> = {
+export type SiteConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteConnection'] = ResolversParentTypes['SiteConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SiteEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type SiteEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['SiteEdge'] = ResolversParentTypes['SiteEdge'],
-> = {
+export type SiteEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteEdge'] = ResolversParentTypes['SiteEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 };
 
-export type SiteReportResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['SiteReport'] = ResolversParentTypes['SiteReport'],
-> = {
+export type SiteReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteReport'] = ResolversParentTypes['SiteReport']> = {
   activeVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ledgerCsvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1661,30 +1480,12 @@ export type SiteReportResolvers<
   visitRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type SubscriptionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription'],
-> = {
-  claimUpdated?: SubscriptionResolver<
-    ResolversTypes['Claim'],
-    'claimUpdated',
-    ParentType,
-    ContextType,
-    RequireFields<SubscriptionClaimUpdatedArgs, 'siteId'>
-  >;
-  needPosted?: SubscriptionResolver<
-    ResolversTypes['Need'],
-    'needPosted',
-    ParentType,
-    ContextType,
-    RequireFields<SubscriptionNeedPostedArgs, 'siteId'>
-  >;
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  claimUpdated?: SubscriptionResolver<ResolversTypes['Claim'], "claimUpdated", ParentType, ContextType, RequireFields<SubscriptionClaimUpdatedArgs, 'siteId'>>;
+  needPosted?: SubscriptionResolver<ResolversTypes['Need'], "needPosted", ParentType, ContextType, RequireFields<SubscriptionNeedPostedArgs, 'siteId'>>;
 };
 
-export type TransferResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer'],
-> = {
+export type TransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fromMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
@@ -1698,27 +1499,18 @@ export type TransferResolvers<
   unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
 };
 
-export type TransferConnectionResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['TransferConnection'] = ResolversParentTypes['TransferConnection'],
-> = {
+export type TransferConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferConnection'] = ResolversParentTypes['TransferConnection']> = {
   edges?: Resolver<Array<ResolversTypes['TransferEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type TransferEdgeResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['TransferEdge'] = ResolversParentTypes['TransferEdge'],
-> = {
+export type TransferEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferEdge'] = ResolversParentTypes['TransferEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType>;
 };
 
-export type VisitResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit'],
-> = {
+export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = {
   elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   followUpNeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1727,10 +1519,7 @@ export type VisitResolvers<
   visitor?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
 };
 
-export type VisitCoverageResolvers<
-  ContextType = Context,
-  ParentType extends ResolversParentTypes['VisitCoverage'] = ResolversParentTypes['VisitCoverage'],
-> = {
+export type VisitCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitCoverage'] = ResolversParentTypes['VisitCoverage']> = {
   dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1772,3 +1561,4 @@ export type Resolvers<ContextType = Context> = {
   Visit?: VisitResolvers<ContextType>;
   VisitCoverage?: VisitCoverageResolvers<ContextType>;
 };
+
