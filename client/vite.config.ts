@@ -49,6 +49,10 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/graphql/, /^\/export/, /^\/certificate/, /^\/healthz/],
         cleanupOutdatedCaches: true,
+        // Take charge of the page that installed the worker at once: a volunteer who opened the
+        // app once on a good link can open it again on no link, without a second visit first.
+        clientsClaim: true,
+        skipWaiting: true,
         maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
       },
     }),

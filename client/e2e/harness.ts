@@ -29,7 +29,11 @@ export interface RunningServer {
 /** Builds the client if dist/ is missing; the test serves exactly what users get. */
 export function ensureBuilt(): string {
   const dist = join(clientDir, 'dist');
-  if (!existsSync(join(dist, 'index.html'))) execSync('pnpm build', { cwd: clientDir, stdio: 'inherit' });
+  // NODE_ENV=production: vitest sets it to 'test', and Vite then builds with import.meta.env.PROD
+  // false, which drops the service worker's registration from the bundle users would get.
+  if (!existsSync(join(dist, 'index.html'))) {
+    execSync('pnpm build', { cwd: clientDir, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
   return dist;
 }
 

@@ -222,7 +222,13 @@ describe('a day at the mutual-aid site', () => {
     await logIn(page, PHONE.volunteer);
     await page.goto('/volunteer/shop');
     await settle(page);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    // The worker must be installed (its precache complete) before the link drops; bounded, so a
+    // worker that never installs fails here with a clear message instead of hanging the run.
+    // It must also control this page (clientsClaim), or an offline reload would not reach it.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+      timeout: 90_000,
+      polling: 500,
+    });
     const product = '毛巾';
     const stockBefore = await stockOf(page, product);
     const { points } = await balance(page);
