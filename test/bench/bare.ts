@@ -73,7 +73,12 @@ export async function startBare(
   poolSize = 10,
 ): Promise<BareServer> {
   const handle = await openDb({ url, migrate: false, poolSize });
-  const sql: Sql = handle.sql!;
+  const raw: Sql = handle.sql!;
+  // Named prepared statements, as the server's client runs them (db/src/open.ts, preparing()).
+  const sql = {
+    unsafe: (text: string, params: unknown[] = []) =>
+      raw.unsafe(text, params as never[], { prepare: params.length > 0 }),
+  };
   const app = express();
   app.use(express.json());
 
@@ -231,9 +236,9 @@ export async function startBare(
   });
 
   const figures = (q: Captured) =>
-    sql.begin(async (tx) => {
+    raw.begin(async (tx) => {
       await tx.unsafe('set local jit = off');
-      return tx.unsafe(q.text, q.params as never[]);
+      return tx.unsafe(q.text, q.params as never[], { prepare: q.params.length > 0 });
     });
 
   app.post('/siteReport', async (req, res) => {

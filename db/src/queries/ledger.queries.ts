@@ -2,6 +2,7 @@
 // decide whether a transfer may happen live in the server's ledger service, not here.
 import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
+import { anyOf, runPrepared } from './prepared';
 import { accounts, transfers } from '../schema/index';
 import type { AccountOwner, Unit } from '../schema/enums.schema';
 
@@ -55,10 +56,9 @@ export async function siteAccount(
 
 export async function accountsByIds(ex: Executor, ids: readonly number[]): Promise<AccountRow[]> {
   if (ids.length === 0) return [];
-  return ex
-    .select()
-    .from(accounts)
-    .where(inArray(accounts.id, [...ids]));
+  return runPrepared(ex, 'accounts_by_ids', (q) => q.select().from(accounts).where(anyOf(accounts.id, 'ids')), {
+    ids: [...ids],
+  });
 }
 
 /**
@@ -141,18 +141,21 @@ export async function countTransfersFrom(ex: Executor, accountIds: readonly numb
 
 export async function accountsOfMembers(ex: Executor, memberIds: readonly number[]): Promise<AccountRow[]> {
   if (memberIds.length === 0) return [];
-  return ex
-    .select()
-    .from(accounts)
-    .where(inArray(accounts.memberId, [...memberIds]));
+  return runPrepared(
+    ex,
+    'accounts_of_members',
+    (q) => q.select().from(accounts).where(anyOf(accounts.memberId, 'ids')),
+    {
+      ids: [...memberIds],
+    },
+  );
 }
 
 export async function transfersByIds(ex: Executor, ids: readonly number[]): Promise<TransferRow[]> {
   if (ids.length === 0) return [];
-  return ex
-    .select()
-    .from(transfers)
-    .where(inArray(transfers.id, [...ids]));
+  return runPrepared(ex, 'transfers_by_ids', (q) => q.select().from(transfers).where(anyOf(transfers.id, 'ids')), {
+    ids: [...ids],
+  });
 }
 
 export async function countAccountTransfers(ex: Executor, accountIds: readonly number[]): Promise<number> {

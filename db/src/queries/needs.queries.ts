@@ -1,6 +1,7 @@
 // SQL for needs and claims: listing, locking and moving them along their lives.
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
+import { anyOf, runPrepared } from './prepared';
 import type { ClaimRow, NeedRow } from '../rows';
 import { claims, needs } from '../schema/index';
 import type { ClaimStatus, NeedStatus, ServiceCategory } from '../schema/enums.schema';
@@ -26,10 +27,9 @@ export async function needById(ex: Executor, id: number, lock = false): Promise<
 
 export async function needsByIds(ex: Executor, ids: readonly number[]): Promise<NeedRow[]> {
   if (ids.length === 0) return [];
-  return ex
-    .select()
-    .from(needs)
-    .where(inArray(needs.id, [...ids]));
+  return runPrepared(ex, 'needs_by_ids', (q) => q.select().from(needs).where(anyOf(needs.id, 'ids')), {
+    ids: [...ids],
+  });
 }
 
 export interface NeedFilter {
@@ -105,19 +105,19 @@ export async function claimById(ex: Executor, id: number, lock = false): Promise
 
 export async function claimsByIds(ex: Executor, ids: readonly number[]): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
-  return ex
-    .select()
-    .from(claims)
-    .where(inArray(claims.id, [...ids]));
+  return runPrepared(ex, 'claims_by_ids', (q) => q.select().from(claims).where(anyOf(claims.id, 'ids')), {
+    ids: [...ids],
+  });
 }
 
 export async function claimsByNeedIds(ex: Executor, needIds: readonly number[]): Promise<ClaimRow[]> {
   if (needIds.length === 0) return [];
-  return ex
-    .select()
-    .from(claims)
-    .where(inArray(claims.needId, [...needIds]))
-    .orderBy(asc(claims.id));
+  return runPrepared(
+    ex,
+    'claims_of_needs',
+    (q) => q.select().from(claims).where(anyOf(claims.needId, 'ids')).orderBy(asc(claims.id)),
+    { ids: [...needIds] },
+  );
 }
 
 export async function updateClaim(ex: Executor, id: number, changes: Partial<ClaimRow>): Promise<ClaimRow> {

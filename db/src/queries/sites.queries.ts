@@ -1,7 +1,8 @@
 // SQL for sites: creating one opens its ledger accounts in the same transaction.
-import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt } from 'drizzle-orm';
 import type { ServiceCategory } from '../schema/enums.schema';
 import type { Executor } from '../open';
+import { anyOf, runPrepared } from './prepared';
 import { siteCategoryRates, sites } from '../schema/index';
 import { ensureSiteAccounts } from './ledger.queries';
 
@@ -31,10 +32,9 @@ export async function listSites(ex: Executor, limit: number, after?: number): Pr
 
 export async function sitesByIds(ex: Executor, ids: readonly number[]): Promise<SiteRow[]> {
   if (ids.length === 0) return [];
-  return ex
-    .select()
-    .from(sites)
-    .where(inArray(sites.id, [...ids]));
+  return runPrepared(ex, 'sites_by_ids', (q) => q.select().from(sites).where(anyOf(sites.id, 'ids')), {
+    ids: [...ids],
+  });
 }
 
 export async function countSites(ex: Executor): Promise<number> {

@@ -2,6 +2,7 @@
 // for them. The rules (who may, how much, in which order) live in the server's supermarket service.
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
+import { anyOf, runPrepared } from './prepared';
 import type { ProductRow, RedemptionItemRow, RedemptionRow } from '../rows';
 import { products, redemptionItems, redemptions } from '../schema/index';
 
@@ -25,10 +26,9 @@ export async function productById(ex: Executor, id: number, lock = false): Promi
 
 export async function productsByIds(ex: Executor, ids: readonly number[]): Promise<ProductRow[]> {
   if (ids.length === 0) return [];
-  return ex
-    .select()
-    .from(products)
-    .where(inArray(products.id, [...ids]));
+  return runPrepared(ex, 'products_by_ids', (q) => q.select().from(products).where(anyOf(products.id, 'ids')), {
+    ids: [...ids],
+  });
 }
 
 /**
@@ -123,11 +123,17 @@ export async function insertRedemptionItems(
 
 export async function itemsByRedemptionIds(ex: Executor, ids: readonly number[]): Promise<RedemptionItemRow[]> {
   if (ids.length === 0) return [];
-  return ex
-    .select()
-    .from(redemptionItems)
-    .where(inArray(redemptionItems.redemptionId, [...ids]))
-    .orderBy(asc(redemptionItems.redemptionId), asc(redemptionItems.productId));
+  return runPrepared(
+    ex,
+    'items_of_redemptions',
+    (q) =>
+      q
+        .select()
+        .from(redemptionItems)
+        .where(anyOf(redemptionItems.redemptionId, 'ids'))
+        .orderBy(asc(redemptionItems.redemptionId), asc(redemptionItems.productId)),
+    { ids: [...ids] },
+  );
 }
 
 export async function markCancelled(

@@ -48,14 +48,14 @@ export async function login(db: Database, secret: Uint8Array, limiter: LoginLimi
 /** The viewer behind a bearer token; UNAUTHENTICATED for a bad, expired or orphaned token. */
 export async function viewerFromToken(db: Database, secret: Uint8Array, token: string): Promise<Viewer> {
   const id = await verifyToken(secret, token);
-  const member = id === undefined ? undefined : await memberQueries.memberById(db, id);
-  if (!member) {
+  const found = id === undefined ? undefined : await memberQueries.memberWithRoles(db, id);
+  if (!found) {
     fail(ErrorCode.UNAUTHENTICATED, {
       en: 'Your log-in has expired; please log in again',
       zh: '登录已失效，请重新登录',
     });
   }
-  return viewerOf(member, await memberQueries.membershipsOf(db, member.id));
+  return viewerOf(found.member, found.roles);
 }
 
 export function viewerOf(member: MemberRow, memberships: Viewer['memberships']): Viewer {
@@ -63,5 +63,6 @@ export function viewerOf(member: MemberRow, memberships: Viewer['memberships']):
     id: member.id,
     siteId: member.siteId,
     memberships: memberships.map((m) => ({ siteId: m.siteId, role: m.role })),
+    member,
   };
 }

@@ -1,6 +1,6 @@
 // The one authorization helper: who the viewer is, and what roles they hold at which site.
 // Every service calls these first, before any rule, and each check names the site.
-import type { MembershipRow, Role } from '@huzhu/db';
+import type { MemberRow, MembershipRow, Role } from '@huzhu/db';
 import { ErrorCode, fail } from '../graphql/errors';
 
 export interface Viewer {
@@ -8,6 +8,11 @@ export interface Viewer {
   /** The member's own site; null for platform staff. */
   siteId: number | null;
   memberships: Pick<MembershipRow, 'siteId' | 'role'>[];
+  /**
+   * The member's row as read when the token was checked. An HTTP request's loader starts with it,
+   * so the viewer's own name or balance does not read the row a second time.
+   */
+  member?: MemberRow;
 }
 
 export interface HasViewer {

@@ -1,5 +1,6 @@
 // Apollo Server: error masking (no stack traces, no internals), messages in the client's language.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
@@ -78,6 +79,13 @@ export function createApollo(
     formatError,
     validationRules: options.protection.validationRules,
     parseOptions: options.protection.parseOptions,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localizePlugin, ...options.protection.plugins],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Installed by default, it wraps every field's resolver to compute cache hints; no answer
+      // here is cacheable by a CDN (each is per viewer), so it is all cost.
+      ApolloServerPluginCacheControlDisabled(),
+      localizePlugin,
+      ...options.protection.plugins,
+    ],
   });
 }

@@ -61,6 +61,9 @@ export async function viewerOfRequest(services: Services, req: Request): Promise
 export async function createApp(o: AppOptions): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
+  // res.send hashes every body for an ETag; answers to POST /graphql are never revalidated, so the
+  // hash is wasted work on each one. Static files keep theirs (express.static sets its own).
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(securityHeaders());
   const server = createServer(app);
@@ -120,7 +123,11 @@ export async function createApp(o: AppOptions): Promise<App> {
           if (error instanceof AppError) throw withLang(error, lang);
           throw error;
         }
-        return buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req) });
+        const context = buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req) });
+        // Read for this request a moment ago: the resolvers need not read it again. (Not over
+        // WebSocket, where the viewer was read when the connection opened, maybe hours ago.)
+        if (viewer?.member) context.loaders.member.prime(viewer.id, viewer.member);
+        return context;
       },
     }),
   );

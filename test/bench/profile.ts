@@ -1,0 +1,108 @@
+// pnpm --filter @huzhu/test bench:profile <needs|viewer|visitCoverage|siteReport|typename|anonymous> [seconds] [connections]:
+// one read against the real server on the bench data, with the server's CPU profiled (V8
+// inspector, this process only; the load comes from the separate load generator). Writes
+// /tmp/huzhu-<op>.cpuprofile (open it in Chrome DevTools) and prints the top functions by self time.
+import { Session } from 'node:inspector/promises';
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { openDb } from '@huzhu/db';
+import { startServer } from '@huzhu/server/start';
+import { signToken } from '../../server/src/auth/tokens';
+import { benchDatabaseUrl } from './county/database';
+import { LoadGenerator } from './load';
+
+const [op = 'viewer', secondsArg = '8', connArg = '16'] = process.argv.slice(2);
+const url = benchDatabaseUrl();
+const month = '2026-10';
+const prep = await openDb({ url, migrate: false, poolSize: 1 });
+const [site] = await prep.sql!`select s.id,
+  (select member_id from memberships where site_id = s.id and role = 'COORDINATOR' limit 1) as coordinator,
+  (select member_id from memberships where site_id = s.id and role = 'VOLUNTEER' limit 1) as volunteer
+  from sites s order by s.id limit 1 offset 7`;
+await prep.close();
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  databaseUrl: url,
+  env: { JWT_SECRET: randomBytes(32).toString('hex'), RATE_LIMIT_PER_MINUTE: '100000000' },
+  demoData: false,
+  quiet: true,
+});
+const as = (id: unknown) => signToken(server.config.jwtSecret, Number(id));
+const siteId = `site_${site!.id}`;
+const bodies: Record<string, { query: string; variables?: object; member?: unknown }> = {
+  // The fixed cost of a request: with a token (its check reads the member) and without.
+  typename: { query: `{ __typename }`, member: site!.volunteer },
+  anonymous: { query: `{ __typename }` },
+  needs: {
+    query: `query Needs($siteId: ID!) { needs(siteId: $siteId, status: OPEN, first: 20) { totalCount edges { node { id title category startsAt slots status beneficiary { id name } claims { id status volunteer { id name } } } } } }`,
+    variables: { siteId },
+    member: site!.coordinator,
+  },
+  viewer: {
+    query: `query Viewer { viewer { id name balance { minutes points } transfers(first: 20) { totalCount edges { node { id unit amount kind createdAt memo } } } } }`,
+    member: site!.volunteer,
+  },
+  visitCoverage: {
+    query: `query Coverage($siteId: ID!, $month: String!) { visitCoverage(siteId: $siteId, month: $month) { month dueCount visitedCount rate unvisited { id name } visits { id visitedAt followUpNeeded elder { id name } } } }`,
+    variables: { siteId, month },
+    member: site!.coordinator,
+  },
+  siteReport: {
+    query: `query Report($siteId: ID!, $month: String!) { siteReport(siteId: $siteId, month: $month) { month serviceMinutes activeVolunteers needsPosted needsCompleted pointsIssued pointsRedeemed visitRate } }`,
+    variables: { siteId, month },
+    member: site!.coordinator,
+  },
+};
+const b = bodies[op];
+if (!b) throw new Error(`unknown operation ${op}; one of ${Object.keys(bodies).join(', ')}`);
+const request = {
+  body: JSON.stringify({ query: b.query, variables: b.variables }),
+  ...(b.member ? { token: await as(b.member) } : {}),
+};
+const load = new LoadGenerator();
+const target = `${server.url}/graphql`;
+await load.run({ url: target, connections: 4, seconds: 2, requests: [request], once: false }); // warm-up
+const session = new Session();
+session.connect();
+await session.post('Profiler.enable');
+await session.post('Profiler.start');
+const result = await load.run({
+  url: target,
+  connections: Number(connArg),
+  seconds: Number(secondsArg),
+  requests: [request],
+  once: false,
+});
+const { profile } = await session.post('Profiler.stop');
+load.close();
+await server.close();
+const file = `/tmp/huzhu-${op}.cpuprofile`;
+writeFileSync(file, JSON.stringify(profile));
+console.log(
+  `${op} @${connArg}: ${(result.latencies.length / result.seconds).toFixed(0)} req/s, ${result.errors} errors${result.firstError ? ` (${result.firstError})` : ''}; profile in ${file}`,
+);
+
+// Self time by function, then by package.
+const self = new Map<string, number>();
+const byPackage = new Map<string, number>();
+const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
+let total = 0;
+profile.samples!.forEach((id, i) => {
+  const dt = profile.timeDeltas![i]!;
+  total += dt;
+  const f = nodes.get(id)!.callFrame;
+  const where = f.url.includes('node_modules/.pnpm/')
+    ? f.url.split('node_modules/.pnpm/')[1]!.split('/')[0]!.replace(/_.*/, '')
+    : f.url.replace(/^file:\/\/\/work\/[^/]+\//, '') || f.functionName;
+  add(self, `${f.functionName || '(anonymous)'} ${where}:${f.lineNumber}`, dt);
+  add(byPackage, where, dt);
+});
+const top = (m: Map<string, number>, n: number) =>
+  [...m]
+    .sort((a, c) => c[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`)
+    .join('\n');
+console.log(`\nself time by function:\n${top(self, 25)}\n\nby package or file:\n${top(byPackage, 25)}`);
