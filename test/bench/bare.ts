@@ -237,7 +237,9 @@ export async function startBare(
 
   const figures = (q: Captured) =>
     raw.begin(async (tx) => {
-      await tx.unsafe('set local jit = off');
+      await tx.unsafe(
+        "select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)",
+      );
       return tx.unsafe(q.text, q.params as never[], { prepare: q.params.length > 0 });
     });
 

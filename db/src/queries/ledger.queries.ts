@@ -1,6 +1,6 @@
 // SQL for the ledger: accounts, locks, transfer rows and the invariant checks. The rules that
 // decide whether a transfer may happen live in the server's ledger service, not here.
-import { and, asc, desc, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { anyOf, runPrepared } from './prepared';
 import { accounts, transfers } from '../schema/index';
@@ -39,6 +39,32 @@ export async function memberAccount(ex: Executor, memberId: number, unit: Unit):
     .from(accounts)
     .where(and(eq(accounts.memberId, memberId), eq(accounts.unit, unit)));
   return row;
+}
+
+/**
+ * The accounts a confirmation or a redemption moves between, in one round trip: the given
+ * members' accounts and the site's own (its pools and its supermarket); four lookups before.
+ */
+export async function memberAndSiteAccounts(
+  ex: Executor,
+  siteId: number,
+  memberIds: readonly number[],
+): Promise<AccountRow[]> {
+  return runPrepared(
+    ex,
+    'member_and_site_accounts',
+    (q) =>
+      q
+        .select()
+        .from(accounts)
+        .where(
+          or(
+            anyOf(accounts.memberId, 'members'),
+            and(eq(accounts.siteId, sql.placeholder('site')), ne(accounts.owner, 'MEMBER')),
+          ),
+        ),
+    { members: [...memberIds], site: siteId },
+  );
 }
 
 export async function siteAccount(
@@ -117,16 +143,28 @@ export async function accountTransfers(
   before?: number,
 ): Promise<TransferRow[]> {
   if (accountIds.length === 0) return [];
-  const touches = or(
-    inArray(transfers.debitAccountId, [...accountIds]),
-    inArray(transfers.creditAccountId, [...accountIds]),
+  const touches = or(anyOf(transfers.debitAccountId, 'accounts'), anyOf(transfers.creditAccountId, 'accounts'));
+  const values = { accounts: [...accountIds], limit, before };
+  if (before === undefined) {
+    return runPrepared(
+      ex,
+      'account_transfers',
+      (q) => q.select().from(transfers).where(touches).orderBy(desc(transfers.id)).limit(sql.placeholder('limit')),
+      values,
+    );
+  }
+  return runPrepared(
+    ex,
+    'account_transfers_before',
+    (q) =>
+      q
+        .select()
+        .from(transfers)
+        .where(and(touches, lt(transfers.id, sql.placeholder('before'))))
+        .orderBy(desc(transfers.id))
+        .limit(sql.placeholder('limit')),
+    values,
   );
-  return ex
-    .select()
-    .from(transfers)
-    .where(before === undefined ? touches : and(touches, lt(transfers.id, before)))
-    .orderBy(desc(transfers.id))
-    .limit(limit);
 }
 
 /** How many transfers were paid out of any of these accounts (a closed group's transfer count). */
@@ -160,9 +198,15 @@ export async function transfersByIds(ex: Executor, ids: readonly number[]): Prom
 
 export async function countAccountTransfers(ex: Executor, accountIds: readonly number[]): Promise<number> {
   if (accountIds.length === 0) return 0;
-  const [row] = await ex
-    .select({ n: sql<number>`count(*)::int` })
-    .from(transfers)
-    .where(or(inArray(transfers.debitAccountId, [...accountIds]), inArray(transfers.creditAccountId, [...accountIds])));
+  const [row] = await runPrepared(
+    ex,
+    'count_account_transfers',
+    (q) =>
+      q
+        .select({ n: sql<number>`count(*)::int` })
+        .from(transfers)
+        .where(or(anyOf(transfers.debitAccountId, 'accounts'), anyOf(transfers.creditAccountId, 'accounts'))),
+    { accounts: [...accountIds] },
+  );
   return Number(row?.n ?? 0);
 }

@@ -22,12 +22,6 @@ async function memberAccountId(tx: Transaction, memberId: number, unit: 'MINUTES
   return account.id;
 }
 
-async function poolId(tx: Transaction, siteId: number, unit: 'MINUTES' | 'POINTS'): Promise<number> {
-  const account = await ledgerQueries.siteAccount(tx, siteId, 'SITE_POOL', unit);
-  if (!account) throw new Error(`site ${siteId} has no ${unit} pool`);
-  return account.id;
-}
-
 /** Points for confirmed minutes at the category's rate (else the site's), rounded down. */
 export function pointsFor(minutes: number, pointsPerHour: number): number {
   return Math.floor((minutes * pointsPerHour) / 60);
@@ -41,16 +35,25 @@ export async function creditService(
   tx: Transaction,
   s: { site: SiteRow; need: NeedRow; claim: ClaimRow; minutes: number; confirmedBy: number },
 ): Promise<number> {
-  const volunteerMinutes = await memberAccountId(tx, s.claim.volunteerId, 'MINUTES');
-  const payer =
-    s.need.payer === 'BENEFICIARY'
-      ? await memberAccountId(tx, s.need.beneficiaryId, 'MINUTES')
-      : await poolId(tx, s.site.id, 'MINUTES');
+  const payerId = s.need.payer === 'BENEFICIARY' ? s.need.beneficiaryId : undefined;
+  const found = await ledgerQueries.memberAndSiteAccounts(
+    tx,
+    s.site.id,
+    payerId === undefined ? [s.claim.volunteerId] : [s.claim.volunteerId, payerId],
+  );
+  const account = (owner: 'MEMBER' | 'SITE_POOL', unit: 'MINUTES' | 'POINTS', memberId?: number) => {
+    const row = found.find(
+      (a) => a.owner === owner && a.unit === unit && (memberId === undefined || a.memberId === memberId),
+    );
+    if (row) return row.id;
+    if (owner === 'SITE_POOL') throw new Error(`site ${s.site.id} has no ${unit} pool`);
+    fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
+  };
   await transfer(tx, {
     unit: 'MINUTES',
     amount: s.minutes,
-    fromAccountId: payer,
-    toAccountId: volunteerMinutes,
+    fromAccountId: payerId === undefined ? account('SITE_POOL', 'MINUTES') : account('MEMBER', 'MINUTES', payerId),
+    toAccountId: account('MEMBER', 'MINUTES', s.claim.volunteerId),
     kind: 'SERVICE_CREDIT',
     idempotencyKey: `claim:${s.claim.id}:minutes`,
     siteId: s.site.id,
@@ -64,8 +67,8 @@ export async function creditService(
     await transfer(tx, {
       unit: 'POINTS',
       amount: points,
-      fromAccountId: await poolId(tx, s.site.id, 'POINTS'),
-      toAccountId: await memberAccountId(tx, s.claim.volunteerId, 'POINTS'),
+      fromAccountId: account('SITE_POOL', 'POINTS'),
+      toAccountId: account('MEMBER', 'POINTS', s.claim.volunteerId),
       kind: 'SERVICE_CREDIT',
       idempotencyKey: `claim:${s.claim.id}:points`,
       siteId: s.site.id,

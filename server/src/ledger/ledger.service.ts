@@ -2,7 +2,14 @@
 // Callers pass the transaction they are in, so a confirmation or a redemption writes its
 // transfers and its own rows in one commit or not at all.
 import { createHash } from 'node:crypto';
-import { ledgerQueries as q, type TransferRow, type Transaction, type TransferKind, type Unit } from '@huzhu/db';
+import {
+  ledgerQueries as q,
+  type AccountRow,
+  type TransferRow,
+  type Transaction,
+  type TransferKind,
+  type Unit,
+} from '@huzhu/db';
 import { ErrorCode, badInput, fail } from '../graphql/errors';
 
 /** The largest single transfer: far above any real amount, well inside GraphQL's Int. */
@@ -44,25 +51,18 @@ export async function transfer(tx: Transaction, request: TransferRequest): Promi
   const from = locked.find((a) => a.id === request.fromAccountId);
   const to = locked.find((a) => a.id === request.toAccountId);
 
-  // The key is looked up only now, under the locks: a concurrent retry that committed while we
-  // waited is seen here, and answered as a retry rather than judged again on today's balance.
-  const earlier = await q.transferByKey(tx, request.idempotencyKey);
-  if (earlier) return { transfer: sameRequestOrConflict(earlier, hash), replayed: true };
-
-  if (!from || !to) fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
-  if (from.unit !== request.unit || to.unit !== request.unit) {
-    badInput('unit', { en: 'Both accounts must be in the unit of the transfer', zh: '转出和转入账户的单位必须一致' });
+  // Whatever would refuse the request is checked under the locks, but a key used before wins
+  // over it: a retry whose first attempt committed while we waited (and spent the balance) is
+  // answered as a retry, not judged again on today's balance. The key is read only on that path;
+  // on the usual one, the insert's ON CONFLICT finds an earlier holder just as well, one round
+  // trip fewer.
+  const refusal = await refusalOf(tx, request, from, to);
+  if (refusal) {
+    const earlier = await q.transferByKey(tx, request.idempotencyKey);
+    if (earlier) return { transfer: sameRequestOrConflict(earlier, hash), replayed: true };
+    refusal();
   }
-  if (request.reversesId != null && (await q.reversalOf(tx, request.reversesId))) {
-    fail(ErrorCode.CONFLICT, { en: 'This transfer has already been reversed', zh: '这笔记录已经冲正过了' });
-  }
-  if (from.owner === 'MEMBER' && from.balance < request.amount) {
-    fail(
-      ErrorCode.INSUFFICIENT_BALANCE,
-      { en: 'Not enough balance for this transfer', zh: '余额不足' },
-      { balance: from.balance, required: request.amount, unit: request.unit },
-    );
-  }
+  if (!from || !to) throw new Error('unreachable: refusalOf covers missing accounts');
 
   const inserted = await q.insertTransfer(tx, {
     unit: request.unit,
@@ -80,7 +80,7 @@ export async function transfer(tx: Transaction, request: TransferRequest): Promi
     createdBy: request.createdBy ?? null,
   });
   if (!inserted) {
-    // Another request holding the same key (on other accounts) committed first.
+    // The key is taken: by an earlier attempt of this request, or by another request (CONFLICT).
     const holder = await q.transferByKey(tx, request.idempotencyKey);
     if (!holder) fail(ErrorCode.CONFLICT, { en: 'Please retry the request', zh: '请求冲突，请重试' });
     return { transfer: sameRequestOrConflict(holder, hash), replayed: true };
@@ -144,6 +144,33 @@ function validate(r: TransferRequest): void {
 function requestHash(r: TransferRequest): string {
   const parts = [r.unit, r.amount, r.fromAccountId, r.toAccountId, r.kind, r.reversesId ?? null];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+/** What would refuse the transfer on the locked rows, as a function that throws it; else undefined. */
+async function refusalOf(
+  tx: Transaction,
+  request: TransferRequest,
+  from: AccountRow | undefined,
+  to: AccountRow | undefined,
+): Promise<(() => never) | undefined> {
+  if (!from || !to) return () => fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
+  if (from.unit !== request.unit || to.unit !== request.unit) {
+    return () =>
+      badInput('unit', { en: 'Both accounts must be in the unit of the transfer', zh: '转出和转入账户的单位必须一致' });
+  }
+  if (request.reversesId != null && (await q.reversalOf(tx, request.reversesId))) {
+    return () =>
+      fail(ErrorCode.CONFLICT, { en: 'This transfer has already been reversed', zh: '这笔记录已经冲正过了' });
+  }
+  if (from.owner === 'MEMBER' && from.balance < request.amount) {
+    return () =>
+      fail(
+        ErrorCode.INSUFFICIENT_BALANCE,
+        { en: 'Not enough balance for this transfer', zh: '余额不足' },
+        { balance: from.balance, required: request.amount, unit: request.unit },
+      );
+  }
+  return undefined;
 }
 
 function sameRequestOrConflict(earlier: TransferRow, hash: string): TransferRow {

@@ -92,11 +92,11 @@ async function step(
 ): Promise<ClaimRow> {
   const { need, viewer } = await claimContext(ctx, claimId, who);
   const updated = await ctx.db.transaction(async (tx) => {
-    await q.needById(tx, need.id, true);
+    const locked = (await q.needById(tx, need.id, true))!;
     const claim = (await q.claimById(tx, claimId, true))!;
     if (!from.includes(claim.status)) wrongState(claim, from.join(' or '));
     const row = await q.updateClaim(tx, claimId, await change(claim, tx, viewer.id, need));
-    await followNeed(tx, need.id);
+    await followNeed(tx, locked);
     await audit(tx, ctx, need.siteId, action, 'claim', claimId, { from: claim.status, to: row.status });
     return row;
   });
@@ -107,8 +107,9 @@ async function step(
 }
 
 /** A need's status follows its claims: FILLED while every slot is held, COMPLETED once all settle. */
-async function followNeed(tx: Transaction, needId: number): Promise<void> {
-  const need = (await q.needById(tx, needId))!;
+/** `need` as read under its row lock in this transaction (claims changed since, not the need). */
+async function followNeed(tx: Transaction, need: NeedRow): Promise<void> {
+  const needId = need.id;
   if (need.status === 'CANCELLED' || need.status === 'COMPLETED') return;
   const counts = await q.claimStatusCounts(tx, needId);
   const holding = q.SLOT_HOLDING.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
@@ -202,7 +203,7 @@ export async function confirmService(
   const site = await siteOf(ctx, need.siteId);
   let replayed = false;
   const confirmed = await ctx.db.transaction(async (tx) => {
-    await q.needById(tx, need.id, true);
+    const locked = (await q.needById(tx, need.id, true))!;
     const claim = (await q.claimById(tx, claimId, true))!;
     if (claim.confirmKey === key) {
       replayed = true;
@@ -221,7 +222,7 @@ export async function confirmService(
       settledBy: viewer.id,
       confirmKey: key,
     });
-    await followNeed(tx, need.id);
+    await followNeed(tx, locked);
     await audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer });
     return row;
   });

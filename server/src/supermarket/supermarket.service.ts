@@ -114,29 +114,36 @@ export async function redeem(ctx: Context, request: RedeemRequest): Promise<Rede
   let changed: ProductRow[] = [];
   const redemption = await ctx.db.transaction(async (tx) => {
     const locked = await q.lockProducts(tx, productIds);
-    // The key is looked up only under the product locks: a retry of the same basket that raced
-    // us and committed is seen here and answered as a retry, not judged again on what it left.
-    const earlier = await q.redemptionByKey(tx, key);
-    if (earlier) return sameRequestOrConflict(earlier, hash);
-
-    const priced = lines.map((line, i) => {
-      const product = locked.find((p) => p.id === line.productId);
-      const field = `input.items[${i}].productId`;
-      // Another site's goods are as unknown here as goods that do not exist.
-      if (!product || product.siteId !== siteId) {
-        fail(ErrorCode.NOT_FOUND, { en: 'No such goods at this site', zh: '本站点没有这件商品' }, { field });
-      }
-      if (!product.active) badInput(field, { en: `${product.name} is no longer sold`, zh: `${product.name}已下架` });
-      if (product.stock < line.quantity) {
-        fail(
-          ErrorCode.OUT_OF_STOCK,
-          { en: `Only ${product.stock} of ${product.name} left`, zh: `${product.name}只剩 ${product.stock} 件` },
-          { productId: toId('Product', product.id), stock: product.stock, requested: line.quantity, field },
-        );
-      }
-      // The line keeps today's price: a later price change does not rewrite history.
-      return { ...line, name: product.name, points: product.pointsPrice * line.quantity };
-    });
+    // A retry of the same basket that raced us and committed must be answered as a retry, not
+    // judged again on the stock it left: when the basket would be refused, the key is looked up
+    // (under the product locks) first. Otherwise the insert's ON CONFLICT finds an earlier holder.
+    const price = () =>
+      lines.map((line, i) => {
+        const product = locked.find((p) => p.id === line.productId);
+        const field = `input.items[${i}].productId`;
+        // Another site's goods are as unknown here as goods that do not exist.
+        if (!product || product.siteId !== siteId) {
+          fail(ErrorCode.NOT_FOUND, { en: 'No such goods at this site', zh: '本站点没有这件商品' }, { field });
+        }
+        if (!product.active) badInput(field, { en: `${product.name} is no longer sold`, zh: `${product.name}已下架` });
+        if (product.stock < line.quantity) {
+          fail(
+            ErrorCode.OUT_OF_STOCK,
+            { en: `Only ${product.stock} of ${product.name} left`, zh: `${product.name}只剩 ${product.stock} 件` },
+            { productId: toId('Product', product.id), stock: product.stock, requested: line.quantity, field },
+          );
+        }
+        // The line keeps today's price: a later price change does not rewrite history.
+        return { ...line, name: product.name, points: product.pointsPrice * line.quantity };
+      });
+    let priced: ReturnType<typeof price>;
+    try {
+      priced = price();
+    } catch (refusal) {
+      const earlier = await q.redemptionByKey(tx, key);
+      if (earlier) return sameRequestOrConflict(earlier, hash);
+      throw refusal;
+    }
     const totalPoints = priced.reduce((n, l) => n + l.points, 0);
 
     const inserted = await q.insertRedemption(tx, {
@@ -163,8 +170,7 @@ export async function redeem(ctx: Context, request: RedeemRequest): Promise<Rede
       transfer(tx, {
         unit: 'POINTS',
         amount: totalPoints,
-        fromAccountId: await memberPoints(tx, member.id),
-        toAccountId: await supermarketPoints(tx, siteId),
+        ...(await pointsAccounts(tx, member.id, siteId, 'REDEMPTION')),
         kind: 'REDEMPTION',
         // Derived from the redemption: it can be charged once, whatever keys clients send.
         idempotencyKey: `redemption:${inserted.id}:debit`,
@@ -216,8 +222,7 @@ export async function cancelRedemption(ctx: Context, id: number, reasonInput: st
     await transfer(tx, {
       unit: 'POINTS',
       amount: redemption.totalPoints,
-      fromAccountId: await supermarketPoints(tx, redemption.siteId),
-      toAccountId: await memberPoints(tx, redemption.memberId),
+      ...(await pointsAccounts(tx, redemption.memberId, redemption.siteId, 'REFUND')),
       kind: 'REFUND',
       idempotencyKey: `redemption:${id}:refund`,
       siteId: redemption.siteId,
@@ -320,14 +325,19 @@ async function inPoints<T>(promise: Promise<T>): Promise<T> {
   }
 }
 
-async function memberPoints(tx: Transaction, memberId: number): Promise<number> {
-  const account = await ledgerQueries.memberAccount(tx, memberId, 'POINTS');
-  if (!account) fail(ErrorCode.NOT_FOUND, { en: 'Points account not found', zh: '积分账户不存在' });
-  return account.id;
-}
-
-async function supermarketPoints(tx: Transaction, siteId: number): Promise<number> {
-  const account = await ledgerQueries.siteAccount(tx, siteId, 'SUPERMARKET', 'POINTS');
-  if (!account) throw new Error(`site ${siteId} has no supermarket account`);
-  return account.id;
+/** The member's points account and the site's supermarket, in one round trip, as the direction has them. */
+async function pointsAccounts(
+  tx: Transaction,
+  memberId: number,
+  siteId: number,
+  direction: 'REDEMPTION' | 'REFUND',
+): Promise<{ fromAccountId: number; toAccountId: number }> {
+  const found = await ledgerQueries.memberAndSiteAccounts(tx, siteId, [memberId]);
+  const member = found.find((a) => a.owner === 'MEMBER' && a.memberId === memberId && a.unit === 'POINTS');
+  const shop = found.find((a) => a.owner === 'SUPERMARKET');
+  if (!member) fail(ErrorCode.NOT_FOUND, { en: 'Points account not found', zh: '积分账户不存在' });
+  if (!shop) throw new Error(`site ${siteId} has no supermarket account`);
+  return direction === 'REDEMPTION'
+    ? { fromAccountId: member.id, toAccountId: shop.id }
+    : { fromAccountId: shop.id, toAccountId: member.id };
 }
