@@ -144,9 +144,15 @@ export async function countMembers(ex: Executor, f: MemberFilter): Promise<numbe
 
 /** Members of the site with any care category: those due a visit every month. */
 export async function membersDueVisits(ex: Executor, siteId: number): Promise<MemberRow[]> {
-  return ex
-    .select()
-    .from(members)
-    .where(and(eq(members.siteId, siteId), sql`cardinality(${members.careCategories}) > 0`))
-    .orderBy(asc(members.name), asc(members.id));
+  return runPrepared(
+    ex,
+    'members_due_visits',
+    (q) =>
+      q
+        .select()
+        .from(members)
+        .where(and(eq(members.siteId, sql.placeholder('site')), sql`cardinality(${members.careCategories}) > 0`))
+        .orderBy(asc(members.name), asc(members.id)),
+    { site: siteId },
+  );
 }

@@ -41,14 +41,28 @@ export interface NeedFilter {
   to?: Date | undefined;
 }
 
-function needWhere(f: NeedFilter): SQL | undefined {
-  return and(
-    eq(needs.siteId, f.siteId),
-    f.status ? eq(needs.status, f.status) : undefined,
-    f.category ? eq(needs.category, f.category) : undefined,
-    f.from ? gte(needs.startsAt, f.from) : undefined,
-    f.to ? lt(needs.startsAt, f.to) : undefined,
+/**
+ * The filter as placeholders and their values. Which filters are present names the statement, so
+ * each combination is built and prepared once (at most 16 of them, twice with the keyset).
+ */
+function needWhere(f: NeedFilter) {
+  const shape = `${f.status ? 's' : ''}${f.category ? 'c' : ''}${f.from ? 'f' : ''}${f.to ? 't' : ''}`;
+  const where = and(
+    eq(needs.siteId, sql.placeholder('site')),
+    f.status ? eq(needs.status, sql.placeholder('status')) : undefined,
+    f.category ? eq(needs.category, sql.placeholder('category')) : undefined,
+    f.from ? gte(needs.startsAt, sql.placeholder('from')) : undefined,
+    f.to ? lt(needs.startsAt, sql.placeholder('to')) : undefined,
   );
+  // Timestamps go as ISO text: a placeholder bypasses the column's own conversion of a Date.
+  const values = {
+    site: f.siteId,
+    status: f.status,
+    category: f.category,
+    from: f.from?.toISOString(),
+    to: f.to?.toISOString(),
+  };
+  return { shape, where, values };
 }
 
 /** Soonest first; the keyset is (starts_at, id), the cursor "<epoch ms>:<id>". */
@@ -58,19 +72,35 @@ export async function listNeeds(
   limit: number,
   after?: { startsAt: Date; id: number },
 ): Promise<NeedRow[]> {
+  const { shape, where, values } = needWhere(f);
   const keyset = after
-    ? or(gt(needs.startsAt, after.startsAt), and(eq(needs.startsAt, after.startsAt), gt(needs.id, after.id)))
+    ? or(
+        gt(needs.startsAt, sql.placeholder('afterAt')),
+        and(eq(needs.startsAt, sql.placeholder('afterAt')), gt(needs.id, sql.placeholder('afterId'))),
+      )
     : undefined;
-  return ex
-    .select()
-    .from(needs)
-    .where(and(needWhere(f), keyset))
-    .orderBy(asc(needs.startsAt), asc(needs.id))
-    .limit(limit);
+  return runPrepared(
+    ex,
+    `needs_list_${shape}${after ? '_after' : ''}`,
+    (q) =>
+      q
+        .select()
+        .from(needs)
+        .where(and(where, keyset))
+        .orderBy(asc(needs.startsAt), asc(needs.id))
+        .limit(sql.placeholder('limit')),
+    { ...values, limit, afterAt: after?.startsAt.toISOString(), afterId: after?.id },
+  );
 }
 
 export async function countNeeds(ex: Executor, f: NeedFilter): Promise<number> {
-  const [row] = await ex.select({ n: count() }).from(needs).where(needWhere(f));
+  const { shape, where, values } = needWhere(f);
+  const [row] = await runPrepared(
+    ex,
+    `needs_count_${shape}`,
+    (q) => q.select({ n: count() }).from(needs).where(where),
+    values,
+  );
   return row?.n ?? 0;
 }
 

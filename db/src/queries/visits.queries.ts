@@ -1,6 +1,7 @@
 // SQL for visits (巡访): recording one, and a site's visits in a window for the monthly coverage.
-import { and, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
+import { runPrepared } from './prepared';
 import type { VisitRow } from '../rows';
 import { visits } from '../schema/index';
 
@@ -17,9 +18,22 @@ export async function insertVisit(ex: Executor, visit: NewVisit): Promise<VisitR
  * recorded it (the elder's site at the time), so moving an elder never rewrites a past month.
  */
 export async function visitsOfSite(ex: Executor, siteId: number, from: Date, to: Date): Promise<VisitRow[]> {
-  return ex
-    .select()
-    .from(visits)
-    .where(and(eq(visits.siteId, siteId), gte(visits.visitedAt, from), lt(visits.visitedAt, to)))
-    .orderBy(desc(visits.visitedAt), desc(visits.id));
+  return runPrepared(
+    ex,
+    'visits_of_site',
+    (q) =>
+      q
+        .select()
+        .from(visits)
+        .where(
+          and(
+            eq(visits.siteId, sql.placeholder('site')),
+            gte(visits.visitedAt, sql.placeholder('from')),
+            lt(visits.visitedAt, sql.placeholder('to')),
+          ),
+        )
+        .orderBy(desc(visits.visitedAt), desc(visits.id)),
+    // ISO text: a placeholder bypasses the column's own conversion of a Date.
+    { site: siteId, from: from.toISOString(), to: to.toISOString() },
+  );
 }
