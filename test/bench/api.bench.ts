@@ -360,7 +360,7 @@ async function childServerMemory(
   load: LoadGenerator,
 ): Promise<{ startMb: number; afterMb: number; seconds: number }> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const server = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: {
       ...process.env,

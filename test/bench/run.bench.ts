@@ -1,5 +1,8 @@
-// pnpm bench [--quick] [--docs] [--sql] [--only <op>] [--no-ledger] [--no-notify]: every benchmark against the local PostgreSQL.
+// pnpm bench [--quick] [--docs] [--sql] [--only <op>] [--no-ledger] [--no-notify] [--no-calibrate]: every benchmark
+// against the local PostgreSQL.
 //
+// 0. First, the machine: the issue's three reference servers (express JSON, Apollo hello world,
+//    Apollo + one PostgreSQL read) measured here, and the budgets scaled by how this machine compares.
 // 1. The API on generated county data (BENCH_DATABASE_URL, default .../huzhu_bench; made with
 //    `pnpm bench:data`; when absent or empty a small county is generated first): every operation
 //    of issue 6 at 1, 16 and 64 connections, GraphQL beside the bare express + postgres-js
@@ -16,9 +19,11 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { benchApi, explainAll, type ApiRow } from './api.bench';
+import { calibrate, calibrationTable, scaledBudgets, type Calibration } from './calibrate';
 import { benchDatabaseUrl, datasetSize, ensureDatabase } from './county/database';
 import { generate } from './county/generate';
 import { benchLedger } from './ledger.bench';
+import { LoadGenerator } from './load';
 import { benchNotify, notifyTable } from './notify.bench';
 import { table } from './report';
 
@@ -43,6 +48,19 @@ if (!size || size.sites === 0) {
   await ensureDatabase(url);
   await generate({ url, ...small });
   size = await datasetSize(url);
+}
+
+// ---- the machine: the issue's reference servers, measured here ----
+let calibration: Calibration[] = [];
+if (!process.argv.includes('--no-calibrate')) {
+  const load = new LoadGenerator();
+  try {
+    calibration = await calibrate({ url, load, seconds, connections: 16, memberId: 1 });
+  } finally {
+    load.close();
+  }
+  console.log(`\nThis machine against the issue's reference figures (${seconds} s a row):`);
+  console.log(calibrationTable(calibration, 16));
 }
 
 // ---- the API ----
@@ -95,6 +113,13 @@ console.log(`\npnpm ledger:check after the writes (exit ${check.status}):\n${che
 const budgets = checkBudgets(api.rows, api.child?.afterMb ?? api.rssMb, check.status === 0, api.child !== undefined);
 console.log(`Budgets (issue 6):`);
 for (const b of budgets) console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.detail}`);
+const factor = calibration.find((c) => c.name === 'apolloRead')?.factor;
+if (factor !== undefined) {
+  console.log(
+    `\nThe same budgets at this machine's speed (Apollo + one read runs here at ${factor.toFixed(2)} of the issue's figure):`,
+  );
+  for (const b of scaledBudgets(api.rows, factor)) console.log(`  ${b.pass ? 'PASS' : 'FAIL'}  ${b.name}: ${b.detail}`);
+}
 if (api.child) {
   console.log(
     `\nServer resident memory (VmRSS of tsx server/src/main.ts in its own process): ${api.child.startMb.toFixed(0)} MB started, ${api.child.afterMb.toFixed(0)} MB after replaying the run's reads and writes (${api.child.seconds.toFixed(0)} s at 64 connections).`,
