@@ -37,6 +37,21 @@ const TRANSFER_COLS = `"id", "unit", "amount", "debit_account_id", "credit_accou
 const VISIT_COLS = `"id", "site_id", "elder_id", "visitor_id", "visited_at", "note", "follow_up_needed", "created_at"`;
 const SITE_COLS = `"id", "name", "county", "township", "village", "time_zone", "points_per_hour", "points_expiry_months", "created_at"`;
 
+// Columns by name from a row read as an array (a join reads two tables with the same names).
+const names = (list: string) => list.split(', ').map((c) => c.replaceAll('"', ''));
+const qualified = (table: string, list: string) =>
+  list
+    .split(', ')
+    .map((c) => `"${table}".${c}`)
+    .join(', ');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of the bare driver, as postgres-js types them
+type Loose = Record<string, any>;
+const objectOf = (list: string, row: unknown[], offset: number): Loose =>
+  Object.fromEntries(names(list).map((n, i) => [n, row[offset + i]]));
+const needOf = (r: unknown[]) => objectOf(NEED_COLS, r, 0);
+const claimOf = (r: unknown[]) => objectOf(CLAIM_COLS, r, 0);
+const memberOf = (r: unknown[], offset: number) => objectOf(MEMBER_COLS, r, offset);
+
 export interface BareServer {
   url: string;
   close(): Promise<void>;
@@ -78,51 +93,42 @@ export async function startBare(
   const sql = {
     unsafe: (text: string, params: unknown[] = []) =>
       raw.unsafe(text, params as never[], { prepare: params.length > 0 }),
+    /** Rows as arrays, for joins whose two tables share column names (as drizzle reads them). */
+    arrays: (text: string, params: unknown[]) =>
+      raw.unsafe(text, params as never[], { prepare: true }).values() as Promise<unknown[][]>,
   };
   const app = express();
   app.use(express.json());
 
   // What viewerFromToken reads for every request: the member and their roles.
   const viewer = async (memberId: number) => {
-    const [member] = await sql.unsafe(`select ${MEMBER_COLS} from "members" where "members"."id" = $1`, [memberId]);
-    const roles = await sql.unsafe(
-      `select "id", "member_id", "site_id", "role", "created_at" from "memberships" where "memberships"."member_id" = $1`,
+    const [member] = await sql.unsafe(
+      `select ${MEMBER_COLS}, coalesce((select json_agg(json_build_object('siteId', m.site_id, 'role', m.role) order by m.id) from "memberships" m where m.member_id = "members"."id"), '[]'::json) as roles from "members" where "members"."id" = $1`,
       [memberId],
     );
     if (!member) throw new Error('no such member');
-    return { member, roles };
+    return member;
   };
-  const inList = (from: number, n: number) => Array.from({ length: n }, (_, i) => `$${from + i}`).join(', ');
-  const membersByIds = (ids: number[]) =>
-    ids.length === 0
-      ? Promise.resolve([])
-      : sql.unsafe(`select ${MEMBER_COLS} from "members" where "members"."id" in (${inList(1, ids.length)})`, ids);
-
   app.post('/needs', async (req, res) => {
     const { memberId, siteId } = req.body as { memberId: number; siteId: number };
     await viewer(memberId);
-    const [list, [count]] = await Promise.all([
-      sql.unsafe(
-        `select ${NEED_COLS} from "needs" where ("needs"."site_id" = $1 and "needs"."status" = $2) order by "needs"."starts_at" asc, "needs"."id" asc limit $3`,
-        [siteId, 'OPEN', 21],
-      ),
-      sql.unsafe(`select count(*) from "needs" where ("needs"."site_id" = $1 and "needs"."status" = $2)`, [
-        siteId,
-        'OPEN',
-      ]),
-    ]);
-    const page = list.slice(0, 20);
+    const list = await sql.arrays(
+      `select ${qualified('needs', NEED_COLS)}, ${qualified('members', MEMBER_COLS)}, count(*) over () as total from "needs" inner join "members" on "members"."id" = "needs"."beneficiary_id" where ("needs"."site_id" = $1 and "needs"."status" = $2) order by "needs"."starts_at" asc, "needs"."id" asc limit $3`,
+      [siteId, 'OPEN', 21],
+    );
+    const count = { count: Number(list[0]?.at(-1) ?? 0) };
+    const page = list.slice(0, 20).map((r) => needOf(r));
+    const beneficiaries = list.slice(0, 20).map((r) => memberOf(r, 16));
     const needIds = page.map((n) => Number(n.id));
-    const [beneficiaries, claims] = await Promise.all([
-      membersByIds([...new Set(page.map((n) => Number(n.beneficiary_id)))]),
+    const joined =
       needIds.length === 0
-        ? Promise.resolve([])
-        : sql.unsafe(
-            `select ${CLAIM_COLS} from "claims" where "claims"."need_id" in (${inList(1, needIds.length)}) order by "claims"."id" asc`,
-            needIds,
-          ),
-    ]);
-    const volunteers = await membersByIds([...new Set(claims.map((c) => Number(c.volunteer_id)))]);
+        ? []
+        : await sql.arrays(
+            `select ${qualified('claims', CLAIM_COLS)}, ${qualified('members', MEMBER_COLS)} from "claims" inner join "members" on "members"."id" = "claims"."volunteer_id" where "claims"."need_id" = any($1) order by "claims"."id" asc`,
+            [needIds],
+          );
+    const claims = joined.map((r) => claimOf(r));
+    const volunteers = joined.map((r) => memberOf(r, 15));
     const byId = new Map([...beneficiaries, ...volunteers].map((m) => [Number(m.id), m]));
     res.json({
       data: {
@@ -153,28 +159,22 @@ export async function startBare(
 
   app.post('/viewer', async (req, res) => {
     const { memberId } = req.body as { memberId: number };
-    await viewer(memberId);
-    const [me] = await membersByIds([memberId]);
+    const me = await viewer(memberId);
     const accounts = await sql.unsafe(
-      `select "id", "owner", "unit", "member_id", "site_id", "balance", "created_at" from "accounts" where "accounts"."member_id" in ($1)`,
-      [memberId],
+      `select "id", "owner", "unit", "member_id", "site_id", "balance", "created_at" from "accounts" where "accounts"."member_id" = any($1)`,
+      [[memberId]],
     );
-    const [a, b] = accounts.map((x) => Number(x.id)) as [number, number];
-    const [rows, [count]] = await Promise.all([
-      sql.unsafe(
-        `select ${TRANSFER_COLS} from "transfers" where ("transfers"."debit_account_id" in ($1, $2) or "transfers"."credit_account_id" in ($3, $4)) order by "transfers"."id" desc limit $5`,
-        [a, b, a, b, 21],
-      ),
-      sql.unsafe(
-        `select count(*)::int from "transfers" where ("transfers"."debit_account_id" in ($1, $2) or "transfers"."credit_account_id" in ($3, $4))`,
-        [a, b, a, b],
-      ),
-    ]);
+    const ids = accounts.map((x) => Number(x.id));
+    const rows = await sql.unsafe(
+      `select ${TRANSFER_COLS}, count(*) over () as total from "transfers" where ("transfers"."debit_account_id" = any($1) or "transfers"."credit_account_id" = any($1)) order by "transfers"."id" desc limit $2`,
+      [ids, 21],
+    );
+    const count = { count: Number(rows[0]?.total ?? 0) };
     res.json({
       data: {
         viewer: {
-          id: `mem_${me!.id}`,
-          name: me!.name,
+          id: `mem_${me.id}`,
+          name: me.name,
           balance: {
             minutes: Number(accounts.find((a) => a.unit === 'MINUTES')?.balance ?? 0),
             points: Number(accounts.find((a) => a.unit === 'POINTS')?.balance ?? 0),
@@ -200,7 +200,7 @@ export async function startBare(
   app.post('/visitCoverage', async (req, res) => {
     const { memberId, siteId, month } = req.body as { memberId: number; siteId: number; month: string };
     await viewer(memberId);
-    const [site] = await sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" in ($1)`, [siteId]);
+    const [site] = await sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" = any($1)`, [[siteId]]);
     const [year, m] = month.split('-').map(Number) as [number, number];
     const { from, to } = monthRange(year, m, String(site!.time_zone));
     const [due, visits] = await Promise.all([
@@ -246,7 +246,7 @@ export async function startBare(
   app.post('/siteReport', async (req, res) => {
     const { memberId, siteId, month } = req.body as { memberId: number; siteId: number; month: string };
     await viewer(memberId);
-    const [site] = await sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" in ($1)`, [siteId]);
+    const [site] = await sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" = any($1)`, [[siteId]]);
     const [f] = await figures(reports.bySite.get(siteId)!);
     res.json({ data: { siteReport: { month, site: { id: `site_${site!.id}`, name: site!.name }, ...figuresOf(f) } } });
   });

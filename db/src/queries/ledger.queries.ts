@@ -136,6 +136,31 @@ export async function applyToBalances(ex: Executor, debitId: number, creditId: n
 }
 
 /** One page of an account's history, newest first; `before` is the id of the last row seen. */
+/**
+ * The newest page of an account's history and how many transfers it has in all, in one statement
+ * (a window count). Only for the first page: after a cursor the window would count what follows it.
+ */
+export async function firstTransfersPage(
+  ex: Executor,
+  accountIds: readonly number[],
+  limit: number,
+): Promise<{ rows: TransferRow[]; total: number }> {
+  if (accountIds.length === 0) return { rows: [], total: 0 };
+  const found = await runPrepared(
+    ex,
+    'account_transfers_first',
+    (q) =>
+      q
+        .select({ transfer: transfers, total: sql<number>`count(*) over ()` })
+        .from(transfers)
+        .where(or(anyOf(transfers.debitAccountId, 'accounts'), anyOf(transfers.creditAccountId, 'accounts')))
+        .orderBy(desc(transfers.id))
+        .limit(sql.placeholder('limit')),
+    { accounts: [...accountIds], limit },
+  );
+  return { rows: found.map((r) => r.transfer), total: Number(found[0]?.total ?? 0) };
+}
+
 export async function accountTransfers(
   ex: Executor,
   accountIds: readonly number[],

@@ -2,8 +2,8 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { anyOf, runPrepared } from './prepared';
-import type { ClaimRow, NeedRow } from '../rows';
-import { claims, needs } from '../schema/index';
+import type { ClaimRow, MemberRow, NeedRow } from '../rows';
+import { claims, members, needs } from '../schema/index';
 import type { ClaimStatus, NeedStatus, ServiceCategory } from '../schema/enums.schema';
 
 type NewNeed = typeof needs.$inferInsert;
@@ -93,6 +93,37 @@ export async function listNeeds(
   );
 }
 
+/**
+ * The first page with what a list of needs always shows beside each need: its beneficiary, and
+ * how many needs match in all (a window count, so no second statement). Only for the first page:
+ * after a cursor the window would count the rows after it.
+ */
+export async function firstNeedsPage(
+  ex: Executor,
+  f: NeedFilter,
+  limit: number,
+): Promise<{ rows: NeedRow[]; beneficiaries: MemberRow[]; total: number }> {
+  const { shape, where, values } = needWhere(f);
+  const found = await runPrepared(
+    ex,
+    `needs_first_${shape}`,
+    (q) =>
+      q
+        .select({ need: needs, beneficiary: members, total: sql<number>`count(*) over ()` })
+        .from(needs)
+        .innerJoin(members, eq(members.id, needs.beneficiaryId))
+        .where(where)
+        .orderBy(asc(needs.startsAt), asc(needs.id))
+        .limit(sql.placeholder('limit')),
+    { ...values, limit },
+  );
+  return {
+    rows: found.map((r) => r.need),
+    beneficiaries: found.map((r) => r.beneficiary),
+    total: Number(found[0]?.total ?? 0),
+  };
+}
+
 export async function countNeeds(ex: Executor, f: NeedFilter): Promise<number> {
   const { shape, where, values } = needWhere(f);
   const [row] = await runPrepared(
@@ -138,6 +169,26 @@ export async function claimsByIds(ex: Executor, ids: readonly number[]): Promise
   return runPrepared(ex, 'claims_by_ids', (q) => q.select().from(claims).where(anyOf(claims.id, 'ids')), {
     ids: [...ids],
   });
+}
+
+/** Claims of these needs with their volunteers' rows, in one statement (the loader's batch). */
+export async function claimsWithVolunteers(
+  ex: Executor,
+  needIds: readonly number[],
+): Promise<{ claim: ClaimRow; volunteer: MemberRow }[]> {
+  if (needIds.length === 0) return [];
+  return runPrepared(
+    ex,
+    'claims_with_volunteers',
+    (q) =>
+      q
+        .select({ claim: claims, volunteer: members })
+        .from(claims)
+        .innerJoin(members, eq(members.id, claims.volunteerId))
+        .where(anyOf(claims.needId, 'ids'))
+        .orderBy(asc(claims.id)),
+    { ids: [...needIds] },
+  );
 }
 
 export async function claimsByNeedIds(ex: Executor, needIds: readonly number[]): Promise<ClaimRow[]> {

@@ -40,8 +40,9 @@ function groupedBy<T, K extends number>(fetch: (keys: readonly K[]) => Promise<T
 }
 
 export function createLoaders(db: Database) {
+  const member = byId<MemberRow>((ids) => memberQueries.membersByIds(db, ids));
   return {
-    member: byId<MemberRow>((ids) => memberQueries.membersByIds(db, ids)),
+    member,
     site: byId<SiteRow>((ids) => siteQueries.sitesByIds(db, ids)),
     need: byId<NeedRow>((ids) => needQueries.needsByIds(db, ids)),
     claim: byId<ClaimRow>((ids) => needQueries.claimsByIds(db, ids)),
@@ -52,8 +53,14 @@ export function createLoaders(db: Database) {
       (ids) => memberQueries.membershipsOfMany(db, ids),
       (m) => m.memberId,
     ),
+    // Claims come with their volunteers (a list of claims shows who): one statement, and the
+    // member loader already holds each volunteer when the Claim's resolver asks.
     claimsOfNeed: groupedBy<ClaimRow, number>(
-      (ids) => needQueries.claimsByNeedIds(db, ids),
+      async (ids) => {
+        const found = await needQueries.claimsWithVolunteers(db, ids);
+        for (const { volunteer } of found) member.prime(volunteer.id, volunteer);
+        return found.map((f) => f.claim);
+      },
       (c) => c.needId,
     ),
     itemsOfRedemption: groupedBy<RedemptionItemRow, number>(

@@ -148,6 +148,10 @@ export async function transfersOf(ctx: Context, member: MemberRow, args: PageArg
   const page = pageOf(args);
   const accountIds = (await ctx.loaders.accountsOfMember.load(member.id)).map((a) => a.id);
   const before = afterId(page);
+  if (before === undefined) {
+    const first = await ledgerQueries.firstTransfersPage(ctx.db, accountIds, page.limit);
+    return connection(first.rows, page, (t) => t.id, first.total);
+  }
   const [rows, total] = await Promise.all([
     ledgerQueries.accountTransfers(ctx.db, accountIds, page.limit, before),
     ledgerQueries.countAccountTransfers(ctx.db, accountIds),

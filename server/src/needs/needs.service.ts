@@ -64,11 +64,18 @@ export async function listNeeds(
       badInput('after', { en: 'after is not a cursor from this list', zh: 'after 不是本列表的游标' });
     after = { startsAt: new Date(ms!), id: id! };
   }
+  const cursorOf = (n: NeedRow) => `${n.startsAt.getTime()}:${n.id}`;
+  if (!after) {
+    // The first page (most requests): needs, beneficiaries and the total in one statement.
+    const first = await q.firstNeedsPage(ctx.db, filter, page.limit);
+    for (const m of first.beneficiaries) ctx.loaders.member.prime(m.id, m);
+    return connection(first.rows, page, cursorOf, first.total);
+  }
   const [rows, total] = await Promise.all([
     q.listNeeds(ctx.db, filter, page.limit, after),
     q.countNeeds(ctx.db, filter),
   ]);
-  return connection(rows, page, (n) => `${n.startsAt.getTime()}:${n.id}`, total);
+  return connection(rows, page, cursorOf, total);
 }
 
 export async function listSiteClaims(
