@@ -9,6 +9,7 @@ import { openDb } from '@huzhu/db';
 import { startServer } from '@huzhu/server/start';
 import { signToken } from '../../server/src/auth/tokens';
 import { benchDatabaseUrl } from './county/database';
+import { Q } from './api.bench';
 import { LoadGenerator } from './load';
 
 const [op = 'viewer', secondsArg = '8', connArg = '16'] = process.argv.slice(2);
@@ -39,21 +40,21 @@ const bodies: Record<string, { query: string; variables?: object; member?: unkno
   typename: { query: `{ __typename }`, member: site!.volunteer },
   anonymous: { query: `{ __typename }` },
   needs: {
-    query: `query Needs($siteId: ID!) { needs(siteId: $siteId, status: OPEN, first: 20) { totalCount edges { node { id title category startsAt slots status beneficiary { id name } claims { id status volunteer { id name } } } } } }`,
+    query: Q.needs,
     variables: { siteId },
     member: site!.coordinator,
   },
   viewer: {
-    query: `query Viewer { viewer { id name balance { minutes points } transfers(first: 20) { totalCount edges { node { id unit amount kind createdAt memo } } } } }`,
+    query: Q.viewer,
     member: site!.volunteer,
   },
   visitCoverage: {
-    query: `query Coverage($siteId: ID!, $month: String!) { visitCoverage(siteId: $siteId, month: $month) { month dueCount visitedCount rate unvisited { id name } visits { id visitedAt followUpNeeded elder { id name } } } }`,
+    query: Q.visitCoverage,
     variables: { siteId, month },
     member: site!.coordinator,
   },
   siteReport: {
-    query: `query Report($siteId: ID!, $month: String!) { siteReport(siteId: $siteId, month: $month) { month serviceMinutes activeVolunteers needsPosted needsCompleted pointsIssued pointsRedeemed visitRate } }`,
+    query: Q.siteReport,
     variables: { siteId, month },
     member: site!.coordinator,
   },

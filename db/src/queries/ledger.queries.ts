@@ -135,7 +135,9 @@ export async function applyToBalances(ex: Executor, debitId: number, creditId: n
     .where(inArray(accounts.id, [debitId, creditId]));
 }
 
-/** One page of an account's history, newest first; `before` is the id of the last row seen. */
+/** Transfers out of or into any of the accounts in the `accounts` placeholder. */
+const touching = () => or(anyOf(transfers.debitAccountId, 'accounts'), anyOf(transfers.creditAccountId, 'accounts'));
+
 /**
  * The newest page of an account's history and how many transfers it has in all, in one statement
  * (a window count). Only for the first page: after a cursor the window would count what follows it.
@@ -153,7 +155,7 @@ export async function firstTransfersPage(
       q
         .select({ transfer: transfers, total: sql<number>`count(*) over ()` })
         .from(transfers)
-        .where(or(anyOf(transfers.debitAccountId, 'accounts'), anyOf(transfers.creditAccountId, 'accounts')))
+        .where(touching())
         .orderBy(desc(transfers.id))
         .limit(sql.placeholder('limit')),
     { accounts: [...accountIds], limit },
@@ -161,6 +163,7 @@ export async function firstTransfersPage(
   return { rows: found.map((r) => r.transfer), total: Number(found[0]?.total ?? 0) };
 }
 
+/** One page of an account's history, newest first; `before` is the id of the last row seen. */
 export async function accountTransfers(
   ex: Executor,
   accountIds: readonly number[],
@@ -168,7 +171,7 @@ export async function accountTransfers(
   before?: number,
 ): Promise<TransferRow[]> {
   if (accountIds.length === 0) return [];
-  const touches = or(anyOf(transfers.debitAccountId, 'accounts'), anyOf(transfers.creditAccountId, 'accounts'));
+  const touches = touching();
   const values = { accounts: [...accountIds], limit, before };
   if (before === undefined) {
     return runPrepared(
@@ -230,7 +233,7 @@ export async function countAccountTransfers(ex: Executor, accountIds: readonly n
       q
         .select({ n: sql<number>`count(*)::int` })
         .from(transfers)
-        .where(or(anyOf(transfers.debitAccountId, 'accounts'), anyOf(transfers.creditAccountId, 'accounts'))),
+        .where(touching()),
     { accounts: [...accountIds] },
   );
   return Number(row?.n ?? 0);

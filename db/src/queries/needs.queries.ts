@@ -43,7 +43,7 @@ export interface NeedFilter {
 
 /**
  * The filter as placeholders and their values. Which filters are present names the statement, so
- * each combination is built and prepared once (at most 16 of them, twice with the keyset).
+ * each combination is built and prepared once (at most 16 of them for each of the three statements).
  */
 function needWhere(f: NeedFilter) {
   const shape = `${f.status ? 's' : ''}${f.category ? 'c' : ''}${f.from ? 'f' : ''}${f.to ? 't' : ''}`;
@@ -65,23 +65,24 @@ function needWhere(f: NeedFilter) {
   return { shape, where, values };
 }
 
-/** Soonest first; the keyset is (starts_at, id), the cursor "<epoch ms>:<id>". */
-export async function listNeeds(
+/**
+ * A later page, soonest first, after the cursor's (starts_at, id): the cursor "<epoch ms>:<id>".
+ * The first page is firstNeedsPage.
+ */
+export async function needsAfter(
   ex: Executor,
   f: NeedFilter,
   limit: number,
-  after?: { startsAt: Date; id: number },
+  after: { startsAt: Date; id: number },
 ): Promise<NeedRow[]> {
   const { shape, where, values } = needWhere(f);
-  const keyset = after
-    ? or(
-        gt(needs.startsAt, sql.placeholder('afterAt')),
-        and(eq(needs.startsAt, sql.placeholder('afterAt')), gt(needs.id, sql.placeholder('afterId'))),
-      )
-    : undefined;
+  const keyset = or(
+    gt(needs.startsAt, sql.placeholder('afterAt')),
+    and(eq(needs.startsAt, sql.placeholder('afterAt')), gt(needs.id, sql.placeholder('afterId'))),
+  );
   return runPrepared(
     ex,
-    `needs_list_${shape}${after ? '_after' : ''}`,
+    `needs_after_${shape}`,
     (q) =>
       q
         .select()
@@ -89,7 +90,7 @@ export async function listNeeds(
         .where(and(where, keyset))
         .orderBy(asc(needs.startsAt), asc(needs.id))
         .limit(sql.placeholder('limit')),
-    { ...values, limit, afterAt: after?.startsAt.toISOString(), afterId: after?.id },
+    { ...values, limit, afterAt: after.startsAt.toISOString(), afterId: after.id },
   );
 }
 

@@ -14,7 +14,7 @@ import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { ErrorCode, badInput, fail } from '../graphql/errors';
 import * as v from '../graphql/validate';
-import { reverse, transfer } from './ledger.service';
+import { accountsAt, reverse, transfer } from './ledger.service';
 
 async function memberAccountId(tx: Transaction, memberId: number, unit: 'MINUTES' | 'POINTS'): Promise<number> {
   const account = await ledgerQueries.memberAccount(tx, memberId, unit);
@@ -36,24 +36,23 @@ export async function creditService(
   s: { site: SiteRow; need: NeedRow; claim: ClaimRow; minutes: number; confirmedBy: number },
 ): Promise<number> {
   const payerId = s.need.payer === 'BENEFICIARY' ? s.need.beneficiaryId : undefined;
-  const found = await ledgerQueries.memberAndSiteAccounts(
+  const found = await accountsAt(
     tx,
     s.site.id,
     payerId === undefined ? [s.claim.volunteerId] : [s.claim.volunteerId, payerId],
   );
-  const account = (owner: 'MEMBER' | 'SITE_POOL', unit: 'MINUTES' | 'POINTS', memberId?: number) => {
-    const row = found.find(
-      (a) => a.owner === owner && a.unit === unit && (memberId === undefined || a.memberId === memberId),
-    );
-    if (row) return row.id;
-    if (owner === 'SITE_POOL') throw new Error(`site ${s.site.id} has no ${unit} pool`);
-    fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
+  const pool = (unit: 'MINUTES' | 'POINTS') => {
+    const id = found.site('SITE_POOL', unit);
+    if (id === undefined) throw new Error(`site ${s.site.id} has no ${unit} pool`);
+    return id;
   };
+  const member = (memberId: number, unit: 'MINUTES' | 'POINTS') =>
+    found.member(memberId, unit) ?? fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
   await transfer(tx, {
     unit: 'MINUTES',
     amount: s.minutes,
-    fromAccountId: payerId === undefined ? account('SITE_POOL', 'MINUTES') : account('MEMBER', 'MINUTES', payerId),
-    toAccountId: account('MEMBER', 'MINUTES', s.claim.volunteerId),
+    fromAccountId: payerId === undefined ? pool('MINUTES') : member(payerId, 'MINUTES'),
+    toAccountId: member(s.claim.volunteerId, 'MINUTES'),
     kind: 'SERVICE_CREDIT',
     idempotencyKey: `claim:${s.claim.id}:minutes`,
     siteId: s.site.id,
@@ -67,8 +66,8 @@ export async function creditService(
     await transfer(tx, {
       unit: 'POINTS',
       amount: points,
-      fromAccountId: account('SITE_POOL', 'POINTS'),
-      toAccountId: account('MEMBER', 'POINTS', s.claim.volunteerId),
+      fromAccountId: pool('POINTS'),
+      toAccountId: member(s.claim.volunteerId, 'POINTS'),
       kind: 'SERVICE_CREDIT',
       idempotencyKey: `claim:${s.claim.id}:points`,
       siteId: s.site.id,

@@ -89,6 +89,20 @@ export async function transfer(tx: Transaction, request: TransferRequest): Promi
   return { transfer: inserted, replayed: false };
 }
 
+/**
+ * The given members' accounts and the site's own (pools, supermarket), read in one statement for
+ * a transaction that moves between them; each lookup is undefined when there is no such account.
+ */
+export async function accountsAt(tx: Transaction, siteId: number, memberIds: readonly number[]) {
+  const rows = await q.memberAndSiteAccounts(tx, siteId, memberIds);
+  return {
+    member: (memberId: number, unit: Unit) =>
+      rows.find((a) => a.owner === 'MEMBER' && a.memberId === memberId && a.unit === unit)?.id,
+    site: (owner: 'SITE_POOL' | 'SUPERMARKET', unit: Unit) =>
+      rows.find((a) => a.owner === owner && a.siteId === siteId && a.unit === unit)?.id,
+  };
+}
+
 export interface ReverseRequest {
   transferId: number;
   reason: string;

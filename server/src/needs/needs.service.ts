@@ -57,22 +57,19 @@ export async function listNeeds(
     from: range?.from,
     to: range?.to,
   };
-  let after: { startsAt: Date; id: number } | undefined;
-  if (page.after !== undefined) {
-    const [ms, id] = page.after.split(':').map(Number);
-    if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(id))
-      badInput('after', { en: 'after is not a cursor from this list', zh: 'after 不是本列表的游标' });
-    after = { startsAt: new Date(ms!), id: id! };
-  }
   const cursorOf = (n: NeedRow) => `${n.startsAt.getTime()}:${n.id}`;
-  if (!after) {
+  if (page.after === undefined) {
     // The first page (most requests): needs, beneficiaries and the total in one statement.
     const first = await q.firstNeedsPage(ctx.db, filter, page.limit);
     for (const m of first.beneficiaries) ctx.loaders.member.prime(m.id, m);
     return connection(first.rows, page, cursorOf, first.total);
   }
+  const [ms, id] = page.after.split(':').map(Number);
+  if (!Number.isSafeInteger(ms) || !Number.isSafeInteger(id))
+    badInput('after', { en: 'after is not a cursor from this list', zh: 'after 不是本列表的游标' });
+  const after = { startsAt: new Date(ms!), id: id! };
   const [rows, total] = await Promise.all([
-    q.listNeeds(ctx.db, filter, page.limit, after),
+    q.needsAfter(ctx.db, filter, page.limit, after),
     q.countNeeds(ctx.db, filter),
   ]);
   return connection(rows, page, cursorOf, total);

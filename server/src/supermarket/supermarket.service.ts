@@ -18,7 +18,7 @@ import { toId } from '../graphql/ids';
 import type { AddProductInput } from '../graphql/generated/resolvers-types';
 import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
 import * as v from '../graphql/validate';
-import { transfer } from '../ledger/ledger.service';
+import { accountsAt, transfer } from '../ledger/ledger.service';
 
 /** Who runs the shop: adds goods, restocks, hands goods out for others and takes them back. */
 const SHOPKEEPERS = ['COORDINATOR', 'CLERK'] as const;
@@ -332,12 +332,12 @@ async function pointsAccounts(
   siteId: number,
   direction: 'REDEMPTION' | 'REFUND',
 ): Promise<{ fromAccountId: number; toAccountId: number }> {
-  const found = await ledgerQueries.memberAndSiteAccounts(tx, siteId, [memberId]);
-  const member = found.find((a) => a.owner === 'MEMBER' && a.memberId === memberId && a.unit === 'POINTS');
-  const shop = found.find((a) => a.owner === 'SUPERMARKET');
-  if (!member) fail(ErrorCode.NOT_FOUND, { en: 'Points account not found', zh: '积分账户不存在' });
-  if (!shop) throw new Error(`site ${siteId} has no supermarket account`);
+  const found = await accountsAt(tx, siteId, [memberId]);
+  const member = found.member(memberId, 'POINTS');
+  const shop = found.site('SUPERMARKET', 'POINTS');
+  if (member === undefined) fail(ErrorCode.NOT_FOUND, { en: 'Points account not found', zh: '积分账户不存在' });
+  if (shop === undefined) throw new Error(`site ${siteId} has no supermarket account`);
   return direction === 'REDEMPTION'
-    ? { fromAccountId: member.id, toAccountId: shop.id }
-    : { fromAccountId: shop.id, toAccountId: member.id };
+    ? { fromAccountId: member, toAccountId: shop }
+    : { fromAccountId: shop, toAccountId: member };
 }
