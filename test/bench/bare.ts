@@ -4,7 +4,7 @@
 // resolvers, DataLoaders, serialization) costs on top of the database work.
 //
 // The statements are copied from db/src/queries (what onQuery captured; docs/perf.md lists them).
-// The report's one big statement is not retyped: it is captured, text and parameters, from
+// The report's statement is not retyped: it is captured, text and parameters, from
 // reportQueries.siteFigures itself through the driver's debug hook, and replayed.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -63,12 +63,10 @@ export async function captureReports(url: string, month: string, siteIds: readon
   const seen: Captured[] = [];
   (handle.sql!.options as unknown as { debug: unknown }).debug = (_id: number, text: string, params: unknown[]) =>
     seen.push({ text, params: [...params] });
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const windows = [{ timeZone: 'Asia/Shanghai', ...monthRange(year, m, 'Asia/Shanghai') }];
   const take = async (siteId?: number) => {
     seen.length = 0;
-    await reportQueries.siteFigures(handle.db, windows, siteId);
-    const q = seen.find((s) => s.text.includes('with z'));
+    await reportQueries.siteFigures(handle.db, `${month}-01`, siteId);
+    const q = seen.find((s) => s.text.includes('"site_months"'));
     if (!q) throw new Error('the report statement was not captured');
     return q;
   };
@@ -235,13 +233,7 @@ export async function startBare(
     });
   });
 
-  const figures = (q: Captured) =>
-    raw.begin(async (tx) => {
-      await tx.unsafe(
-        "select set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)",
-      );
-      return tx.unsafe(q.text, q.params as never[], { prepare: q.params.length > 0 });
-    });
+  const figures = (q: Captured) => sql.arrays(q.text, q.params);
 
   app.post('/siteReport', async (req, res) => {
     const { memberId, siteId, month } = req.body as { memberId: number; siteId: number; month: string };
@@ -256,7 +248,7 @@ export async function startBare(
     await viewer(memberId);
     const sites = await sql.unsafe(`select ${SITE_COLS} from "sites" order by "sites"."id" asc`);
     const rows = await figures(reports.all);
-    const bySite = new Map(rows.map((r) => [Number(r.site_id), r]));
+    const bySite = new Map(rows.map((r) => [Number(r[0]), r]));
     const list = sites.map((s) => ({
       month,
       site: { id: `site_${s.id}`, name: s.name },
@@ -279,16 +271,16 @@ export async function startBare(
   };
 }
 
-function figuresOf(f: Record<string, unknown> | undefined) {
-  const n = (k: string) => Number(f?.[k] ?? 0);
-  const due = n('due_count');
+/** A row of the report statement, its columns in reportQueries.siteFigures' order. */
+function figuresOf(f: unknown[] | undefined) {
+  const [, minutes, volunteers, posted, completed, issued, redeemed, due, visited] = (f ?? []).map(Number);
   return {
-    serviceMinutes: n('service_minutes'),
-    activeVolunteers: n('active_volunteers'),
-    needsPosted: n('needs_posted'),
-    needsCompleted: n('needs_completed'),
-    pointsIssued: n('points_issued'),
-    pointsRedeemed: n('points_redeemed'),
-    visitRate: due === 0 ? 1 : n('visited_count') / due,
+    serviceMinutes: minutes ?? 0,
+    activeVolunteers: volunteers ?? 0,
+    needsPosted: posted ?? 0,
+    needsCompleted: completed ?? 0,
+    pointsIssued: issued ?? 0,
+    pointsRedeemed: redeemed ?? 0,
+    visitRate: !due ? 1 : (visited ?? 0) / due,
   };
 }

@@ -7,3 +7,4 @@ export * from './ledger.schema';
 export * from './supermarket.schema';
 export * from './visits.schema';
 export * from './audit.schema';
+export * from './reports.schema';

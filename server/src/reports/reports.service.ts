@@ -1,11 +1,11 @@
 // Monthly site reports: one site's for its staff, every site's for the civil-affairs bureau. The
-// figures come from a few grouped aggregates (db reports.queries), never a query per site.
+// figures are kept per site and month as the ledger is written (db site_months), so either is one
+// statement, never a query per site.
 import { reportQueries, type SiteRow } from '@huzhu/db';
 import { STAFF, isPlatformAdmin, requireRoleAt, requireViewer } from '../auth/authorize';
 import type { Context } from '../graphql/context';
 import { ErrorCode, fail } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
-import { monthRange } from '../graphql/time';
 import * as v from '../graphql/validate';
 import { coverageRate, siteOrNotFound } from '../visits/visits.service';
 
@@ -21,12 +21,9 @@ export interface SiteReportData {
   visitRate: number;
 }
 
-/** The month's window in each time zone the sites use: usually just Asia/Shanghai. */
-function windowsFor(sites: readonly SiteRow[], year: number, month: number): reportQueries.ZoneWindow[] {
-  return [...new Set(sites.map((s) => s.timeZone))].map((timeZone) => ({
-    timeZone,
-    ...monthRange(year, month, timeZone),
-  }));
+/** The key of the month's kept figures: its first day, the same for every site's own time zone. */
+function monthKey(year: number, month: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-01`;
 }
 
 function toReport(site: SiteRow, month: string, f: reportQueries.SiteFigures | undefined): SiteReportData {
@@ -48,7 +45,7 @@ export async function siteReport(ctx: Context, siteIdInput: string, monthInput: 
   requireRoleAt(ctx, siteId, STAFF);
   const { year, month } = v.month('month', monthInput);
   const site = await siteOrNotFound(ctx, siteId);
-  const [figures] = await reportQueries.siteFigures(ctx.db, windowsFor([site], year, month), siteId);
+  const [figures] = await reportQueries.siteFigures(ctx.db, monthKey(year, month), siteId);
   return toReport(site, monthInput, figures);
 }
 
@@ -65,9 +62,7 @@ export async function siteReports(ctx: Context, monthInput: string): Promise<Sit
   }
   const { year, month } = v.month('month', monthInput);
   const sites = await reportQueries.allSites(ctx.db);
-  const figures = new Map(
-    (await reportQueries.siteFigures(ctx.db, windowsFor(sites, year, month))).map((f) => [f.siteId, f]),
-  );
+  const figures = new Map((await reportQueries.siteFigures(ctx.db, monthKey(year, month))).map((f) => [f.siteId, f]));
   return sites
     .map((site) => toReport(site, monthInput, figures.get(site.id)))
     .sort((a, b) => a.visitRate - b.visitRate || byName.compare(a.site.name, b.site.name) || a.site.id - b.site.id);

@@ -964,6 +964,9 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
         `select setval(pg_get_serial_sequence('${table}', 'id'), greatest((select max(id) from ${table}), 1))`,
       );
     }
+    if (showProgress) process.stderr.write('  the monthly figures...\n');
+    // The COPY sessions ran without triggers: the kept monthly figures are set from the rows.
+    await handle.sql!.unsafe('select huzhu_rebuild_site_months()');
     if (showProgress) process.stderr.write('  vacuum analyze...\n');
     // As autovacuum would have by now: statistics, and the visibility map index-only scans need.
     await handle.sql!.unsafe('vacuum analyze');
