@@ -1,5 +1,5 @@
-// pnpm --filter @huzhu/test bench:profile <needs|viewer|visitCoverage|siteReport|typename|anonymous> [seconds] [connections]:
-// one read against the real server on the bench data, with the server's CPU profiled (V8
+// pnpm --filter @huzhu/test bench:profile <needs|viewer|visitCoverage|siteReport|typename|anonymous|
+// confirmService|redeem> [seconds] [connections]: one operation against the real server on the bench data, with the server's CPU profiled (V8
 // inspector, this process only; the load comes from the separate load generator). Writes
 // /tmp/huzhu-<op>.cpuprofile (open it in Chrome DevTools) and prints the top functions by self time.
 import { Session } from 'node:inspector/promises';
@@ -11,6 +11,7 @@ import { signToken } from '../../server/src/auth/tokens';
 import { benchDatabaseUrl } from './county/database';
 import { Q } from './api.bench';
 import { LoadGenerator } from './load';
+import { prepareBaskets, prepareClaims } from './write-fixtures';
 
 const [op = 'viewer', secondsArg = '8', connArg = '16'] = process.argv.slice(2);
 const url = benchDatabaseUrl();
@@ -20,6 +21,19 @@ const [site] = await prep.sql!`select s.id,
   (select member_id from memberships where site_id = s.id and role = 'COORDINATOR' limit 1) as coordinator,
   (select member_id from memberships where site_id = s.id and role = 'VOLUNTEER' limit 1) as volunteer
   from sites s order by s.id limit 1 offset 7`;
+// A write consumes what it writes to: enough fixtures for the run at a generous rate.
+const writes = Number(secondsArg) * 1500 + 8000;
+const runId = randomBytes(4).toString('hex');
+const claims =
+  op === 'confirmService'
+    ? await prepareClaims(
+        prep.sql!,
+        writes,
+        runId,
+        (await prep.sql!`select id from sites order by id limit 100`).map((r) => Number(r.id)),
+      )
+    : [];
+const baskets = op === 'redeem' ? await prepareBaskets(prep.sql!, writes) : [];
 await prep.close();
 const server = await startServer({
   port: 0,
@@ -59,15 +73,44 @@ const bodies: Record<string, { query: string; variables?: object; member?: unkno
     member: site!.coordinator,
   },
 };
+const body = (query: string, variables: object) => JSON.stringify({ query, variables });
+const writeRequests = [
+  ...(await Promise.all(
+    claims.map(async (c, k) => ({
+      body: body(Q.confirmService, { claimId: `claim_${c.claimId}`, key: `profile-${runId}-${k}` }),
+      token: await as(c.coordinator),
+    })),
+  )),
+  ...(await Promise.all(
+    baskets.map(async (b, k) => ({
+      body: body(Q.redeem, {
+        input: {
+          memberId: `mem_${b.memberId}`,
+          items: [{ productId: `prod_${b.productId}`, quantity: 1 }],
+          idempotencyKey: `profile-${runId}-${k}`,
+        },
+      }),
+      token: await as(b.clerk),
+    })),
+  )),
+];
 const b = bodies[op];
-if (!b) throw new Error(`unknown operation ${op}; one of ${Object.keys(bodies).join(', ')}`);
-const request = {
-  body: JSON.stringify({ query: b.query, variables: b.variables }),
-  ...(b.member ? { token: await as(b.member) } : {}),
-};
+if (!b && writeRequests.length === 0)
+  throw new Error(`unknown operation ${op}; one of ${[...Object.keys(bodies), 'confirmService', 'redeem'].join(', ')}`);
+const requests = b
+  ? [
+      {
+        body: JSON.stringify({ query: b.query, variables: b.variables }),
+        ...(b.member ? { token: await as(b.member) } : {}),
+      },
+    ]
+  : writeRequests;
+// Writes: each request once, the first few thousand to warm up.
+const once = !b;
+const warm = once ? requests.splice(0, 4000) : requests;
 const load = new LoadGenerator();
 const target = `${server.url}/graphql`;
-await load.run({ url: target, connections: 4, seconds: 2, requests: [request], once: false }); // warm-up
+await load.run({ url: target, connections: 4, seconds: 2, requests: warm, once }); // warm-up
 const session = new Session();
 session.connect();
 await session.post('Profiler.enable');
@@ -79,8 +122,8 @@ const result = await load.run({
   url: target,
   connections: Number(connArg),
   seconds: Number(secondsArg),
-  requests: [request],
-  once: false,
+  requests,
+  once,
 });
 const cpu = process.cpuUsage(cpuBefore);
 const { profile } = await session.post('Profiler.stop');

@@ -2,6 +2,7 @@
 // decide whether a transfer may happen live in the server's ledger service, not here.
 import { and, asc, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
+import { rowsOf } from './invariants.queries';
 import { anyOf, runPrepared } from './prepared';
 import { accounts, transfers } from '../schema/index';
 import type { AccountOwner, Unit } from '../schema/enums.schema';
@@ -123,6 +124,77 @@ export async function insertTransfer(ex: Executor, row: NewTransfer): Promise<Tr
     .onConflictDoNothing({ target: transfers.idempotencyKey })
     .returning();
   return inserted;
+}
+
+/**
+ * A transfer in one statement, for the usual path: locks both accounts (ascending id, as
+ * lockAccounts), and only when both are of the transfer's unit and a member debit stays at or above
+ * zero inserts the row (unless its key is taken) and moves both cached balances. Returns the row,
+ * or undefined when nothing was written: the caller then reads the key and the locked rows (the
+ * locks are held) to say why. FOR UPDATE hands back each account's latest committed balance, and
+ * ON CONFLICT waits for a racing holder of the key, so the checks hold under concurrency.
+ *
+ * Not for reversals: "reversed at most once" would be judged on the statement's snapshot, older
+ * than its locks; the ledger service takes the stepwise path for them.
+ */
+export async function postTransfer(
+  ex: Executor,
+  t: NewTransfer & { reversesId?: null },
+): Promise<TransferRow | undefined> {
+  const ids = [t.debitAccountId, t.creditAccountId].sort((a, b) => a - b);
+  const result = await ex.execute(sql`
+    with locked as (
+      select id, owner, unit, balance from accounts where id in (${ids[0]}::bigint, ${ids[1]}::bigint) order by id for update
+    ), allowed as (
+      -- An aggregate reads every locked row, so both locks are taken whatever the answer.
+      select count(*) filter (where id = ${t.debitAccountId}::bigint and unit = ${t.unit}::unit
+                              and (owner <> 'MEMBER' or balance >= ${t.amount}::bigint)) = 1
+         and count(*) filter (where id = ${t.creditAccountId}::bigint and unit = ${t.unit}::unit) = 1 as ok
+      from locked
+    ), ins as (
+      insert into transfers (unit, amount, debit_account_id, credit_account_id, kind, site_id, idempotency_key,
+                             request_hash, memo, claim_id, redemption_id, created_by)
+      select ${t.unit}::unit, ${t.amount}::bigint, ${t.debitAccountId}::bigint, ${t.creditAccountId}::bigint,
+             ${t.kind}::transfer_kind, ${t.siteId ?? null}::bigint, ${t.idempotencyKey}::text, ${t.requestHash}::text,
+             ${t.memo ?? null}::text, ${t.claimId ?? null}::bigint, ${t.redemptionId ?? null}::bigint,
+             ${t.createdBy ?? null}::bigint
+      from allowed where allowed.ok
+      on conflict (idempotency_key) do nothing
+      returning *
+    ), moved as (
+      update accounts a
+      set balance = a.balance + case when a.id = ins.credit_account_id then ins.amount else -ins.amount end
+      from ins where a.id in (ins.debit_account_id, ins.credit_account_id)
+      returning a.id
+    )
+    select to_jsonb(ins) as row, (select count(*) from moved) as moved from ins`);
+  const [found] = rowsOf(result);
+  if (!found) return undefined;
+  if (Number(found.moved) !== 2) throw new Error(`a transfer moved ${String(found.moved)} balances, not 2`);
+  return transferOfJson(found.row);
+}
+
+/** A transfers row as to_jsonb gives it (snake_case, a timestamp as text): the one mapping of it. */
+function transferOfJson(json: unknown): TransferRow {
+  const r = (typeof json === 'string' ? JSON.parse(json) : json) as Record<string, unknown>;
+  const id = (v: unknown) => (v == null ? null : Number(v));
+  return {
+    id: Number(r.id),
+    unit: r.unit as TransferRow['unit'],
+    amount: Number(r.amount),
+    debitAccountId: Number(r.debit_account_id),
+    creditAccountId: Number(r.credit_account_id),
+    kind: r.kind as TransferRow['kind'],
+    siteId: id(r.site_id),
+    idempotencyKey: String(r.idempotency_key),
+    requestHash: String(r.request_hash),
+    memo: (r.memo as string | null) ?? null,
+    reversesId: id(r.reverses_id),
+    claimId: id(r.claim_id),
+    redemptionId: id(r.redemption_id),
+    createdBy: id(r.created_by),
+    createdAt: new Date(String(r.created_at)),
+  };
 }
 
 /** Moves the cached balances of both sides in one statement (the rows are already locked). */

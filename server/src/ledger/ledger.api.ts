@@ -36,11 +36,13 @@ export async function creditService(
   s: { site: SiteRow; need: NeedRow; claim: ClaimRow; minutes: number; confirmedBy: number },
 ): Promise<number> {
   const payerId = s.need.payer === 'BENEFICIARY' ? s.need.beneficiaryId : undefined;
-  const found = await accountsAt(
-    tx,
-    s.site.id,
-    payerId === undefined ? [s.claim.volunteerId] : [s.claim.volunteerId, payerId],
-  );
+  // Reads that do not depend on each other, then both transfers, each pair pipelined on the
+  // transaction's connection: one round trip a pair. The two transfers lock disjoint accounts
+  // (minutes, points), always in this order.
+  const [found, siteRate] = await Promise.all([
+    accountsAt(tx, s.site.id, payerId === undefined ? [s.claim.volunteerId] : [s.claim.volunteerId, payerId]),
+    siteQueries.categoryRate(tx, s.site.id, s.need.category),
+  ]);
   const pool = (unit: 'MINUTES' | 'POINTS') => {
     const id = found.site('SITE_POOL', unit);
     if (id === undefined) throw new Error(`site ${s.site.id} has no ${unit} pool`);
@@ -48,34 +50,24 @@ export async function creditService(
   };
   const member = (memberId: number, unit: 'MINUTES' | 'POINTS') =>
     found.member(memberId, unit) ?? fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
-  await transfer(tx, {
-    unit: 'MINUTES',
-    amount: s.minutes,
-    fromAccountId: payerId === undefined ? pool('MINUTES') : member(payerId, 'MINUTES'),
-    toAccountId: member(s.claim.volunteerId, 'MINUTES'),
-    kind: 'SERVICE_CREDIT',
-    idempotencyKey: `claim:${s.claim.id}:minutes`,
-    siteId: s.site.id,
-    claimId: s.claim.id,
-    createdBy: s.confirmedBy,
-    memo: s.need.title,
-  });
-  const rate = (await siteQueries.categoryRate(tx, s.site.id, s.need.category)) ?? s.site.pointsPerHour;
-  const points = pointsFor(s.minutes, rate);
-  if (points > 0) {
-    await transfer(tx, {
-      unit: 'POINTS',
-      amount: points,
-      fromAccountId: pool('POINTS'),
-      toAccountId: member(s.claim.volunteerId, 'POINTS'),
+  const points = pointsFor(s.minutes, siteRate ?? s.site.pointsPerHour);
+  const credit = (unit: 'MINUTES' | 'POINTS', amount: number, fromAccountId: number) =>
+    transfer(tx, {
+      unit,
+      amount,
+      fromAccountId,
+      toAccountId: member(s.claim.volunteerId, unit),
       kind: 'SERVICE_CREDIT',
-      idempotencyKey: `claim:${s.claim.id}:points`,
+      idempotencyKey: `claim:${s.claim.id}:${unit.toLowerCase()}`,
       siteId: s.site.id,
       claimId: s.claim.id,
       createdBy: s.confirmedBy,
       memo: s.need.title,
     });
-  }
+  await Promise.all([
+    credit('MINUTES', s.minutes, payerId === undefined ? pool('MINUTES') : member(payerId, 'MINUTES')),
+    ...(points > 0 ? [credit('POINTS', points, pool('POINTS'))] : []),
+  ]);
   return points;
 }
 

@@ -46,47 +46,65 @@ export interface TransferResult {
 export async function transfer(tx: Transaction, request: TransferRequest): Promise<TransferResult> {
   validate(request);
   const hash = requestHash(request);
-
-  const locked = await q.lockAccounts(tx, [request.fromAccountId, request.toAccountId]);
-  const from = locked.find((a) => a.id === request.fromAccountId);
-  const to = locked.find((a) => a.id === request.toAccountId);
-
-  // Whatever would refuse the request is checked under the locks, but a key used before wins
-  // over it: a retry whose first attempt committed while we waited (and spent the balance) is
-  // answered as a retry, not judged again on today's balance. The key is read only on that path;
-  // on the usual one, the insert's ON CONFLICT finds an earlier holder just as well, one round
-  // trip fewer.
-  const refusal = await refusalOf(tx, request, from, to);
-  if (refusal) {
-    const earlier = await q.transferByKey(tx, request.idempotencyKey);
-    if (earlier) return { transfer: sameRequestOrConflict(earlier, hash), replayed: true };
-    refusal();
-  }
-  if (!from || !to) throw new Error('unreachable: refusalOf covers missing accounts');
-
-  const inserted = await q.insertTransfer(tx, {
+  const row = {
     unit: request.unit,
     amount: request.amount,
-    debitAccountId: from.id,
-    creditAccountId: to.id,
+    debitAccountId: request.fromAccountId,
+    creditAccountId: request.toAccountId,
     kind: request.kind,
     siteId: request.siteId ?? null,
     idempotencyKey: request.idempotencyKey,
     requestHash: hash,
     memo: request.memo ?? null,
-    reversesId: request.reversesId ?? null,
     claimId: request.claimId ?? null,
     redemptionId: request.redemptionId ?? null,
     createdBy: request.createdBy ?? null,
-  });
-  if (!inserted) {
-    // The key is taken: by an earlier attempt of this request, or by another request (CONFLICT).
-    const holder = await q.transferByKey(tx, request.idempotencyKey);
-    if (!holder) fail(ErrorCode.CONFLICT, { en: 'Please retry the request', zh: '请求冲突，请重试' });
-    return { transfer: sameRequestOrConflict(holder, hash), replayed: true };
+  };
+  if (request.reversesId == null) {
+    // The usual path, one round trip: lock, check, write and move the balances in one statement.
+    // Only when it wrote nothing are the key and the locked rows read, to answer why.
+    const posted = await q.postTransfer(tx, row);
+    if (posted) return { transfer: posted, replayed: false };
+    return explainNothingWritten(tx, request, hash);
   }
+
+  // A reversal goes step by step: "at most once" is read after the locks, by a statement of its own.
+  const [from, to] = await lockedPair(tx, request);
+  const refusal = await refusalOf(tx, request, from, to);
+  if (refusal) return explainNothingWritten(tx, request, hash, refusal);
+  if (!from || !to) throw new Error('unreachable: refusalOf covers missing accounts');
+  const inserted = await q.insertTransfer(tx, { ...row, reversesId: request.reversesId });
+  if (!inserted) return explainNothingWritten(tx, request, hash);
   await q.applyToBalances(tx, from.id, to.id, request.amount);
   return { transfer: inserted, replayed: false };
+}
+
+async function lockedPair(
+  tx: Transaction,
+  request: TransferRequest,
+): Promise<[AccountRow | undefined, AccountRow | undefined]> {
+  const locked = await q.lockAccounts(tx, [request.fromAccountId, request.toAccountId]);
+  return [locked.find((a) => a.id === request.fromAccountId), locked.find((a) => a.id === request.toAccountId)];
+}
+
+/**
+ * Nothing was written: a key used before wins over any refusal (a retry whose first attempt
+ * committed while we waited, and spent the balance, is answered as a retry, not judged again on
+ * today's balance); else whatever refuses the request on the locked rows (they stay locked).
+ */
+async function explainNothingWritten(
+  tx: Transaction,
+  request: TransferRequest,
+  hash: string,
+  known?: () => never,
+): Promise<TransferResult> {
+  const earlier = await q.transferByKey(tx, request.idempotencyKey);
+  if (earlier) return { transfer: sameRequestOrConflict(earlier, hash), replayed: true };
+  const refusal = known ?? (await refusalOf(tx, request, ...(await lockedPair(tx, request))));
+  if (refusal) refusal();
+  // Not expected (the locks are held, and ON CONFLICT only gives way to a committed holder):
+  // the client may safely retry.
+  fail(ErrorCode.CONFLICT, { en: 'Please retry the request', zh: '请求冲突，请重试' });
 }
 
 /**

@@ -214,16 +214,20 @@ export async function confirmService(
     if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
     const minutes = override ?? claim.reportedMinutes!;
     const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: viewer.id });
-    const row = await q.updateClaim(tx, claimId, {
-      status: 'CONFIRMED',
-      confirmedMinutes: minutes,
-      pointsAwarded: points,
-      settledAt: new Date(),
-      settledBy: viewer.id,
-      confirmKey: key,
-    });
+    // The claim's update and the audit row go out together (pipelined); the need follows the
+    // claim once its update is done, since it counts the claims.
+    const [row] = await Promise.all([
+      q.updateClaim(tx, claimId, {
+        status: 'CONFIRMED',
+        confirmedMinutes: minutes,
+        pointsAwarded: points,
+        settledAt: new Date(),
+        settledBy: viewer.id,
+        confirmKey: key,
+      }),
+      audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
+    ]);
     await followNeed(tx, locked);
-    await audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer });
     return row;
   });
   forgetNeed(ctx, need.id);
