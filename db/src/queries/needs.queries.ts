@@ -2,8 +2,8 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { anyOf, runPrepared } from './prepared';
-import type { ClaimRow, MemberRow, NeedRow } from '../rows';
-import { claims, members, needs } from '../schema/index';
+import type { ClaimRow, MemberRow, NeedRow, SiteRow } from '../rows';
+import { claims, members, needs, sites } from '../schema/index';
 import type { ClaimStatus, NeedStatus, ServiceCategory } from '../schema/enums.schema';
 
 type NewNeed = typeof needs.$inferInsert;
@@ -162,6 +162,29 @@ export async function insertClaim(ex: Executor, needId: number, volunteerId: num
 export async function claimById(ex: Executor, id: number, lock = false): Promise<ClaimRow | undefined> {
   const q = ex.select().from(claims).where(eq(claims.id, id));
   const [row] = lock ? await q.for('update') : await q;
+  return row;
+}
+
+/**
+ * A claim with its need and the need's site, in one statement: what every step of a claim checks
+ * access against before it opens its transaction (the request's loaders start with these rows).
+ */
+export async function claimWithNeedAndSite(
+  ex: Executor,
+  claimId: number,
+): Promise<{ claim: ClaimRow; need: NeedRow; site: SiteRow } | undefined> {
+  const [row] = await runPrepared(
+    ex,
+    'claim_with_need_and_site',
+    (q) =>
+      q
+        .select({ claim: claims, need: needs, site: sites })
+        .from(claims)
+        .innerJoin(needs, eq(needs.id, claims.needId))
+        .innerJoin(sites, eq(sites.id, needs.siteId))
+        .where(eq(claims.id, sql.placeholder('claim'))),
+    { claim: claimId },
+  );
   return row;
 }
 

@@ -65,11 +65,17 @@ export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow>
   return claim;
 }
 
-/** Loads the claim and its need, and checks the viewer is the claim's volunteer or site staff. */
+/**
+ * Loads the claim, its need and the site in one statement (the request's loaders start with
+ * them), and checks the viewer is the claim's volunteer or site staff.
+ */
 async function claimContext(ctx: Context, claimId: number, who: 'volunteer' | 'coordinator') {
-  const claim = await ctx.loaders.claim.load(claimId);
-  if (!claim) fail(ErrorCode.NOT_FOUND, { en: 'Claim not found', zh: '找不到这条认领' });
-  const need = (await ctx.loaders.need.load(claim.needId))!;
+  const found = await q.claimWithNeedAndSite(ctx.db, claimId);
+  if (!found) fail(ErrorCode.NOT_FOUND, { en: 'Claim not found', zh: '找不到这条认领' });
+  const { claim, need, site } = found;
+  ctx.loaders.claim.prime(claim.id, claim);
+  ctx.loaders.need.prime(need.id, need);
+  ctx.loaders.site.prime(site.id, site);
   if (who === 'coordinator') {
     const viewer = requireRoleAt(ctx, need.siteId, ['COORDINATOR']);
     return { claim, need, viewer };
