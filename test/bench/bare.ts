@@ -238,22 +238,16 @@ export async function startBare(
   app.post('/siteReport', async (req, res) => {
     const { memberId, siteId, month } = req.body as { memberId: number; siteId: number; month: string };
     await viewer(memberId);
-    const [site] = await sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" = any($1)`, [[siteId]]);
+    // The site comes in the figures' row, after them (reportQueries.siteFigures).
     const [f] = await figures(reports.bySite.get(siteId)!);
-    res.json({ data: { siteReport: { month, site: { id: `site_${site!.id}`, name: site!.name }, ...figuresOf(f) } } });
+    res.json({ data: { siteReport: { month, site: siteOf(f!), ...figuresOf(f) } } });
   });
 
   app.post('/siteReports', async (req, res) => {
     const { memberId, month } = req.body as { memberId: number; month: string };
     await viewer(memberId);
-    const sites = await sql.unsafe(`select ${SITE_COLS} from "sites" order by "sites"."id" asc`);
     const rows = await figures(reports.all);
-    const bySite = new Map(rows.map((r) => [Number(r[0]), r]));
-    const list = sites.map((s) => ({
-      month,
-      site: { id: `site_${s.id}`, name: s.name },
-      ...figuresOf(bySite.get(Number(s.id))),
-    }));
+    const list = rows.map((r) => ({ month, site: siteOf(r), ...figuresOf(r) }));
     list.sort((a, b) => a.visitRate - b.visitRate || a.site.name.localeCompare(b.site.name, 'zh-CN'));
     res.json({ data: { siteReports: list } });
   });
@@ -269,6 +263,12 @@ export async function startBare(
       await handle.close();
     },
   };
+}
+
+/** The site's columns follow the eight figures in a report row. */
+function siteOf(row: unknown[]) {
+  const site = objectOf(SITE_COLS, row, 9);
+  return { id: `site_${site.id}`, name: site.name };
 }
 
 /** A row of the report statement, its columns in reportQueries.siteFigures' order. */

@@ -18,6 +18,8 @@ import {
 import { runPrepared } from './prepared';
 
 export interface SiteFigures {
+  /** The site itself, read in the same statement (a report shows its name and region). */
+  site: SiteRow;
   siteId: number;
   serviceMinutes: number;
   activeVolunteers: number;
@@ -60,6 +62,8 @@ export async function siteFigures(ex: Executor, month: string, siteId?: number):
         visitedCount: sql<string>`(select count(*) from ${siteMonthElders} e join ${members} d on d.id = e.elder_id
           where e.site_id = ${sites.id} and e.month = ${m}
             and d.site_id = ${sites.id} and cardinality(d.care_categories) > 0)`,
+        // Last, so the figures keep their places in the row (the bench's bare baseline reads them by place).
+        site: sites,
       })
       .from(sites)
       .leftJoin(siteMonths, and(eq(siteMonths.siteId, sites.id), eq(siteMonths.month, m)))
@@ -73,6 +77,7 @@ export async function siteFigures(ex: Executor, month: string, siteId?: number):
         });
   // Sums and counts come back as bigint text: Number() reads them.
   return rows.map((r) => ({
+    site: r.site,
     siteId: r.siteId,
     serviceMinutes: Number(r.serviceMinutes),
     activeVolunteers: Number(r.activeVolunteers),
@@ -83,11 +88,6 @@ export async function siteFigures(ex: Executor, month: string, siteId?: number):
     dueCount: Number(r.dueCount),
     visitedCount: Number(r.visitedCount),
   }));
-}
-
-/** Every site, for the all-sites report (a county has hundreds: one statement, no paging). */
-export async function allSites(ex: Executor): Promise<SiteRow[]> {
-  return ex.select().from(sites).orderBy(asc(sites.id));
 }
 
 /** The month's confirmed service at a site, one line per claim, in order of confirmation. */

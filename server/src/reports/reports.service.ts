@@ -7,7 +7,8 @@ import type { Context } from '../graphql/context';
 import { ErrorCode, fail } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
 import * as v from '../graphql/validate';
-import { coverageRate, siteOrNotFound } from '../visits/visits.service';
+import { requireSite } from '../sites/sites.service';
+import { coverageRate } from '../visits/visits.service';
 
 export interface SiteReportData {
   site: SiteRow;
@@ -26,17 +27,17 @@ function monthKey(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}-01`;
 }
 
-function toReport(site: SiteRow, month: string, f: reportQueries.SiteFigures | undefined): SiteReportData {
+function toReport(month: string, f: reportQueries.SiteFigures): SiteReportData {
   return {
-    site,
+    site: f.site,
     month,
-    serviceMinutes: f?.serviceMinutes ?? 0,
-    activeVolunteers: f?.activeVolunteers ?? 0,
-    needsPosted: f?.needsPosted ?? 0,
-    needsCompleted: f?.needsCompleted ?? 0,
-    pointsIssued: f?.pointsIssued ?? 0,
-    pointsRedeemed: f?.pointsRedeemed ?? 0,
-    visitRate: coverageRate(f?.dueCount ?? 0, f?.visitedCount ?? 0),
+    serviceMinutes: f.serviceMinutes,
+    activeVolunteers: f.activeVolunteers,
+    needsPosted: f.needsPosted,
+    needsCompleted: f.needsCompleted,
+    pointsIssued: f.pointsIssued,
+    pointsRedeemed: f.pointsRedeemed,
+    visitRate: coverageRate(f.dueCount, f.visitedCount),
   };
 }
 
@@ -44,9 +45,10 @@ export async function siteReport(ctx: Context, siteIdInput: string, monthInput: 
   const siteId = fromId('Site', siteIdInput, 'siteId');
   requireRoleAt(ctx, siteId, STAFF);
   const { year, month } = v.month('month', monthInput);
-  const site = await siteOrNotFound(ctx, siteId);
+  // The site comes with its figures: no row, no such site.
   const [figures] = await reportQueries.siteFigures(ctx.db, monthKey(year, month), siteId);
-  return toReport(site, monthInput, figures);
+  ctx.loaders.site.prime(siteId, requireSite(figures?.site));
+  return toReport(monthInput, figures!);
 }
 
 const byName = new Intl.Collator('zh-CN');
@@ -61,9 +63,7 @@ export async function siteReports(ctx: Context, monthInput: string): Promise<Sit
     });
   }
   const { year, month } = v.month('month', monthInput);
-  const sites = await reportQueries.allSites(ctx.db);
-  const figures = new Map((await reportQueries.siteFigures(ctx.db, monthKey(year, month))).map((f) => [f.siteId, f]));
-  return sites
-    .map((site) => toReport(site, monthInput, figures.get(site.id)))
+  return (await reportQueries.siteFigures(ctx.db, monthKey(year, month)))
+    .map((f) => toReport(monthInput, f))
     .sort((a, b) => a.visitRate - b.visitRate || byName.compare(a.site.name, b.site.name) || a.site.id - b.site.id);
 }
