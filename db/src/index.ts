@@ -14,3 +14,4 @@ export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';
 export { pgErrorOf, expectPgError, type PgErrorInfo } from './errors';
+export { workspacePath } from './paths';

@@ -1,7 +1,6 @@
 // One database handle, two engines: PostgreSQL through postgres-js when a URL is given, else
 // embedded PGlite (PostgreSQL compiled to WASM) on disk or in memory. Migrations run on open.
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql as sqlTag, type ExtractTablesWithRelations, type Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -10,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { workspacePath } from './paths';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -44,7 +44,7 @@ export interface OpenOptions {
   onQuery?: (query: string) => void;
 }
 
-export const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url));
+export const migrationsFolder = workspacePath(import.meta.dirname, 'db', 'migrations');
 
 // Any fixed number: every process that opens the same database agrees on it, so two servers
 // starting together run the migrations one after the other instead of both at once.

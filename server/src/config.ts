@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { workspacePath } from '@huzhu/db';
 
 export interface Config {
   port: number;
@@ -97,6 +98,6 @@ function keptSecret(dataDir: string): Uint8Array {
 }
 
 function defaultStaticDir(): string | undefined {
-  const dir = resolve(import.meta.dirname, '../../client/dist');
+  const dir = workspacePath(import.meta.dirname, 'client', 'dist');
   return existsSync(join(dir, 'index.html')) ? dir : undefined;
 }

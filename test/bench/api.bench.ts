@@ -2,7 +2,7 @@
 // against the real server started in this process, at 1, 16 and 64 keep-alive connections from a
 // separate load-generator process, and each read beside the bare express + postgres-js baseline
 // running the same SQL. Also counts the SQL statements each operation runs (the server's onQuery).
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once as onceEvent } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -60,7 +60,7 @@ export interface ApiResult {
   heapMb: number;
   /** The same, right after the server started, before any load. */
   rssAtStartMb: number;
-  /** VmRSS of a server in its own process (tsx server/src/main.ts) after the same reads and writes. */
+  /** VmRSS of the server in its own process (server/dist/main.mjs, as pnpm start runs it) after the same reads and writes. */
   child?: { startMb: number; afterMb: number; seconds: number };
   month: string;
   data: { sites: number; members: number; transfers: number };
@@ -354,7 +354,7 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
   }
 }
 
-/** Starts tsx server/src/main.ts on the bench database, replays the load, reads its VmRSS. */
+/** Starts the bundled server (as pnpm start does) on the bench database, replays the load, reads its VmRSS. */
 async function childServerMemory(
   url: string,
   jobs: { connections: number; requests: LoadJob['requests']; once: boolean }[],
@@ -362,7 +362,9 @@ async function childServerMemory(
   load: LoadGenerator,
 ): Promise<{ startMb: number; afterMb: number; seconds: number }> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
-  const server = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'server/src/main.ts'], {
+  // As pnpm start runs it: the bundled server, built from the sources of this checkout.
+  execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/bundle.cli.ts'], { cwd: root, stdio: 'ignore' });
+  const server = spawn(process.execPath, ['--max-semi-space-size=32', '--enable-source-maps', 'server/dist/main.mjs'], {
     cwd: root,
     env: {
       ...process.env,

@@ -122,7 +122,7 @@ if (factor !== undefined) {
 }
 if (api.child) {
   console.log(
-    `\nServer resident memory (VmRSS of server/src/main.ts in its own process, as pnpm start runs it): ${api.child.startMb.toFixed(0)} MB started, ${api.child.afterMb.toFixed(0)} MB after replaying the run's reads and writes (${api.child.seconds.toFixed(0)} s at 64 connections).`,
+    `\nServer resident memory (VmRSS of server/dist/main.mjs in its own process, as pnpm start runs it): ${api.child.startMb.toFixed(0)} MB started, ${api.child.afterMb.toFixed(0)} MB after replaying the run's reads and writes (${api.child.seconds.toFixed(0)} s at 64 connections).`,
   );
 }
 console.log(

@@ -1,6 +1,7 @@
 // The executable schema: the SDL files in schema/ joined with every domain's resolvers.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { workspacePath } from '@huzhu/db';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
 import { authResolvers } from '../auth/auth.resolver';
@@ -15,7 +16,7 @@ import { visitsResolvers } from '../visits/visits.resolver';
 import { badInput } from './errors';
 import type { Resolvers } from './generated/resolvers-types';
 
-export const schemaDir = resolve(import.meta.dirname, '../../../schema');
+export const schemaDir = workspacePath(import.meta.dirname, 'schema');
 
 export function readSdl(): string[] {
   return readdirSync(schemaDir)
