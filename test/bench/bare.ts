@@ -267,13 +267,13 @@ export async function startBare(
 
 /** The site's columns follow the eight figures in a report row. */
 function siteOf(row: unknown[]) {
-  const site = objectOf(SITE_COLS, row, 9);
+  const site = objectOf(SITE_COLS, row, 8);
   return { id: `site_${site.id}`, name: site.name };
 }
 
 /** A row of the report statement, its columns in reportQueries.siteFigures' order. */
 function figuresOf(f: unknown[] | undefined) {
-  const [, minutes, volunteers, posted, completed, issued, redeemed, due, visited] = (f ?? []).map(Number);
+  const [minutes, volunteers, posted, completed, issued, redeemed, due, visited] = (f ?? []).slice(0, 8).map(Number);
   return {
     serviceMinutes: minutes ?? 0,
     activeVolunteers: volunteers ?? 0,

@@ -20,7 +20,6 @@ import { runPrepared } from './prepared';
 export interface SiteFigures {
   /** The site itself, read in the same statement (a report shows its name and region). */
   site: SiteRow;
-  siteId: number;
   serviceMinutes: number;
   activeVolunteers: number;
   needsPosted: number;
@@ -47,7 +46,6 @@ export async function siteFigures(ex: Executor, month: string, siteId?: number):
   const figures = (q: Executor) =>
     q
       .select({
-        siteId: sites.id,
         serviceMinutes: sql<string>`coalesce(${siteMonths.serviceMinutes}, 0)`,
         activeVolunteers: sql<string>`(select count(*) from ${siteMonthVolunteers} v
           where v.site_id = ${sites.id} and v.month = ${m})`,
@@ -62,7 +60,7 @@ export async function siteFigures(ex: Executor, month: string, siteId?: number):
         visitedCount: sql<string>`(select count(*) from ${siteMonthElders} e join ${members} d on d.id = e.elder_id
           where e.site_id = ${sites.id} and e.month = ${m}
             and d.site_id = ${sites.id} and cardinality(d.care_categories) > 0)`,
-        // Last, so the figures keep their places in the row (the bench's bare baseline reads them by place).
+        // Last: the bench's bare baseline reads the eight figures by place, then the site.
         site: sites,
       })
       .from(sites)
@@ -78,7 +76,6 @@ export async function siteFigures(ex: Executor, month: string, siteId?: number):
   // Sums and counts come back as bigint text: Number() reads them.
   return rows.map((r) => ({
     site: r.site,
-    siteId: r.siteId,
     serviceMinutes: Number(r.serviceMinutes),
     activeVolunteers: Number(r.activeVolunteers),
     needsPosted: Number(r.needsPosted),
