@@ -14,7 +14,8 @@ import { startServer, type RunningServer } from '@huzhu/server/start';
 import { signToken } from '../../server/src/auth/tokens';
 import { captureReports, startBare, type BareServer } from './bare';
 import { LoadGenerator } from './load';
-import { prepareBaskets, prepareClaims } from './write-fixtures';
+import { Q } from './documents';
+import { prepareBaskets, prepareClaims, writeBodies } from './write-fixtures';
 import type { LoadJob } from './load-child';
 
 export interface ApiRow {
@@ -67,17 +68,6 @@ export interface ApiResult {
 }
 
 const JWT_SECRET = randomBytes(32).toString('hex');
-
-/** The operations of issue 6, as the bench (and bench:profile) send them. */
-export const Q = {
-  needs: `query Needs($siteId: ID!) { needs(siteId: $siteId, status: OPEN, first: 20) { totalCount edges { node { id title category startsAt slots status beneficiary { id name } claims { id status volunteer { id name } } } } } }`,
-  viewer: `query Viewer { viewer { id name balance { minutes points } transfers(first: 20) { totalCount edges { node { id unit amount kind createdAt memo } } } } }`,
-  visitCoverage: `query Coverage($siteId: ID!, $month: String!) { visitCoverage(siteId: $siteId, month: $month) { month dueCount visitedCount rate unvisited { id name } visits { id visitedAt followUpNeeded elder { id name } } } }`,
-  siteReport: `query Report($siteId: ID!, $month: String!) { siteReport(siteId: $siteId, month: $month) { month site { id name } serviceMinutes activeVolunteers needsPosted needsCompleted pointsIssued pointsRedeemed visitRate } }`,
-  siteReports: `query Reports($month: String!) { siteReports(month: $month) { month site { id name } serviceMinutes activeVolunteers needsPosted needsCompleted pointsIssued pointsRedeemed visitRate } }`,
-  confirmService: `mutation Confirm($claimId: ID!, $key: String!) { confirmService(claimId: $claimId, idempotencyKey: $key) { id status confirmedMinutes pointsAwarded } }`,
-  redeem: `mutation Redeem($input: RedeemInput!) { redeem(input: $input) { id totalPoints status items { quantity points product { id name stock } } } }`,
-};
 
 function summarize(latencies: number[], seconds: number, errors: number, firstError?: string): Figures {
   const sorted = Float64Array.from(latencies).sort();
@@ -288,25 +278,8 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
             sites.map((s) => s.id),
           )
         : [];
-    const confirmBodies = await Promise.all(
-      claimRequests.map(async (c, k) => ({
-        body: body(Q.confirmService, { claimId: `claim_${c.claimId}`, key: `bench-${runId}-${k}` }),
-        token: await token(c.coordinator),
-      })),
-    );
     const baskets = total > 0 ? await prepareBaskets(sql, total) : [];
-    const redeemBodies = await Promise.all(
-      baskets.map(async (b, k) => ({
-        body: body(Q.redeem, {
-          input: {
-            memberId: `mem_${b.memberId}`,
-            items: [{ productId: `prod_${b.productId}`, quantity: 1 }],
-            idempotencyKey: `bench-${runId}-${k}`,
-          },
-        }),
-        token: await token(b.clerk),
-      })),
-    );
+    const { confirmBodies, redeemBodies } = await writeBodies(claimRequests, baskets, `bench-${runId}`, token);
     for (const [op, bodies] of [
       ['confirmService', confirmBodies],
       ['redeem (1 line)', redeemBodies],

@@ -9,9 +9,9 @@ import { openDb } from '@huzhu/db';
 import { startServer } from '@huzhu/server/start';
 import { signToken } from '../../server/src/auth/tokens';
 import { benchDatabaseUrl } from './county/database';
-import { Q } from './api.bench';
+import { Q } from './documents';
 import { LoadGenerator } from './load';
-import { prepareBaskets, prepareClaims } from './write-fixtures';
+import { prepareBaskets, prepareClaims, writeBodies } from './write-fixtures';
 
 const [op = 'viewer', secondsArg = '8', connArg = '16'] = process.argv.slice(2);
 const url = benchDatabaseUrl();
@@ -73,27 +73,8 @@ const bodies: Record<string, { query: string; variables?: object; member?: unkno
     member: site!.coordinator,
   },
 };
-const body = (query: string, variables: object) => JSON.stringify({ query, variables });
-const writeRequests = [
-  ...(await Promise.all(
-    claims.map(async (c, k) => ({
-      body: body(Q.confirmService, { claimId: `claim_${c.claimId}`, key: `profile-${runId}-${k}` }),
-      token: await as(c.coordinator),
-    })),
-  )),
-  ...(await Promise.all(
-    baskets.map(async (b, k) => ({
-      body: body(Q.redeem, {
-        input: {
-          memberId: `mem_${b.memberId}`,
-          items: [{ productId: `prod_${b.productId}`, quantity: 1 }],
-          idempotencyKey: `profile-${runId}-${k}`,
-        },
-      }),
-      token: await as(b.clerk),
-    })),
-  )),
-];
+const written = await writeBodies(claims, baskets, `profile-${runId}`, as);
+const writeRequests = [...written.confirmBodies, ...written.redeemBodies];
 const b = bodies[op];
 if (!b && writeRequests.length === 0)
   throw new Error(`unknown operation ${op}; one of ${[...Object.keys(bodies), 'confirmService', 'redeem'].join(', ')}`);

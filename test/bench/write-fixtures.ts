@@ -1,6 +1,8 @@
 // What the write benchmarks consume, written straight to the tables before the run: reported
-// claims for confirmService to confirm, and members with points and goods for redeem.
+// claims for confirmService to confirm, members with points and goods for redeem, and the requests.
 import type { openDb } from '@huzhu/db';
+import { Q } from './documents';
+import type { LoadJob } from './load-child';
 
 type Sql = NonNullable<Awaited<ReturnType<typeof openDb>>['sql']>;
 
@@ -90,4 +92,38 @@ export async function prepareBaskets(sql: Sql, count: number) {
     }
   }
   return out;
+}
+
+type Request = LoadJob['requests'][number];
+
+/**
+ * The write requests, one per fixture and each to be sent once: a confirmation of each reported
+ * claim by its coordinator, a one-item basket for each member by the site's clerk.
+ */
+export async function writeBodies(
+  claims: Awaited<ReturnType<typeof prepareClaims>>,
+  baskets: Awaited<ReturnType<typeof prepareBaskets>>,
+  keyPrefix: string,
+  token: (memberId: number) => Promise<string>,
+): Promise<{ confirmBodies: Request[]; redeemBodies: Request[] }> {
+  const body = (query: string, variables: object) => JSON.stringify({ query, variables });
+  const confirmBodies = await Promise.all(
+    claims.map(async (c, k) => ({
+      body: body(Q.confirmService, { claimId: `claim_${c.claimId}`, key: `${keyPrefix}-${k}` }),
+      token: await token(c.coordinator),
+    })),
+  );
+  const redeemBodies = await Promise.all(
+    baskets.map(async (b, k) => ({
+      body: body(Q.redeem, {
+        input: {
+          memberId: `mem_${b.memberId}`,
+          items: [{ productId: `prod_${b.productId}`, quantity: 1 }],
+          idempotencyKey: `${keyPrefix}-${k}`,
+        },
+      }),
+      token: await token(b.clerk),
+    })),
+  );
+  return { confirmBodies, redeemBodies };
 }

@@ -100,6 +100,11 @@ async function village(ex: Executor, label: string, timeZone: string): Promise<V
 
 async function apply(ex: Executor, w: World, o: Op): Promise<void> {
   const one = <T>(list: T[], i: number) => (list.length === 0 ? undefined : list[i % list.length]);
+  const liveClaim = (i: number) =>
+    one(
+      w.claims.filter((c) => c.live),
+      i,
+    );
   switch (o.t) {
     case 'post': {
       const v = w.villages[o.site]!;
@@ -141,10 +146,7 @@ async function apply(ex: Executor, w: World, o: Op): Promise<void> {
       return;
     }
     case 'confirm': {
-      const c = one(
-        w.claims.filter((x) => x.live),
-        o.pick,
-      );
+      const c = liveClaim(o.pick);
       if (!c) return;
       await ex
         .update(claims)
@@ -153,10 +155,7 @@ async function apply(ex: Executor, w: World, o: Op): Promise<void> {
       return;
     }
     case 'undo': {
-      const c = one(
-        w.claims.filter((x) => x.live),
-        o.pick,
-      );
+      const c = liveClaim(o.pick);
       if (!c) return;
       await ex
         .update(claims)
