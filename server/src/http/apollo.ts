@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { Context } from '../graphql/context';
 import { AppError, ErrorCode } from '../graphql/errors';
 import type { Protection } from '../security/limits';
+import { compiledExecution } from './compiled-execution';
 
 const CATALOGUE = new Set<string>(Object.values(ErrorCode));
 
@@ -69,7 +70,7 @@ export function createApollo(
   options: { introspection: boolean; protection: Protection },
 ) {
   return new ApolloServer<Context>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: !options.introspection,
