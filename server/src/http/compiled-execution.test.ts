@@ -35,7 +35,7 @@ const corners = {
     query Partial($siteId: ID!) { viewer { id } need(id: "need_not-a-number") { id } sites(first: 1) { totalCount } products(siteId: $siteId) { id } }`,
   'an error in a non-null field nulls its parent': `
     query NonNull($month: String!) { viewer { id } siteReport(siteId: "site_999999", month: $month) { month } }`,
-  'bad month in a list answer': `
+  'a bad argument on a non-null root field': `
     query BadMonth($siteId: ID!) { visitCoverage(siteId: $siteId, month: "2026-13") { dueCount } }`,
 };
 

@@ -5,7 +5,9 @@
 // included), error formatting and the plugins stay Apollo's: graphql-jit only replaces execute.
 //
 // Apollo Server takes a custom executor only through its gateway interface, so this is shaped as a
-// gateway whose schema never changes.
+// gateway whose schema never changes. Subscriptions (graphql-ws) keep graphql-js: an event is one
+// small object, and they do not pass through Apollo. A new document costs a compile (about a
+// millisecond) on top of its validation; Armor's limits bound its size.
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
