@@ -61,6 +61,7 @@ describe.each(testEngines())('compiled execution on %s', (engine) => {
       no: false,
     };
     const { executor } = await compiledExecution(schema).load({ apollo: { key: '', keyHash: '', graphRef: '' } });
+    if (!executor) throw new Error('the compiled execution gave Apollo no executor');
     run = async (document, context) =>
       (await executor({ document, context, request: { variables } } as never)) as ExecutionResult;
   });
