@@ -35,6 +35,11 @@ const corners = {
     query Partial($siteId: ID!) { viewer { id } need(id: "need_not-a-number") { id } sites(first: 1) { totalCount } products(siteId: $siteId) { id } }`,
   'an error in a non-null field nulls its parent': `
     query NonNull($month: String!) { viewer { id } siteReport(siteId: "site_999999", month: $month) { month } }`,
+  'variables refused before anything runs': `
+    query Refused($fraction: Int!, $tooBig: Int, $nothing: String!, $status: NeedStatus) {
+      sites(first: $fraction) { totalCount } again: sites(first: $tooBig) { totalCount }
+      viewer { name } needs(siteId: $nothing, status: $status) { totalCount }
+    }`,
   'a bad argument on a non-null root field': `
     query BadMonth($siteId: ID!) { visitCoverage(siteId: $siteId, month: "2026-13") { dueCount } }`,
 };
@@ -59,6 +64,10 @@ describe.each(testEngines())('compiled execution on %s', (engine) => {
       first: 5,
       yes: true,
       no: false,
+      fraction: 1.5,
+      tooBig: 2 ** 31,
+      nothing: null,
+      status: 'NOT_A_STATUS',
     };
     const { executor } = await compiledExecution(schema).load({ apollo: { key: '', keyHash: '', graphRef: '' } });
     if (!executor) throw new Error('the compiled execution gave Apollo no executor');

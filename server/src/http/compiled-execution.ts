@@ -9,7 +9,7 @@
 // small object, and they do not pass through Apollo. A new document costs a compile (about a
 // millisecond) on top of its validation; Armor's limits bound its size.
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
+import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -40,7 +40,21 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
         executor: async (request) => {
           const entry = compile(request.document, request.operationName ?? undefined);
           if (!isCompiledQuery(entry)) return entry;
-          return entry.query(undefined, request.context, request.request.variables ?? {});
+          const variables = request.request.variables ?? {};
+          const result = await entry.query(undefined, request.context, variables);
+          // No data at all: the variables were refused before anything ran. graphql-js words
+          // that refusal the way Apollo recognises (a 400, BAD_USER_INPUT, naming the variable);
+          // graphql-jit's errors lack the variable's node, and would be masked as internal.
+          if (result.data === undefined && result.errors?.length) {
+            return execute({
+              schema,
+              document: request.document,
+              contextValue: request.context,
+              variableValues: variables,
+              operationName: request.operationName,
+            });
+          }
+          return result;
         },
       };
     },
