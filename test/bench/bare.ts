@@ -10,7 +10,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { openDb, reportQueries, type DbHandle } from '@huzhu/db';
-import { monthRange } from '../../server/src/graphql/time';
 
 // express is the server package's dependency: load it from there (the test package adds none).
 const requireFromServer = createRequire(new URL('../../server/package.json', import.meta.url));
@@ -198,17 +197,17 @@ export async function startBare(
   app.post('/visitCoverage', async (req, res) => {
     const { memberId, siteId, month } = req.body as { memberId: number; siteId: number; month: string };
     await viewer(memberId);
-    const [site] = await sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" = any($1)`, [[siteId]]);
-    const [year, m] = month.split('-').map(Number) as [number, number];
-    const { from, to } = monthRange(year, m, String(site!.time_zone));
-    const [due, visits] = await Promise.all([
+    // As the server: the site, the elders due and the month's visits together (its bounds from
+    // the site's zone in SQL).
+    const [, due, visits] = await Promise.all([
+      sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" = any($1)`, [[siteId]]),
       sql.unsafe(
         `select ${MEMBER_COLS} from "members" where ("members"."site_id" = $1 and cardinality("members"."care_categories") > 0) order by "members"."name" asc, "members"."id" asc`,
         [siteId],
       ),
       sql.unsafe(
-        `select ${VISIT_COLS} from "visits" where ("visits"."site_id" = $1 and "visits"."visited_at" >= $2 and "visits"."visited_at" < $3) order by "visits"."visited_at" desc, "visits"."id" desc`,
-        [siteId, from.toISOString(), to.toISOString()],
+        `select ${qualified('visits', VISIT_COLS)} from "visits" inner join "sites" on "sites"."id" = "visits"."site_id" where ("visits"."site_id" = $1 and "visits"."visited_at" >= ($2::date)::timestamp at time zone "sites"."time_zone" and "visits"."visited_at" < (($3::date + interval '1 month')::timestamp) at time zone "sites"."time_zone") order by "visits"."visited_at" desc, "visits"."id" desc`,
+        [siteId, `${month}-01`, `${month}-01`],
       ),
     ]);
     const visited = new Set(visits.map((v) => Number(v.elder_id)));

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { runPrepared } from './prepared';
 import type { VisitRow } from '../rows';
-import { visits } from '../schema/index';
+import { sites, visits } from '../schema/index';
 
 export type NewVisit = typeof visits.$inferInsert;
 
@@ -14,26 +14,26 @@ export async function insertVisit(ex: Executor, visit: NewVisit): Promise<VisitR
 }
 
 /**
- * Visits recorded at the site within [from, to), newest first. A visit counts for the site that
- * recorded it (the elder's site at the time), so moving an elder never rewrites a past month.
+ * Visits recorded at the site in a calendar month of the site's own time zone, newest first. A
+ * visit counts for the site that recorded it (the elder's site at the time), so moving an elder
+ * never rewrites a past month. The month's bounds are computed here from the site's zone (as the
+ * kept monthly figures are, huzhu_month_of), so the caller need not read the site first: this and
+ * the site can go out together.
  */
-export async function visitsOfSite(ex: Executor, siteId: number, from: Date, to: Date): Promise<VisitRow[]> {
-  return runPrepared(
+export async function visitsOfSiteMonth(ex: Executor, siteId: number, month: string): Promise<VisitRow[]> {
+  const start = sql`(${sql.placeholder('month')}::date)::timestamp at time zone ${sites.timeZone}`;
+  const end = sql`((${sql.placeholder('month')}::date + interval '1 month')::timestamp) at time zone ${sites.timeZone}`;
+  const found = await runPrepared(
     ex,
-    'visits_of_site',
+    'visits_of_site_month',
     (q) =>
       q
-        .select()
+        .select({ visit: visits })
         .from(visits)
-        .where(
-          and(
-            eq(visits.siteId, sql.placeholder('site')),
-            gte(visits.visitedAt, sql.placeholder('from')),
-            lt(visits.visitedAt, sql.placeholder('to')),
-          ),
-        )
+        .innerJoin(sites, eq(sites.id, visits.siteId))
+        .where(and(eq(visits.siteId, sql.placeholder('site')), gte(visits.visitedAt, start), lt(visits.visitedAt, end)))
         .orderBy(desc(visits.visitedAt), desc(visits.id)),
-    // ISO text: a placeholder bypasses the column's own conversion of a Date.
-    { site: siteId, from: from.toISOString(), to: to.toISOString() },
+    { site: siteId, month },
   );
+  return found.map((r) => r.visit);
 }

@@ -6,7 +6,6 @@ import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { ErrorCode, badInput, fail } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
-import { monthRange } from '../graphql/time';
 import * as v from '../graphql/validate';
 import type { RecordVisitInput } from '../graphql/generated/resolvers-types';
 
@@ -78,11 +77,12 @@ export async function visitCoverage(ctx: Context, siteIdInput: string, monthInpu
   const siteId = fromId('Site', siteIdInput, 'siteId');
   requireRoleAt(ctx, siteId, STAFF);
   const { year, month } = v.month('month', monthInput);
-  const site = await siteOrNotFound(ctx, siteId);
-  const { from, to } = monthRange(year, month, site.timeZone);
-  const [due, visits] = await Promise.all([
+  // The site (for its NOT_FOUND), the elders due and the month's visits go out together: the
+  // visits' query finds the month's bounds in the site's zone itself.
+  const [, due, visits] = await Promise.all([
+    siteOrNotFound(ctx, siteId),
     memberQueries.membersDueVisits(ctx.db, siteId),
-    visitQueries.visitsOfSite(ctx.db, siteId, from, to),
+    visitQueries.visitsOfSiteMonth(ctx.db, siteId, `${year}-${String(month).padStart(2, '0')}-01`),
   ]);
   const visited = new Set(visits.map((x) => x.elderId));
   const unvisited = due.filter((m) => !visited.has(m.id));
