@@ -46,3 +46,14 @@ export function isAppError(error: unknown, code?: ErrorCode): error is AppError 
 export function badInput(field: string, message: Message): never {
   throw new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
 }
+
+const MISSING = {
+  site: { en: 'Site not found', zh: '找不到这个站点' },
+  member: { en: 'Member not found', zh: '找不到这位成员' },
+  need: { en: 'Need not found', zh: '找不到这个需求' },
+} as const satisfies Record<string, Message>;
+
+/** NOT_FOUND for a site, member or need, in the words every such answer uses. */
+export function notFound(what: keyof typeof MISSING): never {
+  throw new AppError(ErrorCode.NOT_FOUND, MISSING[what]);
+}

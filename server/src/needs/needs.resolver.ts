@@ -1,6 +1,6 @@
 // GraphQL for needs and claims, and the one mapping of their rows to Need and Claim.
 import { fromId, toId } from '../graphql/ids';
-import { ErrorCode, fail } from '../graphql/errors';
+import { notFound } from '../graphql/errors';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import * as claims from './claims.service';
 import * as needs from './needs.service';
@@ -25,18 +25,14 @@ export const needsResolvers: Resolvers = {
   },
   Need: {
     id: (n) => toId('Need', n.id),
-    site: async (n, _a, ctx) => (await ctx.loaders.site.load(n.siteId))!,
-    beneficiary: async (n, _a, ctx) => (await ctx.loaders.member.load(n.beneficiaryId))!,
+    site: (n, _a, ctx) => ctx.loaders.site.must(n.siteId, () => notFound('site')),
+    beneficiary: (n, _a, ctx) => ctx.loaders.member.must(n.beneficiaryId, () => notFound('member')),
     openSlots: (n, _a, ctx) => needs.openSlots(ctx, n),
     claims: (n, _a, ctx) => ctx.loaders.claimsOfNeed.load(n.id),
   },
   Claim: {
     id: (c) => toId('Claim', c.id),
-    need: async (c, _a, ctx) => {
-      const need = await ctx.loaders.need.load(c.needId);
-      if (!need) fail(ErrorCode.NOT_FOUND, { en: 'Need not found', zh: '找不到这个需求' });
-      return need;
-    },
-    volunteer: async (c, _a, ctx) => (await ctx.loaders.member.load(c.volunteerId))!,
+    need: (c, _a, ctx) => ctx.loaders.need.must(c.needId, () => notFound('need')),
+    volunteer: (c, _a, ctx) => ctx.loaders.member.must(c.volunteerId, () => notFound('member')),
   },
 };

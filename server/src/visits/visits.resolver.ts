@@ -1,5 +1,5 @@
 // GraphQL for visits: parse, call the service, and the one mapping of a visit row to a Visit.
-import { ErrorCode, fail } from '../graphql/errors';
+import { notFound } from '../graphql/errors';
 import { toId } from '../graphql/ids';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import * as visits from './visits.service';
@@ -13,11 +13,7 @@ export const visitsResolvers: Resolvers = {
   },
   Visit: {
     id: (x) => toId('Visit', x.id),
-    elder: async (x, _a, ctx) => {
-      const elder = await ctx.loaders.member.load(x.elderId);
-      if (!elder) fail(ErrorCode.NOT_FOUND, { en: 'Member not found', zh: '找不到这位成员' });
-      return elder;
-    },
+    elder: (x, _a, ctx) => ctx.loaders.member.must(x.elderId, () => notFound('member')),
     visitor: async (x, _a, ctx) =>
       x.visitorId === null ? null : ((await ctx.loaders.member.load(x.visitorId)) ?? null),
   },
