@@ -14,6 +14,7 @@ import { startServer, type RunningServer } from '@huzhu/server/start';
 import { signToken } from '../../server/src/auth/tokens';
 import { captureReports, startBare, type BareServer } from './bare';
 import { LoadGenerator } from './load';
+import { measurePair, summarize, type Figures } from './measure';
 import { Q } from './documents';
 import { prepareBaskets, prepareClaims, writeBodies } from './write-fixtures';
 import type { LoadJob } from './load-child';
@@ -25,15 +26,6 @@ export interface ApiRow {
   gql: Figures;
   bare?: Figures;
   statements: number;
-}
-
-export interface Figures {
-  perSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  requests: number;
-  firstError?: string;
 }
 
 export interface Captured {
@@ -68,19 +60,6 @@ export interface ApiResult {
 }
 
 const JWT_SECRET = randomBytes(32).toString('hex');
-
-function summarize(latencies: number[], seconds: number, errors: number, firstError?: string): Figures {
-  const sorted = Float64Array.from(latencies).sort();
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-  return {
-    perSecond: sorted.length / seconds,
-    p50: at(0.5),
-    p99: at(0.99),
-    errors,
-    requests: sorted.length,
-    firstError,
-  };
-}
 
 /** The previous calendar month in Asia/Shanghai: complete, so its reports are final. */
 function lastMonth(): string {
@@ -254,8 +233,13 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
       for (const r of bareRequests.slice(0, 20)) await once(bareUrl, r);
       const n = await countStatements(read.op, gqlRequests[0]!);
       for (const c of o.levels) {
-        const gql = await measure(gqlUrl, gqlRequests, c);
-        const b = await measure(bareUrl, bareRequests, c);
+        const { gql, bare: b } = await measurePair(
+          load,
+          o.seconds,
+          { url: gqlUrl, requests: gqlRequests },
+          { url: bareUrl, requests: bareRequests },
+          c,
+        );
         rows.push({ op: read.op, kind: 'read', connections: c, gql, bare: b, statements: n });
         o.log(
           `  ${read.op} @${c}: GraphQL ${gql.perSecond.toFixed(0)}/s p99 ${gql.p99.toFixed(1)} ms, bare ${b.perSecond.toFixed(0)}/s p99 ${b.p99.toFixed(1)} ms` +
