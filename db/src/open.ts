@@ -54,7 +54,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
   const migrateOnOpen = options.migrate ?? true;
   if (options.url) {
     if (migrateOnOpen) await migratePostgresLocked(options.url);
-    const sql = postgres(options.url, {
+    const sql = postgresClient(options.url, {
       max: options.poolSize ?? 10,
       onnotice: () => {},
       connection: { application_name: 'huzhu' },
@@ -82,6 +82,21 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     await migratePglite(drizzlePglite({ client: pglite }), { migrationsFolder });
   }
   return { db, engine: 'pglite', pglite, close: () => pglite.close() };
+}
+
+/**
+ * A postgres-js client for a URL, which may name a Unix socket directory the way libpq does:
+ * `postgres://postgres@localhost/huzhu?host=/var/run/postgresql`. A database on the same machine
+ * is then reached without TCP: each round trip costs the kernel less, and a write is many round
+ * trips (docs/perf.md). postgres-js itself would pass `host` on to the server as a setting, which
+ * the server refuses.
+ */
+export function postgresClient(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}) {
+  const u = new URL(url);
+  const socketDir = u.searchParams.get('host');
+  if (!socketDir) return postgres(url, options);
+  u.searchParams.delete('host');
+  return postgres(u.toString(), { ...options, host: socketDir });
 }
 
 /**
@@ -119,7 +134,7 @@ function loggerOf(options: OpenOptions): Logger | false {
 
 async function migratePostgresLocked(url: string): Promise<void> {
   // One connection, so the session-level advisory lock covers every migration statement.
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  const sql = postgresClient(url, { max: 1, onnotice: () => {} });
   try {
     await sql`select pg_advisory_lock(${MIGRATION_LOCK})`;
     await migratePostgres(drizzlePostgres({ client: sql }), { migrationsFolder });

@@ -2,8 +2,7 @@
 // PGlite always; real PostgreSQL when TEST_DATABASE_URL is set (CI always sets it). Each handle
 // gets a database of its own, created here and dropped on close, so runs never see each other.
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
-import { openDb, type Database, type DbHandle, type Engine } from './open';
+import { openDb, postgresClient, type Database, type DbHandle, type Engine } from './open';
 import { memberAccount, siteAccount } from './queries/ledger.queries';
 import { insertMember } from './queries/members.queries';
 import { insertSite } from './queries/sites.queries';
@@ -24,7 +23,7 @@ export async function openTestDb(engine: Engine, options: { poolSize?: number } 
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set: no PostgreSQL to test on');
   const name = `huzhu_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const admin = postgresClient(base, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
   await admin.end();
   const url = withDatabase(base, name);
@@ -34,7 +33,7 @@ export async function openTestDb(engine: Engine, options: { poolSize?: number } 
     url,
     async close() {
       await handle.close();
-      const dropper = postgres(base, { max: 1, onnotice: () => {} });
+      const dropper = postgresClient(base, { max: 1, onnotice: () => {} });
       await dropper.unsafe(`drop database if exists ${name} with (force)`);
       await dropper.end();
     },

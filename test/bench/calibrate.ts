@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import postgres from 'postgres';
+import { postgresClient } from '@huzhu/db';
 import type { LoadGenerator } from './load';
 
 // The server package's dependencies: the test package adds none of its own.
@@ -59,7 +59,7 @@ export async function calibrate(o: {
   connections: number;
   memberId: number;
 }): Promise<Calibration[]> {
-  const sql = postgres(o.url, { max: 10, onnotice: () => {} });
+  const sql = postgresClient(o.url, { max: 10, onnotice: () => {} });
   const out: Calibration[] = [];
   const started: Server[] = [];
   try {
