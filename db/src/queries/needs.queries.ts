@@ -1,7 +1,7 @@
 // SQL for needs and claims: listing, locking and moving them along their lives.
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
-import { anyOf, runPrepared } from './prepared';
+import { anyOf, placeholderSet, runPrepared } from './prepared';
 import type { ClaimRow, MemberRow, NeedRow, SiteRow } from '../rows';
 import { claims, members, needs, sites } from '../schema/index';
 import type { ClaimStatus, NeedStatus, ServiceCategory } from '../schema/enums.schema';
@@ -20,8 +20,18 @@ export async function insertNeed(ex: Executor, need: NewNeed): Promise<NeedRow> 
 }
 
 export async function needById(ex: Executor, id: number, lock = false): Promise<NeedRow | undefined> {
-  const q = ex.select().from(needs).where(eq(needs.id, id));
-  const [row] = lock ? await q.for('update') : await q;
+  const [row] = await runPrepared(
+    ex,
+    lock ? 'need_by_id_for_update' : 'need_by_id',
+    (q) => {
+      const select = q
+        .select()
+        .from(needs)
+        .where(eq(needs.id, sql.placeholder('id')));
+      return lock ? select.for('update') : select;
+    },
+    { id },
+  );
   return row;
 }
 
@@ -142,11 +152,18 @@ export async function setNeedStatus(
   status: NeedStatus,
   extra: Partial<Pick<NeedRow, 'cancelledAt' | 'cancelReason' | 'completedAt'>> = {},
 ): Promise<NeedRow> {
-  const [row] = await ex
-    .update(needs)
-    .set({ status, ...extra })
-    .where(eq(needs.id, id))
-    .returning();
+  const { shape, set, values } = placeholderSet({ status, ...extra });
+  const [row] = await runPrepared(
+    ex,
+    `need_set_${shape}`,
+    (q) =>
+      q
+        .update(needs)
+        .set(set)
+        .where(eq(needs.id, sql.placeholder('id')))
+        .returning(),
+    { ...values, id },
+  );
   if (!row) throw new Error(`need ${id} vanished`);
   return row;
 }
@@ -160,8 +177,18 @@ export async function insertClaim(ex: Executor, needId: number, volunteerId: num
 }
 
 export async function claimById(ex: Executor, id: number, lock = false): Promise<ClaimRow | undefined> {
-  const q = ex.select().from(claims).where(eq(claims.id, id));
-  const [row] = lock ? await q.for('update') : await q;
+  const [row] = await runPrepared(
+    ex,
+    lock ? 'claim_by_id_for_update' : 'claim_by_id',
+    (q) => {
+      const select = q
+        .select()
+        .from(claims)
+        .where(eq(claims.id, sql.placeholder('id')));
+      return lock ? select.for('update') : select;
+    },
+    { id },
+  );
   return row;
 }
 
@@ -227,18 +254,35 @@ export async function claimsByNeedIds(ex: Executor, needIds: readonly number[]):
 
 export async function updateClaim(ex: Executor, id: number, changes: Partial<ClaimRow>): Promise<ClaimRow> {
   const { id: _ignored, ...rest } = changes;
-  const [row] = await ex.update(claims).set(rest).where(eq(claims.id, id)).returning();
+  const { shape, set, values } = placeholderSet(rest);
+  const [row] = await runPrepared(
+    ex,
+    `claim_set_${shape}`,
+    (q) =>
+      q
+        .update(claims)
+        .set(set)
+        .where(eq(claims.id, sql.placeholder('id')))
+        .returning(),
+    { ...values, id },
+  );
   if (!row) throw new Error(`claim ${id} vanished`);
   return row;
 }
 
 /** Claims of a need grouped by status: what the need's own status follows from. */
 export async function claimStatusCounts(ex: Executor, needId: number): Promise<Map<ClaimStatus, number>> {
-  const rows = await ex
-    .select({ status: claims.status, n: count() })
-    .from(claims)
-    .where(eq(claims.needId, needId))
-    .groupBy(claims.status);
+  const rows = await runPrepared(
+    ex,
+    'claim_status_counts',
+    (q) =>
+      q
+        .select({ status: claims.status, n: count() })
+        .from(claims)
+        .where(eq(claims.needId, sql.placeholder('needId')))
+        .groupBy(claims.status),
+    { needId },
+  );
   return new Map(rows.map((r) => [r.status, r.n]));
 }
 
