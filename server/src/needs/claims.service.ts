@@ -98,12 +98,12 @@ async function step(
 ): Promise<ClaimRow> {
   const { need, viewer } = await claimContext(ctx, claimId, who);
   const updated = await ctx.db.transaction(async (tx) => {
-    const locked = (await q.needById(tx, need.id, true))!;
-    const claim = (await q.claimById(tx, claimId, true))!;
+    const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
     if (!from.includes(claim.status)) wrongState(claim, from.join(' or '));
-    const row = await q.updateClaim(tx, claimId, await change(claim, tx, viewer.id, need));
-    await followNeed(tx, locked);
-    await audit(tx, ctx, need.siteId, action, 'claim', claimId, { from: claim.status, to: row.status });
+    const changes = await change(claim, tx, viewer.id, need);
+    const row = await settle(tx, locked, claimId, changes, () =>
+      audit(tx, ctx, need.siteId, action, 'claim', claimId, { from: claim.status, to: changes.status }),
+    );
     return row;
   });
   forgetNeed(ctx, need.id);
@@ -112,17 +112,47 @@ async function step(
   return updated;
 }
 
-/** A need's status follows its claims: FILLED while every slot is held, COMPLETED once all settle. */
-/** `need` as read under its row lock in this transaction (claims changed since, not the need). */
-async function followNeed(tx: Transaction, need: NeedRow): Promise<void> {
-  const needId = need.id;
+/**
+ * The need and the claim under their row locks, need first (every path takes them in that
+ * order); both statements go out together on the transaction's connection.
+ */
+async function lockNeedAndClaim(tx: Transaction, needId: number, claimId: number) {
+  const [locked, claim] = await Promise.all([q.needById(tx, needId, true), q.claimById(tx, claimId, true)]);
+  return { locked: locked!, claim: claim! };
+}
+
+/**
+ * Writes the claim's change with its audit row, then lets the need's status follow. The claim
+ * counts go out with the update and are answered after it (one connection runs its statements in
+ * order), so the three cost one round trip; only a change of the need's status costs another.
+ */
+async function settle(
+  tx: Transaction,
+  locked: NeedRow,
+  claimId: number,
+  changes: Partial<ClaimRow>,
+  writeAudit: () => Promise<void>,
+): Promise<ClaimRow> {
+  const [row, , counts] = await Promise.all([
+    q.updateClaim(tx, claimId, changes),
+    writeAudit(),
+    q.claimStatusCounts(tx, locked.id),
+  ]);
+  await followNeed(tx, locked, counts);
+  return row;
+}
+
+/**
+ * A need's status follows its claims: FILLED while every slot is held, COMPLETED once all settle.
+ * `need` as read under its row lock in this transaction; `counts` its claims' after the change.
+ */
+async function followNeed(tx: Transaction, need: NeedRow, counts: Map<ClaimStatus, number>): Promise<void> {
   if (need.status === 'CANCELLED' || need.status === 'COMPLETED') return;
-  const counts = await q.claimStatusCounts(tx, needId);
   const holding = q.SLOT_HOLDING.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
   const inProgress = q.IN_PROGRESS.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
   const next = holding < need.slots ? 'OPEN' : inProgress === 0 ? 'COMPLETED' : 'FILLED';
   if (next !== need.status)
-    await q.setNeedStatus(tx, needId, next, next === 'COMPLETED' ? { completedAt: new Date() } : {});
+    await q.setNeedStatus(tx, need.id, next, next === 'COMPLETED' ? { completedAt: new Date() } : {});
 }
 
 export const withdrawClaim = (ctx: Context, claimId: number) =>
@@ -209,8 +239,7 @@ export async function confirmService(
   const site = await siteOf(ctx, need.siteId);
   let replayed = false;
   const confirmed = await ctx.db.transaction(async (tx) => {
-    const locked = (await q.needById(tx, need.id, true))!;
-    const claim = (await q.claimById(tx, claimId, true))!;
+    const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
     if (claim.confirmKey === key) {
       replayed = true;
       return claim;
@@ -220,20 +249,17 @@ export async function confirmService(
     if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
     const minutes = override ?? claim.reportedMinutes!;
     const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: viewer.id });
-    // The claim's update and the audit row go out together (pipelined); the need follows the
-    // claim once its update is done, since it counts the claims.
-    const [row] = await Promise.all([
-      q.updateClaim(tx, claimId, {
-        status: 'CONFIRMED',
-        confirmedMinutes: minutes,
-        pointsAwarded: points,
-        settledAt: new Date(),
-        settledBy: viewer.id,
-        confirmKey: key,
-      }),
+    const changes = {
+      status: 'CONFIRMED',
+      confirmedMinutes: minutes,
+      pointsAwarded: points,
+      settledAt: new Date(),
+      settledBy: viewer.id,
+      confirmKey: key,
+    } as const;
+    const row = await settle(tx, locked, claimId, changes, () =>
       audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
-    ]);
-    await followNeed(tx, locked);
+    );
     return row;
   });
   forgetNeed(ctx, need.id);
