@@ -156,10 +156,11 @@ export async function setNeedStatus(
   const [row] = await runPrepared(
     ex,
     `need_set_${shape}`,
+    // drizzle's SET type leaves out placeholders; at run time it binds them as it binds values.
     (q) =>
       q
         .update(needs)
-        .set(set)
+        .set(set as unknown as Partial<NewNeed>)
         .where(eq(needs.id, sql.placeholder('id')))
         .returning(),
     { ...values, id },
@@ -261,7 +262,7 @@ export async function updateClaim(ex: Executor, id: number, changes: Partial<Cla
     (q) =>
       q
         .update(claims)
-        .set(set)
+        .set(set as unknown as Partial<ClaimRow>)
         .where(eq(claims.id, sql.placeholder('id')))
         .returning(),
     { ...values, id },

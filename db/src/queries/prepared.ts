@@ -71,29 +71,54 @@ export function anyOf(column: Column, placeholder: string): SQL {
 }
 
 /**
- * An UPDATE's SET as placeholders, for a statement built once per set of columns: `shape` names
- * the columns (for the statement's name), `values` fills them. In SET a placeholder is bound to
- * its column, so values go through the column's own conversion (a Date stays a Date), unlike a
- * placeholder compared in WHERE.
+ * Values as placeholders, for a statement built once per set of columns (an UPDATE's SET, an
+ * INSERT's row): `shape` names the columns (for the statement's name), `values` fills them. In SET
+ * and VALUES a placeholder is bound to its column, so values go through the column's own
+ * conversion (a Date stays a Date), unlike a placeholder compared in WHERE. A NULL is written as
+ * NULL in the text: a column's conversion (a timestamp's, JSON's) expects a value. `prefix` keeps
+ * the placeholders of several rows apart.
  */
-export function placeholderSet(changes: Record<string, unknown>): {
+export function placeholderSet<T extends object>(
+  row: T,
+  prefix = 'set',
+): {
   shape: string;
-  set: Record<string, Placeholder | SQL>;
+  set: { [K in keyof T]: Placeholder | SQL };
   values: Record<string, unknown>;
 } {
+  const changes = row as Record<string, unknown>;
   const keys = Object.keys(changes)
     .filter((k) => changes[k] !== undefined)
     .sort();
   const set: Record<string, Placeholder | SQL> = {};
   const values: Record<string, unknown> = {};
   for (const k of keys) {
-    // A null is written as NULL in the text: a column's conversion (a timestamp's) expects a value.
     if (changes[k] === null) {
       set[k] = sql`null`;
     } else {
-      set[k] = sql.placeholder(`set_${k}`);
-      values[`set_${k}`] = changes[k];
+      set[k] = sql.placeholder(`${prefix}_${k}`);
+      values[`${prefix}_${k}`] = changes[k];
     }
   }
-  return { shape: keys.map((k) => (changes[k] === null ? `${k}0` : k)).join('_'), set, values };
+  return {
+    shape: keys.map((k) => (changes[k] === null ? `${k}0` : k)).join('_'),
+    set: set as { [K in keyof T]: Placeholder | SQL },
+    values,
+  };
+}
+
+/** Several rows of an INSERT as placeholders (placeholderSet for each): one statement per shape. */
+export function placeholderRows<T extends object>(
+  rows: readonly T[],
+): {
+  shape: string;
+  rows: { [K in keyof T]: Placeholder | SQL }[];
+  values: Record<string, unknown>;
+} {
+  const each = rows.map((row, i) => placeholderSet(row, `r${i}`));
+  return {
+    shape: each.map((e) => e.shape).join('__'),
+    rows: each.map((e) => e.set),
+    values: Object.assign({}, ...each.map((e) => e.values)) as Record<string, unknown>,
+  };
 }

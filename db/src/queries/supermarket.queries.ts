@@ -2,7 +2,7 @@
 // for them. The rules (who may, how much, in which order) live in the server's supermarket service.
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
-import { anyOf, runPrepared } from './prepared';
+import { anyOf, placeholderRows, placeholderSet, runPrepared } from './prepared';
 import type { ProductRow, RedemptionItemRow, RedemptionRow } from '../rows';
 import { products, redemptionItems, redemptions } from '../schema/index';
 
@@ -38,7 +38,12 @@ export async function productsByIds(ex: Executor, ids: readonly number[]): Promi
 export async function lockProducts(ex: Executor, ids: readonly number[]): Promise<ProductRow[]> {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
   if (sorted.length === 0) return [];
-  return ex.select().from(products).where(inArray(products.id, sorted)).orderBy(asc(products.id)).for('update');
+  return runPrepared(
+    ex,
+    'lock_products',
+    (q) => q.select().from(products).where(anyOf(products.id, 'ids')).orderBy(asc(products.id)).for('update'),
+    { ids: sorted },
+  );
 }
 
 /** The site's goods on sale, by name. */
@@ -59,20 +64,27 @@ export async function adjustStock(
   changes: readonly { productId: number; delta: number }[],
 ): Promise<ProductRow[]> {
   if (changes.length === 0) return [];
-  const delta = sql.join(
-    [sql`case`, ...changes.map((c) => sql`when ${products.id} = ${c.productId} then ${c.delta}::int`), sql`else 0 end`],
-    sql` `,
+  // One statement text per number of products: ids and deltas as placeholders.
+  const n = changes.length;
+  const values: Record<string, unknown> = { ids: changes.map((c) => c.productId) };
+  changes.forEach((c, i) => Object.assign(values, { [`p${i}`]: c.productId, [`d${i}`]: c.delta }));
+  return runPrepared(
+    ex,
+    `adjust_stock_${n}`,
+    (q) => {
+      const whens = Array.from(
+        { length: n },
+        (_, i) => sql`when ${products.id} = ${sql.placeholder(`p${i}`)} then ${sql.placeholder(`d${i}`)}::int`,
+      );
+      const delta = sql.join([sql`case`, ...whens, sql`else 0 end`], sql` `);
+      return q
+        .update(products)
+        .set({ stock: sql`${products.stock} + ${delta}` })
+        .where(anyOf(products.id, 'ids'))
+        .returning();
+    },
+    values,
   );
-  return ex
-    .update(products)
-    .set({ stock: sql`${products.stock} + ${delta}` })
-    .where(
-      inArray(
-        products.id,
-        changes.map((c) => c.productId),
-      ),
-    )
-    .returning();
 }
 
 // ---- redemptions ----
@@ -102,11 +114,13 @@ export async function redemptionByKey(ex: Executor, idempotencyKey: string): Pro
  * or roll back, so two racing retries can never both write.
  */
 export async function insertRedemption(ex: Executor, row: NewRedemption): Promise<RedemptionRow | undefined> {
-  const [inserted] = await ex
-    .insert(redemptions)
-    .values(row)
-    .onConflictDoNothing({ target: redemptions.idempotencyKey })
-    .returning();
+  const { shape, set, values } = placeholderSet(row);
+  const [inserted] = await runPrepared(
+    ex,
+    `insert_redemption_${shape}`,
+    (q) => q.insert(redemptions).values(set).onConflictDoNothing({ target: redemptions.idempotencyKey }).returning(),
+    values,
+  );
   return inserted;
 }
 
@@ -115,10 +129,13 @@ export async function insertRedemptionItems(
   items: readonly NewRedemptionItem[],
 ): Promise<RedemptionItemRow[]> {
   if (items.length === 0) return [];
-  return ex
-    .insert(redemptionItems)
-    .values([...items])
-    .returning();
+  const { shape, rows, values } = placeholderRows(items);
+  return runPrepared(
+    ex,
+    `insert_redemption_items_${shape}`,
+    (q) => q.insert(redemptionItems).values(rows).returning(),
+    values,
+  );
 }
 
 export async function itemsByRedemptionIds(ex: Executor, ids: readonly number[]): Promise<RedemptionItemRow[]> {
