@@ -1,7 +1,7 @@
 // SQL for needs and claims: listing, locking and moving them along their lives.
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
-import { anyOf, placeholderSet, runPrepared } from './prepared';
+import { anyOf, rowById, runPrepared, updateById } from './prepared';
 import type { ClaimRow, MemberRow, NeedRow, SiteRow } from '../rows';
 import { claims, members, needs, sites } from '../schema/index';
 import type { ClaimStatus, NeedStatus, ServiceCategory } from '../schema/enums.schema';
@@ -20,19 +20,7 @@ export async function insertNeed(ex: Executor, need: NewNeed): Promise<NeedRow> 
 }
 
 export async function needById(ex: Executor, id: number, lock = false): Promise<NeedRow | undefined> {
-  const [row] = await runPrepared(
-    ex,
-    lock ? 'need_by_id_for_update' : 'need_by_id',
-    (q) => {
-      const select = q
-        .select()
-        .from(needs)
-        .where(eq(needs.id, sql.placeholder('id')));
-      return lock ? select.for('update') : select;
-    },
-    { id },
-  );
-  return row;
+  return rowById(ex, needs, 'need_by_id', id, lock);
 }
 
 export async function needsByIds(ex: Executor, ids: readonly number[]): Promise<NeedRow[]> {
@@ -152,21 +140,7 @@ export async function setNeedStatus(
   status: NeedStatus,
   extra: Partial<Pick<NeedRow, 'cancelledAt' | 'cancelReason' | 'completedAt'>> = {},
 ): Promise<NeedRow> {
-  const { shape, set, values } = placeholderSet({ status, ...extra });
-  const [row] = await runPrepared(
-    ex,
-    `need_set_${shape}`,
-    // drizzle's SET type leaves out placeholders; at run time it binds them as it binds values.
-    (q) =>
-      q
-        .update(needs)
-        .set(set as unknown as Partial<NewNeed>)
-        .where(eq(needs.id, sql.placeholder('id')))
-        .returning(),
-    { ...values, id },
-  );
-  if (!row) throw new Error(`need ${id} vanished`);
-  return row;
+  return updateById(ex, needs, 'need', id, { status, ...extra });
 }
 
 // ---- claims ----
@@ -178,19 +152,7 @@ export async function insertClaim(ex: Executor, needId: number, volunteerId: num
 }
 
 export async function claimById(ex: Executor, id: number, lock = false): Promise<ClaimRow | undefined> {
-  const [row] = await runPrepared(
-    ex,
-    lock ? 'claim_by_id_for_update' : 'claim_by_id',
-    (q) => {
-      const select = q
-        .select()
-        .from(claims)
-        .where(eq(claims.id, sql.placeholder('id')));
-      return lock ? select.for('update') : select;
-    },
-    { id },
-  );
-  return row;
+  return rowById(ex, claims, 'claim_by_id', id, lock);
 }
 
 /**
@@ -255,20 +217,7 @@ export async function claimsByNeedIds(ex: Executor, needIds: readonly number[]):
 
 export async function updateClaim(ex: Executor, id: number, changes: Partial<ClaimRow>): Promise<ClaimRow> {
   const { id: _ignored, ...rest } = changes;
-  const { shape, set, values } = placeholderSet(rest);
-  const [row] = await runPrepared(
-    ex,
-    `claim_set_${shape}`,
-    (q) =>
-      q
-        .update(claims)
-        .set(set as unknown as Partial<ClaimRow>)
-        .where(eq(claims.id, sql.placeholder('id')))
-        .returning(),
-    { ...values, id },
-  );
-  if (!row) throw new Error(`claim ${id} vanished`);
-  return row;
+  return updateById(ex, claims, 'claim', id, rest);
 }
 
 /** Claims of a need grouped by status: what the need's own status follows from. */

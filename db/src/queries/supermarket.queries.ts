@@ -2,7 +2,7 @@
 // for them. The rules (who may, how much, in which order) live in the server's supermarket service.
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
-import { anyOf, placeholderRows, placeholderSet, runPrepared } from './prepared';
+import { anyOf, placeholderRows, placeholderSet, rowById, runPrepared } from './prepared';
 import type { ProductRow, RedemptionItemRow, RedemptionRow } from '../rows';
 import { products, redemptionItems, redemptions } from '../schema/index';
 
@@ -90,9 +90,7 @@ export async function adjustStock(
 // ---- redemptions ----
 
 export async function redemptionById(ex: Executor, id: number, lock = false): Promise<RedemptionRow | undefined> {
-  const q = ex.select().from(redemptions).where(eq(redemptions.id, id));
-  const [row] = lock ? await q.for('update') : await q;
-  return row;
+  return rowById(ex, redemptions, 'redemption_by_id', id, lock);
 }
 
 export async function redemptionsByIds(ex: Executor, ids: readonly number[]): Promise<RedemptionRow[]> {

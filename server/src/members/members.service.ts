@@ -13,7 +13,7 @@ import {
 import { STAFF, hasRoleAt, isPlatformAdmin, requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
-import { ErrorCode, badInput, fail } from '../graphql/errors';
+import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
 import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
 import * as v from '../graphql/validate';
@@ -105,7 +105,7 @@ export async function addMember(ctx: Context, input: AddMemberInput): Promise<Me
     input.birthYear == null ? null : v.int('input.birthYear', input.birthYear, 1900, new Date().getFullYear());
   const address = v.optionalText('input.address', input.address, 200);
   const site = await ctx.loaders.site.load(siteId);
-  if (!site) fail(ErrorCode.NOT_FOUND, { en: 'Site not found', zh: '找不到这个站点' });
+  if (!site) notFound('site');
 
   const passwordHash = password ? await hashPassword(password) : null;
   try {

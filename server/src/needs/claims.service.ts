@@ -4,7 +4,7 @@
 import { needQueries as q, type ClaimRow, type ClaimStatus, type NeedRow, type Transaction } from '@huzhu/db';
 import { requireMemberOf, requireRoleAt } from '../auth/authorize';
 import type { Context } from '../graphql/context';
-import { ErrorCode, fail } from '../graphql/errors';
+import { ErrorCode, fail, notFound } from '../graphql/errors';
 import * as v from '../graphql/validate';
 import { creditService } from '../ledger/ledger.api';
 import { forgetNeed, siteOf } from './needs.service';
@@ -33,7 +33,7 @@ function wrongState(claim: ClaimRow, wanted: string): never {
 
 export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow> {
   const existing = await ctx.loaders.need.load(needId);
-  if (!existing) fail(ErrorCode.NOT_FOUND, { en: 'Need not found', zh: '找不到这个需求' });
+  if (!existing) notFound('need');
   const viewer = requireRoleAt(ctx, existing.siteId, ['VOLUNTEER']);
   const claim = await ctx.db.transaction(async (tx) => {
     // The need's row lock queues volunteers racing for the last slot: one at a time counts them.

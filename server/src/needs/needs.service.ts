@@ -4,7 +4,7 @@ import { needQueries as q, type ClaimRow, type MemberRow, type NeedRow } from '@
 import { requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
-import { ErrorCode, badInput, fail } from '../graphql/errors';
+import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
 import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
 import { dayRange } from '../graphql/time';
@@ -19,7 +19,7 @@ import { requirePrivate } from '../members/members.service';
 
 export async function siteOf(ctx: Context, siteId: number) {
   const site = await ctx.loaders.site.load(siteId);
-  if (!site) fail(ErrorCode.NOT_FOUND, { en: 'Site not found', zh: '找不到这个站点' });
+  if (!site) notFound('site');
   return site;
 }
 
@@ -165,7 +165,7 @@ export async function postNeed(ctx: Context, input: PostNeedInput): Promise<Need
 export async function cancelNeed(ctx: Context, needId: number, reasonInput: string): Promise<NeedRow> {
   const reason = v.text('reason', reasonInput, 500);
   const existing = await ctx.loaders.need.load(needId);
-  if (!existing) fail(ErrorCode.NOT_FOUND, { en: 'Need not found', zh: '找不到这个需求' });
+  if (!existing) notFound('need');
   const viewer = requireRoleAt(ctx, existing.siteId, ['COORDINATOR']);
   const { need, withdrawn } = await ctx.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;

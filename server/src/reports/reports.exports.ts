@@ -3,7 +3,7 @@
 import { needQueries, reportQueries, type MemberRow, type SiteRow } from '@huzhu/db';
 import { isPlatformAdmin, requireRoleAt, requireViewer } from '../auth/authorize';
 import type { Context } from '../graphql/context';
-import { ErrorCode, fail } from '../graphql/errors';
+import { ErrorCode, fail, notFound } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
 import { monthRange } from '../graphql/time';
 import * as v from '../graphql/validate';
@@ -68,7 +68,7 @@ export async function certificateOf(ctx: Context, memberIdInput: string): Promis
         zh: '只有本人和站点工作人员可以查看',
       });
     }
-    fail(ErrorCode.NOT_FOUND, { en: 'Member not found', zh: '找不到这位成员' });
+    notFound('member');
   }
   requirePrivate(ctx, member);
   const [site, totals, services] = await Promise.all([

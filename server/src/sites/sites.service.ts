@@ -3,7 +3,7 @@ import { siteQueries, type SiteRow } from '@huzhu/db';
 import { isPlatformAdmin, requireViewer } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
-import { ErrorCode, badInput, fail } from '../graphql/errors';
+import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
 import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
 import * as v from '../graphql/validate';
 import type { CreateSiteInput } from '../graphql/generated/resolvers-types';
@@ -66,6 +66,6 @@ export function regionOf(site: SiteRow): string {
 }
 
 export function requireSite(site: SiteRow | undefined | null): SiteRow {
-  if (!site) fail(ErrorCode.NOT_FOUND, { en: 'Site not found', zh: '找不到这个站点' });
+  if (!site) notFound('site');
   return site;
 }

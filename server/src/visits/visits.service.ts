@@ -4,7 +4,7 @@ import { memberQueries, visitQueries, type MemberRow, type SiteRow, type VisitRo
 import { STAFF, requireRoleAt } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
-import { ErrorCode, badInput, fail } from '../graphql/errors';
+import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
 import { fromId } from '../graphql/ids';
 import * as v from '../graphql/validate';
 import type { RecordVisitInput } from '../graphql/generated/resolvers-types';
@@ -29,7 +29,7 @@ export function coverageRate(due: number, visited: number): number {
 
 export async function siteOrNotFound(ctx: Context, siteId: number): Promise<SiteRow> {
   const site = await ctx.loaders.site.load(siteId);
-  if (!site) fail(ErrorCode.NOT_FOUND, { en: 'Site not found', zh: '找不到这个站点' });
+  if (!site) notFound('site');
   return site;
 }
 
