@@ -1,6 +1,7 @@
 // Test support for services: a context as a request would build it, for a given member.
 import { memberQueries, type Database, type MemberRow } from '@huzhu/db';
 import { viewerOf } from './auth/auth.service';
+import { createMemberCache } from './auth/member-cache';
 import { buildContext, type Context } from './graphql/context';
 import type { Events, HuzhuEvent } from './events/events';
 import { LoginLimiter } from './security/rate-limit';
@@ -26,7 +27,13 @@ export async function contextFor(
 ): Promise<Context> {
   const viewer = member ? viewerOf(member, await memberQueries.membershipsOf(db, member.id)) : null;
   return buildContext(
-    { db, events, jwtSecret: new Uint8Array(32), loginLimiter: new LoginLimiter() },
+    {
+      db,
+      events,
+      members: await createMemberCache({}),
+      jwtSecret: new Uint8Array(32),
+      loginLimiter: new LoginLimiter(),
+    },
     { viewer, lang: 'en', ip: '127.0.0.1', baseUrl: 'http://test.local' },
   );
 }

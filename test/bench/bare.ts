@@ -97,13 +97,19 @@ export async function startBare(
   const app = express();
   app.use(express.json());
 
-  // What viewerFromToken reads for every request: the member and their roles.
+  // What viewerFromToken reads for a member it does not hold yet: the member and their roles. The
+  // server keeps them per process until the database announces a change (auth/member-cache.ts);
+  // so does this, and in the steady state neither reads them.
+  const known = new Map<number, Loose>();
   const viewer = async (memberId: number) => {
+    const kept = known.get(memberId);
+    if (kept) return kept;
     const [member] = await sql.unsafe(
       `select ${MEMBER_COLS}, coalesce((select json_agg(json_build_object('siteId', m.site_id, 'role', m.role) order by m.id) from "memberships" m where m.member_id = "members"."id"), '[]'::json) as roles from "members" where "members"."id" = $1`,
       [memberId],
     );
     if (!member) throw new Error('no such member');
+    known.set(memberId, member);
     return member;
   };
   app.post('/needs', async (req, res) => {

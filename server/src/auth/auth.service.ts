@@ -4,6 +4,7 @@ import { ErrorCode, fail } from '../graphql/errors';
 import * as v from '../graphql/validate';
 import type { LoginLimiter } from '../security/rate-limit';
 import type { Viewer } from './authorize';
+import type { MemberCache } from './member-cache';
 import { signToken, verifyToken } from './tokens';
 
 // A real hash of a random password: verifying against it when the phone is unknown costs the same
@@ -46,16 +47,21 @@ export async function login(db: Database, secret: Uint8Array, limiter: LoginLimi
 }
 
 /** The viewer behind a bearer token; UNAUTHENTICATED for a bad, expired or orphaned token. */
-export async function viewerFromToken(db: Database, secret: Uint8Array, token: string): Promise<Viewer> {
+export async function viewerFromToken(
+  db: Database,
+  members: MemberCache,
+  secret: Uint8Array,
+  token: string,
+): Promise<Viewer> {
   const id = await verifyToken(secret, token);
-  const found = id === undefined ? undefined : await memberQueries.memberWithRoles(db, id);
-  if (!found) {
+  const viewer = id === undefined ? undefined : await members.viewer(db, id);
+  if (!viewer) {
     fail(ErrorCode.UNAUTHENTICATED, {
       en: 'Your log-in has expired; please log in again',
       zh: '登录已失效，请重新登录',
     });
   }
-  return viewerOf(found.member, found.roles);
+  return viewer;
 }
 
 export function viewerOf(member: MemberRow, memberships: Viewer['memberships']): Viewer {

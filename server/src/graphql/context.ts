@@ -1,6 +1,7 @@
 // The per-request context: the database, who is asking, the loaders, the language for messages.
 import type { Database } from '@huzhu/db';
 import type { Viewer } from '../auth/authorize';
+import type { MemberCache } from '../auth/member-cache';
 import type { Events } from '../events/events';
 import type { LoginLimiter } from '../security/rate-limit';
 import { createLoaders, type Loaders } from './loaders';
@@ -13,6 +14,8 @@ export interface Services {
   jwtSecret: Uint8Array;
   /** Failed log-ins per phone and address (one per process). */
   loginLimiter: LoginLimiter;
+  /** The members behind tokens, kept until the database announces a change (one per process). */
+  members: MemberCache;
 }
 
 export interface Context extends Services {

@@ -55,7 +55,7 @@ export async function viewerOfRequest(services: Services, req: Request): Promise
   const header = req.headers.authorization?.trim();
   // An Authorization header that is not "Bearer <token>" is a bad token too, not a quiet anonymous.
   const token = header ? (bearer(header) ?? header) : undefined;
-  return token ? viewerFromToken(services.db, services.jwtSecret, token) : null;
+  return token ? viewerFromToken(services.db, services.members, services.jwtSecret, token) : null;
 }
 
 export async function createApp(o: AppOptions): Promise<App> {
@@ -78,7 +78,9 @@ export async function createApp(o: AppOptions): Promise<App> {
       onConnect: async (ctx) => {
         const token = bearer(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
         try {
-          ctx.extra.viewer = token ? await viewerFromToken(o.services.db, o.services.jwtSecret, token) : null;
+          ctx.extra.viewer = token
+            ? await viewerFromToken(o.services.db, o.services.members, o.services.jwtSecret, token)
+            : null;
           return true;
         } catch {
           return false;
@@ -124,7 +126,7 @@ export async function createApp(o: AppOptions): Promise<App> {
           throw error;
         }
         const context = buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req) });
-        // Read for this request a moment ago: the resolvers need not read it again. (Not over
+        // Read (or kept) for this request: the resolvers need not read it again. (Not over
         // WebSocket, where the viewer was read when the connection opened, maybe hours ago.)
         if (viewer?.member) context.loaders.member.prime(viewer.id, viewer.member);
         return context;

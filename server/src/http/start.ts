@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { hashPassword, memberQueries, openDb, ping, type DbHandle } from '@huzhu/db';
 import { formatLogins, seedDemo } from '@huzhu/db/seed';
 import { loadConfig, type Config } from '../config';
+import { createMemberCache } from '../auth/member-cache';
 import { createEvents } from '../events/events';
 import { buildSchema } from '../graphql/schema';
 import { LoginLimiter } from '../security/rate-limit';
@@ -42,6 +43,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     ...(onQuery ? { onQuery } : {}),
   });
   const events = await createEvents(handle);
+  const members = await createMemberCache(handle);
 
   if (config.admin) await ensureAdmin(handle, config.admin.phone, config.admin.password);
   if (config.demoData) {
@@ -56,7 +58,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const schema = buildSchema();
   const app = await createApp({
     handle,
-    services: { db: handle.db, events, jwtSecret: config.jwtSecret, loginLimiter: new LoginLimiter() },
+    services: { db: handle.db, events, members, jwtSecret: config.jwtSecret, loginLimiter: new LoginLimiter() },
     production: config.production,
     corsOrigins: config.corsOrigins,
     requestsPerMinute: config.requestsPerMinute,
@@ -101,6 +103,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await app.stop();
         await new Promise<void>((resolve) => app.server.close(() => resolve()));
         await events.close();
+        await members.close();
         await handle.close();
       })()),
   };
