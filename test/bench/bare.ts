@@ -115,23 +115,17 @@ export async function startBare(
   app.post('/needs', async (req, res) => {
     const { memberId, siteId } = req.body as { memberId: number; siteId: number };
     await viewer(memberId);
+    // One statement, as firstNeedsPage with claims: each need's claims and volunteers as JSON arrays.
     const list = await sql.arrays(
-      `select ${qualified('needs', NEED_COLS)}, ${qualified('members', MEMBER_COLS)}, count(*) over () as total from "needs" inner join "members" on "members"."id" = "needs"."beneficiary_id" where ("needs"."site_id" = $1 and "needs"."status" = $2) order by "needs"."starts_at" asc, "needs"."id" asc limit $3`,
+      `select ${qualified('needs', NEED_COLS)}, ${qualified('members', MEMBER_COLS)}, count(*) over () as total, coalesce((select json_agg(json_build_array(json_build_array(${qualified('c', CLAIM_COLS)}), json_build_array(${qualified('v', MEMBER_COLS)})) order by "c"."id") from "claims" "c" inner join "members" "v" on "v"."id" = "c"."volunteer_id" where "c"."need_id" = "needs"."id"), '[]'::json) from "needs" inner join "members" on "members"."id" = "needs"."beneficiary_id" where ("needs"."site_id" = $1 and "needs"."status" = $2) order by "needs"."starts_at" asc, "needs"."id" asc limit $3`,
       [siteId, 'OPEN', 21],
     );
-    const count = { count: Number(list[0]?.at(-1) ?? 0) };
+    const count = { count: Number(list[0]?.at(-2) ?? 0) };
     const page = list.slice(0, 20).map((r) => needOf(r));
     const beneficiaries = list.slice(0, 20).map((r) => memberOf(r, 16));
-    const needIds = page.map((n) => Number(n.id));
-    const joined =
-      needIds.length === 0
-        ? []
-        : await sql.arrays(
-            `select ${qualified('claims', CLAIM_COLS)}, ${qualified('members', MEMBER_COLS)} from "claims" inner join "members" on "members"."id" = "claims"."volunteer_id" where "claims"."need_id" = any($1) order by "claims"."id" asc`,
-            [needIds],
-          );
-    const claims = joined.map((r) => claimOf(r));
-    const volunteers = joined.map((r) => memberOf(r, 15));
+    const joined = list.slice(0, 20).flatMap((r) => r.at(-1) as [unknown[], unknown[]][]);
+    const claims = joined.map(([c]) => claimOf(c));
+    const volunteers = joined.map(([, v]) => memberOf(v, 0));
     const byId = new Map([...beneficiaries, ...volunteers].map((m) => [Number(m.id), m]));
     res.json({
       data: {
@@ -147,7 +141,7 @@ export async function startBare(
               status: n.status,
               beneficiary: { id: `mem_${n.beneficiary_id}`, name: byId.get(Number(n.beneficiary_id))?.name },
               claims: claims
-                .filter((c) => c.need_id === n.id)
+                .filter((c) => Number(c.need_id) === Number(n.id))
                 .map((c) => ({
                   id: `claim_${c.id}`,
                   status: c.status,

@@ -1,6 +1,7 @@
 // SQL for needs and claims: listing, locking and moving them along their lives.
 import { and, asc, count, desc, eq, gt, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
+import { jsonRow, rowFromJson } from './json-rows';
 import { anyOf, rowById, runPrepared, updateById } from './prepared';
 import type { ClaimRow, MemberRow, NeedRow, SiteRow } from '../rows';
 import { claims, members, needs, sites } from '../schema/index';
@@ -92,23 +93,46 @@ export async function needsAfter(
   );
 }
 
+/** A claim with its volunteer, as a list of needs shows them. */
+export interface ClaimWithVolunteer {
+  claim: ClaimRow;
+  volunteer: MemberRow;
+}
+
+/**
+ * Each need's claims with their volunteers, as JSON inside the needs' own statement: oldest
+ * claim first, as claimsWithVolunteers orders them.
+ */
+const claimsOfEachNeed = () => sql<[unknown[], unknown[]][] | null>`coalesce((
+  select json_agg(json_build_array(${jsonRow(claims, 'c')}, ${jsonRow(members, 'v')}) order by "c"."id")
+  from "claims" "c" inner join "members" "v" on "v"."id" = "c"."volunteer_id"
+  where "c"."need_id" = "needs"."id"), '[]'::json)`;
+
 /**
  * The first page with what a list of needs always shows beside each need: its beneficiary, and
- * how many needs match in all (a window count, so no second statement). Only for the first page:
- * after a cursor the window would count the rows after it.
+ * how many needs match in all (a window count, so no second statement); with `withClaims`, each
+ * need's claims and their volunteers too (what the needs list of every role shows), so a page is
+ * one round trip. Only for the first page: after a cursor the window would count the rows after it.
  */
 export async function firstNeedsPage(
   ex: Executor,
   f: NeedFilter,
   limit: number,
-): Promise<{ rows: NeedRow[]; beneficiaries: MemberRow[]; total: number }> {
+  options: { withClaims?: boolean } = {},
+): Promise<{ rows: NeedRow[]; beneficiaries: MemberRow[]; total: number; claims?: ClaimWithVolunteer[][] }> {
   const { shape, where, values } = needWhere(f);
+  const withClaims = options.withClaims ?? false;
   const found = await runPrepared(
     ex,
-    `needs_first_${shape}`,
+    `needs_first_${withClaims ? 'claims_' : ''}${shape}`,
     (q) =>
       q
-        .select({ need: needs, beneficiary: members, total: sql<number>`count(*) over ()` })
+        .select({
+          need: needs,
+          beneficiary: members,
+          total: sql<number>`count(*) over ()`,
+          claims: withClaims ? claimsOfEachNeed() : sql<null>`null`,
+        })
         .from(needs)
         .innerJoin(members, eq(members.id, needs.beneficiaryId))
         .where(where)
@@ -120,6 +144,14 @@ export async function firstNeedsPage(
     rows: found.map((r) => r.need),
     beneficiaries: found.map((r) => r.beneficiary),
     total: Number(found[0]?.total ?? 0),
+    ...(withClaims && {
+      claims: found.map((r) =>
+        (r.claims ?? []).map(([claim, volunteer]) => ({
+          claim: rowFromJson<ClaimRow>(claims, claim),
+          volunteer: rowFromJson<MemberRow>(members, volunteer),
+        })),
+      ),
+    }),
   };
 }
 

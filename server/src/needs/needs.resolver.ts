@@ -1,6 +1,7 @@
 // GraphQL for needs and claims, and the one mapping of their rows to Need and Claim.
 import { fromId, toId } from '../graphql/ids';
 import { notFound } from '../graphql/errors';
+import { selects } from '../graphql/lookahead';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import * as claims from './claims.service';
 import * as needs from './needs.service';
@@ -8,7 +9,7 @@ import * as needs from './needs.service';
 export const needsResolvers: Resolvers = {
   Query: {
     need: (_p, a, ctx) => needs.getNeed(ctx, fromId('Need', a.id, 'id')),
-    needs: (_p, a, ctx) => needs.listNeeds(ctx, a),
+    needs: (_p, a, ctx, info) => needs.listNeeds(ctx, a, { claims: selects(info, 'edges.node.claims') }),
     claims: (_p, a, ctx) => needs.listSiteClaims(ctx, a),
   },
   Mutation: {

@@ -41,6 +41,7 @@ export async function listNeeds(
     category?: ServiceCategory | null;
     day?: string | null;
   } & PageArgs,
+  include: { claims?: boolean } = {},
 ) {
   const siteId = fromId('Site', args.siteId, 'siteId');
   requireMemberOf(ctx, siteId);
@@ -59,9 +60,20 @@ export async function listNeeds(
   };
   const cursorOf = (n: NeedRow) => `${n.startsAt.getTime()}:${n.id}`;
   if (page.after === undefined) {
-    // The first page (most requests): needs, beneficiaries and the total in one statement.
-    const first = await q.firstNeedsPage(ctx.db, filter, page.limit);
+    // The first page (most requests): needs, beneficiaries and the total in one statement, and
+    // the claims with their volunteers when the document reads them.
+    const first = await q.firstNeedsPage(ctx.db, filter, page.limit, { withClaims: include.claims ?? false });
     for (const m of first.beneficiaries) ctx.loaders.member.prime(m.id, m);
+    first.claims?.forEach((list, i) => {
+      for (const { claim, volunteer } of list) {
+        ctx.loaders.claim.prime(claim.id, claim);
+        ctx.loaders.member.prime(volunteer.id, volunteer);
+      }
+      ctx.loaders.claimsOfNeed.prime(
+        first.rows[i]!.id,
+        list.map((c) => c.claim),
+      );
+    });
     return connection(first.rows, page, cursorOf, first.total);
   }
   const [ms, id] = page.after.split(':').map(Number);
