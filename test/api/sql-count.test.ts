@@ -2,7 +2,7 @@
 // of SQL statements for 11 needs as for 50 (per-request DataLoaders), counted through onQuery.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, PHONES, startTestServer, type Client, type TestServer } from './support/harness';
-import { CLAIM_NEED, demo, postNeed, type Demo } from './support/ops';
+import { CLAIM_NEED, confirmedService, demo, postNeed, type Demo } from './support/ops';
 
 const LIST = `query ($s: ID!) {
   needs(siteId: $s, first: 50) { edges { node { beneficiary { name } claims { volunteer { name } } } } }
@@ -95,5 +95,73 @@ describe.each(engines())('SQL statements per needs page on %s', (engine) => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(totals.length).toBeGreaterThan(2);
     expect(new Set(totals)).toEqual(new Set([seen.length]));
+  });
+});
+
+describe.each(engines())("SQL statements for a member's own page on %s", (engine) => {
+  let s: TestServer;
+  const OWN = `query ($first: Int!, $after: String) { viewer {
+    balance { minutes points }
+    transfers(first: $first, after: $after) { totalCount edges { node { id amount unit } } pageInfo { endCursor hasNextPage } }
+  } }`;
+  const HISTORY = `query ($first: Int!) { viewer { transfers(first: $first) { totalCount edges { node { id amount unit } } } } }`;
+  type Own = {
+    viewer: {
+      balance: { minutes: number; points: number };
+      transfers: {
+        totalCount: number;
+        edges: { node: { id: string; amount: number; unit: string } }[];
+        pageInfo: { endCursor: string; hasNextPage: boolean };
+      };
+    };
+  };
+
+  beforeAll(async () => {
+    s = await startTestServer(engine);
+    const d = await demo(s);
+    // Give the volunteer a history of several transfers: three confirmed services.
+    const coordinator = await s.as(PHONES.coordinator);
+    const volunteer = await s.as(PHONES.volunteer);
+    for (let i = 0; i < 3; i++) {
+      await confirmedService(coordinator, volunteer, { siteId: d.siteId, beneficiaryId: d.ids.zhou }, 30 + i);
+    }
+  });
+  afterAll(() => s?.close());
+
+  it('balance and the newest transfers in one statement, the same as paging through them', async () => {
+    const volunteer = await s.as(PHONES.volunteer);
+    await volunteer.ok(OWN, { first: 1 }); // the volunteer's member and roles are then kept
+    s.sql.reset();
+    const first = await volunteer.ok<Own>(OWN, { first: 2 });
+    expect(s.sql.count, s.sql.statements.join('\n')).toBe(1);
+
+    const all = await volunteer.ok<Own>(HISTORY, { first: 100 });
+    const ids = all.viewer.transfers.edges.map((e) => e.node.id);
+    expect(ids.length).toBeGreaterThanOrEqual(6); // minutes and points for each service
+    expect(first.viewer.transfers.totalCount).toBe(ids.length);
+    expect(first.viewer.transfers.edges.map((e) => e.node)).toEqual(
+      all.viewer.transfers.edges.slice(0, 2).map((e) => e.node),
+    );
+    expect(first.viewer.transfers.pageInfo.hasNextPage).toBe(true);
+    // Paging on from the first page walks the rest, in order, each once.
+    const walked = first.viewer.transfers.edges.map((e) => e.node.id);
+    let after: string | null = first.viewer.transfers.pageInfo.endCursor;
+    while (after) {
+      const next: Own = await volunteer.ok<Own>(OWN, { first: 2, after });
+      walked.push(...next.viewer.transfers.edges.map((e) => e.node.id));
+      after = next.viewer.transfers.pageInfo.hasNextPage ? next.viewer.transfers.pageInfo.endCursor : null;
+    }
+    expect(walked).toEqual(ids);
+    // The balance is the accounts' own: minutes and points credited, nothing spent.
+    const minutes = all.viewer.transfers.edges.filter((e) => e.node.unit === 'MINUTES');
+    expect(first.viewer.balance.minutes).toBeGreaterThanOrEqual(30 + 31 + 32);
+    expect(minutes.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a member without a single transfer: zero balances and an empty history', async () => {
+    const clerk = await s.as(PHONES.clerk);
+    const own = await clerk.ok<Own>(OWN, { first: 20 });
+    expect(own.viewer.balance).toEqual({ minutes: 0, points: 0 });
+    expect(own.viewer.transfers).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
   });
 });

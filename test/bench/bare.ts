@@ -157,15 +157,13 @@ export async function startBare(
   app.post('/viewer', async (req, res) => {
     const { memberId } = req.body as { memberId: number };
     const me = await viewer(memberId);
-    const accounts = await sql.unsafe(
-      `select "id", "owner", "unit", "member_id", "site_id", "balance", "created_at" from "accounts" where "accounts"."member_id" = any($1)`,
-      [[memberId]],
-    );
-    const ids = accounts.map((x) => Number(x.id));
+    // One statement, as memberAccountsAndFirstTransfers: the page, its total and the accounts as
+    // JSON beside each row (the sampled members all have transfers).
     const rows = await sql.unsafe(
-      `select ${TRANSFER_COLS}, count(*) over () as total from "transfers" where ("transfers"."debit_account_id" = any($1) or "transfers"."credit_account_id" = any($1)) order by "transfers"."id" desc limit $2`,
-      [ids, 21],
+      `select ${qualified('transfers', TRANSFER_COLS)}, count(*) over () as total, (select json_agg(json_build_array("a"."id", "a"."owner", "a"."unit", "a"."member_id", "a"."site_id", "a"."balance", "a"."created_at") order by "a"."id") from "accounts" "a" where "a"."member_id" = $1) as accounts from "transfers" inner join "accounts" on ("accounts"."id" = "transfers"."debit_account_id" or "accounts"."id" = "transfers"."credit_account_id") where "accounts"."member_id" = $1 order by "transfers"."id" desc limit $2`,
+      [memberId, 21],
     );
+    const accounts = ((rows[0]?.accounts ?? []) as unknown[][]).map((a) => ({ unit: a[2], balance: a[5] }));
     const count = { count: Number(rows[0]?.total ?? 0) };
     res.json({
       data: {

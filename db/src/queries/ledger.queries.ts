@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { rowsOf } from './invariants.queries';
+import { jsonRow, rowFromJson } from './json-rows';
 import { anyOf, runPrepared } from './prepared';
 import { accounts, transfers } from '../schema/index';
 import type { AccountOwner, Unit } from '../schema/enums.schema';
@@ -233,6 +234,46 @@ export async function firstTransfersPage(
     { accounts: [...accountIds], limit },
   );
   return { rows: found.map((r) => r.transfer), total: Number(found[0]?.total ?? 0) };
+}
+
+/**
+ * A member's accounts and the newest page of their history, in one statement: what a member's
+ * own page (viewer { balance transfers }) shows. The accounts ride as JSON beside each transfer
+ * row, so a member without a single transfer gets no row and `accounts` is undefined: read them
+ * apart then. Each of the member's accounts finds its transfers through the debit and credit indexes.
+ */
+export async function memberAccountsAndFirstTransfers(
+  ex: Executor,
+  memberId: number,
+  limit: number,
+): Promise<{ accounts: AccountRow[] | undefined; rows: TransferRow[]; total: number }> {
+  const found = await runPrepared(
+    ex,
+    'member_accounts_first_transfers',
+    (q) =>
+      q
+        .select({
+          transfer: transfers,
+          total: sql<number>`count(*) over ()`,
+          accounts: sql<unknown[][]>`(select json_agg(${jsonRow(accounts, 'a')} order by "a"."id")
+            from "accounts" "a" where "a"."member_id" = ${sql.placeholder('member')})`,
+        })
+        .from(transfers)
+        // Joined, not `= any(array(...))`: the planner cannot see into that array and walked the
+        // whole primary key backwards (3 s on the county); per account it takes both indexes.
+        // A transfer never joins twice: its two sides are two members' (or a pool's) accounts.
+        .innerJoin(accounts, or(eq(accounts.id, transfers.debitAccountId), eq(accounts.id, transfers.creditAccountId)))
+        .where(eq(accounts.memberId, sql.placeholder('member')))
+        .orderBy(desc(transfers.id))
+        .limit(sql.placeholder('limit')),
+    { member: memberId, limit },
+  );
+  const first = found[0];
+  return {
+    accounts: first && first.accounts.map((a) => rowFromJson<AccountRow>(accounts, a)),
+    rows: found.map((r) => r.transfer),
+    total: Number(first?.total ?? 0),
+  };
 }
 
 /** One page of an account's history, newest first; `before` is the id of the last row seen. */

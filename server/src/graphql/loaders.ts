@@ -82,8 +82,41 @@ function groupedBy<T, K extends number>(fetch: (keys: readonly K[]) => Promise<T
   });
 }
 
+/** The newest page of a member's transfers, as a list shows it. */
+export interface TransfersPage {
+  rows: TransferRow[];
+  total: number;
+}
+
 export function createLoaders(db: Database) {
   const member = byId<MemberRow>((ids) => memberQueries.membersByIds(db, ids));
+  // A member's own page asks for their balance and their newest transfers together. The transfers'
+  // resolver says so (wantFirstTransfers) before it waits for the accounts, and the accounts'
+  // batch, which goes out after both resolvers have run, then reads accounts and page in one
+  // statement. Asked for alone, or after a cursor, each reads as before.
+  const pagesWanted = new Map<number, number>();
+  const pagesRead = new Map<string, TransfersPage>();
+  const accountsOfMember = new DataLoader<number, AccountRow[]>(async (ids) => {
+    const byMember = new Map<number, AccountRow[]>();
+    const apart: number[] = [];
+    await Promise.all(
+      ids.map(async (id) => {
+        const limit = pagesWanted.get(id);
+        pagesWanted.delete(id);
+        if (limit === undefined) return apart.push(id);
+        const found = await ledgerQueries.memberAccountsAndFirstTransfers(db, id, limit);
+        pagesRead.set(`${id}:${limit}`, { rows: found.rows, total: found.total });
+        if (found.accounts) byMember.set(id, found.accounts);
+        else apart.push(id); // no transfers at all: no row carried the accounts
+      }),
+    );
+    for (const a of await ledgerQueries.accountsOfMembers(db, apart)) {
+      const list = byMember.get(a.memberId!);
+      if (list) list.push(a);
+      else byMember.set(a.memberId!, [a]);
+    }
+    return ids.map((id) => byMember.get(id) ?? []);
+  });
   return {
     member,
     site: byId<SiteRow>((ids) => siteQueries.sitesByIds(db, ids)),
@@ -110,10 +143,19 @@ export function createLoaders(db: Database) {
       (ids) => supermarketQueries.itemsByRedemptionIds(db, ids),
       (i) => i.redemptionId,
     ),
-    accountsOfMember: groupedBy<AccountRow, number>(
-      (ids) => ledgerQueries.accountsOfMembers(db, ids),
-      (a) => a.memberId ?? 0,
-    ),
+    accountsOfMember,
+    /** Call before accountsOfMember.load: that load then brings this page too (firstTransfers). */
+    wantFirstTransfers(memberId: number, limit: number): void {
+      pagesWanted.set(memberId, Math.max(limit, pagesWanted.get(memberId) ?? 0));
+    },
+    /** The page read with the member's accounts, if it was; with more rows than asked, cut it. */
+    firstTransfers(memberId: number, limit: number): TransfersPage | undefined {
+      for (const [key, page] of pagesRead) {
+        const [id, read] = key.split(':').map(Number);
+        if (id === memberId && read! >= limit) return { rows: page.rows.slice(0, limit), total: page.total };
+      }
+      return undefined;
+    },
     /** Elders a volunteer is serving now: whose phone and address they may see. */
     eldersServedBy: new DataLoader<number, number[]>((ids) =>
       Promise.all(ids.map((id) => needQueries.beneficiariesInProgress(db, id))),

@@ -146,10 +146,14 @@ export async function balanceOf(ctx: Context, member: MemberRow) {
 export async function transfersOf(ctx: Context, member: MemberRow, args: PageArgs) {
   requirePrivate(ctx, member);
   const page = pageOf(args);
-  const accountIds = (await ctx.loaders.accountsOfMember.load(member.id)).map((a) => a.id);
   const before = afterId(page);
+  // The first page comes with the accounts' own statement (one round trip with the balance).
+  if (before === undefined) ctx.loaders.wantFirstTransfers(member.id, page.limit);
+  const accountIds = (await ctx.loaders.accountsOfMember.load(member.id)).map((a) => a.id);
   if (before === undefined) {
-    const first = await ledgerQueries.firstTransfersPage(ctx.db, accountIds, page.limit);
+    const first =
+      ctx.loaders.firstTransfers(member.id, page.limit) ??
+      (await ledgerQueries.firstTransfersPage(ctx.db, accountIds, page.limit));
     return connection(first.rows, page, (t) => t.id, first.total);
   }
   const [rows, total] = await Promise.all([
