@@ -69,15 +69,20 @@ function byId<T extends { id: number }>(fetch: (ids: readonly number[]) => Promi
   return new RowLoader<T>(fetch);
 }
 
+/** Rows by key, added to `into` (a fresh map by default). */
+function groupRows<T, K>(rows: readonly T[], keyOf: (row: T) => K, into = new Map<K, T[]>()): Map<K, T[]> {
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = into.get(k);
+    if (list) list.push(row);
+    else into.set(k, [row]);
+  }
+  return into;
+}
+
 function groupedBy<T, K extends number>(fetch: (keys: readonly K[]) => Promise<T[]>, keyOf: (row: T) => K) {
   return new DataLoader<K, T[]>(async (keys) => {
-    const groups = new Map<K, T[]>();
-    for (const row of await fetch(keys)) {
-      const k = keyOf(row);
-      const list = groups.get(k);
-      if (list) list.push(row);
-      else groups.set(k, [row]);
-    }
+    const groups = groupRows(await fetch(keys), keyOf);
     return keys.map((k) => groups.get(k) ?? []);
   });
 }
@@ -95,7 +100,7 @@ export function createLoaders(db: Database) {
   // batch, which goes out after both resolvers have run, then reads accounts and page in one
   // statement. Asked for alone, or after a cursor, each reads as before.
   const pagesWanted = new Map<number, number>();
-  const pagesRead = new Map<string, TransfersPage>();
+  const pagesRead = new Map<number, TransfersPage & { limit: number }>();
   const accountsOfMember = new DataLoader<number, AccountRow[]>(async (ids) => {
     const byMember = new Map<number, AccountRow[]>();
     const apart: number[] = [];
@@ -105,16 +110,12 @@ export function createLoaders(db: Database) {
         pagesWanted.delete(id);
         if (limit === undefined) return apart.push(id);
         const found = await ledgerQueries.memberAccountsAndFirstTransfers(db, id, limit);
-        pagesRead.set(`${id}:${limit}`, { rows: found.rows, total: found.total });
+        pagesRead.set(id, { rows: found.rows, total: found.total, limit });
         if (found.accounts) byMember.set(id, found.accounts);
         else apart.push(id); // no transfers at all: no row carried the accounts
       }),
     );
-    for (const a of await ledgerQueries.accountsOfMembers(db, apart)) {
-      const list = byMember.get(a.memberId!);
-      if (list) list.push(a);
-      else byMember.set(a.memberId!, [a]);
-    }
+    groupRows(await ledgerQueries.accountsOfMembers(db, apart), (a) => a.memberId!, byMember);
     return ids.map((id) => byMember.get(id) ?? []);
   });
   return {
@@ -150,11 +151,8 @@ export function createLoaders(db: Database) {
     },
     /** The page read with the member's accounts, if it was; with more rows than asked, cut it. */
     firstTransfers(memberId: number, limit: number): TransfersPage | undefined {
-      for (const [key, page] of pagesRead) {
-        const [id, read] = key.split(':').map(Number);
-        if (id === memberId && read! >= limit) return { rows: page.rows.slice(0, limit), total: page.total };
-      }
-      return undefined;
+      const page = pagesRead.get(memberId);
+      return page && page.limit >= limit ? { rows: page.rows.slice(0, limit), total: page.total } : undefined;
     },
     /** Elders a volunteer is serving now: whose phone and address they may see. */
     eldersServedBy: new DataLoader<number, number[]>((ids) =>
