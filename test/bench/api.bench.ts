@@ -2,19 +2,14 @@
 // against the real server started in this process, at 1, 16 and 64 keep-alive connections from a
 // separate load-generator process, and each read beside the bare express + postgres-js baseline
 // running the same SQL. Also counts the SQL statements each operation runs (the server's onQuery).
-import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once as onceEvent } from 'node:events';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { openDb } from '@huzhu/db';
 import { startServer, type RunningServer } from '@huzhu/server/start';
 import { signToken } from '../../server/src/auth/tokens';
 import { captureReports, startBare, type BareServer } from './bare';
 import { LoadGenerator } from './load';
 import { measurePair, summarize, type Figures } from './measure';
+import { childServerMemory, settledMemory } from './memory';
 import { Q } from './documents';
 import { prepareBaskets, prepareClaims, writeBodies } from './write-fixtures';
 import type { LoadJob } from './load-child';
@@ -292,7 +287,7 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
     let child: ApiResult['child'];
     if (replay.length > 0) {
       o.log('  the server in its own process, for its resident memory...');
-      child = await childServerMemory(o.url, replay, Math.min(o.seconds, 3), load);
+      child = await childServerMemory(o.url, JWT_SECRET, replay, Math.min(o.seconds, 3), load);
     }
 
     const mem = settledMemory();
@@ -313,66 +308,6 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
     await server?.close();
     await prep.close();
   }
-}
-
-/** Starts the bundled server (as pnpm start does) on the bench database, replays the load, reads its VmRSS. */
-async function childServerMemory(
-  url: string,
-  jobs: { connections: number; requests: LoadJob['requests']; once: boolean }[],
-  seconds: number,
-  load: LoadGenerator,
-): Promise<{ startMb: number; afterMb: number; seconds: number }> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  // As pnpm start runs it: the bundled server, built from the sources of this checkout.
-  execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/bundle.cli.ts'], { cwd: root, stdio: 'ignore' });
-  const server = spawn(process.execPath, ['--max-semi-space-size=32', '--enable-source-maps', 'server/dist/main.mjs'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: url,
-      JWT_SECRET,
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      DEMO_DATA: 'false',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  try {
-    const graphql = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`the server did not start: ${out}`)), 60_000);
-      server.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString('utf8');
-        const m = /GraphQL at (http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      server.once('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)));
-    });
-    const vmRss = () =>
-      Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
-    const startMb = vmRss();
-    const started = performance.now();
-    for (const job of jobs) {
-      if (job.requests.length === 0) continue;
-      await load.run({ url: graphql, connections: job.connections, seconds, requests: job.requests, once: job.once });
-    }
-    return { startMb, afterMb: vmRss(), seconds: (performance.now() - started) / 1000 };
-  } finally {
-    server.kill('SIGTERM');
-    if (server.exitCode === null) await onceEvent(server, 'exit');
-  }
-}
-
-/** Memory after a full collection: what the process holds, not what it has yet to free. */
-function settledMemory(): NodeJS.MemoryUsage {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as (() => void) | undefined;
-  gc?.();
-  return process.memoryUsage();
 }
 
 class Rollback extends Error {}
