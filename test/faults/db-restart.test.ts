@@ -89,28 +89,32 @@ describe.runIf(ownPostgresAvailable())('PostgreSQL restarts while the server is 
     const before = await balances(v);
 
     const stop = { now: false };
-    const { load, done } = startLoad(url, v, queue, stop, Date.now() + 90_000);
-    await sleep(1_000);
+    // The deadline only cuts a run short on a very slow machine; MAX_OPS bounds a normal one.
+    const { load, done } = startLoad(url, v, queue, stop, Date.now() + 240_000);
+    // Under load before the outage: at least one keyed request answered (waited for, not slept
+    // for, so a slow day's first answers still count).
+    await expect.poll(() => load.outcomes.length, { timeout: 60_000, interval: 100 }).toBeGreaterThan(0);
     const answeredBeforeOutage = load.outcomes.length;
-    expect(answeredBeforeOutage).toBeGreaterThan(0);
 
-    // Down hard. /healthz must notice within a few seconds and keep saying so.
+    // Down hard. /healthz must notice (its ping gives up after 2 s) and keep saying so.
     const stoppedAt = Date.now();
     await pg.stop('immediate');
-    const until503 = Date.now() - stoppedAt + (await waitForHealth(server, 503, 5_000));
+    const until503 = Date.now() - stoppedAt + (await waitForHealth(server, 503, 30_000));
     await sleep(1_000);
     // A phone asking meanwhile gets an error promptly, not a request that hangs.
     const askedAt = Date.now();
     expect(await read(url, v, 0)).toBe(false);
     const readFailedIn = Date.now() - askedAt;
-    expect(readFailedIn).toBeLessThan(3_000);
+    // Promptly: a hung request would wait out postgres-js's 30 s connect timeout. (About 50 ms
+    // on a normal day; the bound leaves room for a machine at a quarter of its speed.)
+    expect(readFailedIn).toBeLessThan(10_000);
     await sleep(1_000);
     expect(await health(url)).toBe(503);
 
     // Back up: no one restarts the server; it must find the database again on its own.
     const startedAt = Date.now();
     await pg.start();
-    const untilRecovered = Date.now() - startedAt + (await waitForHealth(server, 200, 20_000));
+    const untilRecovered = Date.now() - startedAt + (await waitForHealth(server, 200, 60_000));
     const recoveredAt = Date.now();
     await sleep(1_500);
     stop.now = true;

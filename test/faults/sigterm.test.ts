@@ -71,7 +71,8 @@ describe.runIf(realPostgresAvailable())('SIGTERM: graceful shutdown', () => {
     server.signal('SIGTERM', false);
     // New connections are refused while the old request is still open.
     let refusedAfter = -1;
-    while (Date.now() - signalledAt < 5_000) {
+    // (Within ~50 ms on a normal day; the bound is for a machine at a quarter of its speed.)
+    while (Date.now() - signalledAt < 30_000) {
       if (await refused(port)) {
         refusedAfter = Date.now() - signalledAt;
         break;
@@ -89,7 +90,7 @@ describe.runIf(realPostgresAvailable())('SIGTERM: graceful shutdown', () => {
     const parsed = JSON.parse(res.text) as { data?: { confirmService?: { id: string; status: string } } };
     expect(parsed.data?.confirmService).toMatchObject({ id: claim!.claimId, status: 'CONFIRMED' });
 
-    const exit = await Promise.race([server.exited, sleep(15_000).then(() => 'still running')]);
+    const exit = await Promise.race([server.exited, sleep(60_000).then(() => 'still running')]);
     const exitedAfter = Date.now() - signalledAt;
     expect(exit).toEqual({ code: 0, signal: null });
     expect(server.output()).toContain('SIGTERM: finishing in-flight requests');

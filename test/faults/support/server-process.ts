@@ -104,10 +104,13 @@ function groupAlive(pid: number): boolean {
   }
 }
 
-/** /healthz's status, or 0 when nothing answers (refused, reset, or slower than a second). */
+/**
+ * /healthz's status, or 0 when nothing answers (refused, reset, or slower than 5 s: the server
+ * answers 503 itself once its database ping has waited 2 s, so a slow machine still hears it).
+ */
 export async function health(url: string): Promise<number> {
   try {
-    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) });
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) });
     await res.arrayBuffer();
     return res.status;
   } catch {
