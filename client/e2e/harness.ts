@@ -62,9 +62,20 @@ export async function startTestServer(staticDir: string): Promise<RunningServer>
   return startServer({ port: 0, host: '127.0.0.1', memory: true, demoData: true, staticDir, quiet: true });
 }
 
+/** Debian's Chromium wherever PATH has it (`command -v chromium`); never a downloaded build. */
+function chromiumOnPath(): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(':')) {
+    if (dir && existsSync(join(dir, 'chromium'))) return join(dir, 'chromium');
+  }
+  return undefined;
+}
+
 export function launchChromium(): Promise<Browser> {
-  const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`${executablePath} is missing: apt-get install -y chromium`);
+  const executablePath = process.env['CHROMIUM_PATH'] ?? chromiumOnPath();
+  if (!executablePath || !existsSync(executablePath)) {
+    // `bash .ci/run` (the README's test command) installs it, with the Chinese fonts.
+    throw new Error('Chromium is missing: run `bash .ci/run`, or apt-get install -y chromium fonts-noto-cjk');
+  }
   return chromium.launch({
     executablePath,
     args: [
@@ -81,7 +92,15 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Browser-side errors go to the test log, so a failure says what the page saw. */
+/**
+ * How long a page may take to show what a step waits for: about a second on a normal day; 60 s
+ * leaves room for a machine at a quarter of its speed (and is still far below the test's limit).
+ */
+export const UI_WAIT_MS = 60_000;
+
 function watch(ctx: BrowserContext): BrowserContext {
+  ctx.setDefaultTimeout(UI_WAIT_MS);
+  ctx.setDefaultNavigationTimeout(UI_WAIT_MS);
   ctx.on('weberror', (e) => console.error('[browser error]', e.error().message));
   ctx.on('console', (m) => {
     if (m.type() === 'error') console.error('[browser console]', m.text(), m.location().url);
@@ -136,7 +155,7 @@ export async function settle(page: Page): Promise<void> {
   await page
     .locator('.van-loading')
     .first()
-    .waitFor({ state: 'detached', timeout: 10_000 })
+    .waitFor({ state: 'detached', timeout: UI_WAIT_MS })
     .catch(() => {});
   await page.waitForTimeout(300);
 }

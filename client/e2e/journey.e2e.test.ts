@@ -19,6 +19,7 @@ import {
   settle,
   shoot,
   startTestServer,
+  UI_WAIT_MS,
   zh,
   type A11yProblem,
   type RunningServer,
@@ -91,7 +92,7 @@ describe('a day at the mutual-aid site', () => {
 
     // 2. The volunteer sees it without a reload, and claims it.
     const card = vol.locator('article', { hasText: title });
-    await card.waitFor({ timeout: 15_000 });
+    await card.waitFor({ timeout: UI_WAIT_MS });
     await card.getByRole('button', { name: zh.needs.claim }).click();
     await vol.locator('.van-dialog__confirm').click();
     await vol.waitForURL('**/volunteer/claims');
@@ -107,7 +108,7 @@ describe('a day at the mutual-aid site', () => {
     // 3. The coordinator confirms the 90 minutes (the reported service shows up live).
     await coord.goto('/coordinator/queue');
     const reported = coord.locator('article', { hasText: title });
-    await reported.waitFor({ timeout: 15_000 });
+    await reported.waitFor({ timeout: UI_WAIT_MS });
     await capture(coord, shots, '22-coordinator-queue', problems);
     await reported.getByRole('button', { name: zh.queue.confirm }).click();
     await coord.getByRole('button', { name: '确认入账 1 小时 30 分钟' }).click();
@@ -150,7 +151,7 @@ describe('a day at the mutual-aid site', () => {
     await capture(coord, shots, '23-coordinator-visits', problems);
     await coord.getByTestId('unvisited').first().getByRole('button', { name: zh.visits.record }).click();
     await coord.getByRole('button', { name: zh.visits.save }).click();
-    await expect.poll(() => coord.getByTestId('unvisited').count(), { timeout: 10_000 }).toBe(unvisitedBefore - 1);
+    await expect.poll(() => coord.getByTestId('unvisited').count(), { timeout: UI_WAIT_MS }).toBe(unvisitedBefore - 1);
     expect(await coord.getByTestId('visit-rate').innerText()).not.toBe(rateBefore);
 
     await coordCtx.close();
@@ -187,7 +188,7 @@ describe('a day at the mutual-aid site', () => {
       ['/coordinator/report', '28-coordinator-report'],
     ] as const) {
       await coord.goto(path);
-      if (path.endsWith('report')) await coord.locator('canvas').first().waitFor({ timeout: 15_000 });
+      if (path.endsWith('report')) await coord.locator('canvas').first().waitFor({ timeout: UI_WAIT_MS });
       await capture(coord, shots, name, problems);
     }
     await coord.goto('/coordinator/members');
@@ -209,7 +210,7 @@ describe('a day at the mutual-aid site', () => {
     const admin = await adminCtx.newPage();
     await logIn(admin, PHONE.admin);
     expect(new URL(admin.url()).pathname).toBe('/admin/sites');
-    await admin.locator('canvas').first().waitFor({ timeout: 15_000 });
+    await admin.locator('canvas').first().waitFor({ timeout: UI_WAIT_MS });
     await capture(admin, shots, '50-admin-sites', problems);
     await adminCtx.close();
 
