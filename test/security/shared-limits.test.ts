@@ -51,7 +51,7 @@ describe.each(engines())('the request limit on %s', (engine) => {
     }
   });
 
-  it("keys the limit on the member: other spellings and other tokens share one budget", async () => {
+  it('keys the limit on the member: other spellings and other tokens share one budget', async () => {
     const token = await login(s.url, PHONES.volunteer);
     const spellings = [`Bearer ${token}`, `bearer ${token}`, `BEARER ${token}`, `BeArEr ${token}`];
     const statuses: number[] = [];
@@ -156,7 +156,11 @@ describe.each(engines())('a restart on %s', (engine) => {
       expect(await tryLogin(first.url, PHONES.coordinator, PASSWORD)).toBe('TOO_MANY_REQUESTS');
       const databaseUrl = first.config.databaseUrl;
       await first.close();
-      restarted = await startServer({ ...common, demoData: false, ...(databaseUrl ? { databaseUrl } : { dataDir: dir }) });
+      restarted = await startServer({
+        ...common,
+        demoData: false,
+        ...(databaseUrl ? { databaseUrl } : { dataDir: dir }),
+      });
       expect(await tryLogin(restarted.url, PHONES.coordinator, PASSWORD)).toBe('TOO_MANY_REQUESTS');
       expect(await tryLogin(restarted.url, PHONES.clerk, PASSWORD)).toBe('OK');
     } finally {

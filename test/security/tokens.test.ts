@@ -106,16 +106,14 @@ describe.each(engines())('forged tokens on %s', (engine) => {
       'a token living 31 days (over the 30-day cap), correctly signed',
       () => jwt(HS256, claims(d.ids.coordinator, { exp: now() + 31 * 24 * 3600 - 60 })),
     ],
-    ...['0', '+', ' ', '1e0*'].map(
-      (prefix): [string, () => string] => [
-        `sub "${prefix}<id>" (not a plain decimal id), correctly signed`,
-        () => {
-          const id = d.ids.coordinator.replace('mem_', '');
-          const sub = prefix === '1e0*' ? `${id}e0` : `${prefix}${id}`;
-          return jwt(HS256, { ...claims(d.ids.coordinator), sub });
-        },
-      ],
-    ),
+    ...['0', '+', ' ', '1e0*'].map((prefix): [string, () => string] => [
+      `sub "${prefix}<id>" (not a plain decimal id), correctly signed`,
+      () => {
+        const id = d.ids.coordinator.replace('mem_', '');
+        const sub = prefix === '1e0*' ? `${id}e0` : `${prefix}${id}`;
+        return jwt(HS256, { ...claims(d.ids.coordinator), sub });
+      },
+    ]),
     ['not a JWT at all', () => "' or 1=1 --"],
   ];
 

@@ -22,7 +22,8 @@ export interface Tally {
 }
 
 // A window that has ended starts again with this hit: one statement whatever the key's state.
-const UPSERT_SET = sql.raw(`count = case when r.window_ends <= now() then excluded.count else r.count + excluded.count end,
+const UPSERT_SET =
+  sql.raw(`count = case when r.window_ends <= now() then excluded.count else r.count + excluded.count end,
     window_ends = case when r.window_ends <= now() then excluded.window_ends else r.window_ends end`);
 const RETRY_MS = (t: string) =>
   sql.raw(`greatest(0, ceil(extract(epoch from ${t}.window_ends - now()) * 1000))::float8`);

@@ -100,8 +100,7 @@ export async function revokeTokens(ex: Executor, id: number, tokensValidAfter: D
 }
 
 // Never earlier than it already was: two changes in a row keep the later cut-off.
-const validAfter = (at: Date) =>
-  sql`greatest(${members.tokensValidAfter}, ${at.toISOString()}::timestamptz)`;
+const validAfter = (at: Date) => sql`greatest(${members.tokensValidAfter}, ${at.toISOString()}::timestamptz)`;
 
 export async function membershipsOf(ex: Executor, memberId: number): Promise<MembershipRow[]> {
   return ex.select().from(memberships).where(eq(memberships.memberId, memberId));

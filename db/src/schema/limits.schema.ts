@@ -12,5 +12,8 @@ export const rateLimits = pgTable(
     count: integer('count').notNull(),
     windowEnds: timestamp('window_ends', { withTimezone: true }).notNull(),
   },
-  (t) => [check('rate_limits_count_not_negative', sql`${t.count} >= 0`), index('rate_limits_window_idx').on(t.windowEnds)],
+  (t) => [
+    check('rate_limits_count_not_negative', sql`${t.count} >= 0`),
+    index('rate_limits_window_idx').on(t.windowEnds),
+  ],
 );
