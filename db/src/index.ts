@@ -10,6 +10,7 @@ export * as auditQueries from './queries/audit.queries';
 export * as visitQueries from './queries/visits.queries';
 export * as reportQueries from './queries/reports.queries';
 export * as supermarketQueries from './queries/supermarket.queries';
+export * as limitQueries from './queries/limits.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

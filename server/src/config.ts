@@ -22,8 +22,13 @@ export interface Config {
   staticDir: string | undefined;
   corsOrigins: string[];
   poolSize: number;
-  /** Requests a minute per token (or per address without one) before 429. */
+  /** Requests a minute per member (or per address without a token) before 429. */
   requestsPerMinute: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe (express's 'trust proxy'): false (none, the
+   * default), a hop count, or a list of addresses, CIDRs and names (loopback, linklocal, uniquelocal).
+   */
+  trustProxy: false | number | string[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -85,8 +90,31 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       .filter(Boolean),
     poolSize: Number(env.DB_POOL_SIZE ?? 10),
     requestsPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     ...overrides,
   };
+}
+
+/**
+ * TRUST_PROXY: empty or `false` trusts no proxy; a whole number trusts that many hops; anything
+ * else is a comma-separated list of addresses, CIDRs and express's names. `true` (trust every
+ * hop, so any client could name its own address) is refused: name the proxies instead.
+ */
+export function trustProxy(value: string | undefined): false | number | string[] {
+  const v = (value ?? '').trim();
+  if (v === '' || /^false$/i.test(v)) return false;
+  if (/^[0-9]+$/.test(v)) return Number(v);
+  if (/^true$/i.test(v))
+    throw new ConfigError('TRUST_PROXY=true would believe any client: name the proxies (e.g. loopback) or a hop count');
+  const list = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const item of list) {
+    if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/[0-9]{1,3})?)$/.test(item))
+      throw new ConfigError(`TRUST_PROXY: "${item}" is not an address, a CIDR, loopback, linklocal or uniquelocal`);
+  }
+  return list;
 }
 
 /** On the embedded engine an unset JWT_SECRET is generated once and kept beside the data. */

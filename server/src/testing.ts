@@ -32,7 +32,7 @@ export async function contextFor(
       events,
       members: await createMemberCache({}),
       jwtSecret: new Uint8Array(32),
-      loginLimiter: new LoginLimiter(),
+      loginLimiter: new LoginLimiter(db),
     },
     { viewer, lang: 'en', ip: '127.0.0.1', baseUrl: 'http://test.local' },
   );

@@ -1,5 +1,6 @@
 // Forged log-in tokens, crafted by hand (HMAC from node:crypto): tampered, expired, `alg: none`,
-// another algorithm, another secret, another issuer. Each is refused with 401 UNAUTHENTICATED as
+// another algorithm, another secret, another issuer; and well-signed ones that omit exp or iat,
+// live longer than 30 days or name their member other than as a plain decimal id. Each is refused with 401 UNAUTHENTICATED as
 // JSON on /graphql, on the certificate and on the CSV exports, and writes nothing. A token built
 // the same way with the right secret is accepted, so the refusals are the server's doing.
 import { createHmac } from 'node:crypto';
@@ -87,6 +88,32 @@ describe.each(engines())('forged tokens on %s', (engine) => {
     ],
     ['another issuer', () => jwt(HS256, claims(d.ids.coordinator, { iss: 'evil' }))],
     ['a member id that does not exist', () => jwt(HS256, claims('mem_999999'))],
+    [
+      'a token without exp, correctly signed',
+      () => {
+        const { exp: _exp, ...rest } = claims(d.ids.coordinator);
+        return jwt(HS256, rest);
+      },
+    ],
+    [
+      'a token without iat, correctly signed',
+      () => {
+        const { iat: _iat, ...rest } = claims(d.ids.coordinator);
+        return jwt(HS256, rest);
+      },
+    ],
+    [
+      'a token living 31 days (over the 30-day cap), correctly signed',
+      () => jwt(HS256, claims(d.ids.coordinator, { exp: now() + 31 * 24 * 3600 - 60 })),
+    ],
+    ...['0', '+', ' ', '1e0*'].map((prefix): [string, () => string] => [
+      `sub "${prefix}<id>" (not a plain decimal id), correctly signed`,
+      () => {
+        const id = d.ids.coordinator.replace('mem_', '');
+        const sub = prefix === '1e0*' ? `${id}e0` : `${prefix}${id}`;
+        return jwt(HS256, { ...claims(d.ids.coordinator), sub });
+      },
+    ]),
     ['not a JWT at all', () => "' or 1=1 --"],
   ];
 

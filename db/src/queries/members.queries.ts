@@ -71,6 +71,37 @@ export async function memberByPhone(ex: Executor, phone: string): Promise<Member
   return row;
 }
 
+/**
+ * A new password hash, and every log-in token issued before `tokensValidAfter` refused (kept if an
+ * earlier change already set it later).
+ */
+export async function setPassword(
+  ex: Executor,
+  id: number,
+  passwordHash: string,
+  tokensValidAfter: Date,
+): Promise<MemberRow | undefined> {
+  const [row] = await ex
+    .update(members)
+    .set({ passwordHash, tokensValidAfter: validAfter(tokensValidAfter) })
+    .where(eq(members.id, id))
+    .returning();
+  return row;
+}
+
+/** Refuses every log-in token of the member issued before `tokensValidAfter`. */
+export async function revokeTokens(ex: Executor, id: number, tokensValidAfter: Date): Promise<MemberRow | undefined> {
+  const [row] = await ex
+    .update(members)
+    .set({ tokensValidAfter: validAfter(tokensValidAfter) })
+    .where(eq(members.id, id))
+    .returning();
+  return row;
+}
+
+// Never earlier than it already was: two changes in a row keep the later cut-off.
+const validAfter = (at: Date) => sql`greatest(${members.tokensValidAfter}, ${at.toISOString()}::timestamptz)`;
+
 export async function membershipsOf(ex: Executor, memberId: number): Promise<MembershipRow[]> {
   return ex.select().from(memberships).where(eq(memberships.memberId, memberId));
 }

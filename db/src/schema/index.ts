@@ -8,3 +8,4 @@ export * from './supermarket.schema';
 export * from './visits.schema';
 export * from './audit.schema';
 export * from './reports.schema';
+export * from './limits.schema';

@@ -22,6 +22,11 @@ export const members = pgTable(
       .notNull()
       .default(sql`'{}'`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Log-in tokens issued (`iat`) before this instant are refused: set to the next whole second
+     * when the password changes, so every earlier token, even one from the same second, ends.
+     */
+    tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true }),
   },
   (t) => [
     check('members_name_not_blank', sql`length(btrim(${t.name})) > 0`),

@@ -1,8 +1,8 @@
-// GraphQL for logging in. The rest of the answer (member { balance ... }) is read as the member
+// GraphQL for logging in and changing one's password. The rest of the answer (member { balance ... }) is read as the member
 // who just logged in.
 import { memberQueries } from '@huzhu/db';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
-import { login, viewerOf } from './auth.service';
+import { changePassword, login, viewerOf } from './auth.service';
 
 export const authResolvers: Resolvers = {
   Mutation: {
@@ -15,5 +15,7 @@ export const authResolvers: Resolvers = {
       ctx.viewer = viewerOf(result.member, await memberQueries.membershipsOf(ctx.db, result.member.id));
       return result;
     },
+    changePassword: (_p, args, ctx) =>
+      changePassword(ctx, { oldPassword: args.oldPassword, newPassword: args.newPassword }),
   },
 };

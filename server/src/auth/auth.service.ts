@@ -1,9 +1,12 @@
-// Logging in, and turning a request's token into the viewer every other service checks.
-import { memberQueries, verifyPassword, type Database, type MemberRow } from '@huzhu/db';
-import { ErrorCode, fail } from '../graphql/errors';
+// Logging in, changing a password, and turning a request's token into the viewer every other
+// service checks. A password change (or reset) revokes every token the member was issued before it.
+import { hashPassword, memberQueries, verifyPassword, type Database, type MemberRow } from '@huzhu/db';
+import { audit } from '../audit/audit.service';
+import { badInput, ErrorCode, fail } from '../graphql/errors';
 import * as v from '../graphql/validate';
 import type { LoginLimiter } from '../security/rate-limit';
-import type { Viewer } from './authorize';
+import type { Context } from '../graphql/context';
+import { requireViewer, type Viewer } from './authorize';
 import type { MemberCache } from './member-cache';
 import { signToken, verifyToken } from './tokens';
 
@@ -22,29 +25,102 @@ export async function login(db: Database, secret: Uint8Array, limiter: LoginLimi
   const phone = v.phone('phone', request.phone);
   // One try at a time per phone: a burst of guesses meets the limits one by one.
   return limiter.serial(phone, async () => {
-    const verdict = limiter.check(phone, request.ip);
-    if (!verdict.allowed) {
-      const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-      fail(
-        ErrorCode.TOO_MANY_REQUESTS,
-        {
-          en: `Too many wrong passwords: try again in ${minutes} minutes, or ask your coordinator to reset it`,
-          zh: `密码错误次数太多，请${minutes}分钟后再试，或请协调员帮您重置密码`,
-        },
-        { retryAfterSeconds: verdict.retryAfterSeconds },
-      );
-    }
-    if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+    await underLimits(limiter, phone, request.ip);
     const member = await memberQueries.memberByPhone(db, phone);
     const ok = await verifyPassword(request.password, member?.passwordHash ?? DECOY_HASH);
     if (!member || !member.passwordHash || !ok) {
-      limiter.failed(phone, request.ip);
+      await limiter.failed(request.ip);
       fail(ErrorCode.UNAUTHENTICATED, { en: 'Wrong phone number or password', zh: '手机号或密码不对' });
     }
-    limiter.succeeded(phone);
-    return { token: await signToken(secret, member.id), member };
+    await limiter.succeeded(phone);
+    return { token: await signToken(secret, member.id, notBeforeOf(member)), member };
   });
 }
+
+/** Counts a password try: refused when locked out, slowed down after a few failures. */
+async function underLimits(limiter: LoginLimiter, phone: string, ip: string | undefined): Promise<void> {
+  const verdict = await limiter.begin(phone, ip);
+  if (!verdict.allowed) {
+    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+    fail(
+      ErrorCode.TOO_MANY_REQUESTS,
+      {
+        en: `Too many wrong passwords: try again in ${minutes} minutes, or ask your coordinator to reset it`,
+        zh: `密码错误次数太多，请${minutes}分钟后再试，或请协调员帮您重置密码`,
+      },
+      { retryAfterSeconds: verdict.retryAfterSeconds },
+    );
+  }
+  if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
+}
+
+/** The member's token cut-off in whole seconds (0: none): a new token's `iat` is never below it. */
+function notBeforeOf(member: MemberRow): number {
+  return member.tokensValidAfter ? Math.ceil(member.tokensValidAfter.getTime() / 1000) : 0;
+}
+
+/**
+ * The cut-off for a revocation now: the next whole second. A token's `iat` is in whole seconds, so
+ * a token issued earlier in this same second has an `iat` below it and ends too; tokens issued
+ * from now on carry the cut-off as their `iat` (signToken's notBefore) and are valid.
+ */
+function revocationCutOff(): Date {
+  return new Date((Math.floor(Date.now() / 1000) + 1) * 1000);
+}
+
+/**
+ * Sets a member's password (a reset by staff, the admin's from the environment at start) and
+ * revokes every token issued before it, on every process: the change to the member's row is
+ * announced to the member caches (migration 0006), which then read the new cut-off.
+ */
+export async function resetPassword(db: Database, memberId: number, password: string): Promise<MemberRow> {
+  const row = await memberQueries.setPassword(db, memberId, await hashPassword(password), revocationCutOff());
+  if (!row) fail(ErrorCode.NOT_FOUND, { en: 'No such member', zh: '没有这个成员' });
+  return row;
+}
+
+/** Ends every log-in token the member holds (on every process), without changing the password. */
+export async function revokeTokens(db: Database, memberId: number): Promise<void> {
+  await memberQueries.revokeTokens(db, memberId, revocationCutOff());
+}
+
+export interface ChangePasswordRequest {
+  oldPassword: string;
+  newPassword: string;
+}
+
+/**
+ * The viewer changes their own password, proving the old one under the same limits as a log-in
+ * (a stolen token must not become a way to guess it). Every earlier token ends; the answer carries
+ * a new one.
+ */
+export async function changePassword(
+  ctx: Pick<Context, 'db' | 'jwtSecret' | 'loginLimiter' | 'viewer' | 'ip'>,
+  request: ChangePasswordRequest,
+): Promise<{ token: string; member: MemberRow }> {
+  const viewer = requireViewer(ctx);
+  const newPassword = v.password('newPassword', request.newPassword);
+  const member = await memberQueries.memberById(ctx.db, viewer.id);
+  if (!member?.phone || !member.passwordHash) fail(ErrorCode.FORBIDDEN, NO_PASSWORD);
+  const phone = member.phone;
+  return ctx.loginLimiter.serial(phone, async () => {
+    await underLimits(ctx.loginLimiter, phone, ctx.ip);
+    if (!(await verifyPassword(request.oldPassword, member.passwordHash!))) {
+      await ctx.loginLimiter.failed(ctx.ip);
+      badInput('oldPassword', { en: 'The current password is not right', zh: '当前密码不对' });
+    }
+    await ctx.loginLimiter.succeeded(phone);
+    const hash = await hashPassword(newPassword);
+    const changed = await ctx.db.transaction(async (tx) => {
+      const row = await memberQueries.setPassword(tx, member.id, hash, revocationCutOff());
+      await audit(tx, ctx, member.siteId, 'changePassword', 'member', member.id, {});
+      return row!;
+    });
+    return { token: await signToken(ctx.jwtSecret, changed.id, notBeforeOf(changed)), member: changed };
+  });
+}
+
+const NO_PASSWORD = { en: 'This member logs in without a password of their own', zh: '该成员没有自己的登录密码' };
 
 /** The viewer behind a bearer token; UNAUTHENTICATED for a bad, expired or orphaned token. */
 export async function viewerFromToken(
@@ -53,9 +129,12 @@ export async function viewerFromToken(
   secret: Uint8Array,
   token: string,
 ): Promise<Viewer> {
-  const id = await verifyToken(secret, token);
-  const viewer = id === undefined ? undefined : await members.viewer(db, id);
-  if (!viewer) {
+  const verified = await verifyToken(secret, token);
+  const viewer = verified && (await members.viewer(db, verified.memberId));
+  // A token issued before the member's cut-off (a password change) has been revoked. The cut-off
+  // is on the member's row, which every process's cache drops and reads again when it changes.
+  const cutOff = viewer?.member?.tokensValidAfter;
+  if (!viewer || (cutOff && verified.issuedAt * 1000 < cutOff.getTime())) {
     fail(ErrorCode.UNAUTHENTICATED, {
       en: 'Your log-in has expired; please log in again',
       zh: '登录已失效，请重新登录',

@@ -12,7 +12,7 @@ export interface Services {
   db: Database;
   events: Events;
   jwtSecret: Uint8Array;
-  /** Failed log-ins per phone and address (one per process). */
+  /** Failed log-ins per phone and address (kept in the database, shared by every process). */
   loginLimiter: LoginLimiter;
   /** The members behind tokens, kept until the database announces a change (one per process). */
   members: MemberCache;

@@ -18,6 +18,7 @@ import { createApollo, localize } from './apollo';
 import { graphiqlRouter } from './graphiql';
 import { corsAllowList, jsonErrors, requestLimit, securityHeaders } from '../security/http-guards';
 import { LIMITS, protection } from '../security/limits';
+import { RequestLimiter } from '../security/rate-limit';
 
 export interface AppOptions {
   handle: DbHandle;
@@ -28,6 +29,8 @@ export interface AppOptions {
   production: boolean;
   corsOrigins: string[];
   requestsPerMinute: number;
+  /** Express's 'trust proxy': false (the default), a hop count, or addresses, CIDRs and names like loopback. */
+  trustProxy: boolean | number | string[];
   /** Serve GraphiQL at /graphiql (outside production). */
   graphiql: boolean;
   /** Whether the database answers: /healthz reports it. */
@@ -40,22 +43,48 @@ export interface App {
   stop(): Promise<void>;
 }
 
-function bearer(header: unknown): string | undefined {
-  if (typeof header !== 'string') return undefined;
-  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  return m?.[1];
+/**
+ * The token in an Authorization header: `Bearer <token>`, the scheme in any case (RFC 7235 makes
+ * it case-insensitive), one space, a token of RFC 6750's characters, nothing else. undefined when
+ * there is no header; null when there is one of any other shape (`Bearer  T`, a tab, a bare token,
+ * `Basic ...`), which is refused rather than taken as anonymous.
+ */
+export function bearerToken(header: unknown): string | null | undefined {
+  if (header === undefined || header === '') return undefined;
+  if (typeof header !== 'string') return null;
+  const m = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(header);
+  return m ? m[1]! : null;
 }
 
 export function baseUrlOf(req: Request): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
+// One verification per request: the rate limit (keyed on the member) asks first, the GraphQL
+// context or the report route asks again and gets the same answer.
+const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+
 /** The viewer of an HTTP request; a bad token is UNAUTHENTICATED rather than silently anonymous. */
-export async function viewerOfRequest(services: Services, req: Request): Promise<Viewer | null> {
-  const header = req.headers.authorization?.trim();
+export function viewerOfRequest(services: Services, req: Request): Promise<Viewer | null> {
+  let viewer = viewers.get(req);
+  if (!viewer) {
+    viewer = readViewer(services, req);
+    viewers.set(req, viewer);
+  }
+  return viewer;
+}
+
+async function readViewer(services: Services, req: Request): Promise<Viewer | null> {
+  const token = bearerToken(req.headers.authorization);
+  if (token === undefined) return null;
   // An Authorization header that is not "Bearer <token>" is a bad token too, not a quiet anonymous.
-  const token = header ? (bearer(header) ?? header) : undefined;
-  return token ? viewerFromToken(services.db, services.members, services.jwtSecret, token) : null;
+  return viewerFromToken(services.db, services.members, services.jwtSecret, token ?? '');
+}
+
+/** The request limit's key: the member a valid token names, else the client's address. */
+async function limitKeyOf(services: Services, req: Request): Promise<string> {
+  const viewer = await viewerOfRequest(services, req).catch(() => null);
+  return viewer ? `req:m:${viewer.id}` : `req:a:${req.ip ?? ''}`;
 }
 
 export async function createApp(o: AppOptions): Promise<App> {
@@ -64,7 +93,9 @@ export async function createApp(o: AppOptions): Promise<App> {
   // res.send hashes every body for an ETag; answers to POST /graphql are never revalidated, so the
   // hash is wasted work on each one. Static files keep theirs (express.static sets its own).
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): else
+  // any client could pick the address its limits and audit rows are kept under.
+  app.set('trust proxy', o.trustProxy);
   app.use(securityHeaders());
   const server = createServer(app);
   const guard = protection({ production: o.production });
@@ -76,11 +107,12 @@ export async function createApp(o: AppOptions): Promise<App> {
       // The same limits as over HTTP: a subscription document is a document too.
       validate: (schema, document) => validate(schema, document, [...specifiedRules, ...guard.validationRules]),
       onConnect: async (ctx) => {
-        const token = bearer(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
+        const token = bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
         try {
-          ctx.extra.viewer = token
-            ? await viewerFromToken(o.services.db, o.services.members, o.services.jwtSecret, token)
-            : null;
+          ctx.extra.viewer =
+            token === undefined
+              ? null
+              : await viewerFromToken(o.services.db, o.services.members, o.services.jwtSecret, token ?? '');
           return true;
         } catch {
           return false;
@@ -102,6 +134,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     wss,
   );
 
+  const limiter = new RequestLimiter(o.services.db, o.requestsPerMinute);
   const apollo = createApollo(o.schema, server, { introspection: o.introspection, protection: guard });
   await apollo.start();
 
@@ -113,7 +146,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   app.use(['/graphql', '/export', '/certificate'], corsAllowList(o.corsOrigins));
   app.use(
     '/graphql',
-    requestLimit(o.requestsPerMinute),
+    requestLimit(limiter, (req) => limitKeyOf(o.services, req)),
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware<Context>(apollo, {
       context: async ({ req }) => {
@@ -154,6 +187,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     async stop() {
       await ws.dispose();
       await apollo.stop();
+      await limiter.close();
     },
   };
 }

@@ -1,9 +1,10 @@
 // Starts the whole server: database, migrations, admin and demo data, HTTP and WebSocket.
 // main.ts calls it with the environment's config; tests call it with a port of 0.
 import type { AddressInfo } from 'node:net';
-import { hashPassword, memberQueries, openDb, ping, type DbHandle } from '@huzhu/db';
+import { hashPassword, memberQueries, openDb, ping, verifyPassword, type DbHandle } from '@huzhu/db';
 import { formatLogins, seedDemo } from '@huzhu/db/seed';
 import { loadConfig, type Config } from '../config';
+import { resetPassword } from '../auth/auth.service';
 import { createMemberCache } from '../auth/member-cache';
 import { createEvents } from '../events/events';
 import { buildSchema } from '../graphql/schema';
@@ -58,8 +59,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const schema = buildSchema();
   const app = await createApp({
     handle,
-    services: { db: handle.db, events, members, jwtSecret: config.jwtSecret, loginLimiter: new LoginLimiter() },
+    services: {
+      db: handle.db,
+      events,
+      members,
+      jwtSecret: config.jwtSecret,
+      loginLimiter: new LoginLimiter(handle.db),
+    },
     production: config.production,
+    trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
     requestsPerMinute: config.requestsPerMinute,
     schema,
@@ -109,11 +117,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 }
 
-/** Makes sure the platform admin from ADMIN_PHONE/ADMIN_PASSWORD exists and can log in. */
+/**
+ * Makes sure the platform admin from ADMIN_PHONE/ADMIN_PASSWORD exists and logs in with that
+ * password: the environment is the truth at start, so a rotated ADMIN_PASSWORD replaces the stored
+ * one, and the admin's tokens from before the rotation end (resetPassword revokes them).
+ */
 async function ensureAdmin(handle: DbHandle, phone: string, password: string): Promise<void> {
   const existing = await memberQueries.memberByPhone(handle.db, phone);
   if (existing) {
     await memberQueries.grantRole(handle.db, existing.id, null, 'ADMIN');
+    if (!existing.passwordHash || !(await verifyPassword(password, existing.passwordHash)))
+      await resetPassword(handle.db, existing.id, password);
     return;
   }
   const passwordHash = await hashPassword(password);

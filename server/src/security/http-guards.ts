@@ -1,10 +1,9 @@
-// HTTP-level guards: security headers, the CORS allow-list, the per-token request limit, and
+// HTTP-level guards: security headers, the CORS allow-list, the per-member request limit, and
 // JSON answers (never an HTML page or a stack trace) for requests that fail before GraphQL.
-import { createHash } from 'node:crypto';
 import cors from 'cors';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import helmet from 'helmet';
-import { WindowCounter } from './rate-limit';
+import type { RequestLimiter } from './rate-limit';
 
 export function securityHeaders(): RequestHandler {
   return helmet({
@@ -38,13 +37,16 @@ export function corsAllowList(origins: string[]): RequestHandler {
   });
 }
 
-export function requestLimit(perMinute: number): RequestHandler {
-  const counter = new WindowCounter(60_000);
-  return (req, res, next) => {
-    const auth = req.headers.authorization;
-    const key = auth ? `t:${createHash('sha256').update(auth).digest('base64url').slice(0, 22)}` : `a:${req.ip}`;
-    if (counter.add(key) <= perMinute) return next();
-    const retryAfterSeconds = counter.retryAfterSeconds(key);
+/**
+ * Requests a minute per member (the verified token's subject) or, without a token, per address:
+ * however the header is spelled, one member has one budget. `keyOf` verifies the token (once per
+ * request: the GraphQL context reuses it); a bad token counts against the address.
+ */
+export function requestLimit(limiter: RequestLimiter, keyOf: (req: Request) => Promise<string>): RequestHandler {
+  return async (req, res, next) => {
+    const verdict = await limiter.take(await keyOf(req));
+    if (verdict.allowed) return next();
+    const { retryAfterSeconds } = verdict;
     res.setHeader('Retry-After', String(retryAfterSeconds));
     res.status(429).json({
       errors: [
