@@ -11,6 +11,7 @@ export * as visitQueries from './queries/visits.queries';
 export * as reportQueries from './queries/reports.queries';
 export * as supermarketQueries from './queries/supermarket.queries';
 export * as limitQueries from './queries/limits.queries';
+export * as jobQueries from './queries/jobs.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

@@ -1,0 +1,230 @@
+// The job queue: pg-boss, on the server's own database connection (postgres-js or PGlite), so
+// jobs live in the same PostgreSQL as the rows that cause them. Started and stopped with the
+// server; runs whatever job definitions it is given and knows nothing of any domain.
+import { createHash } from 'node:crypto';
+import { jobQueries, type DbHandle, type Executor } from '@huzhu/db';
+import { PgBoss, fromDrizzle, fromPglite, type IDatabase, type JobWithMetadata, type Queue } from 'pg-boss';
+
+/** Where every job that failed its last try is copied, kept a year: nothing works this queue. */
+export const FAILED_QUEUE = 'failed-jobs';
+const FAILED_KEEP_SECONDS = 365 * 24 * 3600;
+
+export interface JobContext {
+  id: string;
+  /** 0 on the first try, then 1, 2 ... */
+  retryCount: number;
+  /** When the job was written: a scheduled job's slot is the period this falls in. */
+  createdOn: Date;
+  /** Aborted when the job outlives expireInSeconds or the server stops: stop early if you can. */
+  signal: AbortSignal;
+}
+
+export interface JobSchedule<D> {
+  /** Five-field cron. pg-boss runs a schedule at most once a minute, whatever the expression. */
+  cron: string;
+  /**
+   * An IANA zone the cron is read in, or 'each-site': one schedule per time zone some site keeps,
+   * each run getting `{ timeZone }` in its data (merged over `data`).
+   */
+  timeZone: string;
+  data?: D;
+}
+
+export interface JobDefinition<D extends object = object> {
+  /** The queue's name, `<domain>.<what>`: letters, digits, `.`, `-` and `_`. */
+  name: string;
+  run(data: D, job: JobContext): Promise<unknown>;
+  /** Retries after the first try (default 3); then the job is failed and copied to failed-jobs. */
+  retryLimit?: number;
+  /** The first retry's delay, doubling (with jitter) each retry after (default 30). */
+  retryDelaySeconds?: number;
+  /** A try running longer is taken as lost and retried (default 15 minutes). */
+  expireInSeconds?: number;
+  schedule?: JobSchedule<D>;
+}
+
+export interface EnqueueOptions {
+  /**
+   * Idempotency: at most one job per name and key while the queue keeps it (the key becomes the
+   * job's id), so `elder:12:2026-07` enqueued twice is one job. The rows the job writes keep their
+   * own unique key as well: the queue forgets completed jobs after a week.
+   */
+  key?: string;
+  /** Not before this time. */
+  startAfter?: Date;
+}
+
+export interface QueueOptions {
+  handle: DbHandle;
+  definitions: readonly JobDefinition[];
+  /** Run workers and schedules in this process (default true); enqueueing works either way. */
+  work?: boolean;
+  /** Seconds between polls, supervision and schedule passes (tests: 1); pg-boss's defaults otherwise. */
+  checkSeconds?: number | undefined;
+  log?: (line: string) => void;
+}
+
+export interface JobQueue {
+  /**
+   * Writes a job inside the caller's transaction: if the transaction rolls back there is no job;
+   * once it commits the job runs once (again only after a failed try). Null when `key` already has one.
+   */
+  enqueue(tx: Executor, name: string, data: object, options?: EnqueueOptions): Promise<string | null>;
+  /** Waits for jobs in flight (up to `timeoutMs`); any still running are handed back to be retried. */
+  stop(timeoutMs?: number): Promise<void>;
+  readonly boss: PgBoss;
+}
+
+export async function startJobQueue(options: QueueOptions): Promise<JobQueue> {
+  const { handle, definitions } = options;
+  const work = options.work ?? true;
+  const log = options.log ?? (() => {});
+  const check = options.checkSeconds;
+  const boss = new PgBoss({
+    db: databaseOf(handle),
+    backend: handle.engine === 'pglite' ? 'pglite' : 'postgres',
+    schema: jobQueries.JOB_SCHEMA,
+    supervise: work,
+    schedule: work,
+    registerInstance: false,
+    ...(check
+      ? {
+          superviseIntervalSeconds: check,
+          monitorIntervalSeconds: check,
+          cronMonitorIntervalSeconds: check,
+          cronWorkerIntervalSeconds: check,
+        }
+      : {}),
+  });
+  // pg-boss reports what goes wrong in the background (a lost connection mid-poll) here; it keeps
+  // going, and an unheard 'error' event would end the process.
+  boss.on('error', (error: unknown) => log(`jobs: ${error instanceof Error ? error.message : String(error)}`));
+  await boss.start();
+
+  await boss.createQueue(FAILED_QUEUE, { retentionSeconds: FAILED_KEEP_SECONDS, deleteAfterSeconds: FAILED_KEEP_SECONDS });
+  const names = new Set<string>();
+  for (const def of definitions) {
+    if (names.has(def.name)) throw new Error(`two jobs are called ${def.name}`);
+    names.add(def.name);
+    const queue = queueOptions(def);
+    await boss.createQueue(def.name, queue);
+    // createQueue leaves an existing queue as it was: a changed retry policy takes effect here.
+    const { policy: _policy, partition: _partition, ...updatable } = queue;
+    await boss.updateQueue(def.name, updatable);
+  }
+
+  if (work) {
+    for (const def of definitions) {
+      await boss.work(
+        def.name,
+        { includeMetadata: true, ...(check ? { pollingIntervalSeconds: check } : {}) },
+        async (jobs: JobWithMetadata<object>[]) => {
+          for (const job of jobs) {
+            await def.run(job.data, {
+              id: job.id,
+              retryCount: job.retryCount,
+              createdOn: new Date(job.createdOn),
+              signal: job.signal,
+            });
+          }
+        },
+      );
+    }
+    for (const def of definitions) await syncSchedule(boss, handle, def);
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    boss,
+    enqueue: (tx, name, data, opts = {}) => {
+      if (!names.has(name)) throw new Error(`no job is called ${name}`);
+      return boss.send(name, data, {
+        ...(opts.key !== undefined ? { id: keyId(name, opts.key) } : {}),
+        ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
+        db: jobQueries.throughTransaction(tx, fromDrizzle),
+      });
+    },
+    stop: (timeoutMs = 30_000) => (stopping ??= boss.stop({ graceful: true, timeout: timeoutMs, close: false })),
+  };
+}
+
+function queueOptions(def: JobDefinition): Queue {
+  return {
+    name: def.name,
+    retryLimit: def.retryLimit ?? 3,
+    retryDelay: def.retryDelaySeconds ?? 30,
+    retryBackoff: true,
+    retryDelayMax: 3600,
+    expireInSeconds: def.expireInSeconds ?? 900,
+    deadLetter: FAILED_QUEUE,
+  };
+}
+
+/** The schedules a definition asks for, and no others (a site's zone that went away is dropped). */
+async function syncSchedule(boss: PgBoss, handle: DbHandle, def: JobDefinition): Promise<void> {
+  const existing = await boss.getSchedules(def.name);
+  const wanted = new Map<string, { tz: string; data: object }>();
+  const s = def.schedule;
+  if (s) {
+    if (s.timeZone === 'each-site') {
+      for (const tz of await jobQueries.siteTimeZones(handle.db)) wanted.set(tz, { tz, data: { ...s.data, timeZone: tz } });
+    } else {
+      wanted.set('', { tz: s.timeZone, data: { ...s.data } });
+    }
+  }
+  for (const [key, { tz, data }] of wanted) await boss.schedule(def.name, s!.cron, data, { tz, key });
+  for (const row of existing) if (!wanted.has(row.key)) await boss.unschedule(def.name, row.key);
+}
+
+/** A UUID (version 5 layout) named by the job's name and key: the same key is the same job id. */
+export function keyId(name: string, key: string): string {
+  const b = createHash('sha1').update(`huzhu-job\0${name}\0${key}`).digest().subarray(0, 16);
+  b[6] = (b[6]! & 0x0f) | 0x50;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/**
+ * The database pg-boss talks through: the handle's own client, so one pool and one driver serve
+ * both. PGlite through pg-boss's adapter; postgres-js by hand (pg-boss has none for it): a
+ * statement with parameters as one extended-protocol query, a parameterless text (its migrations
+ * and locked blocks hold several statements, BEGIN to COMMIT) through the simple protocol on a
+ * connection reserved for it.
+ */
+function databaseOf(handle: DbHandle): IDatabase {
+  if (handle.pglite) return fromPglite(handle.pglite);
+  const sql = handle.sql;
+  if (!sql) throw new Error('the database handle has neither a PGlite nor a PostgreSQL client');
+  return {
+    async executeSql(text: string, values?: unknown[]) {
+      let result: unknown;
+      if (values && values.length > 0) {
+        result = await sql.unsafe(text, values.map(asParameter) as never[]);
+      } else {
+        // Its own connection for the whole text: postgres-js refuses a BEGIN on a shared one.
+        const reserved = await sql.reserve();
+        try {
+          result = await reserved.unsafe(text).simple();
+        } finally {
+          reserved.release();
+        }
+      }
+      const list = result as unknown[];
+      // Several statements answer with one list of rows each.
+      const rows = list.length > 0 && Array.isArray(list[0]) ? (list as unknown[][]).flat() : [...list];
+      return { rows: rows as Record<string, unknown>[] };
+    },
+  };
+}
+
+/**
+ * A value as node-postgres (which pg-boss is written against) would send it: an object as its
+ * JSON text, undefined as null. postgres-js would refuse an object for a json parameter.
+ */
+function asParameter(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value === null || typeof value !== 'object' || value instanceof Date || Array.isArray(value)) return value;
+  if (Buffer.isBuffer(value)) return value;
+  return JSON.stringify(value);
+}
