@@ -29,6 +29,10 @@ export interface Config {
    * default), a hop count, or a list of addresses, CIDRs and names (loopback, linklocal, uniquelocal).
    */
   trustProxy: false | number | string[];
+  /** Work queued and scheduled jobs in this process (JOBS, default on); enqueueing works either way. */
+  jobs: boolean;
+  /** Seconds between the queue's polls, supervision and schedule passes (JOBS_CHECK_SECONDS); pg-boss's defaults when unset. */
+  jobsCheckSeconds: number | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -91,6 +95,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     poolSize: Number(env.DB_POOL_SIZE ?? 10),
     requestsPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    jobs: flag(env.JOBS) ?? true,
+    jobsCheckSeconds: checkSeconds(env.JOBS_CHECK_SECONDS),
     ...overrides,
   };
 }
@@ -115,6 +121,14 @@ export function trustProxy(value: string | undefined): false | number | string[]
       throw new ConfigError(`TRUST_PROXY: "${item}" is not an address, a CIDR, loopback, linklocal or uniquelocal`);
   }
   return list;
+}
+
+function checkSeconds(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 45)
+    throw new ConfigError(`JOBS_CHECK_SECONDS must be a whole number of seconds from 1 to 45, got "${value}"`);
+  return n;
 }
 
 /** On the embedded engine an unset JWT_SECRET is generated once and kept beside the data. */

@@ -23,6 +23,33 @@ export async function siteTimeZones(ex: Executor): Promise<string[]> {
   return rows.map((r) => String(r.time_zone));
 }
 
+export interface QueueSummary {
+  queue: string;
+  /** Jobs by state: created, retry, active, completed, cancelled, failed (those kept). */
+  counts: Record<string, number>;
+  retryLimit: number;
+  /** Its schedules: cron and time zone. */
+  schedules: { cron: string; timeZone: string }[];
+}
+
+/** Every queue with its jobs counted by state and its schedules (pg-boss's own queues left out). */
+export async function queueSummaries(ex: Executor): Promise<QueueSummary[]> {
+  const s = sql.raw(JOB_SCHEMA);
+  const queues = rowsOf(
+    await ex.execute(sql`select name, retry_limit from ${s}.queue where name not like '\_\_pgboss%' order by name`),
+  );
+  const counts = rowsOf(await ex.execute(sql`select name, state::text, count(*)::int as n from ${s}.job group by 1, 2`));
+  const schedules = rowsOf(await ex.execute(sql`select name, cron, timezone from ${s}.schedule order by name, key`));
+  return queues.map((q) => ({
+    queue: String(q.name),
+    retryLimit: Number(q.retry_limit),
+    counts: Object.fromEntries(counts.filter((c) => c.name === q.name).map((c) => [String(c.state), Number(c.n)])),
+    schedules: schedules
+      .filter((r) => r.name === q.name)
+      .map((r) => ({ cron: String(r.cron), timeZone: String(r.timezone) })),
+  }));
+}
+
 export interface JobFailure {
   queue: string;
   id: string;

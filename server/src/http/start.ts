@@ -1,4 +1,4 @@
-// Starts the whole server: database, migrations, admin and demo data, HTTP and WebSocket.
+// Starts the whole server: database, migrations, admin and demo data, the job queue, HTTP and WebSocket.
 // main.ts calls it with the environment's config; tests call it with a port of 0.
 import type { AddressInfo } from 'node:net';
 import { hashPassword, memberQueries, openDb, ping, verifyPassword, type DbHandle } from '@huzhu/db';
@@ -8,6 +8,8 @@ import { resetPassword } from '../auth/auth.service';
 import { createMemberCache } from '../auth/member-cache';
 import { createEvents } from '../events/events';
 import { buildSchema } from '../graphql/schema';
+import { startJobQueue, type JobDefinition, type JobQueue } from '../jobs/queue';
+import { domainJobs, type JobDeps } from '../jobs/registry';
 import { LoginLimiter } from '../security/rate-limit';
 import { createApp } from './app';
 
@@ -20,6 +22,8 @@ export interface StartOptions extends Partial<Config> {
   /** Called with every SQL statement (the N+1 tests count them). */
   onQuery?: (sql: string) => void;
   quiet?: boolean;
+  /** The jobs this process knows (default: every domain's); tests add jobs of their own. */
+  jobDefinitions?: (deps: JobDeps) => JobDefinition[];
 }
 
 export interface RunningServer {
@@ -27,12 +31,13 @@ export interface RunningServer {
   port: number;
   handle: DbHandle;
   config: Config;
+  jobs: JobQueue;
   /** Graceful: stop taking requests, let in-flight ones finish, close the database. */
   close(): Promise<void>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const { env, onQuery, quiet, ...overrides } = options;
+  const { env, onQuery, quiet, jobDefinitions, ...overrides } = options;
   const config = loadConfig(env ?? process.env, overrides);
   const log = quiet ? () => {} : (line: string) => console.log(line);
 
@@ -55,6 +60,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (!config.admin) log(`  管理员 ADMIN       民政局管理员  13900000000`);
     }
   }
+
+  // Before HTTP: a request that enqueues a job finds the queue there.
+  const jobs = await startJobQueue({
+    handle,
+    definitions: (jobDefinitions ?? domainJobs)({ db: handle.db }),
+    work: config.jobs,
+    checkSeconds: config.jobsCheckSeconds,
+    log: (line) => console.error(line),
+  });
 
   const schema = buildSchema();
   const app = await createApp({
@@ -106,10 +120,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     port,
     handle,
     config,
+    jobs,
     close: () =>
       (closing ??= (async () => {
-        await app.stop();
-        await new Promise<void>((resolve) => app.server.close(() => resolve()));
+        // Requests and jobs in flight finish side by side; a job still running when the queue's
+        // wait ends is handed back, and another process (or this one, restarted) retries it.
+        await Promise.all([
+          (async () => {
+            await app.stop();
+            await new Promise<void>((resolve) => app.server.close(() => resolve()));
+          })(),
+          jobs.stop(),
+        ]);
         await events.close();
         await members.close();
         await handle.close();

@@ -3,7 +3,15 @@
 // server; runs whatever job definitions it is given and knows nothing of any domain.
 import { createHash } from 'node:crypto';
 import { jobQueries, type DbHandle, type Executor } from '@huzhu/db';
-import { PgBoss, fromDrizzle, fromPglite, type IDatabase, type JobWithMetadata, type Queue } from 'pg-boss';
+import {
+  PgBoss,
+  fromDrizzle,
+  fromPglite,
+  type Db as IDatabase,
+  type DrizzleTransactionLike,
+  type JobWithMetadata,
+  type Queue,
+} from 'pg-boss';
 
 /** Where every job that failed its last try is copied, kept a year: nothing works this queue. */
 export const FAILED_QUEUE = 'failed-jobs';
@@ -119,14 +127,17 @@ export async function startJobQueue(options: QueueOptions): Promise<JobQueue> {
         def.name,
         { includeMetadata: true, ...(check ? { pollingIntervalSeconds: check } : {}) },
         async (jobs: JobWithMetadata<object>[]) => {
+          // One job a fetch (pg-boss's default batch); what it returns is kept as the job's output.
+          let output: unknown;
           for (const job of jobs) {
-            await def.run(job.data, {
+            output = await def.run(job.data, {
               id: job.id,
               retryCount: job.retryCount,
               createdOn: new Date(job.createdOn),
               signal: job.signal,
             });
           }
+          return output;
         },
       );
     }
@@ -141,7 +152,7 @@ export async function startJobQueue(options: QueueOptions): Promise<JobQueue> {
       return boss.send(name, data, {
         ...(opts.key !== undefined ? { id: keyId(name, opts.key) } : {}),
         ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),
-        db: jobQueries.throughTransaction(tx, fromDrizzle),
+        db: jobQueries.throughTransaction(tx, (ex, tag) => fromDrizzle(ex as unknown as DrizzleTransactionLike, tag)),
       });
     },
     stop: (timeoutMs = 30_000) => (stopping ??= boss.stop({ graceful: true, timeout: timeoutMs, close: false })),

@@ -1,0 +1,34 @@
+// The ledger's scheduled work: every night the invariants `pnpm ledger:check` prints are checked
+// on the live database. A check that fails is a failed job (kept in failed-jobs, printed by
+// `pnpm jobs`), so platform staff hear of a broken ledger without anyone running the command.
+import { checkInvariants, type Database } from '@huzhu/db';
+import type { JobDefinition } from '../jobs/queue';
+
+export const LEDGER_CHECK = 'ledger.check';
+
+/** The check covers every site at once, so it runs once a night, in the zone most sites keep. */
+const CHECK_ZONE = 'Asia/Shanghai';
+
+export function ledgerJobs(deps: { db: Database }): JobDefinition[] {
+  return [
+    {
+      name: LEDGER_CHECK,
+      schedule: { cron: '30 3 * * *', timeZone: CHECK_ZONE },
+      // A second try an hour later rides out a database that was restarting; a broken ledger
+      // stays broken, and is then on the failure list.
+      retryLimit: 1,
+      retryDelaySeconds: 3600,
+      expireInSeconds: 3600,
+      run: async () => {
+        const results = await checkInvariants(deps.db);
+        const failing = results.filter((r) => !r.holds);
+        if (failing.length > 0) {
+          const detail = failing.map((r) => `${r.name} ${JSON.stringify(r.violations.slice(0, 3))}`).join('; ');
+          throw new Error(`ledger invariants fail: ${detail}`);
+        }
+        // Kept as the completed job's output: which checks held, and when.
+        return { held: results.map((r) => r.name) };
+      },
+    },
+  ];
+}
