@@ -32,6 +32,8 @@ export interface SpawnOptions {
   port: number;
   /** Extra environment, e.g. DB_POOL_SIZE. */
   env?: Record<string, string>;
+  /** The script to run instead of server/src/main.ts (one that adds test jobs, say). */
+  entry?: string;
 }
 
 export async function spawnServer(options: SpawnOptions): Promise<ServerProcess> {
@@ -48,7 +50,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
     ...options.env,
   };
-  const child = spawn(TSX, [`${ROOT}server/src/main.ts`], {
+  const child = spawn(TSX, [options.entry ?? `${ROOT}server/src/main.ts`], {
     cwd: ROOT,
     env,
     detached: true,
