@@ -59,7 +59,11 @@ describe.runIf(realPostgresAvailable())('jobs across server processes (PostgreSQ
       .map((line) => JSON.parse(line) as Entry);
   };
 
-  async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, within: number): Promise<T> {
+  async function until<T>(
+    what: string,
+    probe: () => T | undefined | Promise<T | undefined>,
+    within: number,
+  ): Promise<T> {
     const deadline = Date.now() + within;
     while (Date.now() < deadline) {
       const value = await probe();
@@ -77,11 +81,13 @@ describe.runIf(realPostgresAvailable())('jobs across server processes (PostgreSQ
 
     // Two slots: the minute the processes started in, and the next (at most a minute away, then
     // 10x for a slow machine).
-    await until('test.tick ran in two slots', async () => ((await slotsOf(db.url)).length >= 2 ? true : undefined), 600_000).catch(
-      async (error: unknown) => {
-        throw new Error(`${String(error)}\n${a.output().slice(-2000)}\n${b.output().slice(-2000)}`);
-      },
-    );
+    await until(
+      'test.tick ran in two slots',
+      async () => ((await slotsOf(db.url)).length >= 2 ? true : undefined),
+      600_000,
+    ).catch(async (error: unknown) => {
+      throw new Error(`${String(error)}\n${a.output().slice(-2000)}\n${b.output().slice(-2000)}`);
+    });
     // Both processes keep contesting the latest slot for a few more passes each.
     await sleep(5_000);
 

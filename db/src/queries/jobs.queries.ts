@@ -38,7 +38,9 @@ export async function queueSummaries(ex: Executor): Promise<QueueSummary[]> {
   const queues = rowsOf(
     await ex.execute(sql`select name, retry_limit from ${s}.queue where name not like '\_\_pgboss%' order by name`),
   );
-  const counts = rowsOf(await ex.execute(sql`select name, state::text, count(*)::int as n from ${s}.job group by 1, 2`));
+  const counts = rowsOf(
+    await ex.execute(sql`select name, state::text, count(*)::int as n from ${s}.job group by 1, 2`),
+  );
   const schedules = rowsOf(await ex.execute(sql`select name, cron, timezone from ${s}.schedule order by name, key`));
   return queues.map((q) => ({
     queue: String(q.name),

@@ -109,7 +109,10 @@ export async function startJobQueue(options: QueueOptions): Promise<JobQueue> {
   boss.on('error', (error: unknown) => log(`jobs: ${error instanceof Error ? error.message : String(error)}`));
   await boss.start();
 
-  await boss.createQueue(FAILED_QUEUE, { retentionSeconds: FAILED_KEEP_SECONDS, deleteAfterSeconds: FAILED_KEEP_SECONDS });
+  await boss.createQueue(FAILED_QUEUE, {
+    retentionSeconds: FAILED_KEEP_SECONDS,
+    deleteAfterSeconds: FAILED_KEEP_SECONDS,
+  });
   const names = new Set<string>();
   for (const def of definitions) {
     if (names.has(def.name)) throw new Error(`two jobs are called ${def.name}`);
@@ -178,7 +181,8 @@ async function syncSchedule(boss: PgBoss, handle: DbHandle, def: JobDefinition):
   const s = def.schedule;
   if (s) {
     if (s.timeZone === 'each-site') {
-      for (const tz of await jobQueries.siteTimeZones(handle.db)) wanted.set(tz, { tz, data: { ...s.data, timeZone: tz } });
+      for (const tz of await jobQueries.siteTimeZones(handle.db))
+        wanted.set(tz, { tz, data: { ...s.data, timeZone: tz } });
     } else {
       wanted.set('', { tz: s.timeZone, data: { ...s.data } });
     }
