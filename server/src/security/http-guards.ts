@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import cors from 'cors';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import helmet from 'helmet';
-import { WindowCounter } from './rate-limit';
+import type { RequestLimiter } from './request-limiter';
 
 export function securityHeaders(): RequestHandler {
   return helmet({
@@ -38,13 +38,13 @@ export function corsAllowList(origins: string[]): RequestHandler {
   });
 }
 
-export function requestLimit(perMinute: number): RequestHandler {
-  const counter = new WindowCounter(60_000);
-  return (req, res, next) => {
+export function requestLimit(limiter: RequestLimiter): RequestHandler {
+  return async (req, res, next) => {
     const auth = req.headers.authorization;
     const key = auth ? `t:${createHash('sha256').update(auth).digest('base64url').slice(0, 22)}` : `a:${req.ip}`;
-    if (counter.add(key) <= perMinute) return next();
-    const retryAfterSeconds = counter.retryAfterSeconds(key);
+    const verdict = await limiter.take(key);
+    if (verdict.allowed) return next();
+    const { retryAfterSeconds } = verdict;
     res.setHeader('Retry-After', String(retryAfterSeconds));
     res.status(429).json({
       errors: [
