@@ -5,19 +5,19 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DbHandle } from '@huzhu/db';
 import { viewerFromToken } from '../auth/auth.service';
 import type { Viewer } from '../auth/authorize';
 import { buildContext, langOf, type Context, type Services } from '../graphql/context';
 import { AppError } from '../graphql/errors';
 import { reportsRouter } from '../reports/reports.http';
-import { createApollo, localize } from './apollo';
+import { createApollo } from './apollo';
 import { graphiqlRouter } from './graphiql';
+import { useWebSocket } from './websocket';
 import { corsAllowList, jsonErrors, requestLimit, securityHeaders } from '../security/http-guards';
 import { LIMITS, protection } from '../security/limits';
+import { memoryRequestLimiter } from '../security/request-limiter';
 
 export interface AppOptions {
   handle: DbHandle;
@@ -69,38 +69,16 @@ export async function createApp(o: AppOptions): Promise<App> {
   const server = createServer(app);
   const guard = protection({ production: o.production });
 
-  const wss = new WebSocketServer({ server, path: '/graphql' });
-  const ws = useServer<Record<string, unknown> | undefined, { viewer?: Viewer | null }>(
-    {
-      schema: o.schema,
-      // The same limits as over HTTP: a subscription document is a document too.
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...guard.validationRules]),
-      onConnect: async (ctx) => {
-        const token = bearer(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
-        try {
-          ctx.extra.viewer = token
-            ? await viewerFromToken(o.services.db, o.services.members, o.services.jwtSecret, token)
-            : null;
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ctx) =>
-        buildContext(o.services, {
-          viewer: ctx.extra.viewer ?? null,
-          lang: langOf(ctx.extra.request.headers['accept-language']),
-          ip: ctx.extra.request.socket.remoteAddress,
-          baseUrl: `http://${ctx.extra.request.headers.host ?? 'localhost'}`,
-        }),
-      onError: (_ctx, _id, _payload, errors) =>
-        localize(
-          errors.map((e) => e.toJSON()),
-          'zh',
-        ) as never,
-    },
-    wss,
-  );
+  const limiter = memoryRequestLimiter(o.requestsPerMinute);
+  const ws = useWebSocket({
+    server,
+    schema: o.schema,
+    services: o.services,
+    protection: guard,
+    introspection: o.introspection,
+    production: o.production,
+    limiter,
+  });
 
   const apollo = createApollo(o.schema, server, { introspection: o.introspection, protection: guard });
   await apollo.start();
@@ -113,7 +91,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   app.use(['/graphql', '/export', '/certificate'], corsAllowList(o.corsOrigins));
   app.use(
     '/graphql',
-    requestLimit(o.requestsPerMinute),
+    requestLimit(limiter),
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware<Context>(apollo, {
       context: async ({ req }) => {
@@ -126,8 +104,7 @@ export async function createApp(o: AppOptions): Promise<App> {
           throw error;
         }
         const context = buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req) });
-        // Read (or kept) for this request: the resolvers need not read it again. (Not over
-        // WebSocket, where the viewer was read when the connection opened, maybe hours ago.)
+        // Read (or kept) for this request: the resolvers need not read it again.
         if (viewer?.member) context.loaders.member.prime(viewer.id, viewer.member);
         return context;
       },
