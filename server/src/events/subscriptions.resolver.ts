@@ -16,7 +16,7 @@ function watch<T>(
   load: (id: number) => Promise<T | undefined>,
 ): AsyncIterableIterator<T> {
   const abort = new AbortController();
-  const events = async function* () {
+  const events = (async function* () {
     const siteId = fromId('Site', siteIdArg, 'siteId');
     requireMemberOf(ctx, siteId);
     for await (const event of ctx.events.subscribe(topic, siteId, abort.signal)) {
@@ -29,7 +29,7 @@ function watch<T>(
       const row = await load(event.id);
       if (row) yield row;
     }
-  }();
+  })();
   return {
     next: () => events.next(),
     // An async generator takes return() only once it next yields, that is at the site's next

@@ -96,7 +96,12 @@ function withoutSuggestions(error: GraphQLError): GraphQLError {
   const message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
   return message === error.message
     ? error
-    : new GraphQLError(message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: error.extensions });
+    : new GraphQLError(message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        extensions: error.extensions,
+      });
 }
 
 export function useWebSocket(o: WebSocketOptions) {
