@@ -29,13 +29,23 @@ export interface WsOptions {
   onClosed?: (code: number, reason: string) => void;
   /** Called each time a socket is opened and acknowledged. */
   onConnected?: () => void;
+  /** Headers of the upgrade request (e.g. Accept-Language). */
+  headers?: Record<string, string>;
+}
+
+function withHeaders(headers: Record<string, string>): unknown {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
 }
 
 /** A graphql-ws client as `token` (anonymous without). */
 export function wsClient(httpUrl: string, token?: string, options: WsOptions = {}): WsClient {
   return createClient({
     url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocketImpl,
+    webSocketImpl: options.headers ? withHeaders(options.headers) : WebSocketImpl,
     connectionParams: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.params },
     retryAttempts: 0,
     lazy: !options.keepOpen,
