@@ -16,7 +16,7 @@ export interface RequestLimiter {
  * Authorization header is no fresh budget.
  */
 export function requestKey(memberId: number | undefined, address: string | undefined): string {
-  return memberId === undefined ? `a:${address ?? 'unknown'}` : `m:${memberId}`;
+  return memberId === undefined ? `req:a:${address ?? ''}` : `req:m:${memberId}`;
 }
 
 /** `perMinute` requests a key in fixed one-minute windows, counted in this process. */
