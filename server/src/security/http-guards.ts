@@ -3,7 +3,7 @@
 import cors from 'cors';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { RequestLimiter } from './rate-limit';
+import type { RequestLimiter } from './request-limiter';
 
 export function securityHeaders(): RequestHandler {
   return helmet({
