@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import cors from 'cors';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import helmet from 'helmet';
+import { logInternalError, scopeOf } from '../http/request-log';
 import { WindowCounter } from './rate-limit';
 
 export function securityHeaders(): RequestHandler {
@@ -60,13 +61,14 @@ export function requestLimit(perMinute: number): RequestHandler {
 /** Body too large, malformed JSON and the like: a 4xx JSON answer in GraphQL's error shape. */
 export const jsonErrors: ErrorRequestHandler = (
   error: { status?: number; statusCode?: number; type?: string },
-  _req,
+  req,
   res,
   next,
 ) => {
   if (res.headersSent) return next(error);
   const status = error.status ?? error.statusCode ?? 500;
-  if (status >= 500) console.error('request failed:', error);
+  const requestId =
+    status >= 500 ? logInternalError(error, { requestId: scopeOf(res).requestId, path: req.path }) : undefined;
   const message =
     error.type === 'entity.too.large'
       ? 'Request body too large'
@@ -75,7 +77,9 @@ export const jsonErrors: ErrorRequestHandler = (
         : status >= 500
           ? 'Internal server error'
           : 'Bad request';
-  res
-    .status(status)
-    .json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  res.status(status).json({
+    errors: [
+      { message, extensions: requestId ? { code: 'INTERNAL_SERVER_ERROR', requestId } : { code: 'BAD_REQUEST' } },
+    ],
+  });
 };
