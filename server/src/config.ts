@@ -24,6 +24,8 @@ export interface Config {
   poolSize: number;
   /** Requests a minute per token (or per address without one) before 429. */
   requestsPerMinute: number;
+  /** Bearer token for GET /metrics; unset, there are no metrics (404). */
+  metricsToken: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -63,6 +65,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (Boolean(adminPhone) !== Boolean(adminPassword))
     throw new ConfigError('ADMIN_PHONE and ADMIN_PASSWORD go together');
 
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && !/^\S{16,}$/.test(metricsToken))
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters, without spaces');
+
   const demo = flag(env.DEMO_DATA);
   const staticDir = env.STATIC_DIR ? resolve(env.STATIC_DIR) : defaultStaticDir();
 
@@ -85,6 +91,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       .filter(Boolean),
     poolSize: Number(env.DB_POOL_SIZE ?? 10),
     requestsPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
+    metricsToken,
     ...overrides,
   };
 }

@@ -16,6 +16,8 @@ import { AppError } from '../graphql/errors';
 import { reportsRouter } from '../reports/reports.http';
 import { createApollo, localize } from './apollo';
 import { graphiqlRouter } from './graphiql';
+import { createMetrics } from './metrics';
+import { requestIds, requestScope } from './request-log';
 import { corsAllowList, jsonErrors, requestLimit, securityHeaders } from '../security/http-guards';
 import { LIMITS, protection } from '../security/limits';
 
@@ -32,6 +34,8 @@ export interface AppOptions {
   graphiql: boolean;
   /** Whether the database answers: /healthz reports it. */
   healthy: () => Promise<boolean>;
+  /** Serve GET /metrics to this bearer token; undefined: no metrics (404). */
+  metricsToken?: string | undefined;
 }
 
 export interface App {
@@ -65,6 +69,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   // hash is wasted work on each one. Static files keep theirs (express.static sets its own).
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
+  app.use(requestIds());
   app.use(securityHeaders());
   const server = createServer(app);
   const guard = protection({ production: o.production });
@@ -110,11 +115,19 @@ export async function createApp(o: AppOptions): Promise<App> {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok });
   });
 
+  const metrics = o.metricsToken ? createMetrics({ token: o.metricsToken, handle: o.handle }) : undefined;
+  app.get(
+    '/metrics',
+    metrics?.endpoint ?? ((_req, res) => void res.status(404).json({ error: { code: 'NOT_FOUND' } })),
+  );
+
   app.use(['/graphql', '/export', '/certificate'], corsAllowList(o.corsOrigins));
   app.use(
     '/graphql',
+    ...(metrics ? [metrics.graphql] : []),
     requestLimit(o.requestsPerMinute),
     express.json({ limit: LIMITS.bodyBytes }),
+    requestScope(),
     expressMiddleware<Context>(apollo, {
       context: async ({ req }) => {
         const lang = langOf(req.headers['accept-language']);
