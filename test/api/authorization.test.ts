@@ -2,7 +2,7 @@
 // (support/authz-matrix.ts), cross-site reads, and who may see an elder's phone and address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTORS, MATRIX, STAGE, type Actor } from './support/authz-matrix';
-import { engines, idemKey, monthIn, PHONES, startTestServer, type Client, type TestServer } from './support/harness';
+import { targets, idemKey, monthIn, PHONES, startTestServer, type Client, type TestServer } from './support/harness';
 import { claimUpTo, CONFIRM, demo, postNeed, type Demo } from './support/ops';
 import { otherSite, ownSite, type SiteCtx } from './support/sites';
 
@@ -38,7 +38,7 @@ const READS: [what: string, query: (t: SiteCtx, needId: string) => [string, Reco
   ['redemptions', (t) => ['query ($s: ID!) { redemptions(siteId: $s) { totalCount } }', { s: t.siteId }]],
 ];
 
-describe.each(engines())('authorization on %s', (engine) => {
+describe.each(targets())('authorization on $name', (on) => {
   let s: TestServer;
   let d: Demo;
   let own: SiteCtx;
@@ -46,7 +46,7 @@ describe.each(engines())('authorization on %s', (engine) => {
   const actors = {} as Record<Actor, Client>;
 
   beforeAll(async () => {
-    s = await startTestServer(engine);
+    s = await startTestServer(on);
     d = await demo(s);
     own = await ownSite(s, d);
     other = await otherSite(s);

@@ -7,7 +7,7 @@
 import { tables } from '@huzhu/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MATRIX, STAGE, type Actor } from '../api/support/authz-matrix';
-import { engines, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
+import { targets, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
 import { claimUpTo, CONFIRM, demo, postNeed, type Demo } from '../api/support/ops';
 import { otherSite, ownSite, type SiteCtx } from '../api/support/sites';
 import { postJson, startSecServer, type SecServer } from './support/attack';
@@ -17,7 +17,7 @@ const MASKED = '139****0007';
 const PHONE_Q = 'query ($id: ID!) { member(id: $id) { phone } }';
 const ANY_PHONE = /1[3-9]\d{9}/g;
 
-describe.each(engines())('privacy on %s', (engine) => {
+describe.each(targets())('privacy on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let other: SiteCtx;
@@ -25,7 +25,7 @@ describe.each(engines())('privacy on %s', (engine) => {
   let claimId: string;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     other = await otherSite(s as unknown as TestServer);
     needId = (
@@ -136,13 +136,13 @@ const PHONE_OF: Record<string, string> = {
   CLERK: PHONES.clerk,
 };
 
-describe.each(engines())('the audit trail on %s', (engine) => {
+describe.each(targets())('the audit trail on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let own: SiteCtx;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     own = await ownSite(s as unknown as TestServer, d);
   });

@@ -6,7 +6,7 @@ import { postgresClient } from '@huzhu/db';
 import type { Client as WsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  engines,
+  targets,
   login,
   PHONES,
   startTestServer,
@@ -41,7 +41,7 @@ async function until(read: () => Promise<string>, code: string): Promise<string>
   return last;
 }
 
-describe.each(engines())('WebSocket after a role is revoked in the database on %s', (engine) => {
+describe.each(targets())('WebSocket after a role is revoked in the database on $name', (on) => {
   let s: TestServer;
   let d: Demo;
   let sql: (text: string) => Promise<Record<string, unknown>[]>;
@@ -82,7 +82,7 @@ describe.each(engines())('WebSocket after a role is revoked in the database on %
     });
 
   beforeAll(async () => {
-    s = await startTestServer(engine);
+    s = await startTestServer(on);
     d = await demo(s);
     if (s.databaseUrl) {
       const psql = postgresClient(s.databaseUrl, { max: 1, onnotice: () => {} });

@@ -16,6 +16,8 @@ import { reportsRouter } from '../reports/reports.http';
 import { createApollo } from './apollo';
 import { graphiqlRouter } from './graphiql';
 import { useWebSocket } from './websocket';
+import { createMetrics } from './metrics';
+import { requestIds, requestScope } from './request-log';
 import { corsAllowList, jsonErrors, requestLimit, securityHeaders } from '../security/http-guards';
 import { LIMITS, protection } from '../security/limits';
 import { RequestLimiter } from '../security/rate-limit';
@@ -36,6 +38,8 @@ export interface AppOptions {
   graphiql: boolean;
   /** Whether the database answers: /healthz reports it. */
   healthy: () => Promise<boolean>;
+  /** Serve GET /metrics to this bearer token; undefined: no metrics (404). */
+  metricsToken?: string | undefined;
 }
 
 export interface App {
@@ -84,6 +88,7 @@ export async function createApp(o: AppOptions): Promise<App> {
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): else
   // any client could pick the address its limits and audit rows are kept under.
   app.set('trust proxy', o.trustProxy);
+  app.use(requestIds());
   app.use(securityHeaders());
   const server = createServer(app);
   const guard = protection({ production: o.production });
@@ -108,11 +113,19 @@ export async function createApp(o: AppOptions): Promise<App> {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok });
   });
 
+  const metrics = o.metricsToken ? createMetrics({ token: o.metricsToken, handle: o.handle }) : undefined;
+  app.get(
+    '/metrics',
+    metrics?.endpoint ?? ((_req, res) => void res.status(404).json({ error: { code: 'NOT_FOUND' } })),
+  );
+
   app.use(['/graphql', '/export', '/certificate'], corsAllowList(o.corsOrigins));
   app.use(
     '/graphql',
+    ...(metrics ? [metrics.graphql] : []),
     requestLimit(limiter, (req) => limitKeyOf(o.services, req)),
     express.json({ limit: LIMITS.bodyBytes }),
+    requestScope(),
     expressMiddleware<Context>(apollo, {
       context: async ({ req }) => {
         const lang = langOf(req.headers['accept-language']);

@@ -27,7 +27,7 @@ import { buildContext, langOf, type Lang, type Services } from '../graphql/conte
 import { AppError, ErrorCode, fail } from '../graphql/errors';
 import { LIMITS, type Protection } from '../security/limits';
 import { requestKey, type RequestLimiter } from '../security/request-limiter';
-import { formatError, localize } from './apollo';
+import { errorFormatter, localize } from './apollo';
 
 export const WS_LIMITS = {
   /** Subscriptions open at once on one socket. */
@@ -109,19 +109,6 @@ function withCode(error: GraphQLError, code: string): GraphQLError {
   });
 }
 
-/** Apollo's rule (hideSchemaDetailsFromClientErrors) and Armor's: "Did you mean" names the schema. */
-function withoutSuggestions(error: GraphQLError): GraphQLError {
-  const message = error.message.replace(/ ?Did you mean(.+?)\?$/, '');
-  return message === error.message
-    ? error
-    : new GraphQLError(message, {
-        nodes: error.nodes,
-        source: error.source,
-        positions: error.positions,
-        extensions: error.extensions,
-      });
-}
-
 export function useWebSocket(o: WebSocketOptions) {
   const wss = new WebSocketServer({ server: o.server, path: '/graphql', maxPayload: WS_LIMITS.maxPayloadBytes });
   const rules = [
@@ -129,7 +116,8 @@ export function useWebSocket(o: WebSocketOptions) {
     ...o.protection.validationRules,
     ...(o.introspection ? [] : [NoSchemaIntrospectionCustomRule]),
   ];
-  const hideSuggestions = o.production || !o.introspection;
+  // HTTP's formatter: suggestions hidden in production, internals masked and logged with an id.
+  const formatError = errorFormatter({ hideSuggestions: o.protection.hideSuggestions });
   /** Open sockets per member in this process. */
   const sockets = new Map<number, number>();
 
@@ -144,7 +132,7 @@ export function useWebSocket(o: WebSocketOptions) {
     );
 
   const requestErrors = (errors: readonly GraphQLError[], code: string) =>
-    errors.map((e) => withCode(hideSuggestions ? withoutSuggestions(e) : e, code));
+    errors.map((e) => withCode(e, code));
 
   /** Parses, validates and authorizes one operation; its errors are sent as the operation's answer. */
   const prepare = async (

@@ -160,7 +160,8 @@ export interface ChildServer {
 }
 
 /** Starts `tsx server/src/main.ts` as a separate process on the given PostgreSQL database. */
-export async function spawnServer(databaseUrl: string): Promise<ChildServer> {
+/** A second server process on the same database; `env` adds to its environment (NODE_ENV...). */
+export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const child = spawn(`${root}node_modules/.bin/tsx`, ['server/src/main.ts'], {
     cwd: root,
@@ -173,6 +174,7 @@ export async function spawnServer(databaseUrl: string): Promise<ChildServer> {
       HOST: '127.0.0.1',
       DEMO_DATA: 'false',
       DB_POOL_SIZE: '2',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
