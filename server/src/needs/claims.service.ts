@@ -182,7 +182,7 @@ export function reportService(
   noteInput: string | null | undefined,
 ) {
   const minutes = v.int('minutes', minutesInput, 1, 1440);
-  const note = v.optionalText('note', noteInput, 500);
+  const note = v.optionalText('note', noteInput, 500, v.MULTILINE);
   return step(
     ctx,
     claimId,
@@ -194,7 +194,7 @@ export function reportService(
 }
 
 export function rejectService(ctx: Context, claimId: number, reasonInput: string) {
-  const reason = v.text('reason', reasonInput, 500);
+  const reason = v.text('reason', reasonInput, 500, 1, v.MULTILINE);
   return step(
     ctx,
     claimId,

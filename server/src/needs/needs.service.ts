@@ -138,7 +138,7 @@ export async function postNeed(ctx: Context, input: PostNeedInput): Promise<Need
   const viewer = requireRoleAt(ctx, siteId, ['COORDINATOR']);
   const beneficiaryId = fromId('Member', input.beneficiaryId, 'input.beneficiaryId');
   const title = v.text('input.title', input.title, 60);
-  const description = v.optionalText('input.description', input.description, 1000);
+  const description = v.optionalText('input.description', input.description, 1000, v.MULTILINE);
   const startsAt = v.date('input.startsAt', input.startsAt);
   const estimatedMinutes = v.int('input.estimatedMinutes', input.estimatedMinutes, 1, 1440);
   const slots = v.int('input.slots', input.slots ?? 1, 1, 50);
@@ -175,7 +175,7 @@ export async function postNeed(ctx: Context, input: PostNeedInput): Promise<Need
 }
 
 export async function cancelNeed(ctx: Context, needId: number, reasonInput: string): Promise<NeedRow> {
-  const reason = v.text('reason', reasonInput, 500);
+  const reason = v.text('reason', reasonInput, 500, 1, v.MULTILINE);
   const existing = await ctx.loaders.need.load(needId);
   if (!existing) notFound('need');
   const viewer = requireRoleAt(ctx, existing.siteId, ['COORDINATOR']);
