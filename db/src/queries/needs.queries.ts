@@ -210,6 +210,21 @@ export async function claimWithNeedAndSite(
   return row;
 }
 
+/** The claim confirmed under this idempotency key, if any (the key is unique across claims). */
+export async function claimByConfirmKey(ex: Executor, key: string): Promise<ClaimRow | undefined> {
+  const [row] = await runPrepared(
+    ex,
+    'claim_by_confirm_key',
+    (q) =>
+      q
+        .select()
+        .from(claims)
+        .where(eq(claims.confirmKey, sql.placeholder('key'))),
+    { key },
+  );
+  return row;
+}
+
 export async function claimsByIds(ex: Executor, ids: readonly number[]): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
   return runPrepared(ex, 'claims_by_ids', (q) => q.select().from(claims).where(anyOf(claims.id, 'ids')), {

@@ -134,7 +134,9 @@ export async function reverseTransfer(
     const { transfer: row, replayed } = await reverse(tx, {
       transferId,
       reason,
-      idempotencyKey: `reverse:${transferId}:${key}`,
+      // Namespaced by who reverses, not by the transfer: the same key for another transfer is
+      // then CONFLICT (the transfer is part of the request), not a second reversal.
+      idempotencyKey: `reverse:${viewer.id}:${key}`,
       createdBy: viewer.id,
     });
     if (!replayed) {

@@ -1,7 +1,14 @@
 // Claims: a volunteer's slot on a need, CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or
 // REJECTED (or WITHDRAWN, NO_SHOW). Each step runs in one transaction with the need and claim rows
 // locked, so racing volunteers and retried confirmations see one another; events go after commit.
-import { needQueries as q, type ClaimRow, type ClaimStatus, type NeedRow, type Transaction } from '@huzhu/db';
+import {
+  needQueries as q,
+  pgErrorOf,
+  type ClaimRow,
+  type ClaimStatus,
+  type NeedRow,
+  type Transaction,
+} from '@huzhu/db';
 import { requireMemberOf, requireRoleAt } from '../auth/authorize';
 import type { Context } from '../graphql/context';
 import { ErrorCode, fail, notFound } from '../graphql/errors';
@@ -223,7 +230,9 @@ export const markNoShow = (ctx: Context, claimId: number) =>
 /**
  * Confirms reported service and credits the volunteer in the same transaction: minutes from the
  * site pool (or the beneficiary's own account), points at the site's rate, rounded down. The
- * claim row remembers the idempotency key: a retry with it returns the claim and credits nothing.
+ * claim row remembers the idempotency key: a retry with it and the same request (this claim, the
+ * same minutes) returns the claim and credits nothing; the key with another claim or other
+ * minutes is CONFLICT and changes nothing.
  */
 export async function confirmService(
   ctx: Context,
@@ -238,32 +247,54 @@ export async function confirmService(
   // transaction would wait for it forever.
   const site = await siteOf(ctx, need.siteId);
   let replayed = false;
-  const confirmed = await ctx.db.transaction(async (tx) => {
-    const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
-    if (claim.confirmKey === key) {
-      replayed = true;
-      return claim;
-    }
-    if (claim.volunteerId === viewer.id)
-      fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
-    if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
-    const minutes = override ?? claim.reportedMinutes!;
-    const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: viewer.id });
-    const changes = {
-      status: 'CONFIRMED',
-      confirmedMinutes: minutes,
-      pointsAwarded: points,
-      settledAt: new Date(),
-      settledBy: viewer.id,
-      confirmKey: key,
-    } as const;
-    const row = await settle(tx, locked, claimId, changes, () =>
-      audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
-    );
-    return row;
-  });
+  const confirmed = await ctx.db
+    .transaction(async (tx) => {
+      // The key's holder goes out with the locks (one round trip): under the claim's lock a
+      // retry of this claim sees the first confirmation; another claim's holder is a conflict.
+      const [{ locked, claim }, holder] = await Promise.all([
+        lockNeedAndClaim(tx, need.id, claimId),
+        q.claimByConfirmKey(tx, key),
+      ]);
+      if (claim.confirmKey === key) {
+        // The same request: the minutes asked for (or, without them, the reported ones) are
+        // the minutes confirmed.
+        if ((override ?? claim.reportedMinutes) !== claim.confirmedMinutes) keyConflict();
+        replayed = true;
+        return claim;
+      }
+      if (holder) keyConflict();
+      if (claim.volunteerId === viewer.id)
+        fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
+      if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
+      const minutes = override ?? claim.reportedMinutes!;
+      const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: viewer.id });
+      const changes = {
+        status: 'CONFIRMED',
+        confirmedMinutes: minutes,
+        pointsAwarded: points,
+        settledAt: new Date(),
+        settledBy: viewer.id,
+        confirmKey: key,
+      } as const;
+      const row = await settle(tx, locked, claimId, changes, () =>
+        audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
+      );
+      return row;
+    })
+    .catch((error: unknown) => {
+      // The same key confirming another claim at this very moment: its commit won the key.
+      if (pgErrorOf(error)?.code === '23505') keyConflict();
+      throw error;
+    });
   forgetNeed(ctx, need.id);
   ctx.loaders.claim.clear(claimId);
   if (!replayed) await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: claimId });
   return confirmed;
+}
+
+function keyConflict(): never {
+  fail(ErrorCode.CONFLICT, {
+    en: 'This idempotency key was already used for a different confirmation',
+    zh: '该幂等键已用于另一次不同的确认',
+  });
 }

@@ -108,7 +108,7 @@ export async function redeem(ctx: Context, request: RedeemRequest): Promise<Rede
   if (viewer.id !== member.id) requireRoleAt(ctx, siteId, SHOPKEEPERS);
   const key = `redeem:${member.id}:${v.idempotencyKey('input.idempotencyKey', request.idempotencyKey)}`;
   const lines = validLines(request.items);
-  const hash = requestHash(lines);
+  const hash = requestHash(member.id, lines);
   const productIds = lines.map((l) => l.productId);
 
   let changed: ProductRow[] = [];
@@ -298,16 +298,19 @@ function validLines(items: Line[]): Line[] {
   });
 }
 
-/** What identifies a basket under its key: the goods and how many, whatever their order. */
-function requestHash(lines: Line[]): string {
+/** What identifies a redemption under its key: whose points, the goods and how many, whatever their order. */
+function requestHash(memberId: number, lines: Line[]): string {
   const sorted = [...lines].sort((a, b) => a.productId - b.productId).map((l) => [l.productId, l.quantity]);
-  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([memberId, sorted]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function sameRequestOrConflict(earlier: RedemptionRow, hash: string): RedemptionRow {
   if (earlier.requestHash !== hash) {
     fail(ErrorCode.CONFLICT, {
-      en: 'This idempotency key was already used for different goods',
+      en: 'This idempotency key was already used for a different redemption',
       zh: '该幂等键已用于另一笔不同的兑换',
     });
   }
