@@ -332,6 +332,23 @@ export async function beneficiariesInProgress(ex: Executor, volunteerId: number)
   return rows.map((r) => r.id);
 }
 
+/** Whether the volunteer holds a claim, not given back, on any need of this beneficiary. */
+export async function hasClaimFor(ex: Executor, volunteerId: number, beneficiaryId: number): Promise<boolean> {
+  const rows = await ex
+    .select({ id: claims.id })
+    .from(claims)
+    .innerJoin(needs, eq(needs.id, claims.needId))
+    .where(
+      and(
+        eq(claims.volunteerId, volunteerId),
+        eq(needs.beneficiaryId, beneficiaryId),
+        notInArray(claims.status, ['WITHDRAWN']),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** A volunteer's settled record: confirmed minutes and points, rejections, no-shows. */
 export async function serviceTotals(ex: Executor, volunteerId: number) {
   const [row] = await ex

@@ -9,7 +9,7 @@ import {
   type NeedRow,
   type Transaction,
 } from '@huzhu/db';
-import { requireMemberOf, requireRoleAt } from '../auth/authorize';
+import { requireMemberOf, requireRoleAt, requireVisibleAt } from '../auth/authorize';
 import type { Context } from '../graphql/context';
 import { ErrorCode, fail, notFound } from '../graphql/errors';
 import * as v from '../graphql/validate';
@@ -41,6 +41,7 @@ function wrongState(claim: ClaimRow, wanted: string): never {
 export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow> {
   const existing = await ctx.loaders.need.load(needId);
   if (!existing) notFound('need');
+  requireVisibleAt(ctx, existing.siteId, () => notFound('need'));
   const viewer = requireRoleAt(ctx, existing.siteId, ['VOLUNTEER']);
   const claim = await ctx.db.transaction(async (tx) => {
     // The need's row lock queues volunteers racing for the last slot: one at a time counts them.
@@ -78,8 +79,10 @@ export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow>
  */
 async function claimContext(ctx: Context, claimId: number, who: 'volunteer' | 'coordinator') {
   const found = await q.claimWithNeedAndSite(ctx.db, claimId);
-  if (!found) fail(ErrorCode.NOT_FOUND, { en: 'Claim not found', zh: '找不到这条认领' });
+  if (!found) notFound('claim');
   const { claim, need, site } = found;
+  // Another site's claim is answered as one that does not exist.
+  requireVisibleAt(ctx, need.siteId, () => notFound('claim'));
   ctx.loaders.claim.prime(claim.id, claim);
   ctx.loaders.need.prime(need.id, need);
   ctx.loaders.site.prime(site.id, site);

@@ -1,7 +1,7 @@
 // Needs: posting, listing and cancelling them (DOMAIN.md, the life of a need). The claims on a
 // need move in claims.service. Access is checked first, then the state; one transaction each.
 import { needQueries as q, type ClaimRow, type MemberRow, type NeedRow } from '@huzhu/db';
-import { requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
+import { canSeeSite, requireMemberOf, requireRoleAt, requireViewer, requireVisibleAt } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
@@ -28,9 +28,8 @@ export async function siteOf(ctx: Context, siteId: number) {
 export async function getNeed(ctx: Context, id: number): Promise<NeedRow | null> {
   requireViewer(ctx);
   const need = await ctx.loaders.need.load(id);
-  if (!need) return null;
-  requireMemberOf(ctx, need.siteId);
-  return need;
+  // Another site's need is answered as one that does not exist.
+  return need && canSeeSite(ctx.viewer, need.siteId) ? need : null;
 }
 
 export async function listNeeds(
@@ -178,6 +177,7 @@ export async function cancelNeed(ctx: Context, needId: number, reasonInput: stri
   const reason = v.text('reason', reasonInput, 500, 1, v.MULTILINE);
   const existing = await ctx.loaders.need.load(needId);
   if (!existing) notFound('need');
+  requireVisibleAt(ctx, existing.siteId, () => notFound('need'));
   const viewer = requireRoleAt(ctx, existing.siteId, ['COORDINATOR']);
   const { need, withdrawn } = await ctx.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;

@@ -194,7 +194,7 @@ export type Member = {
   birthYear?: Maybe<Scalars['Int']['output']>;
   /** Whether the member can log in (elders with no phone cannot: a coordinator acts for them). */
   canLogIn: Scalars['Boolean']['output'];
-  /** Care categories; any one makes the member due a monthly visit. */
+  /** Care categories; any one makes the member due a monthly visit. Shown to the member, the site's staff and platform staff, and to a volunteer only while holding a claim for this elder; empty to anyone else. */
   careCategories: Array<CareCategory>;
   /** The member's claims, newest first. */
   claims: ClaimConnection;
@@ -610,11 +610,11 @@ export type Query = {
   __typename?: 'Query';
   /** The site's claims, e.g. status REPORTED: the queue to confirm (staff only). */
   claims: ClaimConnection;
-  /** A member by id: oneself, or a member of a site one staffs. */
+  /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
   /** The site's members, by name; staff only. `search` matches name or phone. */
   members: MemberConnection;
-  /** A need by id (members of its site, and admins). */
+  /** A need by id (members of its site, and admins); null for another site's need, as for one that does not exist. */
   need?: Maybe<Need>;
   /** The site's needs, soonest first. */
   needs: NeedConnection;
