@@ -25,9 +25,9 @@ describe.each(engines())('existence on %s', (engine) => {
     d = await demo(ts);
     await ownSite(ts, d);
     other = await otherSite(ts);
-    [coordinator, volunteer, clerk] = await Promise.all(
-      [PHONES.coordinator, PHONES.volunteer, PHONES.clerk].map((p) => s.as(p)),
-    );
+    coordinator = await s.as(PHONES.coordinator);
+    volunteer = await s.as(PHONES.volunteer);
+    clerk = await s.as(PHONES.clerk);
     const need = await postNeed(other.coordinator, { siteId: other.siteId, beneficiaryId: other.elderId, slots: 3 });
     ids.need = need.id;
     ids.claim = (await claimUpTo(other.volunteer, need.id, 'CLAIMED')).id;
