@@ -58,8 +58,21 @@ export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow>
     }
     if (need.beneficiaryId === viewer.id)
       fail(ErrorCode.CONFLICT, { en: 'You cannot claim a need for yourself', zh: '不能认领为自己发布的需求' });
-    if (await q.liveClaimOf(tx, needId, viewer.id))
+    const mine = await q.claimsOfVolunteerOn(tx, needId, viewer.id);
+    if (mine.some((c) => c.status !== 'WITHDRAWN'))
       fail(ErrorCode.CONFLICT, { en: 'You have already claimed this need', zh: '你已经认领过这个需求' });
+    // Claiming and giving back without end would grow the need's claims without end.
+    const withdrawals = mine.length;
+    if (withdrawals >= q.MAX_WITHDRAWALS) {
+      fail(
+        ErrorCode.CONFLICT,
+        {
+          en: `You have given this need back ${withdrawals} times and cannot claim it again; ask the coordinator`,
+          zh: `你已经退出这个需求 ${withdrawals} 次，不能再认领；请联系协调员`,
+        },
+        { withdrawals },
+      );
+    }
     const counts = await q.claimStatusCounts(tx, needId);
     const holding = q.SLOT_HOLDING.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
     if (holding >= need.slots) fail(ErrorCode.CONFLICT, { en: 'Every slot is already taken', zh: '名额已满' });

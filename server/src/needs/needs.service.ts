@@ -116,6 +116,12 @@ export async function listClaimsOf(
   return connection(rows, page, (c) => c.id, total);
 }
 
+/** Need.claims: slot holders first, then no-shows, at most `first` (1-100); withdrawn ones left out. */
+export async function claimsOfNeed(ctx: Context, need: NeedRow, firstInput: number | null | undefined) {
+  const first = v.int('first', firstInput ?? 20, 1, q.MAX_LISTED_CLAIMS);
+  return (await ctx.loaders.claimsOfNeed.load(need.id)).slice(0, first);
+}
+
 export async function openSlots(ctx: Context, need: NeedRow): Promise<number> {
   const claims = await ctx.loaders.claimsOfNeed.load(need.id);
   return Math.max(0, need.slots - claims.filter((c) => q.SLOT_HOLDING.includes(c.status)).length);

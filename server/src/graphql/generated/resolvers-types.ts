@@ -493,7 +493,7 @@ export type Need = {
   cancelReason?: Maybe<Scalars['String']['output']>;
   /** Kind of service. */
   category: ServiceCategory;
-  /** The claims on it (withdrawn ones included). */
+  /** The claims on it, slot holders first (a need has at most 50 slots), then no-shows, each oldest first; withdrawn ones left out: staff find them with `claims(siteId, status: WITHDRAWN)`, the volunteer with `viewer.claims(status: WITHDRAWN)`. */
   claims: Array<Claim>;
   /** When it was posted. */
   createdAt: Scalars['DateTime']['output'];
@@ -517,6 +517,12 @@ export type Need = {
   status: NeedStatus;
   /** Short title, e.g. 给赵奶奶送午饭. */
   title: Scalars['String']['output'];
+};
+
+
+/** Something an elder needs done, posted by the site. */
+export type NeedClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of needs. */
@@ -1355,7 +1361,7 @@ export type NeedResolvers<ContextType = Context, ParentType extends ResolversPar
   beneficiary?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<NeedClaimsArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimatedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
