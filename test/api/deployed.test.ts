@@ -6,12 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, PASSWORD, PHONES, idemKey, login } from './support/harness';
 import { freshDatabase, realPostgresAvailable, type FreshDb } from '../faults/support/fresh-db';
 import { freePort } from '../faults/support/own-postgres';
-import {
-  buildServerBundle,
-  spawnServer,
-  waitForHealth,
-  type ServerProcess,
-} from '../faults/support/server-process';
+import { buildServerBundle, spawnServer, waitForHealth, type ServerProcess } from '../faults/support/server-process';
 
 const ADMIN = { phone: '13900000099', password: 'county-admin-2026' };
 
@@ -86,9 +81,12 @@ describe.runIf(realPostgresAvailable())('the production start (bundle, NODE_ENV=
 
     expect(await login(server.url, ADMIN.phone, ADMIN.password)).toEqual(expect.any(String));
     // The demo village's password is not the county admin's.
-    const demoAdmin = await anon.request('mutation ($p: String!) { login(phone: "13900000099", password: $p) { token } }', {
-      p: PASSWORD,
-    });
+    const demoAdmin = await anon.request(
+      'mutation ($p: String!) { login(phone: "13900000099", password: $p) { token } }',
+      {
+        p: PASSWORD,
+      },
+    );
     expect(demoAdmin.status).toBeLessThan(500);
     expect(demoAdmin.errors?.[0]?.extensions?.code).toMatch(/^(UNAUTHENTICATED|BAD_USER_INPUT)$/);
 

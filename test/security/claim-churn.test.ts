@@ -4,20 +4,20 @@
 // nothing written); the list leaves withdrawn claims out and holds at most 100; and the cost
 // rule counts it at 100, so the nested document is refused before it runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, PHONES, type Client, type TestServer } from '../api/support/harness';
+import { targets, PHONES, type Client, type TestServer } from '../api/support/harness';
 import { CLAIM_NEED, demo, postNeed, type Demo } from '../api/support/ops';
 import { expectRefusal, postJson, startSecServer, unchanged, type SecServer } from './support/attack';
 
 const WITHDRAW = 'mutation ($id: ID!) { withdrawClaim(claimId: $id) { id status } }';
 
-describe.each(engines())('claim churn on %s', (engine) => {
+describe.each(targets())('claim churn on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let coordinator: Client;
   let volunteer: Client;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     coordinator = await s.as(PHONES.coordinator);
     volunteer = await s.as(PHONES.volunteer);

@@ -4,12 +4,12 @@
 // ids exist, and reverseTransfer used to say what kind of transfer it was. Also: member(id) is no
 // directory of the site: a volunteer reads an elder only while holding a claim for her.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
+import { targets, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
 import { CLAIM_NEED, claimUpTo, CONFIRM, demo, postNeed, redeem, transfersOf, type Demo } from '../api/support/ops';
 import { otherSite, ownSite, type SiteCtx } from '../api/support/sites';
 import { postJson, startSecServer, unchanged, type SecServer } from './support/attack';
 
-describe.each(engines())('existence on %s', (engine) => {
+describe.each(targets())('existence on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let other: SiteCtx;
@@ -20,7 +20,7 @@ describe.each(engines())('existence on %s', (engine) => {
   const ids = {} as Record<'need' | 'claim' | 'reported' | 'redemptionTransfer' | 'redemption', string>;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     const ts = s as unknown as TestServer;
     d = await demo(ts);
     await ownSite(ts, d);

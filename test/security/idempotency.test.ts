@@ -3,7 +3,7 @@
 // note, other minutes, another member, goods, transfer or reason) is CONFLICT and writes
 // nothing, where it used to be answered with the first result as if it had been done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
+import { targets, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
 import { claimUpTo, CONFIRM, demo, postNeed, REDEEM, type Demo } from '../api/support/ops';
 import { ownSite, type SiteCtx } from '../api/support/sites';
 import { expectRefusal, postJson, startSecServer, unchanged, type SecServer } from './support/attack';
@@ -13,7 +13,7 @@ const DONATE = `mutation ($to: ID!, $m: Int!, $note: String, $key: String!) {
 const REVERSE = `mutation ($id: ID!, $reason: String!, $key: String!) {
   reverseTransfer(id: $id, reason: $reason, idempotencyKey: $key) { id amount memo } }`;
 
-describe.each(engines())('idempotency keys over HTTP on %s', (engine) => {
+describe.each(targets())('idempotency keys over HTTP on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let own: SiteCtx;
@@ -21,7 +21,7 @@ describe.each(engines())('idempotency keys over HTTP on %s', (engine) => {
   let volunteer: Client;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     own = await ownSite(s as unknown as TestServer, d);
     coordinator = await s.as(PHONES.coordinator);

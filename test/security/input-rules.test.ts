@@ -4,17 +4,17 @@
 // check and print raw in certificates and CSVs. Each is BAD_USER_INPUT naming the field, never
 // an internal error, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, hoursFromNow, PHONES, type Client, type TestServer } from '../api/support/harness';
+import { targets, hoursFromNow, PHONES, type Client, type TestServer } from '../api/support/harness';
 import { CLAIM_NEED, CHECK_IN, demo, POST_NEED, REPORT, type Demo } from '../api/support/ops';
 import { expectRefusal, postJson, startSecServer, unchanged, type SecServer } from './support/attack';
 
-describe.each(engines())('input rules over HTTP on %s', (engine) => {
+describe.each(targets())('input rules over HTTP on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let coordinator: Client;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     coordinator = await s.as(PHONES.coordinator);
   });

@@ -131,8 +131,7 @@ export function useWebSocket(o: WebSocketOptions) {
       lang,
     );
 
-  const requestErrors = (errors: readonly GraphQLError[], code: string) =>
-    errors.map((e) => withCode(e, code));
+  const requestErrors = (errors: readonly GraphQLError[], code: string) => errors.map((e) => withCode(e, code));
 
   /** Parses, validates and authorizes one operation; its errors are sent as the operation's answer. */
   const prepare = async (

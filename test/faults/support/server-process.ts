@@ -50,7 +50,9 @@ export function buildServerBundle(): Promise<void> {
     child.stdout.on('data', (b: Buffer) => (output += b.toString()));
     child.stderr.on('data', (b: Buffer) => (output += b.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bundle build exited ${code}: ${output}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`bundle build exited ${code}: ${output}`)),
+    );
   });
 }
 
@@ -68,9 +70,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     ...(process.env.NODE_OPTIONS ? { NODE_OPTIONS: process.env.NODE_OPTIONS } : {}),
     ...options.env,
   };
-  const [command, args] = options.bundle
-    ? [process.execPath, PRODUCTION_START]
-    : [TSX, [`${ROOT}server/src/main.ts`]];
+  const [command, args] = options.bundle ? [process.execPath, PRODUCTION_START] : [TSX, [`${ROOT}server/src/main.ts`]];
   const child = spawn(command, args, {
     cwd: ROOT,
     env,
