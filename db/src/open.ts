@@ -28,6 +28,17 @@ export interface DbHandle {
   /** PGlite instance (embedded only): dumps for backups, LISTEN in process. */
   pglite?: PGlite;
   close(): Promise<void>;
+  /** How busy the connection pool is (real PostgreSQL only): GET /metrics reports it. */
+  pool?: () => PoolStats;
+}
+
+export interface PoolStats {
+  /** Connections the pool may open (DB_POOL_SIZE). */
+  max: number;
+  /** Statements sent and not yet answered, waiting for a connection included. */
+  queriesInFlight: number;
+  /** Transactions begun and not yet committed or rolled back: each holds a connection throughout. */
+  transactionsOpen: number;
 }
 
 export interface OpenOptions {
@@ -63,12 +74,13 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
       // within a second of coming back.
       backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
     });
+    const stats: PoolStats = { max: options.poolSize ?? 10, queriesInFlight: 0, transactionsOpen: 0 };
     const db = drizzlePostgres({
-      client: preparing(sql),
+      client: preparing(sql, stats),
       schema,
       logger: loggerOf(options),
     }) as unknown as Database;
-    return { db, engine: 'postgres', sql, close: () => sql.end({ timeout: 5 }) };
+    return { db, engine: 'postgres', sql, close: () => sql.end({ timeout: 5 }), pool: () => ({ ...stats }) };
   }
 
   let dataDir: string | undefined;
@@ -108,23 +120,56 @@ export function postgresClient(url: string, options: postgres.Options<Record<str
  * our texts come from a fixed set of query builders, so the set is bounded. Transactions and
  * savepoints hand drizzle a new client, which gets the same treatment.
  */
-function preparing<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+function preparing<T extends postgres.Sql | postgres.TransactionSql>(client: T, stats: PoolStats): T {
   return new Proxy(client, {
     get(target, prop, receiver) {
       if (prop === 'unsafe') {
         return (query: string, params?: unknown[], opts?: Record<string, unknown>) =>
-          target.unsafe(query, params as never, { ...opts, prepare: (params?.length ?? 0) > 0 });
+          counted(target.unsafe(query, params as never, { ...opts, prepare: (params?.length ?? 0) > 0 }), stats);
       }
       if (prop === 'begin' || prop === 'savepoint') {
         return (...args: unknown[]) => {
           const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
           const method = Reflect.get(target, prop, receiver) as (...a: unknown[]) => unknown;
-          return method.call(target, ...args, (tx: postgres.TransactionSql) => fn(preparing(tx)));
+          return method.call(target, ...args, async (tx: postgres.TransactionSql) => {
+            // From BEGIN (the connection is the transaction's) to the callback's end, after which
+            // postgres-js commits or rolls back; a savepoint is inside a transaction already.
+            if (prop === 'begin') stats.transactionsOpen += 1;
+            try {
+              return await fn(preparing(tx, stats));
+            } finally {
+              if (prop === 'begin') stats.transactionsOpen -= 1;
+            }
+          });
         };
       }
       return Reflect.get(target, prop, receiver) as unknown;
     },
   });
+}
+
+/**
+ * Counts a statement as in flight from when it is sent until it is answered. A postgres-js query
+ * is sent when first awaited (its `then`), not when built, so that is where the count starts.
+ */
+function counted<Q extends PromiseLike<unknown>>(query: Q, stats: PoolStats): Q {
+  const then = query.then;
+  let sent = false;
+  Object.defineProperty(query, 'then', {
+    configurable: true,
+    writable: true,
+    value(this: Q, ...args: Parameters<Q['then']>) {
+      const answer = then.apply(this, args);
+      if (!sent) {
+        sent = true;
+        stats.queriesInFlight += 1;
+        const done = () => void (stats.queriesInFlight -= 1);
+        then.call(this, done, done);
+      }
+      return answer;
+    },
+  });
+  return query;
 }
 
 function loggerOf(options: OpenOptions): Logger | false {

@@ -29,6 +29,8 @@ export interface Config {
    * default), a hop count, or a list of addresses, CIDRs and names (loopback, linklocal, uniquelocal).
    */
   trustProxy: false | number | string[];
+  /** Bearer token for GET /metrics; unset, there are no metrics (404). */
+  metricsToken: string | undefined;
   /** Work queued and scheduled jobs in this process (JOBS, default on); enqueueing works either way. */
   jobs: boolean;
   /** Seconds between the queue's polls, supervision and schedule passes (JOBS_CHECK_SECONDS); pg-boss's defaults when unset. */
@@ -72,6 +74,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (Boolean(adminPhone) !== Boolean(adminPassword))
     throw new ConfigError('ADMIN_PHONE and ADMIN_PASSWORD go together');
 
+  const metricsToken = env.METRICS_TOKEN || undefined;
+  if (metricsToken !== undefined && !/^\S{16,}$/.test(metricsToken))
+    throw new ConfigError('METRICS_TOKEN must be at least 16 characters, without spaces');
+
   const demo = flag(env.DEMO_DATA);
   const staticDir = env.STATIC_DIR ? resolve(env.STATIC_DIR) : defaultStaticDir();
 
@@ -95,6 +101,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     poolSize: Number(env.DB_POOL_SIZE ?? 10),
     requestsPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    metricsToken,
     jobs: flag(env.JOBS) ?? true,
     jobsCheckSeconds: checkSeconds(env.JOBS_CHECK_SECONDS),
     ...overrides,

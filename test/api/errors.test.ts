@@ -2,7 +2,7 @@
 // a Chinese message by default and an English one with Accept-Language: en, and nothing written
 // (row counts, every balance and every stock level unchanged after the failure).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, idemKey, PHONES, startTestServer, type Client, type Lang, type TestServer } from './support/harness';
+import { targets, idemKey, PHONES, startTestServer, type Client, type Lang, type TestServer } from './support/harness';
 import { CLAIM_NEED, CONFIRM, POST_NEED, REDEEM, claimUpTo, demo, postNeed, product, type Demo } from './support/ops';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -27,7 +27,7 @@ interface Provocation {
   }>;
 }
 
-describe.each(engines())('error codes on %s', (engine) => {
+describe.each(targets())('error codes on $name', (on) => {
   let s: TestServer;
   let d: Demo;
   let coordinator: Client;
@@ -46,7 +46,7 @@ describe.each(engines())('error codes on %s', (engine) => {
   });
 
   beforeAll(async () => {
-    s = await startTestServer(engine);
+    s = await startTestServer(on);
     d = await demo(s);
     coordinator = await s.as(PHONES.coordinator);
     volunteer = await s.as(PHONES.volunteer);

@@ -3,7 +3,7 @@
 // points supermarket, refunded, and seen in the month's visit coverage and site report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  engines,
+  targets,
   hoursFromNow,
   idemKey,
   monthIn,
@@ -47,7 +47,7 @@ interface Coverage {
   unvisited: { id: string; name: string }[];
 }
 
-describe.each(engines())('the life of a need on %s', (engine) => {
+describe.each(targets())('the life of a need on $name', (on) => {
   let s: TestServer;
   let d: Demo;
   let coordinator: Client;
@@ -63,7 +63,7 @@ describe.each(engines())('the life of a need on %s', (engine) => {
   let redemption: RedemptionT;
 
   beforeAll(async () => {
-    s = await startTestServer(engine);
+    s = await startTestServer(on);
     d = await demo(s);
     coordinator = await s.as(PHONES.coordinator);
     volunteer = await s.as(PHONES.volunteer);

@@ -1,7 +1,7 @@
 // N+1: listing needs with their beneficiaries and their claims' volunteers costs the same number
 // of SQL statements for 11 needs as for 50 (per-request DataLoaders), counted through onQuery.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, PHONES, startTestServer, type Client, type TestServer } from './support/harness';
+import { targets, PHONES, startTestServer, type Client, type TestServer } from './support/harness';
 import { CLAIM_NEED, confirmedService, demo, postNeed, type Demo } from './support/ops';
 
 const LIST = `query ($s: ID!) {
@@ -12,7 +12,7 @@ interface Page {
   needs: { edges: { node: { beneficiary: { name: string }; claims: { volunteer: { name: string } }[] } }[] };
 }
 
-describe.each(engines())('SQL statements per needs page on %s', (engine) => {
+describe.each(targets())('SQL statements per needs page on $name', (on) => {
   let s: TestServer;
   let d: Demo;
   let coordinator: Client;
@@ -41,7 +41,7 @@ describe.each(engines())('SQL statements per needs page on %s', (engine) => {
   }
 
   beforeAll(async () => {
-    s = await startTestServer(engine);
+    s = await startTestServer(on);
     d = await demo(s);
     coordinator = await s.as(PHONES.coordinator);
     volunteers = await Promise.all(
@@ -98,7 +98,7 @@ describe.each(engines())('SQL statements per needs page on %s', (engine) => {
   });
 });
 
-describe.each(engines())("SQL statements for a member's own page on %s", (engine) => {
+describe.each(targets())("SQL statements for a member's own page on $name", (on) => {
   let s: TestServer;
   const OWN = `query ($first: Int!, $after: String) { viewer {
     balance { minutes points }
@@ -117,7 +117,7 @@ describe.each(engines())("SQL statements for a member's own page on %s", (engine
   };
 
   beforeAll(async () => {
-    s = await startTestServer(engine);
+    s = await startTestServer(on);
     const d = await demo(s);
     // Give the volunteer a history of several transfers: three confirmed services.
     const coordinator = await s.as(PHONES.coordinator);

@@ -4,7 +4,7 @@
 // first, and the other way round: the events travel by LISTEN/NOTIFY.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client as WsClient } from 'graphql-ws';
-import { engines, idemKey, login, PASSWORD, PHONES, startTestServer, Client, type TestServer } from './support/harness';
+import { targets, idemKey, login, PASSWORD, PHONES, startTestServer, Client, type TestServer } from './support/harness';
 import { CHECK_IN, CONFIRM, REPORT, claimUpTo, demo, postNeed, type Demo } from './support/ops';
 import { spawnServer, subscribe, untilLive, wsClient, type ChildServer, type Subscriber } from './support/ws';
 
@@ -24,14 +24,14 @@ interface ClaimEvent {
   volunteer: { name: string };
 }
 
-describe.each(engines())('subscriptions on %s', (engine) => {
+describe.each(targets())('subscriptions on $name', (on) => {
   let s: TestServer;
   let d: Demo;
   let second: ChildServer | undefined;
   /** Where subscribers connect: the second process on PostgreSQL, the same one on PGlite. */
   let subUrl: string;
   const sockets: WsClient[] = [];
-  const across = engine === 'postgres' ? 'from another server process' : 'in process';
+  const across = on.engine === 'postgres' ? 'from another server process' : 'in process';
 
   const connect = (url: string, token?: string) => {
     const c = wsClient(url, token);
@@ -55,9 +55,11 @@ describe.each(engines())('subscriptions on %s', (engine) => {
     });
 
   beforeAll(async () => {
-    s = await startTestServer(engine);
+    s = await startTestServer(on);
     d = await demo(s);
-    if (engine === 'postgres') second = await spawnServer(s.databaseUrl!);
+    // In the same mode as the first (NODE_ENV=production on the production target).
+    if (on.engine === 'postgres')
+      second = await spawnServer(s.databaseUrl!, on.mode === 'production' ? { NODE_ENV: 'production' } : {});
     subUrl = second?.url ?? s.url;
   });
   afterAll(async () => {
@@ -96,7 +98,7 @@ describe.each(engines())('subscriptions on %s', (engine) => {
     expect(steps[0]).toMatchObject({ need: { id: need.id }, volunteer: { name: '张建国' } });
   });
 
-  it.runIf(engine === 'postgres')('a mutation on the second process reaches a subscriber of the first', async () => {
+  it.runIf(on.engine === 'postgres')('a mutation on the second process reaches a subscriber of the first', async () => {
     const here = subscribe<NeedEvent>(connect(s.url, await login(s.url, PHONES.volunteer2)), NEED_POSTED, {
       s: d.siteId,
     });
@@ -155,7 +157,7 @@ describe.each(engines())('subscriptions on %s', (engine) => {
     expect(error?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it.runIf(engine === 'postgres')('the second process shuts down on SIGTERM with exit code 0', async () => {
+  it.runIf(on.engine === 'postgres')('the second process shuts down on SIGTERM with exit code 0', async () => {
     expect(await second!.stop()).toBe(0);
   });
 });

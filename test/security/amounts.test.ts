@@ -7,7 +7,7 @@
 // and accepted on purpose: confirmService's minutes may be null ("the reported minutes"), and a
 // product may be added with stock 0.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
+import { targets, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
 import { balanceOf, claimUpTo, demo, postNeed, products, type Demo } from '../api/support/ops';
 import { expectRefusal, postJson, startSecServer, unchanged, type SecServer } from './support/attack';
 
@@ -32,7 +32,7 @@ interface Target {
   legal?: string[];
 }
 
-describe.each(engines())('hostile amounts on %s', (engine) => {
+describe.each(targets())('hostile amounts on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let coordinator: Client;
@@ -42,7 +42,7 @@ describe.each(engines())('hostile amounts on %s', (engine) => {
   let productId: string;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     coordinator = await s.as(PHONES.coordinator);
     volunteer = await s.as(PHONES.volunteer);

@@ -183,6 +183,25 @@ describe.each(engines())('hostile GraphQL and HTTP on %s (NODE_ENV=production)',
     }
   });
 
+  it('leaks no schema through suggestions in variable values either', async () => {
+    // graphql-js coerces variables outside validation, with suggestions of its own wording.
+    const cases: [string, Record<string, unknown>, RegExp][] = [
+      ['query ($st: NeedStatus) { needs(siteId: "site_1", status: $st) { totalCount } }', { st: 'OPN' }, /\bOPEN\b/],
+      [
+        'mutation ($i: CreateSiteInput!) { createSite(input: $i) { id } }',
+        { i: { name: 'x', region: 'a/b/c', pointsPerHour: 1, timeZon: 'UTC' } },
+        /timeZone/,
+      ],
+    ];
+    for (const [query, variables, hidden] of cases) {
+      const a = await attack(() => postJson(s.url, { query, variables }, coordinatorToken), ['BAD_USER_INPUT']);
+      expect(a.message, query).not.toMatch(/did you mean/i);
+      expect(a.message, query).not.toMatch(hidden);
+      // Still says what is wrong with the value.
+      expect(a.message, query).toMatch(/Variable "\$(st|i)" got invalid value/);
+    }
+  });
+
   it('answers unknown paths under the API with JSON, not the app shell', async () => {
     for (const path of [
       '/export/site_1/2026-13/service.csv',
@@ -209,6 +228,11 @@ describe('introspection and suggestions outside production (PGlite)', () => {
     try {
       const typo = await postJson(dev.url, { query: '{ sites { totalCont } }' });
       expect(typo.json?.errors?.[0]?.message).toMatch(/Did you mean "totalCount"/);
+      const coerced = await postJson(dev.url, {
+        query: 'query ($st: NeedStatus) { needs(siteId: "site_1", status: $st) { totalCount } }',
+        variables: { st: 'OPN' },
+      });
+      expect(coerced.json?.errors?.[0]?.message).toMatch(/Did you mean the enum value "OPEN"/);
       for (const s of [dev, opted]) {
         const a = await postJson(s.url, { query: '{ __type(name: "Member") { name } }' });
         expect(a.json?.data).toEqual({ __type: { name: 'Member' } });

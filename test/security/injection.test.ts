@@ -4,7 +4,7 @@
 // format (phones, time zones, idempotency keys, ids, months) is refused as BAD_USER_INPUT naming
 // the field, and nothing is written.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, idemKey, login, monthIn, PHONES, type Client, type TestServer } from '../api/support/harness';
+import { targets, idemKey, login, monthIn, PHONES, type Client, type TestServer } from '../api/support/harness';
 import { claimUpTo, CONFIRM, demo, postNeed, redeem, transfersOf, type Demo } from '../api/support/ops';
 import { dbState, expectRefusal, postJson, raw, startSecServer, unchanged, type SecServer } from './support/attack';
 import { parseCsv } from './support/csv';
@@ -18,7 +18,7 @@ const MEMO = `=cmd|' /C calc'!A0,"x";${SQL}`;
 const LONG = `${SQL}\n${XSS}\n${IMG}\n${FORMULA}\n\${7*7} {{7*7}} %s %n \\x00 ' " \` ; -- /* */ ＜脚本＞`;
 const PASSWORD_INJECTION = `' OR '1'='1'; --<b>`;
 
-describe.each(engines())('SQL and script text on %s', (engine) => {
+describe.each(targets())('SQL and script text on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let admin: Client;
@@ -28,7 +28,7 @@ describe.each(engines())('SQL and script text on %s', (engine) => {
   let evilId: string;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     admin = await s.as(PHONES.admin);
     coordinator = await s.as(PHONES.coordinator);

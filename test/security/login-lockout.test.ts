@@ -5,7 +5,7 @@
 // from one address lock the address. Nothing is written. The slow-down makes this file the slow
 // one (about 15 s): both engines run at the same time, each on a server of its own.
 import { describe, expect, it } from 'vitest';
-import { engines, PASSWORD, PHONES } from '../api/support/harness';
+import { targets, PASSWORD, PHONES } from '../api/support/harness';
 import { postJson, startSecServer, unchanged, type SecServer } from './support/attack';
 
 const LOGIN = 'mutation ($p: String!, $w: String!) { login(phone: $p, password: $w) { token } }';
@@ -67,8 +67,8 @@ async function allAtOnce(s: SecServer) {
 }
 
 describe('password guessing', () => {
-  it.concurrent.each(engines())('on %s: slows, then locks, one phone at a time and all at once', async (engine) => {
-    const s = await startSecServer(engine);
+  it.concurrent.each(targets())('on $name: slows, then locks, one phone at a time and all at once', async (on) => {
+    const s = await startSecServer(on);
     try {
       await unchanged(s.handle, async () => {
         await Promise.all([inARow(s), allAtOnce(s)]);

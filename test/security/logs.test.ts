@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openTestDb, type TestDb } from '@huzhu/db/testing';
 import { describe, expect, it } from 'vitest';
-import { Client, engines, idemKey, login, monthIn, type EngineName } from '../api/support/harness';
+import { Client, idemKey, login, monthIn, targets, type Target } from '../api/support/harness';
 import { claimUpTo, CONFIRM, postNeed, redeem } from '../api/support/ops';
 import { spawnServer } from '../faults/support/server-process';
 import { postJson, raw } from './support/attack';
@@ -139,16 +139,22 @@ async function scenario(url: string): Promise<string[]> {
 }
 
 describe('the server logs', () => {
-  // Each engine's server is a process of its own: both run at once.
-  it.concurrent.each(engines())('on %s carry no phone, password, hash or token', async (engine: EngineName) => {
+  // Each target's server is a process of its own: both run at once.
+  it.concurrent.each(targets())('on $name carry no phone, password, hash or token', async (on: Target) => {
     let testDb: TestDb | undefined;
     const dataDir = mkdtempSync(join(tmpdir(), 'huzhu-logs-'));
     try {
-      if (engine === 'postgres') testDb = await openTestDb('postgres', { poolSize: 1 });
+      if (on.engine === 'postgres') testDb = await openTestDb('postgres', { poolSize: 1 });
       const server = await spawnServer({
         databaseUrl: testDb?.url ?? '',
         port: await freePort(),
-        env: { DEMO_DATA: 'false', ADMIN_PHONE: ADMIN.phone, ADMIN_PASSWORD: ADMIN.password, DATA_DIR: dataDir },
+        env: {
+          DEMO_DATA: 'false',
+          ADMIN_PHONE: ADMIN.phone,
+          ADMIN_PASSWORD: ADMIN.password,
+          DATA_DIR: dataDir,
+          ...(on.mode === 'production' ? { NODE_ENV: 'production' } : {}),
+        },
       });
       let tokens: string[];
       try {

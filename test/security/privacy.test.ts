@@ -1,13 +1,15 @@
 // Privacy over HTTP on each engine. Phone numbers: an elder's phone is shown in full only to
 // herself, her site's staff, the platform admin and a volunteer holding an in-progress claim for
-// her; everyone else sees 139****0007 (or nothing: another site's staff, the anonymous). No answer
+// her; everyone else sees 139****0007 (or nothing: another site's staff, the anonymous).
+// member(id) itself answers only herself, her site's staff, the platform admin and a volunteer
+// holding a claim (not withdrawn) for her: anyone else gets null, as for an id that is not there. No answer
 // to a plain volunteer carries anyone's full phone but their own. The audit trail: every mutation
 // that changes money, membership or a member's data writes one audit_log row naming who (actor),
 // when, what (the mutation) and from which address.
 import { tables } from '@huzhu/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MATRIX, STAGE, type Actor } from '../api/support/authz-matrix';
-import { engines, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
+import { targets, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
 import { claimUpTo, CONFIRM, demo, postNeed, type Demo } from '../api/support/ops';
 import { otherSite, ownSite, type SiteCtx } from '../api/support/sites';
 import { postJson, startSecServer, type SecServer } from './support/attack';
@@ -17,7 +19,7 @@ const MASKED = '139****0007';
 const PHONE_Q = 'query ($id: ID!) { member(id: $id) { phone } }';
 const ANY_PHONE = /1[3-9]\d{9}/g;
 
-describe.each(engines())('privacy on %s', (engine) => {
+describe.each(targets())('privacy on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let other: SiteCtx;
@@ -25,7 +27,7 @@ describe.each(engines())('privacy on %s', (engine) => {
   let claimId: string;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     other = await otherSite(s as unknown as TestServer);
     needId = (
@@ -44,8 +46,11 @@ describe.each(engines())('privacy on %s', (engine) => {
     );
     const code = (x: typeof a) => x.json?.errors?.[0]?.extensions?.code;
     return {
-      member: code(a) ?? (a.json?.data as { member: { phone: string } }).member.phone,
-      beneficiary: code(b) ?? (b.json?.data as { need: { beneficiary: { phone: string } } }).need.beneficiary.phone,
+      member: code(a) ?? (a.json?.data as { member: { phone: string } | null }).member?.phone ?? null,
+      beneficiary:
+        code(b) ??
+        (b.json?.data as { need: { beneficiary: { phone: string } } | null }).need?.beneficiary.phone ??
+        null,
     };
   }
 
@@ -61,19 +66,19 @@ describe.each(engines())('privacy on %s', (engine) => {
         PHONES.volunteerElder,
       ].map((p) => s.as(p)),
     );
-    const matrix: [string, Client, unknown][] = [
-      ['herself', elder!, FULL],
-      ['her coordinator', coordinator!, FULL],
-      ['her site’s clerk', clerk!, FULL],
-      ['the platform admin', admin!, FULL],
-      ['a volunteer with no claim for her', volunteer!, MASKED],
-      ['another volunteer', volunteer2!, MASKED],
-      ['another elder of the site', otherElder!, MASKED],
-      ['another site’s coordinator', other.coordinator, 'FORBIDDEN'],
-      ['someone not logged in', s.client, 'UNAUTHENTICATED'],
+    // [who, member(id) of her, the need's beneficiary]; null: the member (or need) is not theirs to read.
+    const matrix: [string, Client, unknown, unknown][] = [
+      ['herself', elder!, FULL, FULL],
+      ['her coordinator', coordinator!, FULL, FULL],
+      ['her site’s clerk', clerk!, FULL, FULL],
+      ['the platform admin', admin!, FULL, FULL],
+      ['a volunteer with no claim for her', volunteer!, null, MASKED],
+      ['another volunteer', volunteer2!, null, MASKED],
+      ['another elder of the site', otherElder!, null, MASKED],
+      ['another site’s coordinator', other.coordinator, null, null],
+      ['someone not logged in', s.client, 'UNAUTHENTICATED', 'UNAUTHENTICATED'],
     ];
-    for (const [who, as, expected] of matrix)
-      expect(await seen(as), who).toEqual({ member: expected, beneficiary: expected });
+    for (const [who, as, member, beneficiary] of matrix) expect(await seen(as), who).toEqual({ member, beneficiary });
 
     // A volunteer sees it while the claim is in progress (claimed, checked in, reported) and not after.
     const claim = await claimUpTo(volunteer!, needId, 'CLAIMED');
@@ -82,8 +87,9 @@ describe.each(engines())('privacy on %s', (engine) => {
     await volunteer!.ok('mutation ($id: ID!) { checkIn(claimId: $id) { id } }', { id: claim.id });
     await volunteer!.ok('mutation ($id: ID!) { reportService(claimId: $id, minutes: 30) { id } }', { id: claim.id });
     expect(await seen(volunteer!), 'reported').toEqual({ member: FULL, beneficiary: FULL });
-    expect(await seen(volunteer2!), 'someone else meanwhile').toEqual({ member: MASKED, beneficiary: MASKED });
+    expect(await seen(volunteer2!), 'someone else meanwhile').toEqual({ member: null, beneficiary: MASKED });
     await coordinator!.ok(CONFIRM, { id: claim.id, key: idemKey('privacy') });
+    // Served: she is still someone he served (member(id) answers), her number private again.
     expect(await seen(volunteer!), 'confirmed').toEqual({ member: MASKED, beneficiary: MASKED });
   });
 
@@ -136,13 +142,13 @@ const PHONE_OF: Record<string, string> = {
   CLERK: PHONES.clerk,
 };
 
-describe.each(engines())('the audit trail on %s', (engine) => {
+describe.each(targets())('the audit trail on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let own: SiteCtx;
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     own = await ownSite(s as unknown as TestServer, d);
   });

@@ -4,7 +4,7 @@
 import { postgresClient } from '@huzhu/db';
 import { startServer, type RunningServer } from '@huzhu/server/start';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, engines, JWT_SECRET, monthIn, PHONES, startTestServer, type TestServer } from '../api/support/harness';
+import { Client, targets, JWT_SECRET, monthIn, PHONES, startTestServer, type TestServer } from '../api/support/harness';
 import { demo, type Demo } from '../api/support/ops';
 
 const COVERAGE = 'query ($siteId: ID!, $month: String!) { visitCoverage(siteId: $siteId, month: $month) { dueCount } }';
@@ -20,7 +20,7 @@ async function until(read: () => Promise<string>, code: string): Promise<string>
   return last;
 }
 
-describe.each(engines())('a role revoked in the database on %s', (engine) => {
+describe.each(targets())('a role revoked in the database on $name', (on) => {
   let s: TestServer;
   let d: Demo;
   let second: RunningServer | undefined;
@@ -28,7 +28,7 @@ describe.each(engines())('a role revoked in the database on %s', (engine) => {
   let closeOutside = async () => {};
 
   beforeAll(async () => {
-    s = await startTestServer(engine);
+    s = await startTestServer(on);
     d = await demo(s);
     if (s.databaseUrl) {
       const psql = postgresClient(s.databaseUrl, { max: 1, onnotice: () => {} });

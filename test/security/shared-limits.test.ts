@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '@huzhu/server/start';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, JWT_SECRET, login, PASSWORD, PHONES } from '../api/support/harness';
+import { targets, JWT_SECRET, login, PASSWORD, PHONES } from '../api/support/harness';
 import { postJson, raw, startSecServer, type SecServer } from './support/attack';
 
 const LIMIT = 20;
@@ -30,10 +30,10 @@ async function tryLogin(url: string, phone: string, password: string) {
   return (a.json?.errors?.[0]?.extensions?.code as string | undefined) ?? 'OK';
 }
 
-describe.each(engines())('the request limit on %s', (engine) => {
+describe.each(targets())('the request limit on $name', (on) => {
   let s: SecServer;
   beforeAll(async () => {
-    s = await startSecServer(engine, { RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    s = await startSecServer(on, { RATE_LIMIT_PER_MINUTE: String(LIMIT) });
   });
   afterAll(() => s?.close());
 
@@ -67,9 +67,9 @@ describe.each(engines())('the request limit on %s', (engine) => {
   });
 });
 
-describe.each(engines())('X-Forwarded-For on %s', (engine) => {
+describe.each(targets())('X-Forwarded-For on $name', (on) => {
   it('is ignored by default, so new values get no new budget', async () => {
-    const s = await startSecServer(engine, { RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+    const s = await startSecServer(on, { RATE_LIMIT_PER_MINUTE: String(LIMIT) });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < LIMIT + 5; i++)
@@ -82,7 +82,7 @@ describe.each(engines())('X-Forwarded-For on %s', (engine) => {
   });
 
   it('names the client when TRUST_PROXY trusts the proxy (here loopback)', async () => {
-    const s = await startSecServer(engine, { RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: 'loopback' });
+    const s = await startSecServer(on, { RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: 'loopback' });
     try {
       for (let i = 0; i < LIMIT + 5; i++)
         expect((await ask(s.url, { 'x-forwarded-for': `203.0.113.${i + 1}` })).status).toBe(200);
@@ -137,7 +137,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two server processes on one Pos
   });
 });
 
-describe.each(engines())('a restart on %s', (engine) => {
+describe.each(targets())('a restart on $name', (on) => {
   it('keeps a lock-out', async () => {
     // PGlite on disk (a folder of its own), so the restarted server opens the same database.
     const dir = mkdtempSync(join(tmpdir(), 'huzhu-restart-'));
@@ -146,8 +146,8 @@ describe.each(engines())('a restart on %s', (engine) => {
     let first: RunningServer | undefined;
     let restarted: RunningServer | undefined;
     try {
-      if (engine === 'postgres') {
-        s = await startSecServer(engine);
+      if (on.engine === 'postgres') {
+        s = await startSecServer(on);
         first = s.running;
       } else {
         first = await startServer({ ...common, dataDir: dir, demoData: true });

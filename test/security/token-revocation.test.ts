@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { openTestDb, type TestDb } from '@huzhu/db/testing';
 import { startServer, type RunningServer } from '@huzhu/server/start';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, engines, JWT_SECRET, login, PASSWORD, PHONES } from '../api/support/harness';
+import { Client, targets, JWT_SECRET, login, PASSWORD, PHONES } from '../api/support/harness';
 import { postJson, startSecServer, type SecServer } from './support/attack';
 
 const CHANGE =
@@ -25,12 +25,12 @@ async function loginCode(url: string, phone: string, password: string): Promise<
   return String(a.json?.errors?.[0]?.extensions?.code ?? 'OK');
 }
 
-describe.each(engines())('changePassword on %s', (engine) => {
+describe.each(targets())('changePassword on $name', (on) => {
   let s: SecServer;
   let second: RunningServer | undefined;
   beforeAll(async () => {
-    s = await startSecServer(engine);
-    if (engine === 'postgres') {
+    s = await startSecServer(on);
+    if (on.engine === 'postgres') {
       second = await startServer({
         port: 0,
         host: '127.0.0.1',
@@ -85,12 +85,12 @@ describe.each(engines())('changePassword on %s', (engine) => {
   });
 });
 
-describe.each(engines())('ADMIN_PASSWORD rotated across a restart on %s', (engine) => {
+describe.each(targets())('ADMIN_PASSWORD rotated across a restart on $name', (on) => {
   let dir: string;
   let testDb: TestDb | undefined;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'huzhu-admin-'));
-    if (engine === 'postgres') testDb = await openTestDb('postgres', { poolSize: 1 });
+    if (on.engine === 'postgres') testDb = await openTestDb('postgres', { poolSize: 1 });
   });
   afterAll(async () => {
     await testDb?.close();

@@ -5,7 +5,7 @@
 // the same way with the right secret is accepted, so the refusals are the server's doing.
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, JWT_SECRET, monthIn, PHONES, type TestServer } from '../api/support/harness';
+import { targets, JWT_SECRET, monthIn, PHONES, type TestServer } from '../api/support/harness';
 import { demo, type Demo } from '../api/support/ops';
 import { expectRefusal, postJson, raw, startSecServer, unchanged, type SecServer } from './support/attack';
 
@@ -20,7 +20,7 @@ function jwt(header: Record<string, unknown>, payload: Record<string, unknown>, 
 
 const now = () => Math.floor(Date.now() / 1000);
 
-describe.each(engines())('forged tokens on %s', (engine) => {
+describe.each(targets())('forged tokens on $name', (on) => {
   let s: SecServer;
   let d: Demo;
   let coordinatorToken: string;
@@ -39,7 +39,7 @@ describe.each(engines())('forged tokens on %s', (engine) => {
   });
 
   beforeAll(async () => {
-    s = await startSecServer(engine);
+    s = await startSecServer(on);
     d = await demo(s as unknown as TestServer);
     coordinatorToken = (await s.as(PHONES.coordinator)).token!;
     volunteerToken = (await s.as(PHONES.volunteer)).token!;

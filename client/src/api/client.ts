@@ -35,9 +35,11 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         // Village links drop often; keep trying with graphql-ws's randomised backoff.
         retryAttempts: Number.MAX_SAFE_INTEGER,
         shouldRetry: () => true,
+        // The server answers each operation's errors in `lang` (a socket's upgrade request carries
+        // the browser's language, not the one chosen in the app).
         connectionParams: () => {
           const token = opts.getToken();
-          return token ? { authorization: `Bearer ${token}` } : {};
+          return { ...(token ? { authorization: `Bearer ${token}` } : {}), lang: opts.getLocale() };
         },
         on: {
           connected: () => {

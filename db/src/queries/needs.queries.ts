@@ -1,5 +1,5 @@
 // SQL for needs and claims: listing, locking and moving them along their lives.
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { jsonRow, rowFromJson } from './json-rows';
 import { anyOf, rowById, runPrepared, updateById } from './prepared';
@@ -11,6 +11,16 @@ type NewNeed = typeof needs.$inferInsert;
 
 /** Claims that hold a slot: all but those given back (withdrawn) or never served (no-show). */
 export const SLOT_HOLDING: ClaimStatus[] = ['CLAIMED', 'CHECKED_IN', 'REPORTED', 'CONFIRMED', 'REJECTED'];
+/**
+ * The most claims of a need read for Need.claims (whose `first` is at most this). Withdrawn claims
+ * are left out (their own path is the site's or the volunteer's claims by status), so a need's list
+ * holds its slot holders (at most 50, the most slots a need has) and its no-shows, slot holders
+ * first: this cap never hides a slot holder.
+ */
+export const MAX_LISTED_CLAIMS = 100;
+/** How often one volunteer may give one need back before they may not claim it again. */
+export const MAX_WITHDRAWALS = 3;
+
 /** Claims still in progress: a need with none of these left is settled. */
 export const IN_PROGRESS: ClaimStatus[] = ['CLAIMED', 'CHECKED_IN', 'REPORTED'];
 
@@ -104,9 +114,10 @@ export interface ClaimWithVolunteer {
  * claim first, as claimsWithVolunteers orders them.
  */
 const claimsOfEachNeed = () => sql<[unknown[], unknown[]][] | null>`coalesce((
-  select json_agg(json_build_array(${jsonRow(claims, 'c')}, ${jsonRow(members, 'v')}) order by "c"."id")
-  from "claims" "c" inner join "members" "v" on "v"."id" = "c"."volunteer_id"
-  where "c"."need_id" = "needs"."id"), '[]'::json)`;
+  select json_agg(json_build_array(${jsonRow(claims, 'c')}, ${jsonRow(members, 'v')}) order by ("c"."status" = 'NO_SHOW'), "c"."id")
+  from (select * from "claims" "l" where "l"."need_id" = "needs"."id" and "l"."status" <> 'WITHDRAWN'
+        order by ("l"."status" = 'NO_SHOW'), "l"."id" limit ${sql.raw(String(MAX_LISTED_CLAIMS))}) "c"
+  inner join "members" "v" on "v"."id" = "c"."volunteer_id"), '[]'::json)`;
 
 /**
  * The first page with what a list of needs always shows beside each need: its beneficiary, and
@@ -210,6 +221,21 @@ export async function claimWithNeedAndSite(
   return row;
 }
 
+/** The claim confirmed under this idempotency key, if any (the key is unique across claims). */
+export async function claimByConfirmKey(ex: Executor, key: string): Promise<ClaimRow | undefined> {
+  const [row] = await runPrepared(
+    ex,
+    'claim_by_confirm_key',
+    (q) =>
+      q
+        .select()
+        .from(claims)
+        .where(eq(claims.confirmKey, sql.placeholder('key'))),
+    { key },
+  );
+  return row;
+}
+
 export async function claimsByIds(ex: Executor, ids: readonly number[]): Promise<ClaimRow[]> {
   if (ids.length === 0) return [];
   return runPrepared(ex, 'claims_by_ids', (q) => q.select().from(claims).where(anyOf(claims.id, 'ids')), {
@@ -217,7 +243,10 @@ export async function claimsByIds(ex: Executor, ids: readonly number[]): Promise
   });
 }
 
-/** Claims of these needs with their volunteers' rows, in one statement (the loader's batch). */
+/**
+ * Claims of these needs with their volunteers' rows, in one statement (the loader's batch): what
+ * Need.claims lists, withdrawn claims left out and at most MAX_LISTED_CLAIMS a need.
+ */
 export async function claimsWithVolunteers(
   ex: Executor,
   needIds: readonly number[],
@@ -226,13 +255,25 @@ export async function claimsWithVolunteers(
   return runPrepared(
     ex,
     'claims_with_volunteers',
-    (q) =>
-      q
+    (q) => {
+      const ranked = q
+        .select({
+          id: claims.id,
+          rank: sql<number>`row_number() over (partition by ${claims.needId} order by (${claims.status} = 'NO_SHOW'), ${claims.id})`.as(
+            'rank',
+          ),
+        })
+        .from(claims)
+        .where(and(anyOf(claims.needId, 'ids'), ne(claims.status, 'WITHDRAWN')))
+        .as('ranked');
+      return q
         .select({ claim: claims, volunteer: members })
         .from(claims)
+        .innerJoin(ranked, eq(ranked.id, claims.id))
         .innerJoin(members, eq(members.id, claims.volunteerId))
-        .where(anyOf(claims.needId, 'ids'))
-        .orderBy(asc(claims.id)),
+        .where(lte(ranked.rank, MAX_LISTED_CLAIMS))
+        .orderBy(asc(ranked.rank));
+    },
     { ids: [...needIds] },
   );
 }
@@ -268,14 +309,12 @@ export async function claimStatusCounts(ex: Executor, needId: number): Promise<M
   return new Map(rows.map((r) => [r.status, r.n]));
 }
 
-export async function liveClaimOf(ex: Executor, needId: number, volunteerId: number): Promise<ClaimRow | undefined> {
-  const [row] = await ex
+/** The volunteer's claims on the need: at most one live, and the ones given back (at most MAX_WITHDRAWALS). */
+export async function claimsOfVolunteerOn(ex: Executor, needId: number, volunteerId: number): Promise<ClaimRow[]> {
+  return ex
     .select()
     .from(claims)
-    .where(
-      and(eq(claims.needId, needId), eq(claims.volunteerId, volunteerId), notInArray(claims.status, ['WITHDRAWN'])),
-    );
-  return row;
+    .where(and(eq(claims.needId, needId), eq(claims.volunteerId, volunteerId)));
 }
 
 export interface ClaimFilter {
@@ -315,6 +354,23 @@ export async function beneficiariesInProgress(ex: Executor, volunteerId: number)
     .innerJoin(needs, eq(needs.id, claims.needId))
     .where(and(eq(claims.volunteerId, volunteerId), inArray(claims.status, IN_PROGRESS)));
   return rows.map((r) => r.id);
+}
+
+/** Whether the volunteer holds a claim, not given back, on any need of this beneficiary. */
+export async function hasClaimFor(ex: Executor, volunteerId: number, beneficiaryId: number): Promise<boolean> {
+  const rows = await ex
+    .select({ id: claims.id })
+    .from(claims)
+    .innerJoin(needs, eq(needs.id, claims.needId))
+    .where(
+      and(
+        eq(claims.volunteerId, volunteerId),
+        eq(needs.beneficiaryId, beneficiaryId),
+        notInArray(claims.status, ['WITHDRAWN']),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** A volunteer's settled record: confirmed minutes and points, rejections, no-shows. */

@@ -58,6 +58,24 @@ export function requireMemberOf(ctx: HasViewer, siteId: number): Viewer {
   return requireRoleAt(ctx, siteId, ['ADMIN', 'COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER']);
 }
 
+/**
+ * The viewer, if they belong to the site (any role) or are platform staff; anyone else gets
+ * `missing()`, the very answer a thing that does not exist gets. Used where an id names
+ * something of a site: FORBIDDEN would tell another site's people which ids exist there.
+ * `siteId` null: a thing of no site (platform transfers), visible to platform staff only.
+ */
+export function requireVisibleAt(ctx: HasViewer, siteId: number | null, missing: () => never): Viewer {
+  const viewer = requireViewer(ctx);
+  if (!canSeeSite(viewer, siteId)) missing();
+  return viewer;
+}
+
+/** Whether the viewer belongs to the site (any role) or is platform staff. */
+export function canSeeSite(viewer: Viewer | null, siteId: number | null): boolean {
+  if (siteId === null) return isPlatformAdmin(viewer);
+  return hasRoleAt(viewer, siteId, ['ADMIN', 'COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER']);
+}
+
 /** Site staff: who may see members' full details and balances. */
 export const STAFF: readonly Role[] = ['ADMIN', 'COORDINATOR', 'CLERK'];
 

@@ -71,3 +71,17 @@ export async function verifyToken(secret: Uint8Array, token: string): Promise<Ve
     return undefined;
   }
 }
+
+/**
+ * The token in an Authorization header (or a WebSocket's `authorization` connection param):
+ * `Bearer <token>`, the scheme in any case (RFC 7235 makes it case-insensitive), one space, a token
+ * of RFC 6750's characters, nothing else. undefined when there is no header; null when there is
+ * one of any other shape (`Bearer  T`, a tab, a bare token, `Basic ...`), which is refused rather
+ * than taken as anonymous.
+ */
+export function bearerToken(header: unknown): string | null | undefined {
+  if (header === undefined || header === '') return undefined;
+  if (typeof header !== 'string') return null;
+  const m = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(header);
+  return m ? m[1]! : null;
+}

@@ -1,4 +1,5 @@
-// Subscriptions: needPosted and claimUpdated for a site the subscriber belongs to. Each event
+// Subscriptions: needPosted and claimUpdated for a site the subscriber belongs to. Each event is
+// re-authorized with the viewer as of that event (a context outlives the roles it began with) and
 // reloads its row fresh (loaders are renewed per event, so nothing stale is served).
 import { needQueries, type ClaimRow, type NeedRow } from '@huzhu/db';
 import { requireMemberOf } from '../auth/authorize';
@@ -8,19 +9,43 @@ import { fromId } from '../graphql/ids';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import type { Topic } from './events';
 
-async function* watch<T>(ctx: Context, topic: Topic, siteIdArg: string, load: (id: number) => Promise<T | undefined>) {
-  const siteId = fromId('Site', siteIdArg, 'siteId');
-  requireMemberOf(ctx, siteId);
+function watch<T>(
+  ctx: Context,
+  topic: Topic,
+  siteIdArg: string,
+  load: (id: number) => Promise<T | undefined>,
+): AsyncIterableIterator<T> {
   const abort = new AbortController();
-  try {
+  const events = (async function* () {
+    const siteId = fromId('Site', siteIdArg, 'siteId');
+    requireMemberOf(ctx, siteId);
     for await (const event of ctx.events.subscribe(topic, siteId, abort.signal)) {
+      // Whoever subscribed may since have lost the site or been deleted: FORBIDDEN or
+      // UNAUTHENTICATED ends the subscription instead of this event being sent. The event then
+      // resolves as this viewer (a phone shown in full only to who may see it now).
+      if (ctx.viewerNow) ctx.viewer = await ctx.viewerNow();
+      requireMemberOf(ctx, siteId);
       ctx.loaders = createLoaders(ctx.db);
       const row = await load(event.id);
       if (row) yield row;
     }
-  } finally {
-    abort.abort();
-  }
+  })();
+  return {
+    next: () => events.next(),
+    // An async generator takes return() only once it next yields, that is at the site's next
+    // event: aborting the wait first ends it now, so an unsubscribe or a closed socket frees it.
+    return: (value?: unknown) => {
+      abort.abort();
+      return events.return(value as never);
+    },
+    throw: (error?: unknown) => {
+      abort.abort();
+      return events.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
 }
 
 export const subscriptionResolvers: Resolvers = {

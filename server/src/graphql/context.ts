@@ -26,6 +26,12 @@ export interface Context extends Services {
   ip: string | undefined;
   /** Absolute URL of this server as the client reached it, for links (CSV, certificate). */
   baseUrl: string;
+  /**
+   * The viewer as of now, for a context that outlives a request: a subscription keeps its context
+   * for hours, and re-reads its viewer with this before each event (a revoked role or a deleted
+   * member ends it). Over WebSocket it re-resolves the connection's token through the member cache.
+   */
+  viewerNow?: () => Promise<Viewer | null>;
 }
 
 export function buildContext(services: Services, fields: Omit<Context, keyof Services | 'loaders'>): Context {

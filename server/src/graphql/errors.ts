@@ -51,9 +51,14 @@ const MISSING = {
   site: { en: 'Site not found', zh: '找不到这个站点' },
   member: { en: 'Member not found', zh: '找不到这位成员' },
   need: { en: 'Need not found', zh: '找不到这个需求' },
+  claim: { en: 'Claim not found', zh: '找不到这条认领' },
+  transfer: { en: 'Transfer not found', zh: '找不到这笔记录' },
 } as const satisfies Record<string, Message>;
 
-/** NOT_FOUND for a site, member or need, in the words every such answer uses. */
+/**
+ * NOT_FOUND for a site, member, need, claim or transfer, in the words every such answer uses: the
+ * same whether the thing is not there or is another site's (see requireVisibleAt).
+ */
 export function notFound(what: keyof typeof MISSING): never {
   throw new AppError(ErrorCode.NOT_FOUND, MISSING[what]);
 }

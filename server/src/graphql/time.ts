@@ -3,7 +3,7 @@
 import { Temporal } from '@js-temporal/polyfill';
 
 export function monthRange(year: number, month: number, timeZone: string): { from: Date; to: Date } {
-  const start = Temporal.PlainDate.from({ year, month, day: 1 });
+  const start = Temporal.PlainDate.from({ year, month, day: 1 }, { overflow: 'reject' });
   return {
     from: new Date(start.toZonedDateTime({ timeZone }).epochMilliseconds),
     to: new Date(start.add({ months: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds),
@@ -11,7 +11,7 @@ export function monthRange(year: number, month: number, timeZone: string): { fro
 }
 
 export function dayRange(year: number, month: number, day: number, timeZone: string): { from: Date; to: Date } {
-  const start = Temporal.PlainDate.from({ year, month, day });
+  const start = Temporal.PlainDate.from({ year, month, day }, { overflow: 'reject' });
   return {
     from: new Date(start.toZonedDateTime({ timeZone }).epochMilliseconds),
     to: new Date(start.add({ days: 1 }).toZonedDateTime({ timeZone }).epochMilliseconds),

@@ -8,6 +8,7 @@ import type { Context } from '../graphql/context';
 import { AppError, ErrorCode } from '../graphql/errors';
 import type { Protection } from '../security/limits';
 import { compiledExecution } from './compiled-execution';
+import { currentScope, logInternalError } from './request-log';
 
 const CATALOGUE = new Set<string>(Object.values(ErrorCode));
 
@@ -22,24 +23,52 @@ const REQUEST_ERRORS = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+/** graphql-js's suggestions: "Did you mean "totalCount"?", "... the enum value "OPEN"?" and the like. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A request error's message without the schema names a suggestion would give away. */
+export function hideSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/**
+ * Apollo's formatError: catalogue errors and the client's own mistakes as they are (suggestions
+ * dropped in production, where introspection is off too), anything else masked, logged once and
+ * answered with the request's id.
+ */
+export function errorFormatter(options: { hideSuggestions: boolean }) {
+  return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+    const answer = format(formatted, error, options);
+    // Counted by code for GET /metrics.
+    currentScope()?.errorCodes.push(String(answer.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+    return answer;
+  };
+}
+
+function format(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: { hideSuggestions: boolean },
+): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   if (original instanceof AppError) return formatted;
   const code = formatted.extensions?.code;
-  // Thrown as plain GraphQLErrors where Apollo requires it (while building the context).
-  if (typeof code === 'string' && CATALOGUE.has(code)) return formatted;
+  const message = options.hideSuggestions ? hideSuggestions(formatted.message) : formatted.message;
+  // Thrown as plain GraphQLErrors where Apollo requires it (while building the context); also
+  // graphql-js's variable coercion errors, which are BAD_USER_INPUT too.
+  if (typeof code === 'string' && CATALOGUE.has(code)) return { ...formatted, message };
   if (typeof code === 'string' && REQUEST_ERRORS.has(code)) {
     return {
-      message: formatted.message,
+      message,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: { code },
     };
   }
-  console.error('internal error:', original);
+  const requestId = logInternalError(original);
   return {
     message: 'Internal server error; please try again',
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR', messageZh: '服务器出错了，请稍后再试' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', messageZh: '服务器出错了，请稍后再试', requestId },
   };
 }
 
@@ -55,6 +84,11 @@ export function localize(errors: readonly GraphQLFormattedError[], lang: 'zh' | 
 const localizePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
+      // The operation a logged internal error belongs to (the body may not name it).
+      async didResolveOperation({ operationName }) {
+        const scope = currentScope();
+        if (scope) scope.operation = operationName ?? '';
+      },
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind === 'single' && response.body.singleResult.errors) {
           response.body.singleResult.errors = localize(response.body.singleResult.errors, contextValue?.lang ?? 'zh');
@@ -77,7 +111,7 @@ export function createApollo(
     // One operation a request: a batch of 1,000 is one request's worth of work a thousand times.
     allowBatchedHttpRequests: false,
     stopOnTerminationSignals: false, // main.ts owns SIGTERM/SIGINT: Apollo's own handler races it and shutdown hangs
-    formatError,
+    formatError: errorFormatter({ hideSuggestions: options.protection.hideSuggestions }),
     validationRules: options.protection.validationRules,
     parseOptions: options.protection.parseOptions,
     plugins: [

@@ -5,20 +5,23 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
-import { GraphQLError, specifiedRules, validate, type GraphQLSchema } from 'graphql';
-import { useServer } from 'graphql-ws/use/ws';
-import { WebSocketServer } from 'ws';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { DbHandle } from '@huzhu/db';
 import { viewerFromToken } from '../auth/auth.service';
+import { bearerToken } from '../auth/tokens';
 import type { Viewer } from '../auth/authorize';
 import { buildContext, langOf, type Context, type Services } from '../graphql/context';
 import { AppError } from '../graphql/errors';
 import { reportsRouter } from '../reports/reports.http';
-import { createApollo, localize } from './apollo';
+import { createApollo } from './apollo';
 import { graphiqlRouter } from './graphiql';
+import { useWebSocket } from './websocket';
+import { createMetrics } from './metrics';
+import { requestIds, requestScope } from './request-log';
 import { corsAllowList, jsonErrors, requestLimit, securityHeaders } from '../security/http-guards';
 import { LIMITS, protection } from '../security/limits';
 import { RequestLimiter } from '../security/rate-limit';
+import { requestKey } from '../security/request-limiter';
 
 export interface AppOptions {
   handle: DbHandle;
@@ -35,25 +38,14 @@ export interface AppOptions {
   graphiql: boolean;
   /** Whether the database answers: /healthz reports it. */
   healthy: () => Promise<boolean>;
+  /** Serve GET /metrics to this bearer token; undefined: no metrics (404). */
+  metricsToken?: string | undefined;
 }
 
 export interface App {
   server: Server;
   /** Stops taking connections and closes subscriptions; in-flight requests finish. */
   stop(): Promise<void>;
-}
-
-/**
- * The token in an Authorization header: `Bearer <token>`, the scheme in any case (RFC 7235 makes
- * it case-insensitive), one space, a token of RFC 6750's characters, nothing else. undefined when
- * there is no header; null when there is one of any other shape (`Bearer  T`, a tab, a bare token,
- * `Basic ...`), which is refused rather than taken as anonymous.
- */
-export function bearerToken(header: unknown): string | null | undefined {
-  if (header === undefined || header === '') return undefined;
-  if (typeof header !== 'string') return null;
-  const m = /^Bearer ([A-Za-z0-9\-._~+/]+=*)$/i.exec(header);
-  return m ? m[1]! : null;
 }
 
 export function baseUrlOf(req: Request): string {
@@ -84,7 +76,7 @@ async function readViewer(services: Services, req: Request): Promise<Viewer | nu
 /** The request limit's key: the member a valid token names, else the client's address. */
 async function limitKeyOf(services: Services, req: Request): Promise<string> {
   const viewer = await viewerOfRequest(services, req).catch(() => null);
-  return viewer ? `req:m:${viewer.id}` : `req:a:${req.ip ?? ''}`;
+  return requestKey(viewer?.id, req.ip);
 }
 
 export async function createApp(o: AppOptions): Promise<App> {
@@ -96,45 +88,23 @@ export async function createApp(o: AppOptions): Promise<App> {
   // X-Forwarded-For is believed only from the proxies TRUST_PROXY names (none by default): else
   // any client could pick the address its limits and audit rows are kept under.
   app.set('trust proxy', o.trustProxy);
+  app.use(requestIds());
   app.use(securityHeaders());
   const server = createServer(app);
   const guard = protection({ production: o.production });
 
-  const wss = new WebSocketServer({ server, path: '/graphql' });
-  const ws = useServer<Record<string, unknown> | undefined, { viewer?: Viewer | null }>(
-    {
-      schema: o.schema,
-      // The same limits as over HTTP: a subscription document is a document too.
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...guard.validationRules]),
-      onConnect: async (ctx) => {
-        const token = bearerToken(ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization);
-        try {
-          ctx.extra.viewer =
-            token === undefined
-              ? null
-              : await viewerFromToken(o.services.db, o.services.members, o.services.jwtSecret, token ?? '');
-          return true;
-        } catch {
-          return false;
-        }
-      },
-      context: (ctx) =>
-        buildContext(o.services, {
-          viewer: ctx.extra.viewer ?? null,
-          lang: langOf(ctx.extra.request.headers['accept-language']),
-          ip: ctx.extra.request.socket.remoteAddress,
-          baseUrl: `http://${ctx.extra.request.headers.host ?? 'localhost'}`,
-        }),
-      onError: (_ctx, _id, _payload, errors) =>
-        localize(
-          errors.map((e) => e.toJSON()),
-          'zh',
-        ) as never,
-    },
-    wss,
-  );
-
+  // One budget per member (or address) for HTTP and WebSocket alike, shared through PostgreSQL.
   const limiter = new RequestLimiter(o.services.db, o.requestsPerMinute);
+  const ws = useWebSocket({
+    server,
+    schema: o.schema,
+    services: o.services,
+    protection: guard,
+    introspection: o.introspection,
+    production: o.production,
+    limiter,
+    trustProxy: app.get('trust proxy fn') as (address: string, hop: number) => boolean,
+  });
   const apollo = createApollo(o.schema, server, { introspection: o.introspection, protection: guard });
   await apollo.start();
 
@@ -143,11 +113,19 @@ export async function createApp(o: AppOptions): Promise<App> {
     res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok });
   });
 
+  const metrics = o.metricsToken ? createMetrics({ token: o.metricsToken, handle: o.handle }) : undefined;
+  app.get(
+    '/metrics',
+    metrics?.endpoint ?? ((_req, res) => void res.status(404).json({ error: { code: 'NOT_FOUND' } })),
+  );
+
   app.use(['/graphql', '/export', '/certificate'], corsAllowList(o.corsOrigins));
   app.use(
     '/graphql',
+    ...(metrics ? [metrics.graphql] : []),
     requestLimit(limiter, (req) => limitKeyOf(o.services, req)),
     express.json({ limit: LIMITS.bodyBytes }),
+    requestScope(),
     expressMiddleware<Context>(apollo, {
       context: async ({ req }) => {
         const lang = langOf(req.headers['accept-language']);
@@ -159,8 +137,7 @@ export async function createApp(o: AppOptions): Promise<App> {
           throw error;
         }
         const context = buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req) });
-        // Read (or kept) for this request: the resolvers need not read it again. (Not over
-        // WebSocket, where the viewer was read when the connection opened, maybe hours ago.)
+        // Read (or kept) for this request: the resolvers need not read it again.
         if (viewer?.member) context.loaders.member.prime(viewer.id, viewer.member);
         return context;
       },

@@ -9,7 +9,7 @@
 // small object, and they do not pass through Apollo. A new document costs a compile (about a
 // millisecond) on top of its validation; Armor's limits bound its size.
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
-import { execute, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type Gateway = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -54,7 +54,7 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
               operationName: request.operationName,
             });
           }
-          return result;
+          return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
         },
       };
     },
@@ -64,4 +64,24 @@ export function compiledExecution(schema: GraphQLSchema): Gateway {
     },
     async stop() {},
   };
+}
+
+/**
+ * graphql-jit's errors are look-alikes of graphql-js's: their message is read-only and, when the
+ * thrown error has none, `extensions` is undefined. Apollo's plugins may rewrite a message and its
+ * error formatting reads `extensions.code`; on a look-alike the first throws (every user error in
+ * production became a 500) and the second throws before our formatError is reached (an internal
+ * error answered without a log line). So each becomes a real GraphQLError, the same error otherwise.
+ */
+function asGraphQLError(error: GraphQLError): GraphQLError {
+  const writable = Object.getOwnPropertyDescriptor(error, 'message')?.writable ?? true;
+  if (writable && error.extensions) return error;
+  const real = new GraphQLError(error.message, {
+    path: error.path,
+    originalError: error.originalError ?? undefined,
+    extensions: error.extensions,
+  });
+  // GraphQLError computes locations from AST nodes, which graphql-jit has already turned into locations.
+  if (error.locations) Object.assign(real, { locations: error.locations });
+  return real;
 }

@@ -87,6 +87,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     schema,
     introspection: config.introspection,
     graphiql: !config.production,
+    metricsToken: config.metricsToken,
     staticDir: config.staticDir,
     healthy: async () => {
       // A database that is down can leave the ping queued behind reconnecting connections: past

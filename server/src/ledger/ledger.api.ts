@@ -9,10 +9,10 @@ import {
   type Transaction,
   type TransferRow,
 } from '@huzhu/db';
-import { requireRoleAt, requireViewer } from '../auth/authorize';
+import { requireRoleAt, requireViewer, requireVisibleAt } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
-import { ErrorCode, badInput, fail } from '../graphql/errors';
+import { ErrorCode, badInput, fail, notFound } from '../graphql/errors';
 import * as v from '../graphql/validate';
 import { accountsAt, reverse, transfer } from './ledger.service';
 
@@ -117,7 +117,14 @@ export async function reverseTransfer(
   const reason = v.text('reason', reasonInput, 500);
   const key = v.idempotencyKey('idempotencyKey', keyInput);
   const original = await ctx.loaders.transfer.load(transferId);
-  if (!original) fail(ErrorCode.NOT_FOUND, { en: 'Transfer not found', zh: '找不到这笔记录' });
+  if (!original) notFound('transfer');
+  // Access before anything about the transfer: another site's is answered as one that does not
+  // exist, and only those who may reverse it learn what kind it is.
+  requireVisibleAt(ctx, original.siteId, () => notFound('transfer'));
+  const viewer =
+    original.siteId === null
+      ? requireRoleAt(ctx, -1, ['ADMIN'])
+      : requireRoleAt(ctx, original.siteId, ['COORDINATOR', 'ADMIN']);
   // A redemption's points travel with its goods: undo it with cancelRedemption, which restocks
   // too and refunds at most once. Reversing its transfers here could refund twice.
   if (original.kind === 'REDEMPTION' || original.kind === 'REFUND') {
@@ -126,15 +133,13 @@ export async function reverseTransfer(
       zh: '兑换请用“取消兑换”撤销，不能直接冲正',
     });
   }
-  const viewer =
-    original.siteId === null
-      ? requireRoleAt(ctx, -1, ['ADMIN'])
-      : requireRoleAt(ctx, original.siteId, ['COORDINATOR', 'ADMIN']);
   return ctx.db.transaction(async (tx) => {
     const { transfer: row, replayed } = await reverse(tx, {
       transferId,
       reason,
-      idempotencyKey: `reverse:${transferId}:${key}`,
+      // Namespaced by who reverses, not by the transfer: the same key for another transfer is
+      // then CONFLICT (the transfer is part of the request), not a second reversal.
+      idempotencyKey: `reverse:${viewer.id}:${key}`,
       createdBy: viewer.id,
     });
     if (!replayed) {

@@ -172,9 +172,13 @@ function validate(r: TransferRequest): void {
   }
 }
 
-/** What identifies a request under its key: who pays whom, how much of what, and why. */
+/**
+ * What identifies a request under its key: who pays whom, how much of what, and why, the note
+ * included (a donation's note, a reversal's reason): the same key with any of these changed is
+ * another request, CONFLICT, not a retry answered with the first one.
+ */
 function requestHash(r: TransferRequest): string {
-  const parts = [r.unit, r.amount, r.fromAccountId, r.toAccountId, r.kind, r.reversesId ?? null];
+  const parts = [r.unit, r.amount, r.fromAccountId, r.toAccountId, r.kind, r.reversesId ?? null, r.memo ?? null];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
 }
 

@@ -26,7 +26,8 @@ export const membersResolvers: Resolvers = {
       const held = await ctx.loaders.membershipsOf.load(m.id);
       return [...new Set(held.filter((h) => h.siteId === m.siteId || h.siteId === null).map((h) => h.role))];
     },
-    careCategories: (m) => m.careCategories,
+    // As private as the address: DISABLED or EXTREME_POVERTY is no neighbour's business.
+    careCategories: async (m, _a, ctx) => ((await members.canSeeContact(ctx, m)) ? m.careCategories : []),
     site: async (m, _a, ctx) => {
       const site = m.siteId === null ? await firstSite(ctx) : await ctx.loaders.site.load(m.siteId);
       if (!site) fail(ErrorCode.NOT_FOUND, { en: 'No site yet', zh: '还没有站点' });

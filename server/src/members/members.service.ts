@@ -10,7 +10,7 @@ import {
   type MemberRow,
   type Role,
 } from '@huzhu/db';
-import { STAFF, hasRoleAt, isPlatformAdmin, requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
+import { STAFF, hasRoleAt, isPlatformAdmin, requireRoleAt, requireViewer } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
@@ -58,14 +58,19 @@ export function requirePrivate(ctx: Context, member: MemberRow): void {
   }
 }
 
+/**
+ * A member by id: oneself, the site's staff (the clerk looks members up at the counter), platform
+ * staff, and a volunteer holding a claim (not given back) on one of this member's needs. Anyone
+ * else gets null, as for an id that does not exist: a neighbour's care categories are not theirs
+ * to read, and FORBIDDEN would tell another site's people which ids exist.
+ */
 export async function getMember(ctx: Context, id: number): Promise<MemberRow | null> {
   const viewer = requireViewer(ctx);
   const member = await ctx.loaders.member.load(id);
   if (!member) return null;
-  if (viewer.id === member.id || isPlatformAdmin(viewer)) return member;
-  if (member.siteId === null) fail(ErrorCode.FORBIDDEN, { en: 'Not a member of your site', zh: '不是本站点的成员' });
-  requireMemberOf(ctx, member.siteId);
-  return member;
+  if (canSeePrivate(ctx, member)) return member;
+  if (member.siteId === null || !hasRoleAt(viewer, member.siteId, ['VOLUNTEER'])) return null;
+  return (await needQueries.hasClaimFor(ctx.db, viewer.id, member.id)) ? member : null;
 }
 
 export async function listMembers(

@@ -1,8 +1,15 @@
 // Claims: a volunteer's slot on a need, CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or
 // REJECTED (or WITHDRAWN, NO_SHOW). Each step runs in one transaction with the need and claim rows
 // locked, so racing volunteers and retried confirmations see one another; events go after commit.
-import { needQueries as q, type ClaimRow, type ClaimStatus, type NeedRow, type Transaction } from '@huzhu/db';
-import { requireMemberOf, requireRoleAt } from '../auth/authorize';
+import {
+  needQueries as q,
+  pgErrorOf,
+  type ClaimRow,
+  type ClaimStatus,
+  type NeedRow,
+  type Transaction,
+} from '@huzhu/db';
+import { requireMemberOf, requireRoleAt, requireVisibleAt } from '../auth/authorize';
 import type { Context } from '../graphql/context';
 import { ErrorCode, fail, notFound } from '../graphql/errors';
 import * as v from '../graphql/validate';
@@ -34,6 +41,7 @@ function wrongState(claim: ClaimRow, wanted: string): never {
 export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow> {
   const existing = await ctx.loaders.need.load(needId);
   if (!existing) notFound('need');
+  requireVisibleAt(ctx, existing.siteId, () => notFound('need'));
   const viewer = requireRoleAt(ctx, existing.siteId, ['VOLUNTEER']);
   const claim = await ctx.db.transaction(async (tx) => {
     // The need's row lock queues volunteers racing for the last slot: one at a time counts them.
@@ -50,8 +58,21 @@ export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow>
     }
     if (need.beneficiaryId === viewer.id)
       fail(ErrorCode.CONFLICT, { en: 'You cannot claim a need for yourself', zh: '不能认领为自己发布的需求' });
-    if (await q.liveClaimOf(tx, needId, viewer.id))
+    const mine = await q.claimsOfVolunteerOn(tx, needId, viewer.id);
+    if (mine.some((c) => c.status !== 'WITHDRAWN'))
       fail(ErrorCode.CONFLICT, { en: 'You have already claimed this need', zh: '你已经认领过这个需求' });
+    // Claiming and giving back without end would grow the need's claims without end.
+    const withdrawals = mine.length;
+    if (withdrawals >= q.MAX_WITHDRAWALS) {
+      fail(
+        ErrorCode.CONFLICT,
+        {
+          en: `You have given this need back ${withdrawals} times and cannot claim it again; ask the coordinator`,
+          zh: `你已经退出这个需求 ${withdrawals} 次，不能再认领；请联系协调员`,
+        },
+        { withdrawals },
+      );
+    }
     const counts = await q.claimStatusCounts(tx, needId);
     const holding = q.SLOT_HOLDING.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
     if (holding >= need.slots) fail(ErrorCode.CONFLICT, { en: 'Every slot is already taken', zh: '名额已满' });
@@ -71,8 +92,10 @@ export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow>
  */
 async function claimContext(ctx: Context, claimId: number, who: 'volunteer' | 'coordinator') {
   const found = await q.claimWithNeedAndSite(ctx.db, claimId);
-  if (!found) fail(ErrorCode.NOT_FOUND, { en: 'Claim not found', zh: '找不到这条认领' });
+  if (!found) notFound('claim');
   const { claim, need, site } = found;
+  // Another site's claim is answered as one that does not exist.
+  requireVisibleAt(ctx, need.siteId, () => notFound('claim'));
   ctx.loaders.claim.prime(claim.id, claim);
   ctx.loaders.need.prime(need.id, need);
   ctx.loaders.site.prime(site.id, site);
@@ -182,7 +205,7 @@ export function reportService(
   noteInput: string | null | undefined,
 ) {
   const minutes = v.int('minutes', minutesInput, 1, 1440);
-  const note = v.optionalText('note', noteInput, 500);
+  const note = v.optionalText('note', noteInput, 500, v.MULTILINE);
   return step(
     ctx,
     claimId,
@@ -194,7 +217,7 @@ export function reportService(
 }
 
 export function rejectService(ctx: Context, claimId: number, reasonInput: string) {
-  const reason = v.text('reason', reasonInput, 500);
+  const reason = v.text('reason', reasonInput, 500, 1, v.MULTILINE);
   return step(
     ctx,
     claimId,
@@ -223,7 +246,9 @@ export const markNoShow = (ctx: Context, claimId: number) =>
 /**
  * Confirms reported service and credits the volunteer in the same transaction: minutes from the
  * site pool (or the beneficiary's own account), points at the site's rate, rounded down. The
- * claim row remembers the idempotency key: a retry with it returns the claim and credits nothing.
+ * claim row remembers the idempotency key: a retry with it and the same request (this claim, the
+ * same minutes) returns the claim and credits nothing; the key with another claim or other
+ * minutes is CONFLICT and changes nothing.
  */
 export async function confirmService(
   ctx: Context,
@@ -238,32 +263,54 @@ export async function confirmService(
   // transaction would wait for it forever.
   const site = await siteOf(ctx, need.siteId);
   let replayed = false;
-  const confirmed = await ctx.db.transaction(async (tx) => {
-    const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
-    if (claim.confirmKey === key) {
-      replayed = true;
-      return claim;
-    }
-    if (claim.volunteerId === viewer.id)
-      fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
-    if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
-    const minutes = override ?? claim.reportedMinutes!;
-    const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: viewer.id });
-    const changes = {
-      status: 'CONFIRMED',
-      confirmedMinutes: minutes,
-      pointsAwarded: points,
-      settledAt: new Date(),
-      settledBy: viewer.id,
-      confirmKey: key,
-    } as const;
-    const row = await settle(tx, locked, claimId, changes, () =>
-      audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
-    );
-    return row;
-  });
+  const confirmed = await ctx.db
+    .transaction(async (tx) => {
+      // The key's holder goes out with the locks (one round trip): under the claim's lock a
+      // retry of this claim sees the first confirmation; another claim's holder is a conflict.
+      const [{ locked, claim }, holder] = await Promise.all([
+        lockNeedAndClaim(tx, need.id, claimId),
+        q.claimByConfirmKey(tx, key),
+      ]);
+      if (claim.confirmKey === key) {
+        // The same request: the minutes asked for (or, without them, the reported ones) are
+        // the minutes confirmed.
+        if ((override ?? claim.reportedMinutes) !== claim.confirmedMinutes) keyConflict();
+        replayed = true;
+        return claim;
+      }
+      if (holder) keyConflict();
+      if (claim.volunteerId === viewer.id)
+        fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
+      if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
+      const minutes = override ?? claim.reportedMinutes!;
+      const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: viewer.id });
+      const changes = {
+        status: 'CONFIRMED',
+        confirmedMinutes: minutes,
+        pointsAwarded: points,
+        settledAt: new Date(),
+        settledBy: viewer.id,
+        confirmKey: key,
+      } as const;
+      const row = await settle(tx, locked, claimId, changes, () =>
+        audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
+      );
+      return row;
+    })
+    .catch((error: unknown) => {
+      // The same key confirming another claim at this very moment: its commit won the key.
+      if (pgErrorOf(error)?.code === '23505') keyConflict();
+      throw error;
+    });
   forgetNeed(ctx, need.id);
   ctx.loaders.claim.clear(claimId);
   if (!replayed) await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: claimId });
   return confirmed;
+}
+
+function keyConflict(): never {
+  fail(ErrorCode.CONFLICT, {
+    en: 'This idempotency key was already used for a different confirmation',
+    zh: '该幂等键已用于另一次不同的确认',
+  });
 }

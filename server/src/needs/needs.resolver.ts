@@ -29,7 +29,7 @@ export const needsResolvers: Resolvers = {
     site: (n, _a, ctx) => ctx.loaders.site.must(n.siteId, () => notFound('site')),
     beneficiary: (n, _a, ctx) => ctx.loaders.member.must(n.beneficiaryId, () => notFound('member')),
     openSlots: (n, _a, ctx) => needs.openSlots(ctx, n),
-    claims: (n, _a, ctx) => ctx.loaders.claimsOfNeed.load(n.id),
+    claims: (n, a, ctx) => needs.claimsOfNeed(ctx, n, a.first),
   },
   Claim: {
     id: (c) => toId('Claim', c.id),

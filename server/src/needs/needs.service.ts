@@ -1,7 +1,7 @@
 // Needs: posting, listing and cancelling them (DOMAIN.md, the life of a need). The claims on a
 // need move in claims.service. Access is checked first, then the state; one transaction each.
 import { needQueries as q, type ClaimRow, type MemberRow, type NeedRow } from '@huzhu/db';
-import { requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
+import { canSeeSite, requireMemberOf, requireRoleAt, requireViewer, requireVisibleAt } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
@@ -28,9 +28,8 @@ export async function siteOf(ctx: Context, siteId: number) {
 export async function getNeed(ctx: Context, id: number): Promise<NeedRow | null> {
   requireViewer(ctx);
   const need = await ctx.loaders.need.load(id);
-  if (!need) return null;
-  requireMemberOf(ctx, need.siteId);
-  return need;
+  // Another site's need is answered as one that does not exist.
+  return need && canSeeSite(ctx.viewer, need.siteId) ? need : null;
 }
 
 export async function listNeeds(
@@ -117,6 +116,12 @@ export async function listClaimsOf(
   return connection(rows, page, (c) => c.id, total);
 }
 
+/** Need.claims: slot holders first, then no-shows, at most `first` (1-100); withdrawn ones left out. */
+export async function claimsOfNeed(ctx: Context, need: NeedRow, firstInput: number | null | undefined) {
+  const first = v.int('first', firstInput ?? 20, 1, q.MAX_LISTED_CLAIMS);
+  return (await ctx.loaders.claimsOfNeed.load(need.id)).slice(0, first);
+}
+
 export async function openSlots(ctx: Context, need: NeedRow): Promise<number> {
   const claims = await ctx.loaders.claimsOfNeed.load(need.id);
   return Math.max(0, need.slots - claims.filter((c) => q.SLOT_HOLDING.includes(c.status)).length);
@@ -138,7 +143,7 @@ export async function postNeed(ctx: Context, input: PostNeedInput): Promise<Need
   const viewer = requireRoleAt(ctx, siteId, ['COORDINATOR']);
   const beneficiaryId = fromId('Member', input.beneficiaryId, 'input.beneficiaryId');
   const title = v.text('input.title', input.title, 60);
-  const description = v.optionalText('input.description', input.description, 1000);
+  const description = v.optionalText('input.description', input.description, 1000, v.MULTILINE);
   const startsAt = v.date('input.startsAt', input.startsAt);
   const estimatedMinutes = v.int('input.estimatedMinutes', input.estimatedMinutes, 1, 1440);
   const slots = v.int('input.slots', input.slots ?? 1, 1, 50);
@@ -175,9 +180,10 @@ export async function postNeed(ctx: Context, input: PostNeedInput): Promise<Need
 }
 
 export async function cancelNeed(ctx: Context, needId: number, reasonInput: string): Promise<NeedRow> {
-  const reason = v.text('reason', reasonInput, 500);
+  const reason = v.text('reason', reasonInput, 500, 1, v.MULTILINE);
   const existing = await ctx.loaders.need.load(needId);
   if (!existing) notFound('need');
+  requireVisibleAt(ctx, existing.siteId, () => notFound('need'));
   const viewer = requireRoleAt(ctx, existing.siteId, ['COORDINATOR']);
   const { need, withdrawn } = await ctx.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;

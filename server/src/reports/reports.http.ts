@@ -5,6 +5,7 @@ import { Router, type Request, type Response } from 'express';
 import { buildContext, langOf, type Context, type Lang, type Services } from '../graphql/context';
 import { AppError, type ErrorCode } from '../graphql/errors';
 import { baseUrlOf, viewerOfRequest } from '../http/app';
+import { logInternalError, scopeOf } from '../http/request-log';
 import { certificateHtml } from './reports.certificate';
 import { ledgerCsv, serviceCsv, type CsvFile } from './reports.csv';
 import { certificateOf, ledgerExport, serviceExport } from './reports.exports';
@@ -20,7 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-function sendError(res: Response, error: unknown, lang: Lang): void {
+function sendError(req: Request, res: Response, error: unknown, lang: Lang): void {
   if (error instanceof AppError) {
     if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
     res.status(STATUS[error.code]).json({
@@ -28,11 +29,12 @@ function sendError(res: Response, error: unknown, lang: Lang): void {
     });
     return;
   }
-  console.error('internal error:', error);
+  const requestId = logInternalError(error, { requestId: scopeOf(res).requestId, path: req.path });
   res.status(500).json({
     error: {
       code: 'INTERNAL_SERVER_ERROR',
       message: lang === 'zh' ? '服务器出错了，请稍后再试' : 'Something went wrong; please try again later',
+      requestId,
     },
   });
 }
@@ -46,7 +48,7 @@ function route(services: Services, handler: (ctx: Context, req: Request, res: Re
       const ctx = buildContext(services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req) });
       await handler(ctx, req, res);
     } catch (error) {
-      sendError(res, error, lang);
+      sendError(req, res, error, lang);
     }
   };
 }
@@ -105,6 +107,7 @@ export function reportsRouter(services: Services): Router {
   // Anything else under these paths is a JSON 404, not the client's HTML shell.
   router.use(['/export', '/certificate'], (req, res) => {
     sendError(
+      req,
       res,
       new AppError('NOT_FOUND', { en: 'No such file', zh: '没有这个文件' }),
       langOf(req.headers['accept-language']),

@@ -3,7 +3,8 @@
 import cors from 'cors';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import helmet from 'helmet';
-import type { RequestLimiter } from './rate-limit';
+import type { RequestLimiter } from './request-limiter';
+import { logInternalError, scopeOf } from '../http/request-log';
 
 export function securityHeaders(): RequestHandler {
   return helmet({
@@ -62,13 +63,14 @@ export function requestLimit(limiter: RequestLimiter, keyOf: (req: Request) => P
 /** Body too large, malformed JSON and the like: a 4xx JSON answer in GraphQL's error shape. */
 export const jsonErrors: ErrorRequestHandler = (
   error: { status?: number; statusCode?: number; type?: string },
-  _req,
+  req,
   res,
   next,
 ) => {
   if (res.headersSent) return next(error);
   const status = error.status ?? error.statusCode ?? 500;
-  if (status >= 500) console.error('request failed:', error);
+  const requestId =
+    status >= 500 ? logInternalError(error, { requestId: scopeOf(res).requestId, path: req.path }) : undefined;
   const message =
     error.type === 'entity.too.large'
       ? 'Request body too large'
@@ -77,7 +79,9 @@ export const jsonErrors: ErrorRequestHandler = (
         : status >= 500
           ? 'Internal server error'
           : 'Bad request';
-  res
-    .status(status)
-    .json({ errors: [{ message, extensions: { code: status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  res.status(status).json({
+    errors: [
+      { message, extensions: requestId ? { code: 'INTERNAL_SERVER_ERROR', requestId } : { code: 'BAD_REQUEST' } },
+    ],
+  });
 };

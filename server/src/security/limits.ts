@@ -23,6 +23,8 @@ export interface Protection {
   validationRules: ValidationRule[];
   /** graphql-js's own token limit, applied while parsing: an over-long document is a 400 syntax error. */
   parseOptions: ParseOptions;
+  /** Strip "Did you mean ...?" from request errors (production): see hideSuggestions in http/apollo.ts. */
+  hideSuggestions: boolean;
 }
 
 export function protection(options: { production: boolean }): Protection {
@@ -35,8 +37,11 @@ export function protection(options: { production: boolean }): Protection {
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true },
     // Our own cost rule below replaces Armor's.
     costLimit: { enabled: false },
-    // Suggestions ("did you mean needs?") leak the schema when introspection is off.
-    blockFieldSuggestion: { enabled: options.production },
+    // Suggestions ("did you mean needs?") leak the schema when introspection is off, but Armor's
+    // plugin rewrites every error's message in place (a read-only property on some) and misses
+    // variable-coercion suggestions ("Did you mean the enum value ..."): the error formatting
+    // hides them instead (hideSuggestions in http/apollo.ts).
+    blockFieldSuggestion: { enabled: false },
   });
   const armored = armor.protect();
   return {
@@ -46,5 +51,6 @@ export function protection(options: { production: boolean }): Protection {
       queryCostRule({ maxCost: LIMITS.maxCost, defaultListSize: LIMITS.defaultListSize }),
     ],
     parseOptions: { maxTokens: LIMITS.maxTokens },
+    hideSuggestions: options.production,
   };
 }

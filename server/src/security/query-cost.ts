@@ -32,11 +32,14 @@ export function queryCostRule(options: CostOptions) {
       if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     }
 
-    function listSize(field: FieldNode): number {
+    function listSize(def: GraphQLField<unknown, unknown>, field: FieldNode): number {
       const first = field.arguments?.find((a) => a.name.value === 'first')?.value;
       if (first?.kind === Kind.INT) return Math.max(1, Number(first.value));
       // A variable's value is unknown at validation time: assume the largest page.
       if (first?.kind === Kind.VARIABLE) return 100;
+      // Without `first`, a list whose SDL gives `first` a default (Need.claims) holds that many.
+      const declared = def.args.find((a) => a.name === 'first')?.defaultValue;
+      if (typeof declared === 'number') return declared;
       return options.defaultListSize;
     }
 
@@ -51,7 +54,7 @@ export function queryCostRule(options: CostOptions) {
           // A connection multiplies by its page size once; its edges list is that same page.
           const pageOfConnection = CONNECTION.test(type.name) && selection.name.value === 'edges';
           const multiplier =
-            !pageOfConnection && (isListType(nullable) || CONNECTION.test(named.name)) ? listSize(selection) : 1;
+            !pageOfConnection && (isListType(nullable) || CONNECTION.test(named.name)) ? listSize(def, selection) : 1;
           const inner = selection.selectionSet && isObjectType(named) ? cost(selection.selectionSet, named, seen) : 0;
           total += 1 + multiplier * inner;
         } else if (selection.kind === Kind.INLINE_FRAGMENT) {

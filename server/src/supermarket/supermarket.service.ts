@@ -10,7 +10,7 @@ import {
   type RedemptionRow,
   type Transaction,
 } from '@huzhu/db';
-import { STAFF, hasRoleAt, requireMemberOf, requireRoleAt, requireViewer } from '../auth/authorize';
+import { STAFF, hasRoleAt, requireMemberOf, requireRoleAt, requireViewer, requireVisibleAt } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { Context } from '../graphql/context';
 import { ErrorCode, badInput, fail, isAppError } from '../graphql/errors';
@@ -69,7 +69,10 @@ export async function addProduct(ctx: Context, input: NewProduct): Promise<Produ
 export async function restockProduct(ctx: Context, productId: number, quantityInput: number): Promise<ProductRow> {
   requireViewer(ctx);
   const product = await ctx.loaders.product.load(productId);
-  if (!product) fail(ErrorCode.NOT_FOUND, { en: 'Goods not found', zh: '找不到这件商品' }, { field: 'productId' });
+  const missing: () => never = () =>
+    fail(ErrorCode.NOT_FOUND, { en: 'Goods not found', zh: '找不到这件商品' }, { field: 'productId' });
+  if (!product) missing();
+  requireVisibleAt(ctx, product.siteId, missing);
   requireRoleAt(ctx, product.siteId, [...SHOPKEEPERS, 'ADMIN']);
   const quantity = v.int('quantity', quantityInput, 1, 100_000);
   const row = await ctx.db.transaction(async (tx) => {
@@ -101,14 +104,17 @@ export async function restockProduct(ctx: Context, productId: number, quantityIn
 export async function redeem(ctx: Context, request: RedeemRequest): Promise<RedemptionRow> {
   const viewer = requireViewer(ctx);
   const member = await ctx.loaders.member.load(request.memberId);
-  if (!member || member.siteId === null) {
+  const missing: () => never = () =>
     fail(ErrorCode.NOT_FOUND, { en: 'Member not found', zh: '找不到这个成员' }, { field: 'input.memberId' });
-  }
+  if (!member || member.siteId === null) missing();
   const siteId = member.siteId;
-  if (viewer.id !== member.id) requireRoleAt(ctx, siteId, SHOPKEEPERS);
+  if (viewer.id !== member.id) {
+    requireVisibleAt(ctx, siteId, missing);
+    requireRoleAt(ctx, siteId, SHOPKEEPERS);
+  }
   const key = `redeem:${member.id}:${v.idempotencyKey('input.idempotencyKey', request.idempotencyKey)}`;
   const lines = validLines(request.items);
-  const hash = requestHash(lines);
+  const hash = requestHash(member.id, lines);
   const productIds = lines.map((l) => l.productId);
 
   let changed: ProductRow[] = [];
@@ -198,7 +204,10 @@ export async function redeem(ctx: Context, request: RedeemRequest): Promise<Rede
 export async function cancelRedemption(ctx: Context, id: number, reasonInput: string): Promise<RedemptionRow> {
   requireViewer(ctx);
   const existing = await q.redemptionById(ctx.db, id);
-  if (!existing) fail(ErrorCode.NOT_FOUND, { en: 'Redemption not found', zh: '找不到这条兑换记录' });
+  const missing: () => never = () =>
+    fail(ErrorCode.NOT_FOUND, { en: 'Redemption not found', zh: '找不到这条兑换记录' });
+  if (!existing) missing();
+  requireVisibleAt(ctx, existing.siteId, missing);
   const viewer = requireRoleAt(ctx, existing.siteId, SHOPKEEPERS);
   const reason = v.text('reason', reasonInput, 500);
 
@@ -298,16 +307,19 @@ function validLines(items: Line[]): Line[] {
   });
 }
 
-/** What identifies a basket under its key: the goods and how many, whatever their order. */
-function requestHash(lines: Line[]): string {
+/** What identifies a redemption under its key: whose points, the goods and how many, whatever their order. */
+function requestHash(memberId: number, lines: Line[]): string {
   const sorted = [...lines].sort((a, b) => a.productId - b.productId).map((l) => [l.productId, l.quantity]);
-  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(JSON.stringify([memberId, sorted]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 function sameRequestOrConflict(earlier: RedemptionRow, hash: string): RedemptionRow {
   if (earlier.requestHash !== hash) {
     fail(ErrorCode.CONFLICT, {
-      en: 'This idempotency key was already used for different goods',
+      en: 'This idempotency key was already used for a different redemption',
       zh: '该幂等键已用于另一笔不同的兑换',
     });
   }

@@ -49,7 +49,7 @@ export async function recordVisit(ctx: Context, input: RecordVisitInput): Promis
   if (visitedAt < EARLIEST_VISIT) {
     badInput('input.visitedAt', { en: 'The visit cannot be before 2000', zh: '探访时间不能早于2000年' });
   }
-  const note = v.optionalText('input.note', input.note, 1000);
+  const note = v.optionalText('input.note', input.note, 1000, v.MULTILINE);
   // An elder who also volunteers (以老助老) cannot visit themself into the coverage figures.
   if (elder.id === viewer.id) {
     badInput('input.elderId', { en: 'You cannot record a visit to yourself', zh: '不能为自己登记探访' });

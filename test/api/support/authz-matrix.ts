@@ -13,6 +13,10 @@
 //   donateMinutes                  any member, to a member of their own site; a receiver
 //                                  elsewhere is NOT_FOUND ("no such member at your site")
 //   reverseTransfer                COORDINATOR of the transfer's site, ADMIN (ledger.api)
+// An id of another site's need, claim, transfer, goods, redemption or member (redeem) is
+// NOT_FOUND to anyone who does not belong to that site, as an id that does not exist is
+// (requireVisibleAt); FORBIDDEN is for people of the site without the role. A site id is
+// FORBIDDEN whether the site exists or not.
 //   addProduct, restockProduct     COORDINATOR or CLERK of the site, ADMIN (supermarket.service)
 //   redeem                         oneself, or COORDINATOR/CLERK of the member's site; not ADMIN
 //   cancelRedemption               COORDINATOR or CLERK of the site
@@ -43,33 +47,33 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['postNeed',         'own',        F,     ok,    F,     F,     F,     U],
   ['postNeed',         'other',      F,     F,     F,     F,     F,     U],
   ['cancelNeed',       'own',        F,     ok,    F,     F,     F,     U],
-  ['cancelNeed',       'other',      F,     F,     F,     F,     F,     U],
+  ['cancelNeed',       'other',      F,     NF,    NF,    NF,    NF,    U],
   ['claimNeed',        'own',        F,     F,     ok,    F,     F,     U],
-  ['claimNeed',        'other',      F,     F,     F,     F,     F,     U],
+  ['claimNeed',        'other',      F,     NF,    NF,    NF,    NF,    U],
   ['withdrawClaim',    'own',        F,     F,     ok,    F,     F,     U],
-  ['withdrawClaim',    'other',      F,     F,     F,     F,     F,     U],
+  ['withdrawClaim',    'other',      F,     NF,    NF,    NF,    NF,    U],
   ['checkIn',          'own',        F,     F,     ok,    F,     F,     U],
-  ['checkIn',          'other',      F,     F,     F,     F,     F,     U],
+  ['checkIn',          'other',      F,     NF,    NF,    NF,    NF,    U],
   ['reportService',    'own',        F,     F,     ok,    F,     F,     U],
-  ['reportService',    'other',      F,     F,     F,     F,     F,     U],
+  ['reportService',    'other',      F,     NF,    NF,    NF,    NF,    U],
   ['confirmService',   'own',        F,     ok,    F,     F,     F,     U],
-  ['confirmService',   'other',      F,     F,     F,     F,     F,     U],
+  ['confirmService',   'other',      F,     NF,    NF,    NF,    NF,    U],
   ['rejectService',    'own',        F,     ok,    F,     F,     F,     U],
-  ['rejectService',    'other',      F,     F,     F,     F,     F,     U],
+  ['rejectService',    'other',      F,     NF,    NF,    NF,    NF,    U],
   ['markNoShow',       'own',        F,     ok,    F,     F,     F,     U],
-  ['markNoShow',       'other',      F,     F,     F,     F,     F,     U],
+  ['markNoShow',       'other',      F,     NF,    NF,    NF,    NF,    U],
   ['donateMinutes',    'own',        NF,    ok,    ok,    ok,    ok,    U],
   ['donateMinutes',    'other',      NF,    NF,    NF,    NF,    NF,    U],
   ['reverseTransfer',  'own',        ok,    ok,    F,     F,     F,     U],
-  ['reverseTransfer',  'other',      ok,    F,     F,     F,     F,     U],
+  ['reverseTransfer',  'other',      ok,    NF,    NF,    NF,    NF,    U],
   ['addProduct',       'own',        ok,    ok,    F,     F,     ok,    U],
   ['addProduct',       'other',      ok,    F,     F,     F,     F,     U],
   ['restockProduct',   'own',        ok,    ok,    F,     F,     ok,    U],
-  ['restockProduct',   'other',      ok,    F,     F,     F,     F,     U],
+  ['restockProduct',   'other',      ok,    NF,    NF,    NF,    NF,    U],
   ['redeem',           'own',        F,     ok,    ok,    F,     ok,    U],
-  ['redeem',           'other',      F,     F,     F,     F,     F,     U],
+  ['redeem',           'other',      F,     NF,    NF,    NF,    NF,    U],
   ['cancelRedemption', 'own',        F,     ok,    F,     F,     ok,    U],
-  ['cancelRedemption', 'other',      F,     F,     F,     F,     F,     U],
+  ['cancelRedemption', 'other',      F,     NF,    NF,    NF,    NF,    U],
   ['recordVisit',      'own',        ok,    ok,    ok,    F,     F,     U],
   ['recordVisit',      'other',      ok,    F,     F,     F,     F,     U],
 ];

@@ -1,7 +1,10 @@
-// The whole-system test harness: a real server on each engine, reached over real HTTP.
-// engines(): PGlite always, real PostgreSQL too when TEST_DATABASE_URL is set. Each server gets a
-// database of its own (PGlite in memory, or a fresh PostgreSQL database dropped on close), so
-// test files never see one another's rows and may run in any order.
+// The whole-system test harness: a real server on each target, reached over real HTTP.
+// targets(): each suite runs on PGlite in development mode, and on real PostgreSQL in production
+// mode (NODE_ENV=production, what people deploy) when TEST_DATABASE_URL is set: both engines and
+// both modes are covered without running everything four times. TEST_MODES=all runs every engine
+// in both modes; TEST_MODES=production (or development) runs every engine in that one mode.
+// Each server gets a database of its own (PGlite in memory, or a fresh PostgreSQL database dropped
+// on close), so test files never see one another's rows and may run in any order.
 import { randomUUID } from 'node:crypto';
 import { openTestDb, type TestDb } from '@huzhu/db/testing';
 import { startServer, type RunningServer } from '@huzhu/server/start';
@@ -10,6 +13,34 @@ export type EngineName = 'pglite' | 'postgres';
 
 export function engines(): EngineName[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export type Mode = 'development' | 'production';
+
+/** Where a suite runs: an engine, and the NODE_ENV the server starts with. */
+export interface Target {
+  engine: EngineName;
+  mode: Mode;
+  /** For test titles: "pglite", "postgres (production)". */
+  name: string;
+}
+
+export function target(engine: EngineName, mode: Mode = 'development'): Target {
+  return { engine, mode, name: mode === 'production' ? `${engine} (production)` : engine };
+}
+
+/** Default: PGlite in development, PostgreSQL (when available) in production. See the top of the file. */
+export function targets(modes = process.env.TEST_MODES): Target[] {
+  const all = engines();
+  if (modes === 'all') return all.flatMap((e) => [target(e, 'development'), target(e, 'production')]);
+  if (modes === 'production' || modes === 'development') return all.map((e) => target(e, modes));
+  if (modes) throw new Error(`TEST_MODES must be all, production or development, not "${modes}"`);
+  return all.map((e) => target(e, e === 'postgres' ? 'production' : 'development'));
+}
+
+/** A target from what a suite was given: an engine alone means development mode. */
+export function targetOf(t: Target | EngineName): Target {
+  return typeof t === 'string' ? target(t) : t;
 }
 
 /** Shared by every server process on one database (the subscriptions test starts two). */
@@ -167,6 +198,7 @@ const SNAPSHOT_SQL = `select
 
 export interface TestServer {
   engine: EngineName;
+  mode: Mode;
   url: string;
   /** The fresh PostgreSQL database's URL (postgres engine only), for a second server process. */
   databaseUrl: string | undefined;
@@ -181,22 +213,25 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(engine: EngineName): Promise<TestServer> {
+export async function startTestServer(on: Target | EngineName): Promise<TestServer> {
+  const { engine, mode } = targetOf(on);
   const sql = new SqlCounter();
   let testDb: TestDb | undefined;
   let running: RunningServer;
   const common = { port: 0, host: '127.0.0.1', demoData: true, quiet: true, onQuery: sql.onQuery } as const;
+  const env = mode === 'production' ? { NODE_ENV: 'production', JWT_SECRET } : {};
   if (engine === 'postgres') {
     // A fresh database per server; openTestDb creates (and on close drops) it.
     testDb = await openTestDb('postgres', { poolSize: 1 });
-    running = await startServer({ ...common, databaseUrl: testDb.url, env: { JWT_SECRET } });
+    running = await startServer({ ...common, databaseUrl: testDb.url, env: { ...env, JWT_SECRET } });
   } else {
-    running = await startServer({ ...common, memory: true, env: {} });
+    running = await startServer({ ...common, memory: true, env });
   }
   const tokens = new Map<string, Promise<string>>();
   const client = new Client(running.url);
   return {
     engine,
+    mode,
     url: running.url,
     databaseUrl: testDb?.url,
     running,

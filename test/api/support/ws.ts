@@ -17,12 +17,70 @@ export interface Subscriber<T> {
   dispose(): void;
 }
 
-export function wsClient(httpUrl: string, token?: string): WsClient {
+export interface WsOptions {
+  /** More connection_init params (e.g. lang). */
+  params?: Record<string, unknown>;
+  /**
+   * One socket for the client's life (graphql-ws's lazy default closes it whenever no operation is
+   * open and opens a new one for the next), so a test can tell the same socket is served.
+   */
+  keepOpen?: boolean;
+  /** Called with the close code and reason when the socket closes. */
+  onClosed?: (code: number, reason: string) => void;
+  /** Called each time a socket is opened and acknowledged. */
+  onConnected?: () => void;
+  /** Headers of the upgrade request (e.g. Accept-Language). */
+  headers?: Record<string, string>;
+}
+
+function withHeaders(headers: Record<string, string>): unknown {
+  return class extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  };
+}
+
+/** A graphql-ws client as `token` (anonymous without). */
+export function wsClient(httpUrl: string, token?: string, options: WsOptions = {}): WsClient {
   return createClient({
     url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocketImpl,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    webSocketImpl: options.headers ? withHeaders(options.headers) : WebSocketImpl,
+    connectionParams: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.params },
     retryAttempts: 0,
+    lazy: !options.keepOpen,
+    ...(options.keepOpen ? { onNonLazyError: () => {} } : {}),
+    on: {
+      closed: (event) => {
+        const e = event as { code?: number; reason?: string };
+        options.onClosed?.(e.code ?? 0, String(e.reason ?? ''));
+      },
+      connected: () => options.onConnected?.(),
+    },
+  });
+}
+
+/**
+ * One query or mutation over the socket: its result, or its errors when the server answered with
+ * an error message instead. Rejects when the socket closes under it.
+ */
+export function wsRequest<T>(
+  client: WsClient,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<{ data?: T | null; errors?: GqlError[] }> {
+  return new Promise((resolve, reject) => {
+    let result: { data?: T | null; errors?: GqlError[] } = {};
+    client.subscribe<T>(
+      { query, variables },
+      {
+        next: (r) => {
+          result = { data: r.data as T | null | undefined, errors: r.errors as GqlError[] | undefined };
+        },
+        error: (error) => (Array.isArray(error) ? resolve({ errors: error as GqlError[] }) : reject(error)),
+        complete: () => resolve(result),
+      },
+    );
   });
 }
 
@@ -102,7 +160,8 @@ export interface ChildServer {
 }
 
 /** Starts `tsx server/src/main.ts` as a separate process on the given PostgreSQL database. */
-export async function spawnServer(databaseUrl: string): Promise<ChildServer> {
+/** A second server process on the same database; `env` adds to its environment (NODE_ENV...). */
+export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<ChildServer> {
   const root = fileURLToPath(new URL('../../../', import.meta.url));
   const child = spawn(`${root}node_modules/.bin/tsx`, ['server/src/main.ts'], {
     cwd: root,
@@ -115,6 +174,7 @@ export async function spawnServer(databaseUrl: string): Promise<ChildServer> {
       HOST: '127.0.0.1',
       DEMO_DATA: 'false',
       DB_POOL_SIZE: '2',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,14 +1,24 @@
-// The security suite's support: a server on each engine (production mode when asked), raw HTTP
+// The security suite's support: a server on each target (harness.ts: engine and mode), raw HTTP
 // for requests no well-behaved client would send, and the "database unchanged" check every attack
 // ends with: a row count and a content fingerprint of every public table, and the ledger invariants.
 import { checkInvariants, rowsOf, type DbHandle } from '@huzhu/db';
 import { openTestDb, type TestDb } from '@huzhu/db/testing';
 import { startServer, type RunningServer, type StartOptions } from '@huzhu/server/start';
 import { expect } from 'vitest';
-import { Client, JWT_SECRET, LIMITER_SQL, login, type EngineName } from '../../api/support/harness';
+import {
+  Client,
+  JWT_SECRET,
+  LIMITER_SQL,
+  login,
+  targetOf,
+  type EngineName,
+  type Mode,
+  type Target,
+} from '../../api/support/harness';
 
 export interface SecServer {
   engine: EngineName;
+  mode: Mode;
   url: string;
   running: RunningServer;
   handle: DbHandle;
@@ -21,12 +31,18 @@ export interface SecServer {
   close(): Promise<void>;
 }
 
-/** A server with the demo village; `env` as the process would read it (NODE_ENV, limits...). */
+/**
+ * A server with the demo village on a target (an engine alone: development mode); `env` as the
+ * process would read it (limits...; an explicit NODE_ENV wins over the target's mode).
+ */
 export async function startSecServer(
-  engine: EngineName,
-  env: Record<string, string> = {},
+  on: Target | EngineName,
+  extraEnv: Record<string, string> = {},
   overrides: Partial<StartOptions> = {},
 ): Promise<SecServer> {
+  const { engine, mode: targetMode } = targetOf(on);
+  const env = { ...(targetMode === 'production' ? { NODE_ENV: 'production' } : {}), ...extraEnv };
+  const mode: Mode = env.NODE_ENV === 'production' ? 'production' : 'development';
   const statements: string[] = [];
   let testDb: TestDb | undefined;
   const common = {
@@ -48,6 +64,7 @@ export async function startSecServer(
   const tokens = new Map<string, Promise<string>>();
   return {
     engine,
+    mode,
     url: running.url,
     running,
     handle: running.handle,

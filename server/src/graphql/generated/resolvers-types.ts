@@ -194,7 +194,7 @@ export type Member = {
   birthYear?: Maybe<Scalars['Int']['output']>;
   /** Whether the member can log in (elders with no phone cannot: a coordinator acts for them). */
   canLogIn: Scalars['Boolean']['output'];
-  /** Care categories; any one makes the member due a monthly visit. */
+  /** Care categories; any one makes the member due a monthly visit. Shown to the member, the site's staff and platform staff, and to a volunteer only while holding a claim for this elder; empty to anyone else. */
   careCategories: Array<CareCategory>;
   /** The member's claims, newest first. */
   claims: ClaimConnection;
@@ -509,7 +509,7 @@ export type Need = {
   cancelReason?: Maybe<Scalars['String']['output']>;
   /** Kind of service. */
   category: ServiceCategory;
-  /** The claims on it (withdrawn ones included). */
+  /** The claims on it, slot holders first (a need has at most 50 slots), then no-shows, each oldest first; withdrawn ones left out: staff find them with `claims(siteId, status: WITHDRAWN)`, the volunteer with `viewer.claims(status: WITHDRAWN)`. */
   claims: Array<Claim>;
   /** When it was posted. */
   createdAt: Scalars['DateTime']['output'];
@@ -533,6 +533,12 @@ export type Need = {
   status: NeedStatus;
   /** Short title, e.g. 给赵奶奶送午饭. */
   title: Scalars['String']['output'];
+};
+
+
+/** Something an elder needs done, posted by the site. */
+export type NeedClaimsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of needs. */
@@ -626,11 +632,11 @@ export type Query = {
   __typename?: 'Query';
   /** The site's claims, e.g. status REPORTED: the queue to confirm (staff only). */
   claims: ClaimConnection;
-  /** A member by id: oneself, or a member of a site one staffs. */
+  /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
   /** The site's members, by name; staff only. `search` matches name or phone. */
   members: MemberConnection;
-  /** A need by id (members of its site, and admins). */
+  /** A need by id (members of its site, and admins); null for another site's need, as for one that does not exist. */
   need?: Maybe<Need>;
   /** The site's needs, soonest first. */
   needs: NeedConnection;
@@ -1372,7 +1378,7 @@ export type NeedResolvers<ContextType = Context, ParentType extends ResolversPar
   beneficiary?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
-  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType>;
+  claims?: Resolver<Array<ResolversTypes['Claim']>, ParentType, ContextType, RequireFields<NeedClaimsArgs, 'first'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   estimatedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
