@@ -3,7 +3,18 @@
 // (row counts, every balance and every stock level unchanged after the failure).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { targets, idemKey, PHONES, startTestServer, type Client, type Lang, type TestServer } from './support/harness';
-import { CLAIM_NEED, CONFIRM, POST_NEED, REDEEM, claimUpTo, demo, postNeed, product, type Demo } from './support/ops';
+import {
+  CLAIM_NEED,
+  CONFIRM,
+  POST_NEED,
+  REDEEM,
+  claimUpTo,
+  demo,
+  needInput,
+  postNeed,
+  product,
+  type Demo,
+} from './support/ops';
 
 const CJK = /[\u4e00-\u9fff]/;
 const NEEDS_Q = 'query ($siteId: ID!) { needs(siteId: $siteId) { totalCount } }';
@@ -33,17 +44,7 @@ describe.each(targets())('error codes on $name', (on) => {
   let coordinator: Client;
   let volunteer: Client;
   let volunteer2: Client;
-  const need = (extra: Record<string, unknown> = {}) => ({
-    input: {
-      siteId: d.siteId,
-      beneficiaryId: d.ids.elder,
-      title: '帮忙挑水',
-      category: 'ERRAND',
-      estimatedMinutes: 30,
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      ...extra,
-    },
-  });
+  const need = (extra: Record<string, unknown> = {}) => needInput(d, extra);
 
   beforeAll(async () => {
     s = await startTestServer(on);

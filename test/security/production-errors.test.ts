@@ -4,7 +4,7 @@
 // data. Issue 13 found every one of these answered 500 "Internal server error" in production.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, idemKey, PHONES, target, type Client, type TestServer } from '../api/support/harness';
-import { CLAIM_NEED, POST_NEED, REDEEM, claimUpTo, demo, postNeed, product, type Demo } from '../api/support/ops';
+import { CLAIM_NEED, POST_NEED, REDEEM, claimUpTo, demo, needInput, postNeed, product, type Demo } from '../api/support/ops';
 import { postJson, startSecServer, type SecServer } from './support/attack';
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -54,17 +54,7 @@ describe.each(engines())('user errors in production on %s', (engine) => {
     return messages;
   }
 
-  const need = (extra: Record<string, unknown> = {}) => ({
-    input: {
-      siteId: d.siteId,
-      beneficiaryId: d.ids.elder,
-      title: '帮忙挑水',
-      category: 'ERRAND',
-      estimatedMinutes: 30,
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-      ...extra,
-    },
-  });
+  const need = (extra: Record<string, unknown> = {}) => needInput(d, extra);
 
   it('UNAUTHENTICATED: a bad token is a 401, not a 500', async () => {
     const bad = `${volunteer.token!.slice(0, -4)}AAAA`;

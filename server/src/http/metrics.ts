@@ -5,21 +5,15 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DbHandle } from '@huzhu/db';
+import { ErrorCode } from '../graphql/errors';
 import { scopeOf } from './request-log';
 
 /** Distinct operation names given a label of their own; later ones count as "(other)". */
 const MAX_OPERATIONS = 100;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Codes a response can carry: ours, Apollo's and GraphQL's. Anything else is "OTHER". */
-const KNOWN_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INSUFFICIENT_BALANCE',
-  'OUT_OF_STOCK',
-  'TOO_MANY_REQUESTS',
+const KNOWN_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

@@ -31,6 +31,21 @@ export interface Demo {
   ids: Record<keyof typeof PHONES | 'sun' | 'zhou', string>;
 }
 
+/** postNeed's variables: an errand for the demo village's elder tomorrow, with `extra` fields over it. */
+export function needInput(d: Demo, extra: Record<string, unknown> = {}) {
+  return {
+    input: {
+      siteId: d.siteId,
+      beneficiaryId: d.ids.elder,
+      title: '帮忙挑水',
+      category: 'ERRAND',
+      estimatedMinutes: 30,
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      ...extra,
+    },
+  };
+}
+
 /** The demo village's site id and its people's ids, read as its coordinator. */
 export async function demo(s: TestServer): Promise<Demo> {
   const coord = await s.as(PHONES.coordinator);
