@@ -4,7 +4,17 @@
 // data. Issue 13 found every one of these answered 500 "Internal server error" in production.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, idemKey, PHONES, target, type Client, type TestServer } from '../api/support/harness';
-import { CLAIM_NEED, POST_NEED, REDEEM, claimUpTo, demo, needInput, postNeed, product, type Demo } from '../api/support/ops';
+import {
+  CLAIM_NEED,
+  POST_NEED,
+  REDEEM,
+  claimUpTo,
+  demo,
+  needInput,
+  postNeed,
+  product,
+  type Demo,
+} from '../api/support/ops';
 import { postJson, startSecServer, type SecServer } from './support/attack';
 
 const CJK = /[\u4e00-\u9fff]/;
