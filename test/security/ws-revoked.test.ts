@@ -117,8 +117,9 @@ describe.each(targets())('WebSocket after a role is revoked in the database on $
     await sql(`delete from memberships where member_id = ${id}`);
 
     expect(await until(members, 'FORBIDDEN')).toBe('FORBIDDEN');
+    // No longer of the site at all: its need is answered as one that does not exist (existence.test.ts).
     const cancel = await wsRequest<unknown>(coordinator, CANCEL, { id: before.id });
-    expect(codeOf(cancel)).toBe('FORBIDDEN');
+    expect(codeOf(cancel)).toBe('NOT_FOUND');
     expect(cancel.data ?? null).toBeNull();
     expect(await (await s.as(PHONES.admin)).ok(NEED, { id: before.id })).toEqual({ need: { status: 'OPEN' } });
 
