@@ -16,6 +16,10 @@ export default defineConfig({
     // its speed still passes. The ledger property test sets longer limits of its own.
     testTimeout: 300_000,
     hookTimeout: 300_000,
+    // Two files at a time on the 2-core machines: most of a file's time is spent waiting on
+    // PostgreSQL, a spawned server or the browser, so the second worker fills the idle core
+    // (vitest's default here is one). Every file has databases and ports of its own.
+    maxWorkers: 2,
     // After the usual report: the slowest files, and the tests nearest their limits.
     reporters: ['default', './test/support/slowest.reporter.ts'],
     projects: [

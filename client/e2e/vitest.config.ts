@@ -17,8 +17,10 @@ export default defineConfig({
     name: 'client-e2e',
     environment: 'node',
     include: ['**/*.e2e.test.ts'],
-    testTimeout: 300_000,
-    hookTimeout: 300_000,
+    // The longest test (every page of every role through axe, with screenshots) took 102 s on a
+    // loaded machine: 15 minutes is room for a day at a quarter of the usual speed.
+    testTimeout: 900_000,
+    hookTimeout: 900_000,
     fileParallelism: false,
   },
 });
