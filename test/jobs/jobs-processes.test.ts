@@ -91,8 +91,19 @@ describe.runIf(realPostgresAvailable())('jobs across server processes (PostgreSQ
     // Both processes keep contesting the latest slot for a few more passes each.
     await sleep(5_000);
 
-    const sent = await slotsOf(db.url);
-    const runs = entries(log).filter((e) => e.job === 'test.tick');
+    // A slot is sent, then its job runs a moment later, and a new slot may come at any minute: read
+    // the runs first, then the slots, until they agree. More runs than slots would be a slot run
+    // twice (every run is of a slot already sent when it was read), and fails at once.
+    const { sent, runs } = await until(
+      'every slot sent has run',
+      async () => {
+        const runs = entries(log).filter((e) => e.job === 'test.tick');
+        const sent = await slotsOf(db.url);
+        if (runs.length > sent.length) return { sent, runs };
+        return runs.length === sent.length ? { sent, runs } : undefined;
+      },
+      120_000,
+    );
     // Every schedule pass that won a slot is one row in pg-boss's send-it queue, one per slot...
     expect(sent.length).toBeGreaterThanOrEqual(2);
     expect(new Set(sent).size).toBe(sent.length);

@@ -31,4 +31,17 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
       await handle.close();
     }
   });
+
+  it('seeds once when several processes start together on a new database', async () => {
+    const handle = await openTestDb(engine, { poolSize: 4 });
+    try {
+      // Each call sees no village before it takes the lock (on PostgreSQL, each on its own connection).
+      const results = await Promise.all([seedDemo(handle.db), seedDemo(handle.db), seedDemo(handle.db)]);
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.siteId)).size).toBe(1);
+      expect((await checkInvariants(handle.db)).filter((r) => !r.holds)).toEqual([]);
+    } finally {
+      await handle.close();
+    }
+  });
 });

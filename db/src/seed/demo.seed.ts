@@ -1,6 +1,6 @@
 // Demo data: one village mutual-aid site with its people, open needs and supermarket goods, so a
 // newcomer can log in as each role and find work to do. Running it twice changes nothing.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../open';
 import { hashPassword } from '../crypto/password';
 import { lockAccounts, insertTransfer, applyToBalances, memberAccount, siteAccount } from '../queries/ledger.queries';
@@ -185,6 +185,11 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<De
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const siteId = await db.transaction(async (tx) => {
+    // Several processes starting together on a new database each see no village yet: the first
+    // to take this lock seeds it, the others find it there once they have the lock.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('huzhu:demo-seed'))`);
+    const [seeded] = await tx.select({ id: sites.id }).from(sites).where(eq(sites.name, DEMO_SITE_NAME));
+    if (seeded) return { existing: seeded.id };
     const site = await insertSite(tx, {
       name: DEMO_SITE_NAME,
       county: '平江县',
@@ -234,6 +239,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<De
     await tx.insert(products).values(GOODS.map((g) => ({ ...g, siteId: site.id })));
     return site.id;
   });
+  if (typeof siteId !== 'number') return { created: false, siteId: siteId.existing, password: DEMO_PASSWORD, logins };
   return { created: true, siteId, password: DEMO_PASSWORD, logins };
 }
 
