@@ -66,6 +66,14 @@ export async function memberWithRoles(
   return row && { member: row.member, roles: row.roles };
 }
 
+/**
+ * Holds, until the transaction ends, the right to create a member with this phone: processes
+ * starting together (each ensuring the same admin) take turns, and the later ones find the member.
+ */
+export async function lockPhone(ex: Executor, phone: string): Promise<void> {
+  await ex.execute(sql`select pg_advisory_xact_lock(hashtext(${`huzhu:phone:${phone}`}))`);
+}
+
 export async function memberByPhone(ex: Executor, phone: string): Promise<MemberRow | undefined> {
   const [row] = await ex.select().from(members).where(eq(members.phone, phone));
   return row;

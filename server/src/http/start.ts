@@ -154,7 +154,10 @@ async function ensureAdmin(handle: DbHandle, phone: string, password: string): P
     return;
   }
   const passwordHash = await hashPassword(password);
-  await handle.db.transaction((tx) =>
-    memberQueries.insertMember(tx, { siteId: null, name: '民政局管理员', phone, passwordHash }, ['ADMIN']),
-  );
+  // Another process starting at the same moment may be creating the same admin: one does.
+  await handle.db.transaction(async (tx) => {
+    await memberQueries.lockPhone(tx, phone);
+    if (await memberQueries.memberByPhone(tx, phone)) return;
+    await memberQueries.insertMember(tx, { siteId: null, name: '民政局管理员', phone, passwordHash }, ['ADMIN']);
+  });
 }

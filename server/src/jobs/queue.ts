@@ -107,7 +107,16 @@ export async function startJobQueue(options: QueueOptions): Promise<JobQueue> {
   // pg-boss reports what goes wrong in the background (a lost connection mid-poll) here; it keeps
   // going, and an unheard 'error' event would end the process.
   boss.on('error', (error: unknown) => log(`jobs: ${error instanceof Error ? error.message : String(error)}`));
-  await boss.start();
+  // Processes starting together on a new database would each install pg-boss's schema at once:
+  // they take turns (a session lock on PostgreSQL; PGlite is one process), the later ones find it.
+  const startLock = handle.sql ? await handle.sql.reserve() : undefined;
+  try {
+    await startLock?.unsafe(`select pg_advisory_lock(hashtext('huzhu:jobs:start'))`);
+    await boss.start();
+  } finally {
+    await startLock?.unsafe(`select pg_advisory_unlock(hashtext('huzhu:jobs:start'))`).catch(() => undefined);
+    startLock?.release();
+  }
 
   await boss.createQueue(FAILED_QUEUE, {
     retentionSeconds: FAILED_KEEP_SECONDS,
@@ -221,6 +230,14 @@ function databaseOf(handle: DbHandle): IDatabase {
         const reserved = await sql.reserve();
         try {
           result = await reserved.unsafe(text).simple();
+        } catch (error) {
+          // A statement that failed between BEGIN and COMMIT leaves the transaction open and
+          // aborted: end it, or the pool hands that connection to the next query.
+          await reserved
+            .unsafe('ROLLBACK')
+            .simple()
+            .catch(() => undefined);
+          throw error;
         } finally {
           reserved.release();
         }
