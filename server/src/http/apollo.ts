@@ -10,10 +10,10 @@ import type { Protection } from '../security/limits';
 import { compiledExecution } from './compiled-execution';
 import { currentScope, logInternalError } from './request-log';
 
-const CATALOGUE = new Set<string>(Object.values(ErrorCode));
+export const CATALOGUE = new Set<string>(Object.values(ErrorCode));
 
 /** Codes GraphQL and Apollo give to a bad request: the client's fault, shown as they are. */
-const REQUEST_ERRORS = new Set([
+export const REQUEST_ERRORS = new Set<string>([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',

@@ -5,23 +5,14 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { DbHandle } from '@huzhu/db';
-import { ErrorCode } from '../graphql/errors';
+import { CATALOGUE, REQUEST_ERRORS } from './apollo';
 import { scopeOf } from './request-log';
 
 /** Distinct operation names given a label of their own; later ones count as "(other)". */
 const MAX_OPERATIONS = 100;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Codes a response can carry: ours, Apollo's and GraphQL's. Anything else is "OTHER". */
-const KNOWN_CODES = new Set<string>([
-  ...Object.values(ErrorCode),
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'INTERNAL_SERVER_ERROR',
-]);
+const KNOWN_CODES = new Set<string>([...CATALOGUE, ...REQUEST_ERRORS, 'INTERNAL_SERVER_ERROR']);
 
 export interface Metrics {
   /** Mounted before everything else on /graphql: times each request and counts its outcome. */
