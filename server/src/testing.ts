@@ -1,11 +1,14 @@
-// Test support for services: a context as a request would build it, for a given member.
+// Test support for services: the actor a member acts as, a call's deps, and (for the tests that
+// execute GraphQL documents) a context as a request would build it.
 import { memberQueries, type Database, type MemberRow } from '@huzhu/db';
 import { viewerOf } from './auth/auth.service';
+import type { Viewer } from './auth/authorize';
 import { createMemberCache } from './auth/member-cache';
+import { serviceDeps, type ServiceDeps } from './core/deps';
 import { buildContext, type Context } from './graphql/context';
 import type { Events, HuzhuEvent } from './events/events';
 import { LoginLimiter } from './security/rate-limit';
-import { isAppError } from './graphql/errors';
+import { isAppError } from './core/errors';
 
 /** Events that are only recorded, so a test can see what a mutation published. */
 export function recordingEvents(): Events & { published: HuzhuEvent[] } {
@@ -20,6 +23,17 @@ export function recordingEvents(): Events & { published: HuzhuEvent[] } {
   };
 }
 
+/** The member as a service sees them when they act: their roles, from a test address. */
+export async function actorFor(db: Database, member: MemberRow): Promise<Viewer> {
+  return { ...viewerOf(member, await memberQueries.membershipsOf(db, member.id)), ip: '127.0.0.1' };
+}
+
+/** A service call's deps with a fresh read cache; events recorded unless given. */
+export function depsFor(db: Database, events: Events = recordingEvents()): ServiceDeps {
+  return serviceDeps({ db, events });
+}
+
+/** A GraphQL request's context, for tests that execute documents against the schema. */
 export async function contextFor(
   db: Database,
   member: MemberRow | null,

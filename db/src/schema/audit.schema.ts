@@ -9,6 +9,11 @@ export const auditLog = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: bigint('actor_id', { mode: 'number' }).references(() => members.id),
+    /**
+     * Who acted when no member did: the process's own work, as the job or command that did it
+     * (`job:visits.generate`, `cli:demo`). Null when a member acted (actor_id).
+     */
+    actorLabel: text('actor_label'),
     siteId: bigint('site_id', { mode: 'number' }).references(() => sites.id),
     /** What was done, as the mutation's name: confirmService, redeem, addMember... */
     action: text('action').notNull(),

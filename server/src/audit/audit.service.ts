@@ -2,24 +2,26 @@
 // member's data records who, what and from where, inside its own transaction, so the record and
 // the change commit together or not at all. `when` is the row's default, the commit's clock.
 import { auditQueries, type Transaction } from '@huzhu/db';
-import type { Context } from '../graphql/context';
+import { isSystem, type Actor } from '../auth/authorize';
 
 export async function audit(
   tx: Transaction,
-  ctx: Pick<Context, 'viewer' | 'ip'>,
+  actor: Actor | null,
   siteId: number | null,
   action: string,
   entity: string,
   id: number,
   detail: object,
 ): Promise<void> {
+  const system = actor !== null && isSystem(actor);
   await auditQueries.insertAudit(tx, {
-    actorId: ctx.viewer?.id ?? null,
+    actorId: actor && !system ? actor.id : null,
+    actorLabel: system ? actor.system : null,
     siteId,
     action,
     entity,
     entityId: String(id),
-    ip: ctx.ip ?? null,
+    ip: actor && !system ? (actor.ip ?? null) : null,
     detail,
   });
 }

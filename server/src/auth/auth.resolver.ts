@@ -12,10 +12,15 @@ export const authResolvers: Resolvers = {
         password: args.password,
         ip: ctx.ip,
       });
-      ctx.viewer = viewerOf(result.member, await memberQueries.membershipsOf(ctx.db, result.member.id));
+      // Acting from the request's address from now on, as a viewer from a token does (buildContext).
+      const viewer = viewerOf(result.member, await memberQueries.membershipsOf(ctx.db, result.member.id));
+      ctx.viewer = ctx.ip === undefined ? viewer : { ...viewer, ip: ctx.ip };
       return result;
     },
     changePassword: (_p, args, ctx) =>
-      changePassword(ctx, { oldPassword: args.oldPassword, newPassword: args.newPassword }),
+      changePassword({ db: ctx.deps.db, jwtSecret: ctx.jwtSecret, loginLimiter: ctx.loginLimiter }, ctx.viewer, {
+        oldPassword: args.oldPassword,
+        newPassword: args.newPassword,
+      }),
   },
 };

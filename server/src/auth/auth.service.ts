@@ -2,11 +2,11 @@
 // service checks. A password change (or reset) revokes every token the member was issued before it.
 import { hashPassword, memberQueries, verifyPassword, type Database, type MemberRow } from '@huzhu/db';
 import { audit } from '../audit/audit.service';
-import { badInput, ErrorCode, fail } from '../graphql/errors';
-import * as v from '../graphql/validate';
+import { badInput, ErrorCode, fail } from '../core/errors';
+import * as v from '../core/validate';
+import type { ServerResources } from '../core/deps';
 import type { LoginLimiter } from '../security/rate-limit';
-import type { Context } from '../graphql/context';
-import { requireViewer, type Viewer } from './authorize';
+import { requireViewer, type Actor, type Viewer } from './authorize';
 import type { MemberCache } from './member-cache';
 import { signToken, verifyToken } from './tokens';
 
@@ -89,34 +89,40 @@ export interface ChangePasswordRequest {
   newPassword: string;
 }
 
+/** What a password change needs besides its actor: the database, the token key, the limits. */
+export type PasswordDeps = Pick<ServerResources, 'db' | 'jwtSecret' | 'loginLimiter'>;
+
 /**
- * The viewer changes their own password, proving the old one under the same limits as a log-in
- * (a stolen token must not become a way to guess it). Every earlier token ends; the answer carries
- * a new one.
+ * The member changes their own password, proving the old one under the same limits as a log-in
+ * (a stolen token must not become a way to guess it), counted against the address they act from.
+ * Every earlier token ends; the answer carries a new one. Only a member has a password: the
+ * system is FORBIDDEN.
  */
 export async function changePassword(
-  ctx: Pick<Context, 'db' | 'jwtSecret' | 'loginLimiter' | 'viewer' | 'ip'>,
+  deps: PasswordDeps,
+  actor: Actor | null,
   request: ChangePasswordRequest,
 ): Promise<{ token: string; member: MemberRow }> {
-  const viewer = requireViewer(ctx);
+  const viewer = requireViewer(actor);
   const newPassword = v.password('newPassword', request.newPassword);
-  const member = await memberQueries.memberById(ctx.db, viewer.id);
+  const member = await memberQueries.memberById(deps.db, viewer.id);
   if (!member?.phone || !member.passwordHash) fail(ErrorCode.FORBIDDEN, NO_PASSWORD);
   const phone = member.phone;
-  return ctx.loginLimiter.serial(phone, async () => {
-    await underLimits(ctx.loginLimiter, phone, ctx.ip);
+  const ip = viewer.ip;
+  return deps.loginLimiter.serial(phone, async () => {
+    await underLimits(deps.loginLimiter, phone, ip);
     if (!(await verifyPassword(request.oldPassword, member.passwordHash!))) {
-      await ctx.loginLimiter.failed(ctx.ip);
+      await deps.loginLimiter.failed(ip);
       badInput('oldPassword', { en: 'The current password is not right', zh: '当前密码不对' });
     }
-    await ctx.loginLimiter.succeeded(phone);
+    await deps.loginLimiter.succeeded(phone);
     const hash = await hashPassword(newPassword);
-    const changed = await ctx.db.transaction(async (tx) => {
+    const changed = await deps.db.transaction(async (tx) => {
       const row = await memberQueries.setPassword(tx, member.id, hash, revocationCutOff());
-      await audit(tx, ctx, member.siteId, 'changePassword', 'member', member.id, {});
+      await audit(tx, viewer, member.siteId, 'changePassword', 'member', member.id, {});
       return row!;
     });
-    return { token: await signToken(ctx.jwtSecret, changed.id, notBeforeOf(changed)), member: changed };
+    return { token: await signToken(deps.jwtSecret, changed.id, notBeforeOf(changed)), member: changed };
   });
 }
 

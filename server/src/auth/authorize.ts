@@ -1,8 +1,9 @@
-// The one authorization helper: who the viewer is, and what roles they hold at which site.
-// Every service calls these first, before any rule, and each check names the site.
+// The one authorization helper: who acts (a member with roles at sites, or the process itself),
+// and what they may do where. Every service calls these first, before any rule.
 import type { MemberRow, MembershipRow, Role } from '@huzhu/db';
-import { ErrorCode, fail } from '../graphql/errors';
+import { ErrorCode, fail } from '../core/errors';
 
+/** A member acting: who they are and their roles, as read when their token was checked. */
 export interface Viewer {
   id: number;
   /** The member's own site; null for platform staff. */
@@ -13,49 +14,82 @@ export interface Viewer {
    * so the viewer's own name or balance does not read the row a second time.
    */
   member?: MemberRow;
+  /** Where the member acts from (the client's address), for the audit trail. */
+  ip?: string;
 }
 
-export interface HasViewer {
-  viewer: Viewer | null;
+/**
+ * The process acting on its own: a scheduled job, a command. It may do what platform staff may
+ * (its work is the platform's), and the audit trail names it by its label.
+ */
+export interface SystemActor {
+  system: string;
 }
 
-export function requireViewer(ctx: HasViewer): Viewer {
-  if (!ctx.viewer) fail(ErrorCode.UNAUTHENTICATED, { en: 'Please log in', zh: '请先登录' });
-  return ctx.viewer;
+/** Who a service call acts for; null for nobody logged in. */
+export type Actor = Viewer | SystemActor;
+
+/** The system actor for a job or a command: `systemActor('job:ledger.check')`. */
+export function systemActor(label: string): SystemActor {
+  return Object.freeze({ system: label });
 }
 
-/** Platform staff (民政局): ADMIN with no site. */
-export function isPlatformAdmin(viewer: Viewer | null): boolean {
-  return Boolean(viewer?.memberships.some((m) => m.role === 'ADMIN' && m.siteId === null));
+export function isSystem(actor: Actor | null): actor is SystemActor {
+  return actor !== null && 'system' in actor;
 }
 
-export function rolesAt(viewer: Viewer | null, siteId: number): Role[] {
-  return viewer ? viewer.memberships.filter((m) => m.siteId === siteId).map((m) => m.role) : [];
+/** The member behind the actor, null for the system. */
+export function memberIdOf(actor: Actor | null): number | null {
+  return actor && !isSystem(actor) ? actor.id : null;
 }
 
-export function hasRoleAt(viewer: Viewer | null, siteId: number, allowed: readonly Role[]): boolean {
-  if (allowed.includes('ADMIN') && isPlatformAdmin(viewer)) return true;
-  return rolesAt(viewer, siteId).some((r) => allowed.includes(r));
+/** Anyone logged in, or the system; nobody gets UNAUTHENTICATED. */
+export function requireActor(actor: Actor | null): Actor {
+  if (!actor) fail(ErrorCode.UNAUTHENTICATED, { en: 'Please log in', zh: '请先登录' });
+  return actor;
+}
+
+/** A member acting for themselves (claiming, donating their own minutes): not the system. */
+export function requireViewer(actor: Actor | null): Viewer {
+  const a = requireActor(actor);
+  if (isSystem(a)) fail(ErrorCode.FORBIDDEN, { en: 'Only a member can do this', zh: '只有成员本人可以这样做' });
+  return a;
+}
+
+/** Platform staff (民政局): ADMIN with no site; the system acts with their rights. */
+export function isPlatformAdmin(actor: Actor | null): boolean {
+  if (!actor) return false;
+  if (isSystem(actor)) return true;
+  return actor.memberships.some((m) => m.role === 'ADMIN' && m.siteId === null);
+}
+
+export function rolesAt(actor: Actor | null, siteId: number): Role[] {
+  return actor && !isSystem(actor) ? actor.memberships.filter((m) => m.siteId === siteId).map((m) => m.role) : [];
+}
+
+export function hasRoleAt(actor: Actor | null, siteId: number, allowed: readonly Role[]): boolean {
+  if (allowed.includes('ADMIN') && isPlatformAdmin(actor)) return true;
+  return rolesAt(actor, siteId).some((r) => allowed.includes(r));
 }
 
 /**
  * Requires one of `allowed` at `siteId`; 'ADMIN' in the list lets platform staff through too.
  * Anything else is FORBIDDEN, naming neither the site's data nor why beyond the role.
  */
-export function requireRoleAt(ctx: HasViewer, siteId: number, allowed: readonly Role[]): Viewer {
-  const viewer = requireViewer(ctx);
-  if (!hasRoleAt(viewer, siteId, allowed)) {
+export function requireRoleAt(actor: Actor | null, siteId: number, allowed: readonly Role[]): Actor {
+  const a = requireActor(actor);
+  if (!hasRoleAt(a, siteId, allowed)) {
     fail(ErrorCode.FORBIDDEN, {
       en: `This needs the role ${allowed.join(' or ')} at this site`,
       zh: `需要本站点的${allowed.map((r) => ROLE_ZH[r]).join('或')}权限`,
     });
   }
-  return viewer;
+  return a;
 }
 
 /** Anyone who belongs to the site in any role, and platform staff. */
-export function requireMemberOf(ctx: HasViewer, siteId: number): Viewer {
-  return requireRoleAt(ctx, siteId, ['ADMIN', 'COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER']);
+export function requireMemberOf(actor: Actor | null, siteId: number): Actor {
+  return requireRoleAt(actor, siteId, ['ADMIN', 'COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER']);
 }
 
 /**
@@ -64,16 +98,16 @@ export function requireMemberOf(ctx: HasViewer, siteId: number): Viewer {
  * something of a site: FORBIDDEN would tell another site's people which ids exist there.
  * `siteId` null: a thing of no site (platform transfers), visible to platform staff only.
  */
-export function requireVisibleAt(ctx: HasViewer, siteId: number | null, missing: () => never): Viewer {
-  const viewer = requireViewer(ctx);
-  if (!canSeeSite(viewer, siteId)) missing();
-  return viewer;
+export function requireVisibleAt(actor: Actor | null, siteId: number | null, missing: () => never): Actor {
+  const a = requireActor(actor);
+  if (!canSeeSite(a, siteId)) missing();
+  return a;
 }
 
 /** Whether the viewer belongs to the site (any role) or is platform staff. */
-export function canSeeSite(viewer: Viewer | null, siteId: number | null): boolean {
-  if (siteId === null) return isPlatformAdmin(viewer);
-  return hasRoleAt(viewer, siteId, ['ADMIN', 'COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER']);
+export function canSeeSite(actor: Actor | null, siteId: number | null): boolean {
+  if (siteId === null) return isPlatformAdmin(actor);
+  return hasRoleAt(actor, siteId, ['ADMIN', 'COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER']);
 }
 
 /** Site staff: who may see members' full details and balances. */

@@ -4,8 +4,9 @@
 import { needQueries, type ClaimRow, type NeedRow } from '@huzhu/db';
 import { requireMemberOf } from '../auth/authorize';
 import type { Context } from '../graphql/context';
-import { createLoaders } from '../graphql/loaders';
-import { fromId } from '../graphql/ids';
+import { serviceDeps } from '../core/deps';
+import { createLoaders } from '../core/loaders';
+import { fromId } from '../core/ids';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import type { Topic } from './events';
 
@@ -18,14 +19,16 @@ function watch<T>(
   const abort = new AbortController();
   const events = (async function* () {
     const siteId = fromId('Site', siteIdArg, 'siteId');
-    requireMemberOf(ctx, siteId);
+    requireMemberOf(ctx.viewer, siteId);
     for await (const event of ctx.events.subscribe(topic, siteId, abort.signal)) {
       // Whoever subscribed may since have lost the site or been deleted: FORBIDDEN or
       // UNAUTHENTICATED ends the subscription instead of this event being sent. The event then
       // resolves as this viewer (a phone shown in full only to who may see it now).
       if (ctx.viewerNow) ctx.viewer = await ctx.viewerNow();
-      requireMemberOf(ctx, siteId);
+      requireMemberOf(ctx.viewer, siteId);
+      // The services' read cache (ctx.deps) is the event's fresh loaders too.
       ctx.loaders = createLoaders(ctx.db);
+      ctx.deps = serviceDeps(ctx, ctx.loaders);
       const row = await load(event.id);
       if (row) yield row;
     }

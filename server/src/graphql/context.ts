@@ -1,28 +1,21 @@
-// The per-request context: the database, who is asking, the loaders, the language for messages.
-import type { Database } from '@huzhu/db';
-import type { Viewer } from '../auth/authorize';
-import type { MemberCache } from '../auth/member-cache';
-import type { Events } from '../events/events';
-import type { LoginLimiter } from '../security/rate-limit';
-import { createLoaders, type Loaders } from './loaders';
+// The per-request context: the process's resources, who is asking, the services' deps with the
+// request's read cache, and the language for messages.
+import { isSystem, type Actor } from '../auth/authorize';
+import { serviceDeps, type ServerResources, type ServiceDeps } from '../core/deps';
+import type { Lang } from '../core/lang';
+import { createLoaders, type Loaders } from '../core/loaders';
 
-export type Lang = 'zh' | 'en';
+export { langOf, type Lang } from '../core/lang';
 
-export interface Services {
-  db: Database;
-  events: Events;
-  jwtSecret: Uint8Array;
-  /** Failed log-ins per phone and address (kept in the database, shared by every process). */
-  loginLimiter: LoginLimiter;
-  /** The members behind tokens, kept until the database announces a change (one per process). */
-  members: MemberCache;
-}
-
-export interface Context extends Services {
-  viewer: Viewer | null;
+export interface Context extends ServerResources {
+  /** Who asks (with the client's address for the audit trail); null when nobody logged in. */
+  viewer: Actor | null;
+  /** The request's read cache, also handed to services in `deps`. */
   loaders: Loaders;
+  /** What a resolver hands a service: `needs.postNeed(ctx.deps, ctx.viewer, input)`. */
+  deps: ServiceDeps;
   lang: Lang;
-  /** The client's address, for the audit trail and rate limits. */
+  /** The client's address, for rate limits. */
   ip: string | undefined;
   /** Absolute URL of this server as the client reached it, for links (CSV, certificate). */
   baseUrl: string;
@@ -31,15 +24,16 @@ export interface Context extends Services {
    * for hours, and re-reads its viewer with this before each event (a revoked role or a deleted
    * member ends it). Over WebSocket it re-resolves the connection's token through the member cache.
    */
-  viewerNow?: () => Promise<Viewer | null>;
+  viewerNow?: () => Promise<Actor | null>;
 }
 
-export function buildContext(services: Services, fields: Omit<Context, keyof Services | 'loaders'>): Context {
-  return { ...services, ...fields, loaders: createLoaders(services.db) };
-}
-
-/** zh unless the client prefers English: the product is Chinese first. */
-export function langOf(acceptLanguage: string | undefined): Lang {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'zh';
+export function buildContext(
+  resources: ServerResources,
+  fields: Omit<Context, keyof ServerResources | 'loaders' | 'deps'>,
+): Context {
+  const loaders = createLoaders(resources.db);
+  // The member acts from the request's address: the audit trail records it.
+  const v = fields.viewer;
+  const viewer = v && !isSystem(v) && fields.ip !== undefined ? { ...v, ip: fields.ip } : v;
+  return { ...resources, ...fields, viewer, loaders, deps: serviceDeps(resources, loaders) };
 }

@@ -1,64 +1,17 @@
-// The one error catalogue. Every user-facing failure is a GraphQLError whose extensions.code is
-// one of these, with a message in English and Chinese; the HTTP layer picks the language.
+// The catalogue's errors as GraphQL errors, for the places that answer before or outside
+// execution (building the context, a WebSocket subscribe); inside execution graphql-js wraps a
+// thrown AppError itself, keeping its extensions.
 import { GraphQLError } from 'graphql';
+import type { AppError } from '../core/errors';
 
-export const ErrorCode = {
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  FORBIDDEN: 'FORBIDDEN',
-  BAD_USER_INPUT: 'BAD_USER_INPUT',
-  NOT_FOUND: 'NOT_FOUND',
-  CONFLICT: 'CONFLICT',
-  INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
-  OUT_OF_STOCK: 'OUT_OF_STOCK',
-  /** Too many tries (log-ins) or requests: wait extensions.retryAfterSeconds. */
-  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
-} as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-export interface Message {
-  en: string;
-  zh: string;
+export function toGraphQLError(error: AppError, lang?: 'zh' | 'en'): GraphQLError {
+  return new GraphQLError(lang === 'zh' ? error.zh : error.message, {
+    originalError: error,
+    extensions: lang ? { code: error.code, ...httpStatusOf(error) } : error.extensions,
+  });
 }
 
-/** Extra machine-readable detail a client may act on (the field at fault, the balance short by). */
-export type ErrorDetail = Record<string, string | number | boolean | null>;
-
-export class AppError extends GraphQLError {
-  readonly code: ErrorCode;
-  readonly zh: string;
-
-  constructor(code: ErrorCode, message: Message, detail: ErrorDetail = {}) {
-    super(message.en, { extensions: { ...detail, code, messageZh: message.zh } });
-    this.code = code;
-    this.zh = message.zh;
-  }
-}
-
-export function fail(code: ErrorCode, message: Message, detail?: ErrorDetail): never {
-  throw new AppError(code, message, detail);
-}
-
-export function isAppError(error: unknown, code?: ErrorCode): error is AppError {
-  return error instanceof AppError && (code === undefined || error.code === code);
-}
-
-/** BAD_USER_INPUT naming the field at fault, as every validation failure does. */
-export function badInput(field: string, message: Message): never {
-  throw new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
-}
-
-const MISSING = {
-  site: { en: 'Site not found', zh: '找不到这个站点' },
-  member: { en: 'Member not found', zh: '找不到这位成员' },
-  need: { en: 'Need not found', zh: '找不到这个需求' },
-  claim: { en: 'Claim not found', zh: '找不到这条认领' },
-  transfer: { en: 'Transfer not found', zh: '找不到这笔记录' },
-} as const satisfies Record<string, Message>;
-
-/**
- * NOT_FOUND for a site, member, need, claim or transfer, in the words every such answer uses: the
- * same whether the thing is not there or is another site's (see requireVisibleAt).
- */
-export function notFound(what: keyof typeof MISSING): never {
-  throw new AppError(ErrorCode.NOT_FOUND, MISSING[what]);
+/** A context that cannot be built answers 401 for a bad token, 400 otherwise, not Apollo's 500. */
+function httpStatusOf(error: AppError) {
+  return { http: { status: error.code === 'UNAUTHENTICATED' ? 401 : 400 } };
 }

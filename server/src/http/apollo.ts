@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Context } from '../graphql/context';
-import { AppError, ErrorCode } from '../graphql/errors';
+import { AppError, ErrorCode } from '../core/errors';
 import type { Protection } from '../security/limits';
 import { compiledExecution } from './compiled-execution';
 import { currentScope, logInternalError } from './request-log';

@@ -5,13 +5,15 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Request } from 'express';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { DbHandle } from '@huzhu/db';
 import { viewerFromToken } from '../auth/auth.service';
 import { bearerToken } from '../auth/tokens';
 import type { Viewer } from '../auth/authorize';
-import { buildContext, langOf, type Context, type Services } from '../graphql/context';
-import { AppError } from '../graphql/errors';
+import type { ServerResources } from '../core/deps';
+import { buildContext, langOf, type Context } from '../graphql/context';
+import { AppError } from '../core/errors';
+import { toGraphQLError } from '../graphql/errors';
 import { reportsRouter } from '../reports/reports.http';
 import { createApollo } from './apollo';
 import { graphiqlRouter } from './graphiql';
@@ -25,7 +27,7 @@ import { requestKey } from '../security/request-limiter';
 
 export interface AppOptions {
   handle: DbHandle;
-  services: Services;
+  services: ServerResources;
   schema: GraphQLSchema;
   introspection: boolean;
   staticDir: string | undefined;
@@ -57,7 +59,7 @@ export function baseUrlOf(req: Request): string {
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
 
 /** The viewer of an HTTP request; a bad token is UNAUTHENTICATED rather than silently anonymous. */
-export function viewerOfRequest(services: Services, req: Request): Promise<Viewer | null> {
+export function viewerOfRequest(services: ServerResources, req: Request): Promise<Viewer | null> {
   let viewer = viewers.get(req);
   if (!viewer) {
     viewer = readViewer(services, req);
@@ -66,7 +68,7 @@ export function viewerOfRequest(services: Services, req: Request): Promise<Viewe
   return viewer;
 }
 
-async function readViewer(services: Services, req: Request): Promise<Viewer | null> {
+async function readViewer(services: ServerResources, req: Request): Promise<Viewer | null> {
   const token = bearerToken(req.headers.authorization);
   if (token === undefined) return null;
   // An Authorization header that is not "Bearer <token>" is a bad token too, not a quiet anonymous.
@@ -74,7 +76,7 @@ async function readViewer(services: Services, req: Request): Promise<Viewer | nu
 }
 
 /** The request limit's key: the member a valid token names, else the client's address. */
-async function limitKeyOf(services: Services, req: Request): Promise<string> {
+async function limitKeyOf(services: ServerResources, req: Request): Promise<string> {
   const viewer = await viewerOfRequest(services, req).catch(() => null);
   return requestKey(viewer?.id, req.ip);
 }
@@ -133,7 +135,7 @@ export async function createApp(o: AppOptions): Promise<App> {
         try {
           viewer = await viewerOfRequest(o.services, req);
         } catch (error) {
-          if (error instanceof AppError) throw withLang(error, lang);
+          if (error instanceof AppError) throw toGraphQLError(error, lang);
           throw error;
         }
         const context = buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req) });
@@ -144,7 +146,8 @@ export async function createApp(o: AppOptions): Promise<App> {
     }),
   );
 
-  app.use(reportsRouter(o.services));
+  // The report files: the same resources and the same viewer rule as /graphql, handed in.
+  app.use(reportsRouter(o.services, (req) => viewerOfRequest(o.services, req)));
   if (o.graphiql) app.use(graphiqlRouter());
 
   if (o.staticDir && existsSync(join(o.staticDir, 'index.html'))) {
@@ -176,14 +179,4 @@ function noCacheForShell(res: express.Response, path: string) {
   } else if (/[.-][A-Za-z0-9_-]{8,}\.(js|css)$/.test(path)) {
     res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   }
-}
-
-/**
- * An error thrown while building the context leaves Apollo before the localizing plugin runs:
- * localize it here, and answer 401 rather than Apollo's default 500.
- */
-function withLang(error: AppError, lang: 'zh' | 'en'): GraphQLError {
-  return new GraphQLError(lang === 'zh' ? error.zh : error.message, {
-    extensions: { code: error.code, http: { status: error.code === 'UNAUTHENTICATED' ? 401 : 400 } },
-  });
 }

@@ -8,7 +8,7 @@ import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema } from '../graphql/schema';
-import { toId } from '../graphql/ids';
+import { toId } from '../core/ids';
 import { workspacePath } from '@huzhu/db';
 import { contextFor, demoMember } from '../testing';
 import { compiledExecution } from './compiled-execution';

@@ -23,8 +23,10 @@ import { WebSocketServer } from 'ws';
 import { viewerFromToken } from '../auth/auth.service';
 import { bearerToken } from '../auth/tokens';
 import type { Viewer } from '../auth/authorize';
-import { buildContext, langOf, type Lang, type Services } from '../graphql/context';
-import { AppError, ErrorCode, fail } from '../graphql/errors';
+import type { ServerResources } from '../core/deps';
+import { buildContext, langOf, type Lang } from '../graphql/context';
+import { AppError, ErrorCode, fail } from '../core/errors';
+import { toGraphQLError } from '../graphql/errors';
 import { LIMITS, type Protection } from '../security/limits';
 import { requestKey, type RequestLimiter } from '../security/request-limiter';
 import { errorFormatter, localize } from './apollo';
@@ -46,7 +48,7 @@ export const TOO_MANY_SOCKETS = 1013;
 export interface WebSocketOptions {
   server: Server;
   schema: GraphQLSchema;
-  services: Services;
+  services: ServerResources;
   protection: Protection;
   introspection: boolean;
   production: boolean;
@@ -249,7 +251,7 @@ export function useWebSocket(o: WebSocketOptions) {
         try {
           return await prepare(conn, id, payload);
         } catch (error) {
-          if (error instanceof AppError) return [error];
+          if (error instanceof AppError) return [toGraphQLError(error)];
           throw error;
         }
       },

@@ -4,7 +4,7 @@
 import { checkInvariants, ledgerQueries } from '@huzhu/db';
 import { createLedgerFixture, hasPostgres, openTestDb, type LedgerFixture, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isAppError } from '../graphql/errors';
+import { isAppError } from '../core/errors';
 import { transfer, type TransferRequest } from './ledger.service';
 
 describe.runIf(hasPostgres())('ledger under concurrency on PostgreSQL', () => {

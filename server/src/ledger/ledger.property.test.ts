@@ -14,7 +14,7 @@ import {
 } from '@huzhu/db/testing';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../graphql/errors';
+import { isAppError } from '../core/errors';
 import { reverse, transfer, type TransferRequest } from './ledger.service';
 import { LedgerModel, type ModelRequest, type Outcome } from './ledger.model';
 

@@ -1,13 +1,18 @@
 // GraphQL for the ledger, and the one mapping of a transfer row to a Transfer.
-import { fromId, toId } from '../graphql/ids';
+import { fromId, toId } from '../core/ids';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
-import { donateMinutes, reverseTransfer } from './ledger.api';
+import { donateMinutes, reverseTransfer } from './transfers.service';
 
 export const ledgerResolvers: Resolvers = {
   Mutation: {
     donateMinutes: (_p, a, ctx) =>
-      donateMinutes(ctx, fromId('Member', a.toMemberId, 'toMemberId'), a.minutes, a.note, a.idempotencyKey),
-    reverseTransfer: (_p, a, ctx) => reverseTransfer(ctx, fromId('Transfer', a.id, 'id'), a.reason, a.idempotencyKey),
+      donateMinutes(ctx.deps, ctx.viewer, { ...a, toMemberId: fromId('Member', a.toMemberId, 'toMemberId') }),
+    reverseTransfer: (_p, a, ctx) =>
+      reverseTransfer(ctx.deps, ctx.viewer, {
+        transferId: fromId('Transfer', a.id, 'id'),
+        reason: a.reason,
+        idempotencyKey: a.idempotencyKey,
+      }),
   },
   Transfer: {
     id: (t) => toId('Transfer', t.id),

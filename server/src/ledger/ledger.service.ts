@@ -10,7 +10,7 @@ import {
   type TransferKind,
   type Unit,
 } from '@huzhu/db';
-import { ErrorCode, badInput, fail } from '../graphql/errors';
+import { ErrorCode, badInput, fail } from '../core/errors';
 
 /** The largest single transfer: far above any real amount, well inside GraphQL's Int. */
 export const MAX_AMOUNT = 1_000_000_000;

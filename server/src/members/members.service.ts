@@ -7,17 +7,45 @@ import {
   memberQueries,
   needQueries,
   pgErrorOf,
+  type CareCategory,
   type MemberRow,
   type Role,
 } from '@huzhu/db';
-import { STAFF, hasRoleAt, isPlatformAdmin, requireRoleAt, requireViewer } from '../auth/authorize';
+import {
+  STAFF,
+  hasRoleAt,
+  isPlatformAdmin,
+  memberIdOf,
+  requireActor,
+  requireRoleAt,
+  type Actor,
+} from '../auth/authorize';
 import { audit } from '../audit/audit.service';
-import type { Context } from '../graphql/context';
-import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
-import { fromId } from '../graphql/ids';
-import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
-import * as v from '../graphql/validate';
-import type { AddMemberInput, CareCategory, Role as GqlRole } from '../graphql/generated/resolvers-types';
+import type { ServiceDeps } from '../core/deps';
+import { badInput, ErrorCode, fail, notFound } from '../core/errors';
+import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
+import * as v from '../core/validate';
+
+/** A person to register at a site, as the coordinator writes them. */
+export interface NewMember {
+  siteId: number;
+  name: string;
+  /** Optional: many elders have none. */
+  phone?: string | null;
+  /** Optional: without one the member cannot log in. */
+  password?: string | null;
+  roles: readonly Role[];
+  careCategories?: readonly CareCategory[] | null;
+  birthYear?: number | null;
+  address?: string | null;
+}
+
+/** Which of a site's members to list: by role, by part of a name or phone. */
+export interface MemberListArgs extends PageArgs {
+  siteId: number;
+  role?: Role | null;
+  search?: string | null;
+}
 
 export interface ServiceRecordData {
   memberId: number;
@@ -28,29 +56,29 @@ export interface ServiceRecordData {
   pointsEarned: number;
 }
 
-/** The member themself, their site's staff, platform staff. */
-export function canSeePrivate(ctx: Context, member: MemberRow): boolean {
-  const viewer = ctx.viewer;
-  if (!viewer) return false;
-  if (viewer.id === member.id || isPlatformAdmin(viewer)) return true;
-  return member.siteId !== null && hasRoleAt(viewer, member.siteId, STAFF);
+/** The member themself, their site's staff, platform staff (and the system, which acts as them). */
+export function canSeePrivate(actor: Actor | null, member: MemberRow): boolean {
+  if (!actor) return false;
+  if (memberIdOf(actor) === member.id || isPlatformAdmin(actor)) return true;
+  return member.siteId !== null && hasRoleAt(actor, member.siteId, STAFF);
 }
 
 /** canSeePrivate, or a volunteer with a claim in progress for this elder. */
-export async function canSeeContact(ctx: Context, member: MemberRow): Promise<boolean> {
-  if (canSeePrivate(ctx, member)) return true;
-  const viewer = ctx.viewer;
-  if (!viewer) return false;
-  return (await ctx.loaders.eldersServedBy.load(viewer.id)).includes(member.id);
+export async function canSeeContact(deps: ServiceDeps, actor: Actor | null, member: MemberRow): Promise<boolean> {
+  if (canSeePrivate(actor, member)) return true;
+  const memberId = memberIdOf(actor);
+  if (memberId === null) return false;
+  return (await deps.cache.eldersServedBy.load(memberId)).includes(member.id);
 }
 
 export function maskPhone(phone: string): string {
   return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
-export function requirePrivate(ctx: Context, member: MemberRow): void {
-  requireViewer(ctx);
-  if (!canSeePrivate(ctx, member)) {
+/** UNAUTHENTICATED for nobody; FORBIDDEN unless canSeePrivate. */
+export function requirePrivate(actor: Actor | null, member: MemberRow): void {
+  const a = requireActor(actor);
+  if (!canSeePrivate(a, member)) {
     fail(ErrorCode.FORBIDDEN, {
       en: "Only the member and the site's staff can see this",
       zh: '只有本人和站点工作人员可以查看',
@@ -64,34 +92,32 @@ export function requirePrivate(ctx: Context, member: MemberRow): void {
  * else gets null, as for an id that does not exist: a neighbour's care categories are not theirs
  * to read, and FORBIDDEN would tell another site's people which ids exist.
  */
-export async function getMember(ctx: Context, id: number): Promise<MemberRow | null> {
-  const viewer = requireViewer(ctx);
-  const member = await ctx.loaders.member.load(id);
+export async function getMember(deps: ServiceDeps, actor: Actor | null, id: number): Promise<MemberRow | null> {
+  const a = requireActor(actor);
+  const member = await deps.cache.member.load(id);
   if (!member) return null;
-  if (canSeePrivate(ctx, member)) return member;
-  if (member.siteId === null || !hasRoleAt(viewer, member.siteId, ['VOLUNTEER'])) return null;
-  return (await needQueries.hasClaimFor(ctx.db, viewer.id, member.id)) ? member : null;
+  if (canSeePrivate(a, member)) return member;
+  const memberId = memberIdOf(a);
+  if (memberId === null || member.siteId === null || !hasRoleAt(a, member.siteId, ['VOLUNTEER'])) return null;
+  return (await needQueries.hasClaimFor(deps.db, memberId, member.id)) ? member : null;
 }
 
-export async function listMembers(
-  ctx: Context,
-  args: { siteId: string; role?: GqlRole | null; search?: string | null } & PageArgs,
-) {
-  const siteId = fromId('Site', args.siteId, 'siteId');
-  requireRoleAt(ctx, siteId, STAFF);
+export async function listMembers(deps: ServiceDeps, actor: Actor | null, args: MemberListArgs) {
+  const siteId = args.siteId;
+  requireRoleAt(actor, siteId, STAFF);
   const page = pageOf(args);
   const search = args.search == null ? undefined : v.text('search', args.search, 40, 0) || undefined;
   const filter = { siteId, role: args.role ?? undefined, search };
   const [rows, total] = await Promise.all([
-    memberQueries.listMembers(ctx.db, filter, page.limit, afterId(page)),
-    memberQueries.countMembers(ctx.db, filter),
+    memberQueries.listMembers(deps.db, filter, page.limit, afterId(page)),
+    memberQueries.countMembers(deps.db, filter),
   ]);
   return connection(rows, page, (m) => m.id, total);
 }
 
-export async function addMember(ctx: Context, input: AddMemberInput): Promise<MemberRow> {
-  const siteId = fromId('Site', input.siteId, 'input.siteId');
-  requireRoleAt(ctx, siteId, ['COORDINATOR', 'ADMIN']);
+export async function addMember(deps: ServiceDeps, actor: Actor | null, input: NewMember): Promise<MemberRow> {
+  const siteId = input.siteId;
+  requireRoleAt(actor, siteId, ['COORDINATOR', 'ADMIN']);
   const name = v.text('input.name', input.name, 40);
   const phone = input.phone == null || input.phone === '' ? null : v.phone('input.phone', input.phone);
   const password =
@@ -101,26 +127,26 @@ export async function addMember(ctx: Context, input: AddMemberInput): Promise<Me
       en: 'A member without a phone cannot log in',
       zh: '没有手机号的成员无法登录，不需要密码',
     });
-  const roles = [...new Set(input.roles)] as Role[];
+  const roles = [...new Set(input.roles)];
   if (roles.length === 0) badInput('input.roles', { en: 'Give at least one role', zh: '请至少选择一个身份' });
   if (roles.includes('ADMIN'))
     badInput('input.roles', { en: 'ADMIN cannot be granted here', zh: '不能在这里授予管理员身份' });
-  const careCategories = [...new Set(input.careCategories ?? [])] as CareCategory[];
+  const careCategories = [...new Set(input.careCategories ?? [])];
   const birthYear =
     input.birthYear == null ? null : v.int('input.birthYear', input.birthYear, 1900, new Date().getFullYear());
   const address = v.optionalText('input.address', input.address, 200);
-  const site = await ctx.loaders.site.load(siteId);
+  const site = await deps.cache.site.load(siteId);
   if (!site) notFound('site');
 
   const passwordHash = password ? await hashPassword(password) : null;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await deps.db.transaction(async (tx) => {
       const member = await memberQueries.insertMember(
         tx,
         { siteId, name, phone, passwordHash, careCategories, birthYear, address },
         roles,
       );
-      await audit(tx, ctx, siteId, 'addMember', 'member', member.id, {
+      await audit(tx, actor, siteId, 'addMember', 'member', member.id, {
         roles,
         careCategories,
         hasPhone: phone !== null,
@@ -139,36 +165,40 @@ export async function addMember(ctx: Context, input: AddMemberInput): Promise<Me
   }
 }
 
-export async function balanceOf(ctx: Context, member: MemberRow) {
-  requirePrivate(ctx, member);
-  const accounts = await ctx.loaders.accountsOfMember.load(member.id);
+export async function balanceOf(deps: ServiceDeps, actor: Actor | null, member: MemberRow) {
+  requirePrivate(actor, member);
+  const accounts = await deps.cache.accountsOfMember.load(member.id);
   return {
     minutes: accounts.find((a) => a.unit === 'MINUTES')?.balance ?? 0,
     points: accounts.find((a) => a.unit === 'POINTS')?.balance ?? 0,
   };
 }
 
-export async function transfersOf(ctx: Context, member: MemberRow, args: PageArgs) {
-  requirePrivate(ctx, member);
+export async function transfersOf(deps: ServiceDeps, actor: Actor | null, member: MemberRow, args: PageArgs) {
+  requirePrivate(actor, member);
   const page = pageOf(args);
   const before = afterId(page);
   // The first page comes with the accounts' own statement (one round trip with the balance).
-  if (before === undefined) ctx.loaders.wantFirstTransfers(member.id, page.limit);
-  const accountIds = (await ctx.loaders.accountsOfMember.load(member.id)).map((a) => a.id);
+  if (before === undefined) deps.cache.wantFirstTransfers(member.id, page.limit);
+  const accountIds = (await deps.cache.accountsOfMember.load(member.id)).map((a) => a.id);
   if (before === undefined) {
     const first =
-      ctx.loaders.firstTransfers(member.id, page.limit) ??
-      (await ledgerQueries.firstTransfersPage(ctx.db, accountIds, page.limit));
+      deps.cache.firstTransfers(member.id, page.limit) ??
+      (await ledgerQueries.firstTransfersPage(deps.db, accountIds, page.limit));
     return connection(first.rows, page, (t) => t.id, first.total);
   }
   const [rows, total] = await Promise.all([
-    ledgerQueries.accountTransfers(ctx.db, accountIds, page.limit, before),
-    ledgerQueries.countAccountTransfers(ctx.db, accountIds),
+    ledgerQueries.accountTransfers(deps.db, accountIds, page.limit, before),
+    ledgerQueries.countAccountTransfers(deps.db, accountIds),
   ]);
   return connection(rows, page, (t) => t.id, total);
 }
 
-export async function serviceRecordOf(ctx: Context, member: MemberRow): Promise<ServiceRecordData> {
-  requirePrivate(ctx, member);
-  return { memberId: member.id, ...(await needQueries.serviceTotals(ctx.db, member.id)) };
+export async function serviceRecordOf(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  member: MemberRow,
+): Promise<ServiceRecordData> {
+  requirePrivate(actor, member);
+  return { memberId: member.id, ...(await needQueries.serviceTotals(deps.db, member.id)) };
 }

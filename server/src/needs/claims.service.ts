@@ -9,11 +9,18 @@ import {
   type NeedRow,
   type Transaction,
 } from '@huzhu/db';
-import { requireMemberOf, requireRoleAt, requireVisibleAt } from '../auth/authorize';
-import type { Context } from '../graphql/context';
-import { ErrorCode, fail, notFound } from '../graphql/errors';
-import * as v from '../graphql/validate';
-import { creditService } from '../ledger/ledger.api';
+import {
+  memberIdOf,
+  requireMemberOf,
+  requireRoleAt,
+  requireViewer,
+  requireVisibleAt,
+  type Actor,
+} from '../auth/authorize';
+import type { ServiceDeps } from '../core/deps';
+import { ErrorCode, fail, notFound } from '../core/errors';
+import * as v from '../core/validate';
+import { creditService } from '../ledger/transfers.service';
 import { forgetNeed, siteOf } from './needs.service';
 import { audit } from '../audit/audit.service';
 
@@ -38,12 +45,13 @@ function wrongState(claim: ClaimRow, wanted: string): never {
   );
 }
 
-export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow> {
-  const existing = await ctx.loaders.need.load(needId);
+export async function claimNeed(deps: ServiceDeps, actor: Actor | null, needId: number): Promise<ClaimRow> {
+  const existing = await deps.cache.need.load(needId);
   if (!existing) notFound('need');
-  requireVisibleAt(ctx, existing.siteId, () => notFound('need'));
-  const viewer = requireRoleAt(ctx, existing.siteId, ['VOLUNTEER']);
-  const claim = await ctx.db.transaction(async (tx) => {
+  requireVisibleAt(actor, existing.siteId, () => notFound('need'));
+  // A volunteer claims for themselves: the system has no slot to take.
+  const viewer = requireViewer(requireRoleAt(actor, existing.siteId, ['VOLUNTEER']));
+  const claim = await deps.db.transaction(async (tx) => {
     // The need's row lock queues volunteers racing for the last slot: one at a time counts them.
     const need = (await q.needById(tx, needId, true))!;
     if (need.status !== 'OPEN') {
@@ -78,60 +86,63 @@ export async function claimNeed(ctx: Context, needId: number): Promise<ClaimRow>
     if (holding >= need.slots) fail(ErrorCode.CONFLICT, { en: 'Every slot is already taken', zh: '名额已满' });
     const row = await q.insertClaim(tx, needId, viewer.id);
     if (holding + 1 >= need.slots) await q.setNeedStatus(tx, needId, 'FILLED');
-    await audit(tx, ctx, need.siteId, 'claimNeed', 'claim', row.id, { needId, to: row.status });
+    await audit(tx, actor, need.siteId, 'claimNeed', 'claim', row.id, { needId, to: row.status });
     return row;
   });
-  forgetNeed(ctx, needId);
-  await ctx.events.publish({ topic: 'claimUpdated', siteId: existing.siteId, id: claim.id });
+  forgetNeed(deps, needId);
+  await deps.events.publish({ topic: 'claimUpdated', siteId: existing.siteId, id: claim.id });
   return claim;
 }
 
 /**
- * Loads the claim, its need and the site in one statement (the request's loaders start with
- * them), and checks the viewer is the claim's volunteer or site staff.
+ * Loads the claim, its need and the site in one statement (the call's cache starts with them),
+ * and checks the actor is the claim's volunteer or site staff. `actorId` is the member acting
+ * (null for the system), as the claim's settledBy records it.
  */
-async function claimContext(ctx: Context, claimId: number, who: 'volunteer' | 'coordinator') {
-  const found = await q.claimWithNeedAndSite(ctx.db, claimId);
+async function claimContext(deps: ServiceDeps, actor: Actor | null, claimId: number, who: 'volunteer' | 'coordinator') {
+  const found = await q.claimWithNeedAndSite(deps.db, claimId);
   if (!found) notFound('claim');
   const { claim, need, site } = found;
   // Another site's claim is answered as one that does not exist.
-  requireVisibleAt(ctx, need.siteId, () => notFound('claim'));
-  ctx.loaders.claim.prime(claim.id, claim);
-  ctx.loaders.need.prime(need.id, need);
-  ctx.loaders.site.prime(site.id, site);
+  requireVisibleAt(actor, need.siteId, () => notFound('claim'));
+  deps.cache.claim.prime(claim.id, claim);
+  deps.cache.need.prime(need.id, need);
+  deps.cache.site.prime(site.id, site);
   if (who === 'coordinator') {
-    const viewer = requireRoleAt(ctx, need.siteId, ['COORDINATOR']);
-    return { claim, need, viewer };
+    requireRoleAt(actor, need.siteId, ['COORDINATOR']);
+    return { claim, need, actorId: memberIdOf(actor) };
   }
-  const viewer = requireMemberOf(ctx, need.siteId);
-  if (claim.volunteerId !== viewer.id) {
+  requireMemberOf(actor, need.siteId);
+  const actorId = memberIdOf(actor);
+  if (claim.volunteerId !== actorId) {
     fail(ErrorCode.FORBIDDEN, { en: "Only the claim's volunteer can do this", zh: '只有认领的志愿者本人可以操作' });
   }
-  return { claim, need, viewer };
+  return { claim, need, actorId };
 }
 
 /** Moves a claim one step under its row lock, then lets the need's status follow. */
 async function step(
-  ctx: Context,
+  deps: ServiceDeps,
+  actor: Actor | null,
   claimId: number,
   who: 'volunteer' | 'coordinator',
   from: ClaimStatus[],
-  change: (claim: ClaimRow, tx: Transaction, viewerId: number, need: NeedRow) => Promise<Partial<ClaimRow>>,
+  change: (claim: ClaimRow, tx: Transaction, actorId: number | null, need: NeedRow) => Promise<Partial<ClaimRow>>,
   action: string,
 ): Promise<ClaimRow> {
-  const { need, viewer } = await claimContext(ctx, claimId, who);
-  const updated = await ctx.db.transaction(async (tx) => {
+  const { need, actorId } = await claimContext(deps, actor, claimId, who);
+  const updated = await deps.db.transaction(async (tx) => {
     const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
     if (!from.includes(claim.status)) wrongState(claim, from.join(' or '));
-    const changes = await change(claim, tx, viewer.id, need);
+    const changes = await change(claim, tx, actorId, need);
     const row = await settle(tx, locked, claimId, changes, () =>
-      audit(tx, ctx, need.siteId, action, 'claim', claimId, { from: claim.status, to: changes.status }),
+      audit(tx, actor, need.siteId, action, 'claim', claimId, { from: claim.status, to: changes.status }),
     );
     return row;
   });
-  forgetNeed(ctx, need.id);
-  ctx.loaders.claim.clear(claimId);
-  await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: updated.id });
+  forgetNeed(deps, need.id);
+  deps.cache.claim.clear(claimId);
+  await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: updated.id });
   return updated;
 }
 
@@ -178,19 +189,21 @@ async function followNeed(tx: Transaction, need: NeedRow, counts: Map<ClaimStatu
     await q.setNeedStatus(tx, need.id, next, next === 'COMPLETED' ? { completedAt: new Date() } : {});
 }
 
-export const withdrawClaim = (ctx: Context, claimId: number) =>
+export const withdrawClaim = (deps: ServiceDeps, actor: Actor | null, claimId: number) =>
   step(
-    ctx,
+    deps,
+    actor,
     claimId,
     'volunteer',
     ['CLAIMED'],
-    async (_c, _tx, viewerId) => ({ status: 'WITHDRAWN', settledAt: new Date(), settledBy: viewerId }),
+    async (_c, _tx, actorId) => ({ status: 'WITHDRAWN', settledAt: new Date(), settledBy: actorId }),
     'withdrawClaim',
   );
 
-export const checkIn = (ctx: Context, claimId: number) =>
+export const checkIn = (deps: ServiceDeps, actor: Actor | null, claimId: number) =>
   step(
-    ctx,
+    deps,
+    actor,
     claimId,
     'volunteer',
     ['CLAIMED'],
@@ -199,7 +212,8 @@ export const checkIn = (ctx: Context, claimId: number) =>
   );
 
 export function reportService(
-  ctx: Context,
+  deps: ServiceDeps,
+  actor: Actor | null,
   claimId: number,
   minutesInput: number,
   noteInput: string | null | undefined,
@@ -207,7 +221,8 @@ export function reportService(
   const minutes = v.int('minutes', minutesInput, 1, 1440);
   const note = v.optionalText('note', noteInput, 500, v.MULTILINE);
   return step(
-    ctx,
+    deps,
+    actor,
     claimId,
     'volunteer',
     ['CHECKED_IN'],
@@ -216,30 +231,32 @@ export function reportService(
   );
 }
 
-export function rejectService(ctx: Context, claimId: number, reasonInput: string) {
+export function rejectService(deps: ServiceDeps, actor: Actor | null, claimId: number, reasonInput: string) {
   const reason = v.text('reason', reasonInput, 500, 1, v.MULTILINE);
   return step(
-    ctx,
+    deps,
+    actor,
     claimId,
     'coordinator',
     ['REPORTED'],
-    async (_c, _tx, viewerId) => ({
+    async (_c, _tx, actorId) => ({
       status: 'REJECTED',
       rejectReason: reason,
       settledAt: new Date(),
-      settledBy: viewerId,
+      settledBy: actorId,
     }),
     'rejectService',
   );
 }
 
-export const markNoShow = (ctx: Context, claimId: number) =>
+export const markNoShow = (deps: ServiceDeps, actor: Actor | null, claimId: number) =>
   step(
-    ctx,
+    deps,
+    actor,
     claimId,
     'coordinator',
     ['CLAIMED', 'CHECKED_IN'],
-    async (_c, _tx, viewerId) => ({ status: 'NO_SHOW', settledAt: new Date(), settledBy: viewerId }),
+    async (_c, _tx, actorId) => ({ status: 'NO_SHOW', settledAt: new Date(), settledBy: actorId }),
     'markNoShow',
   );
 
@@ -251,19 +268,20 @@ export const markNoShow = (ctx: Context, claimId: number) =>
  * minutes is CONFLICT and changes nothing.
  */
 export async function confirmService(
-  ctx: Context,
+  deps: ServiceDeps,
+  actor: Actor | null,
   claimId: number,
   minutesInput: number | null | undefined,
   keyInput: string,
 ): Promise<ClaimRow> {
   const key = v.idempotencyKey('idempotencyKey', keyInput);
   const override = minutesInput == null ? undefined : v.int('minutes', minutesInput, 1, 1440);
-  const { need, viewer } = await claimContext(ctx, claimId, 'coordinator');
+  const { need, actorId } = await claimContext(deps, actor, claimId, 'coordinator');
   // Read before the transaction: on PGlite (one connection) a read outside an open
   // transaction would wait for it forever.
-  const site = await siteOf(ctx, need.siteId);
+  const site = await siteOf(deps, need.siteId);
   let replayed = false;
-  const confirmed = await ctx.db
+  const confirmed = await deps.db
     .transaction(async (tx) => {
       // The key's holder goes out with the locks (one round trip): under the claim's lock a
       // retry of this claim sees the first confirmation; another claim's holder is a conflict.
@@ -279,21 +297,21 @@ export async function confirmService(
         return claim;
       }
       if (holder) keyConflict();
-      if (claim.volunteerId === viewer.id)
+      if (claim.volunteerId === actorId)
         fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
       if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
       const minutes = override ?? claim.reportedMinutes!;
-      const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: viewer.id });
+      const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: actorId });
       const changes = {
         status: 'CONFIRMED',
         confirmedMinutes: minutes,
         pointsAwarded: points,
         settledAt: new Date(),
-        settledBy: viewer.id,
+        settledBy: actorId,
         confirmKey: key,
       } as const;
       const row = await settle(tx, locked, claimId, changes, () =>
-        audit(tx, ctx, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
+        audit(tx, actor, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
       );
       return row;
     })
@@ -302,9 +320,9 @@ export async function confirmService(
       if (pgErrorOf(error)?.code === '23505') keyConflict();
       throw error;
     });
-  forgetNeed(ctx, need.id);
-  ctx.loaders.claim.clear(claimId);
-  if (!replayed) await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: claimId });
+  forgetNeed(deps, need.id);
+  deps.cache.claim.clear(claimId);
+  if (!replayed) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: claimId });
   return confirmed;
 }
 

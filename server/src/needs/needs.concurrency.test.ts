@@ -5,9 +5,8 @@ import { ledgerQueries, memberQueries, type MemberRow } from '@huzhu/db';
 import { seedDemo } from '@huzhu/db/seed';
 import { hasPostgres, openTestDb, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../graphql/errors';
-import { toId } from '../graphql/ids';
-import { contextFor, demoMember } from '../testing';
+import { isAppError } from '../core/errors';
+import { actorFor, demoMember, depsFor } from '../testing';
 import * as claims from './claims.service';
 import * as needs from './needs.service';
 
@@ -38,11 +37,11 @@ describe.runIf(hasPostgres())('needs under concurrency on PostgreSQL', () => {
   afterAll(() => handle.close());
 
   const post = async (slots: number) =>
-    needs.postNeed(await contextFor(handle.db, coordinator), {
-      siteId: toId('Site', siteId),
+    needs.postNeed(depsFor(handle.db), await actorFor(handle.db, coordinator), {
+      siteId,
       title: '帮忙收稻子',
       category: 'FARM_WORK',
-      beneficiaryId: toId('Member', elder.id),
+      beneficiaryId: elder.id,
       startsAt: new Date(Date.now() + 3_600_000),
       estimatedMinutes: 120,
       slots,
@@ -50,29 +49,32 @@ describe.runIf(hasPostgres())('needs under concurrency on PostgreSQL', () => {
 
   it('gives the last slots to exactly as many volunteers as there are slots', async () => {
     const need = await post(3);
-    const contexts = await Promise.all(volunteers.map((v) => contextFor(handle.db, v)));
-    const results = await Promise.allSettled(contexts.map((ctx) => claims.claimNeed(ctx, need.id)));
+    const actors = await Promise.all(volunteers.map((v) => actorFor(handle.db, v)));
+    // Each volunteer's call with its own deps, as each request has its own read cache.
+    const results = await Promise.allSettled(actors.map((a) => claims.claimNeed(depsFor(handle.db), a, need.id)));
     const won = results.filter((r) => r.status === 'fulfilled');
     const codes = results.flatMap((r) =>
       r.status === 'rejected' ? [isAppError(r.reason) ? r.reason.code : String(r.reason)] : [],
     );
     expect(won).toHaveLength(3);
     expect(codes).toEqual(Array(17).fill('CONFLICT'));
-    const after = await needs.getNeed(await contextFor(handle.db, coordinator), need.id);
+    const after = await needs.getNeed(depsFor(handle.db), await actorFor(handle.db, coordinator), need.id);
     expect(after!.status).toBe('FILLED');
   });
 
   it('credits a confirmation once when it is sent 20 times at once with one key', async () => {
     const need = await post(1);
     const volunteer = volunteers[0]!;
-    const v = await contextFor(handle.db, volunteer);
-    const claim = await claims.claimNeed(v, need.id);
-    await claims.checkIn(v, claim.id);
-    await claims.reportService(v, claim.id, 90, null);
+    const v = await actorFor(handle.db, volunteer);
+    const claim = await claims.claimNeed(depsFor(handle.db), v, need.id);
+    await claims.checkIn(depsFor(handle.db), v, claim.id);
+    await claims.reportService(depsFor(handle.db), v, claim.id, 90, null);
     const before = (await ledgerQueries.memberAccount(handle.db, volunteer.id, 'MINUTES'))!.balance;
     const key = `race-${Date.now()}`;
-    const contexts = await Promise.all(Array.from({ length: 20 }, () => contextFor(handle.db, coordinator)));
-    const results = await Promise.all(contexts.map((ctx) => claims.confirmService(ctx, claim.id, null, key)));
+    const actor = await actorFor(handle.db, coordinator);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => claims.confirmService(depsFor(handle.db), actor, claim.id, null, key)),
+    );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.every((r) => r.status === 'CONFIRMED')).toBe(true);
     expect((await ledgerQueries.memberAccount(handle.db, volunteer.id, 'MINUTES'))!.balance).toBe(before + 90);

@@ -1,54 +1,95 @@
 // Needs: posting, listing and cancelling them (DOMAIN.md, the life of a need). The claims on a
 // need move in claims.service. Access is checked first, then the state; one transaction each.
-import { needQueries as q, type ClaimRow, type MemberRow, type NeedRow } from '@huzhu/db';
-import { canSeeSite, requireMemberOf, requireRoleAt, requireViewer, requireVisibleAt } from '../auth/authorize';
+import {
+  needQueries as q,
+  type ClaimRow,
+  type ClaimStatus,
+  type MemberRow,
+  type NeedRow,
+  type NeedStatus,
+  type Payer,
+  type ServiceCategory,
+} from '@huzhu/db';
+import {
+  canSeeSite,
+  memberIdOf,
+  requireActor,
+  requireMemberOf,
+  requireRoleAt,
+  requireVisibleAt,
+  type Actor,
+} from '../auth/authorize';
 import { audit } from '../audit/audit.service';
-import type { Context } from '../graphql/context';
-import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
-import { fromId } from '../graphql/ids';
-import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
-import { dayRange } from '../graphql/time';
-import * as v from '../graphql/validate';
-import type {
-  ClaimStatus as GqlClaimStatus,
-  NeedStatus,
-  PostNeedInput,
-  ServiceCategory,
-} from '../graphql/generated/resolvers-types';
+import type { ServiceDeps } from '../core/deps';
+import { badInput, ErrorCode, fail, notFound } from '../core/errors';
+import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
+import { dayRange } from '../core/time';
+import * as v from '../core/validate';
 import { requirePrivate } from '../members/members.service';
 
-export async function siteOf(ctx: Context, siteId: number) {
-  const site = await ctx.loaders.site.load(siteId);
+/** A need as its coordinator posts it: the site and the beneficiary by their ids. */
+export interface NewNeed {
+  siteId: number;
+  /** The elder served, a member of the site. */
+  beneficiaryId: number;
+  title: string;
+  description?: string | null;
+  category: ServiceCategory;
+  startsAt: Date;
+  estimatedMinutes: number;
+  /** 1 when omitted. */
+  slots?: number | null;
+  /** SITE when omitted. */
+  payer?: Payer | null;
+}
+
+/** Which of a site's needs to list; `day` a YYYY-MM-DD in the site's time zone. */
+export interface NeedsFilter {
+  siteId: number;
+  status?: NeedStatus | null;
+  category?: ServiceCategory | null;
+  day?: string | null;
+}
+
+/** Which of a site's claims to list. */
+export interface SiteClaimsFilter {
+  siteId: number;
+  status?: ClaimStatus | null;
+}
+
+/** Which of a member's claims to list. */
+export interface MemberClaimsFilter {
+  status?: ClaimStatus | null;
+}
+
+export async function siteOf(deps: ServiceDeps, siteId: number) {
+  const site = await deps.cache.site.load(siteId);
   if (!site) notFound('site');
   return site;
 }
 
 // ---- reads ----
 
-export async function getNeed(ctx: Context, id: number): Promise<NeedRow | null> {
-  requireViewer(ctx);
-  const need = await ctx.loaders.need.load(id);
+export async function getNeed(deps: ServiceDeps, actor: Actor | null, id: number): Promise<NeedRow | null> {
+  requireActor(actor);
+  const need = await deps.cache.need.load(id);
   // Another site's need is answered as one that does not exist.
-  return need && canSeeSite(ctx.viewer, need.siteId) ? need : null;
+  return need && canSeeSite(actor, need.siteId) ? need : null;
 }
 
 export async function listNeeds(
-  ctx: Context,
-  args: {
-    siteId: string;
-    status?: NeedStatus | null;
-    category?: ServiceCategory | null;
-    day?: string | null;
-  } & PageArgs,
+  deps: ServiceDeps,
+  actor: Actor | null,
+  args: NeedsFilter & PageArgs,
   include: { claims?: boolean } = {},
 ) {
-  const siteId = fromId('Site', args.siteId, 'siteId');
-  requireMemberOf(ctx, siteId);
+  const siteId = args.siteId;
+  requireMemberOf(actor, siteId);
   const page = pageOf(args);
   let range: { from: Date; to: Date } | undefined;
   if (args.day != null) {
     const d = v.day('day', args.day);
-    range = dayRange(d.year, d.month, d.day, (await siteOf(ctx, siteId)).timeZone);
+    range = dayRange(d.year, d.month, d.day, (await siteOf(deps, siteId)).timeZone);
   }
   const filter = {
     siteId,
@@ -61,14 +102,14 @@ export async function listNeeds(
   if (page.after === undefined) {
     // The first page (most requests): needs, beneficiaries and the total in one statement, and
     // the claims with their volunteers when the document reads them.
-    const first = await q.firstNeedsPage(ctx.db, filter, page.limit, { withClaims: include.claims ?? false });
-    for (const m of first.beneficiaries) ctx.loaders.member.prime(m.id, m);
+    const first = await q.firstNeedsPage(deps.db, filter, page.limit, { withClaims: include.claims ?? false });
+    for (const m of first.beneficiaries) deps.cache.member.prime(m.id, m);
     first.claims?.forEach((list, i) => {
       for (const { claim, volunteer } of list) {
-        ctx.loaders.claim.prime(claim.id, claim);
-        ctx.loaders.member.prime(volunteer.id, volunteer);
+        deps.cache.claim.prime(claim.id, claim);
+        deps.cache.member.prime(volunteer.id, volunteer);
       }
-      ctx.loaders.claimsOfNeed.prime(
+      deps.cache.claimsOfNeed.prime(
         first.rows[i]!.id,
         list.map((c) => c.claim),
       );
@@ -80,50 +121,48 @@ export async function listNeeds(
     badInput('after', { en: 'after is not a cursor from this list', zh: 'after 不是本列表的游标' });
   const after = { startsAt: new Date(ms!), id: id! };
   const [rows, total] = await Promise.all([
-    q.needsAfter(ctx.db, filter, page.limit, after),
-    q.countNeeds(ctx.db, filter),
+    q.needsAfter(deps.db, filter, page.limit, after),
+    q.countNeeds(deps.db, filter),
   ]);
   return connection(rows, page, cursorOf, total);
 }
 
-export async function listSiteClaims(
-  ctx: Context,
-  args: { siteId: string; status?: GqlClaimStatus | null } & PageArgs,
-) {
-  const siteId = fromId('Site', args.siteId, 'siteId');
-  requireRoleAt(ctx, siteId, ['COORDINATOR', 'ADMIN']);
+export async function listSiteClaims(deps: ServiceDeps, actor: Actor | null, args: SiteClaimsFilter & PageArgs) {
+  const siteId = args.siteId;
+  requireRoleAt(actor, siteId, ['COORDINATOR', 'ADMIN']);
   const page = pageOf(args);
   const filter = { siteId, status: args.status ?? undefined };
   const [rows, total] = await Promise.all([
-    q.listClaims(ctx.db, filter, page.limit, afterId(page)),
-    q.countClaims(ctx.db, filter),
+    q.listClaims(deps.db, filter, page.limit, afterId(page)),
+    q.countClaims(deps.db, filter),
   ]);
   return connection(rows, page, (c) => c.id, total);
 }
 
 export async function listClaimsOf(
-  ctx: Context,
+  deps: ServiceDeps,
+  actor: Actor | null,
   member: MemberRow,
-  args: { status?: GqlClaimStatus | null } & PageArgs,
+  args: MemberClaimsFilter & PageArgs,
 ) {
-  requirePrivate(ctx, member);
+  requirePrivate(actor, member);
   const page = pageOf(args);
   const filter = { volunteerId: member.id, status: args.status ?? undefined };
   const [rows, total] = await Promise.all([
-    q.listClaims(ctx.db, filter, page.limit, afterId(page)),
-    q.countClaims(ctx.db, filter),
+    q.listClaims(deps.db, filter, page.limit, afterId(page)),
+    q.countClaims(deps.db, filter),
   ]);
   return connection(rows, page, (c) => c.id, total);
 }
 
 /** Need.claims: slot holders first, then no-shows, at most `first` (1-100); withdrawn ones left out. */
-export async function claimsOfNeed(ctx: Context, need: NeedRow, firstInput: number | null | undefined) {
+export async function claimsOfNeed(deps: ServiceDeps, need: NeedRow, firstInput: number | null | undefined) {
   const first = v.int('first', firstInput ?? 20, 1, q.MAX_LISTED_CLAIMS);
-  return (await ctx.loaders.claimsOfNeed.load(need.id)).slice(0, first);
+  return (await deps.cache.claimsOfNeed.load(need.id)).slice(0, first);
 }
 
-export async function openSlots(ctx: Context, need: NeedRow): Promise<number> {
-  const claims = await ctx.loaders.claimsOfNeed.load(need.id);
+export async function openSlots(deps: ServiceDeps, need: NeedRow): Promise<number> {
+  const claims = await deps.cache.claimsOfNeed.load(need.id);
   return Math.max(0, need.slots - claims.filter((c) => q.SLOT_HOLDING.includes(c.status)).length);
 }
 
@@ -131,30 +170,29 @@ export async function openSlots(ctx: Context, need: NeedRow): Promise<number> {
  * Drops the request's cached copies of a need and its claims after a write, so the mutation's
  * answer (claim { need { status } }) shows the state it just committed, not the one before.
  */
-export function forgetNeed(ctx: Context, needId: number): void {
-  ctx.loaders.need.clear(needId);
-  ctx.loaders.claimsOfNeed.clear(needId);
+export function forgetNeed(deps: ServiceDeps, needId: number): void {
+  deps.cache.need.clear(needId);
+  deps.cache.claimsOfNeed.clear(needId);
 }
 
 // ---- the need's own life ----
 
-export async function postNeed(ctx: Context, input: PostNeedInput): Promise<NeedRow> {
-  const siteId = fromId('Site', input.siteId, 'input.siteId');
-  const viewer = requireRoleAt(ctx, siteId, ['COORDINATOR']);
-  const beneficiaryId = fromId('Member', input.beneficiaryId, 'input.beneficiaryId');
+export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: NewNeed): Promise<NeedRow> {
+  const { siteId, beneficiaryId } = input;
+  requireRoleAt(actor, siteId, ['COORDINATOR']);
   const title = v.text('input.title', input.title, 60);
   const description = v.optionalText('input.description', input.description, 1000, v.MULTILINE);
   const startsAt = v.date('input.startsAt', input.startsAt);
   const estimatedMinutes = v.int('input.estimatedMinutes', input.estimatedMinutes, 1, 1440);
   const slots = v.int('input.slots', input.slots ?? 1, 1, 50);
-  const beneficiary = await ctx.loaders.member.load(beneficiaryId);
+  const beneficiary = await deps.cache.member.load(beneficiaryId);
   if (!beneficiary || beneficiary.siteId !== siteId) {
     badInput('input.beneficiaryId', {
       en: 'The beneficiary must be a member of this site',
       zh: '服务对象必须是本站点的成员',
     });
   }
-  const need = await ctx.db.transaction(async (tx) => {
+  const need = await deps.db.transaction(async (tx) => {
     const row = await q.insertNeed(tx, {
       siteId,
       title,
@@ -165,9 +203,9 @@ export async function postNeed(ctx: Context, input: PostNeedInput): Promise<Need
       estimatedMinutes,
       slots,
       payer: input.payer ?? 'SITE',
-      createdBy: viewer.id,
+      createdBy: memberIdOf(actor),
     });
-    await audit(tx, ctx, siteId, 'postNeed', 'need', row.id, {
+    await audit(tx, actor, siteId, 'postNeed', 'need', row.id, {
       title,
       category: input.category,
       slots,
@@ -175,17 +213,23 @@ export async function postNeed(ctx: Context, input: PostNeedInput): Promise<Need
     });
     return row;
   });
-  await ctx.events.publish({ topic: 'needPosted', siteId, id: need.id });
+  await deps.events.publish({ topic: 'needPosted', siteId, id: need.id });
   return need;
 }
 
-export async function cancelNeed(ctx: Context, needId: number, reasonInput: string): Promise<NeedRow> {
+export async function cancelNeed(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  needId: number,
+  reasonInput: string,
+): Promise<NeedRow> {
   const reason = v.text('reason', reasonInput, 500, 1, v.MULTILINE);
-  const existing = await ctx.loaders.need.load(needId);
+  const existing = await deps.cache.need.load(needId);
   if (!existing) notFound('need');
-  requireVisibleAt(ctx, existing.siteId, () => notFound('need'));
-  const viewer = requireRoleAt(ctx, existing.siteId, ['COORDINATOR']);
-  const { need, withdrawn } = await ctx.db.transaction(async (tx) => {
+  requireVisibleAt(actor, existing.siteId, () => notFound('need'));
+  requireRoleAt(actor, existing.siteId, ['COORDINATOR']);
+  const settledBy = memberIdOf(actor);
+  const { need, withdrawn } = await deps.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;
     if (locked.status === 'CANCELLED' || locked.status === 'COMPLETED') {
       fail(
@@ -204,14 +248,12 @@ export async function cancelNeed(ctx: Context, needId: number, reasonInput: stri
     const open = claims.filter((c) => c.status === 'CLAIMED' || c.status === 'CHECKED_IN');
     const withdrawn: ClaimRow[] = [];
     for (const c of open)
-      withdrawn.push(
-        await q.updateClaim(tx, c.id, { status: 'WITHDRAWN', settledAt: new Date(), settledBy: viewer.id }),
-      );
+      withdrawn.push(await q.updateClaim(tx, c.id, { status: 'WITHDRAWN', settledAt: new Date(), settledBy }));
     const row = await q.setNeedStatus(tx, needId, 'CANCELLED', { cancelledAt: new Date(), cancelReason: reason });
-    await audit(tx, ctx, row.siteId, 'cancelNeed', 'need', needId, { reason, withdrawnClaims: withdrawn.length });
+    await audit(tx, actor, row.siteId, 'cancelNeed', 'need', needId, { reason, withdrawnClaims: withdrawn.length });
     return { need: row, withdrawn };
   });
-  forgetNeed(ctx, needId);
-  for (const c of withdrawn) await ctx.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
+  forgetNeed(deps, needId);
+  for (const c of withdrawn) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
   return need;
 }

@@ -2,7 +2,7 @@
 // Excel reads it as GBK), CRLF lines, bilingual headers, and no cell Excel would run as a formula.
 import { Temporal } from '@js-temporal/polyfill';
 import type { AccountOwner, ServiceCategory, TransferKind, Unit } from '@huzhu/db';
-import { toId } from '../graphql/ids';
+import { toId } from '../core/ids';
 import type { LedgerLine, MonthExport, ServiceLine } from './reports.exports';
 
 const BOM = '\uFEFF';

@@ -1,14 +1,13 @@
 // What the CSV exports and the printable certificate show, with their access rules. The HTTP layer
 // (reports.http) only parses the path, calls these and renders; access is checked here, first.
 import { needQueries, reportQueries, type MemberRow, type SiteRow } from '@huzhu/db';
-import { isPlatformAdmin, requireRoleAt, requireViewer } from '../auth/authorize';
-import type { Context } from '../graphql/context';
-import { ErrorCode, fail, notFound } from '../graphql/errors';
-import { fromId } from '../graphql/ids';
-import { monthRange } from '../graphql/time';
-import * as v from '../graphql/validate';
+import { isPlatformAdmin, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
+import type { ServiceDeps } from '../core/deps';
+import { ErrorCode, fail, notFound } from '../core/errors';
+import { monthRange } from '../core/time';
+import * as v from '../core/validate';
 import { requirePrivate } from '../members/members.service';
-import { siteOrNotFound } from '../visits/visits.service';
+import { requireSite } from '../sites/sites.service';
 
 export type ServiceLine = Awaited<ReturnType<typeof reportQueries.serviceLines>>[number];
 export type LedgerLine = Awaited<ReturnType<typeof reportQueries.ledgerLines>>[number];
@@ -20,30 +19,33 @@ export interface MonthExport<Line> {
 }
 
 /** The site's books are the coordinator's and the bureau's: clerks and volunteers get no export. */
-async function exportScope(ctx: Context, siteIdInput: string, monthInput: string) {
-  const siteId = fromId('Site', siteIdInput, 'siteId');
-  requireRoleAt(ctx, siteId, ['COORDINATOR', 'ADMIN']);
+async function exportScope(deps: ServiceDeps, actor: Actor | null, siteId: number, monthInput: string) {
+  requireRoleAt(actor, siteId, ['COORDINATOR', 'ADMIN']);
   const { year, month } = v.month('month', monthInput);
-  const site = await siteOrNotFound(ctx, siteId);
+  const site = requireSite(await deps.cache.site.load(siteId));
   return { site, month: monthInput, ...monthRange(year, month, site.timeZone) };
 }
 
+/** The month's confirmed services at the site; `month` as "2026-11" on the site's clock. */
 export async function serviceExport(
-  ctx: Context,
-  siteIdInput: string,
+  deps: ServiceDeps,
+  actor: Actor | null,
+  siteId: number,
   monthInput: string,
 ): Promise<MonthExport<ServiceLine>> {
-  const { site, month, from, to } = await exportScope(ctx, siteIdInput, monthInput);
-  return { site, month, lines: await reportQueries.serviceLines(ctx.db, site.id, from, to) };
+  const { site, month, from, to } = await exportScope(deps, actor, siteId, monthInput);
+  return { site, month, lines: await reportQueries.serviceLines(deps.db, site.id, from, to) };
 }
 
+/** The month's transfers touching the site's accounts; `month` as "2026-11" on the site's clock. */
 export async function ledgerExport(
-  ctx: Context,
-  siteIdInput: string,
+  deps: ServiceDeps,
+  actor: Actor | null,
+  siteId: number,
   monthInput: string,
 ): Promise<MonthExport<LedgerLine>> {
-  const { site, month, from, to } = await exportScope(ctx, siteIdInput, monthInput);
-  return { site, month, lines: await reportQueries.ledgerLines(ctx.db, site.id, from, to) };
+  const { site, month, from, to } = await exportScope(deps, actor, siteId, monthInput);
+  return { site, month, lines: await reportQueries.ledgerLines(deps.db, site.id, from, to) };
 }
 
 export interface CertificateData {
@@ -56,13 +58,16 @@ export interface CertificateData {
 }
 
 /** A volunteer's service record (志愿服务记录): the member, their site's staff, platform staff. */
-export async function certificateOf(ctx: Context, memberIdInput: string): Promise<CertificateData> {
-  const viewer = requireViewer(ctx);
-  const memberId = fromId('Member', memberIdInput, 'memberId');
-  const member = await ctx.loaders.member.load(memberId);
+export async function certificateOf(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  memberId: number,
+): Promise<CertificateData> {
+  const a = requireActor(actor);
+  const member = await deps.cache.member.load(memberId);
   if (!member) {
     // Whether an id exists is platform staff's business only.
-    if (!isPlatformAdmin(viewer)) {
+    if (!isPlatformAdmin(a)) {
       fail(ErrorCode.FORBIDDEN, {
         en: "Only the member and the site's staff can see this",
         zh: '只有本人和站点工作人员可以查看',
@@ -70,11 +75,11 @@ export async function certificateOf(ctx: Context, memberIdInput: string): Promis
     }
     notFound('member');
   }
-  requirePrivate(ctx, member);
+  requirePrivate(a, member);
   const [site, totals, services] = await Promise.all([
-    member.siteId === null ? null : ctx.loaders.site.load(member.siteId),
-    needQueries.serviceTotals(ctx.db, member.id),
-    needQueries.confirmedServices(ctx.db, member.id),
+    member.siteId === null ? null : deps.cache.site.load(member.siteId),
+    needQueries.serviceTotals(deps.db, member.id),
+    needQueries.confirmedServices(deps.db, member.id),
   ]);
   return { member, site: site ?? null, totals, services, issuedAt: new Date() };
 }

@@ -3,7 +3,7 @@
 // nor in the browser.
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentMonth } from '../graphql/time';
+import { currentMonth } from '../core/time';
 import { startServer, type RunningServer } from '../http/start';
 
 const PASSWORD = 'huzhu2026';

@@ -1,14 +1,21 @@
 // HTTP routes for the files a GraphQL response can only link to: the monthly CSV exports and the
 // printable certificate. Bearer token only; every error is JSON { error: { code, message } }.
+// Like a resolver, a route parses the path's opaque ids and calls the services with plain input;
+// the server hands in its resources and how to tell who sent a request, so nothing here imports it.
 import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { buildContext, langOf, type Context, type Lang, type Services } from '../graphql/context';
-import { AppError, type ErrorCode } from '../graphql/errors';
-import { baseUrlOf, viewerOfRequest } from '../http/app';
+import { requireActor, type Actor, type Viewer } from '../auth/authorize';
+import { serviceDeps, type ServerResources, type ServiceDeps } from '../core/deps';
+import { AppError, type ErrorCode } from '../core/errors';
+import { fromId } from '../core/ids';
+import { langOf, type Lang } from '../core/lang';
 import { logInternalError, scopeOf } from '../http/request-log';
 import { certificateHtml } from './reports.certificate';
 import { ledgerCsv, serviceCsv, type CsvFile } from './reports.csv';
 import { certificateOf, ledgerExport, serviceExport } from './reports.exports';
+
+/** Who sent a request; a bad token is UNAUTHENTICATED rather than silently anonymous. */
+export type ViewerOfRequest = (req: Request) => Promise<Viewer | null>;
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -39,14 +46,23 @@ function sendError(req: Request, res: Response, error: unknown, lang: Lang): voi
   });
 }
 
-/** Builds the request's context (a bad token is UNAUTHENTICATED) and answers any error as JSON. */
-function route(services: Services, handler: (ctx: Context, req: Request, res: Response) => Promise<void>) {
+/** The member acting, from the request's address (for the audit trail). */
+function actorOf(viewer: Viewer | null, ip: string | undefined): Actor | null {
+  return viewer && ip !== undefined ? { ...viewer, ip } : viewer;
+}
+
+type Handler = (deps: ServiceDeps, actor: Actor | null, req: Request, res: Response) => Promise<void>;
+
+/**
+ * Resolves the request's actor (a bad token is UNAUTHENTICATED), gives the handler deps with a
+ * read cache of its own, and answers any error as JSON.
+ */
+function route(resources: Pick<ServerResources, 'db' | 'events'>, viewerOf: ViewerOfRequest, handler: Handler) {
   return async (req: Request, res: Response) => {
     const lang = langOf(req.headers['accept-language']);
     try {
-      const viewer = await viewerOfRequest(services, req);
-      const ctx = buildContext(services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req) });
-      await handler(ctx, req, res);
+      const actor = actorOf(await viewerOf(req), req.ip);
+      await handler(serviceDeps(resources), actor, req, res);
     } catch (error) {
       sendError(req, res, error, lang);
     }
@@ -70,27 +86,33 @@ function sendCsv(res: Response, file: CsvFile): void {
   res.send(file.body);
 }
 
-export function reportsRouter(services: Services): Router {
+/** The routes; `viewerOf` tells who sent a request (the server's own rule, shared with /graphql). */
+export function reportsRouter(resources: Pick<ServerResources, 'db' | 'events'>, viewerOf: ViewerOfRequest): Router {
   const router = Router();
 
   router.get(
     '/export/:siteId/:month/service.csv',
-    route(services, async (ctx, req, res) => {
-      sendCsv(res, serviceCsv(await serviceExport(ctx, String(req.params.siteId), String(req.params.month))));
+    route(resources, viewerOf, async (deps, actor, req, res) => {
+      const siteId = fromId('Site', String(req.params.siteId), 'siteId');
+      sendCsv(res, serviceCsv(await serviceExport(deps, actor, siteId, String(req.params.month))));
     }),
   );
 
   router.get(
     '/export/:siteId/:month/ledger.csv',
-    route(services, async (ctx, req, res) => {
-      sendCsv(res, ledgerCsv(await ledgerExport(ctx, String(req.params.siteId), String(req.params.month))));
+    route(resources, viewerOf, async (deps, actor, req, res) => {
+      const siteId = fromId('Site', String(req.params.siteId), 'siteId');
+      sendCsv(res, ledgerCsv(await ledgerExport(deps, actor, siteId, String(req.params.month))));
     }),
   );
 
   router.get(
     '/certificate/:memberId',
-    route(services, async (ctx, req, res) => {
-      const data = await certificateOf(ctx, String(req.params.memberId));
+    route(resources, viewerOf, async (deps, actor, req, res) => {
+      // Nobody logged in hears UNAUTHENTICATED before anything about the id, as ever.
+      requireActor(actor);
+      const memberId = fromId('Member', String(req.params.memberId), 'memberId');
+      const data = await certificateOf(deps, actor, memberId);
       const nonce = randomBytes(16).toString('base64');
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
       // Names are escaped already; the policy is the second lock: no script runs but our own.

@@ -2,11 +2,10 @@
 // figures are kept per site and month as the ledger is written (db site_months), so either is one
 // statement, never a query per site.
 import { reportQueries, type SiteRow } from '@huzhu/db';
-import { STAFF, isPlatformAdmin, requireRoleAt, requireViewer } from '../auth/authorize';
-import type { Context } from '../graphql/context';
-import { ErrorCode, fail } from '../graphql/errors';
-import { fromId } from '../graphql/ids';
-import * as v from '../graphql/validate';
+import { STAFF, isPlatformAdmin, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
+import type { ServiceDeps } from '../core/deps';
+import { ErrorCode, fail } from '../core/errors';
+import * as v from '../core/validate';
 import { requireSite } from '../sites/sites.service';
 import { coverageRate } from '../visits/visits.service';
 
@@ -41,29 +40,38 @@ function toReport(month: string, f: reportQueries.SiteFigures): SiteReportData {
   };
 }
 
-export async function siteReport(ctx: Context, siteIdInput: string, monthInput: string): Promise<SiteReportData> {
-  const siteId = fromId('Site', siteIdInput, 'siteId');
-  requireRoleAt(ctx, siteId, STAFF);
+/** One site's report for its staff and platform staff; `month` as "2026-11". */
+export async function siteReport(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  siteId: number,
+  monthInput: string,
+): Promise<SiteReportData> {
+  requireRoleAt(actor, siteId, STAFF);
   const { year, month } = v.month('month', monthInput);
   // The site comes with its figures: no row, no such site.
-  const [figures] = await reportQueries.siteFigures(ctx.db, monthKey(year, month), siteId);
-  ctx.loaders.site.prime(siteId, requireSite(figures?.site));
+  const [figures] = await reportQueries.siteFigures(deps.db, monthKey(year, month), siteId);
+  deps.cache.site.prime(siteId, requireSite(figures?.site));
   return toReport(monthInput, figures!);
 }
 
 const byName = new Intl.Collator('zh-CN');
 
 /** Every site's report for the month, the sites furthest from the visit target first. */
-export async function siteReports(ctx: Context, monthInput: string): Promise<SiteReportData[]> {
-  const viewer = requireViewer(ctx);
-  if (!isPlatformAdmin(viewer)) {
+export async function siteReports(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  monthInput: string,
+): Promise<SiteReportData[]> {
+  // Platform staff, or the system acting with their rights (a monthly job).
+  if (!isPlatformAdmin(requireActor(actor))) {
     fail(ErrorCode.FORBIDDEN, {
       en: 'Only platform staff can see every site',
       zh: '只有民政局管理员可以查看所有站点',
     });
   }
   const { year, month } = v.month('month', monthInput);
-  return (await reportQueries.siteFigures(ctx.db, monthKey(year, month)))
+  return (await reportQueries.siteFigures(deps.db, monthKey(year, month)))
     .map((f) => toReport(monthInput, f))
     .sort((a, b) => a.visitRate - b.visitRate || byName.compare(a.site.name, b.site.name) || a.site.id - b.site.id);
 }

@@ -4,16 +4,33 @@
 import { ledgerQueries, memberQueries, openDb, siteQueries, tables, type Database, type MemberRow } from '@huzhu/db';
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
+import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toId } from '../graphql/ids';
-import { currentMonth } from '../graphql/time';
+import { currentMonth } from '../core/time';
+import type { Context } from '../graphql/context';
+import { buildSchema } from '../graphql/schema';
 import { reverse } from '../ledger/ledger.service';
 import * as claims from '../needs/claims.service';
 import * as needs from '../needs/needs.service';
 import { cancelRedemption, redeem } from '../supermarket/supermarket.service';
 import { recordVisit, visitCoverage } from '../visits/visits.service';
-import { contextFor as contextOf, outcome } from '../testing';
+import { actorFor, contextFor, depsFor, outcome } from '../testing';
 import { siteReport, siteReports } from './reports.service';
+
+const schema = buildSchema();
+const SITE_REPORT = parse('query ($s: ID!, $m: String!) { siteReport(siteId: $s, month: $m) { month } }');
+
+/** The site report as a GraphQL request asks for it: its resolver parses the opaque site id. */
+async function siteReportQuery(ctx: Context, siteId: string, month: string) {
+  const result = await execute({
+    schema,
+    document: SITE_REPORT,
+    variableValues: { s: siteId, m: month },
+    contextValue: ctx,
+  });
+  if (result.errors?.length) throw result.errors[0]!.originalError ?? result.errors[0];
+  return result.data;
+}
 
 let seq = 0;
 const key = () => `report-test-${Date.now()}-${seq++}`;
@@ -44,29 +61,31 @@ describe.each(testEngines())('reports on %s', (engine) => {
   let siteId: number;
   const people = new Map<string, MemberRow>();
   let admin: MemberRow;
-  const ctxOf = (name: string) => contextOf(handle.db, people.get(name)!);
+  const as = (name: string) => actorFor(handle.db, people.get(name)!);
+  // A fresh read cache per call, as each request had its own context: reads after writes are fresh.
+  const deps = () => depsFor(handle.db);
   const month = currentMonth('Asia/Shanghai');
-  const report = async (who = '李秀英') => siteReport(await ctxOf(who), toId('Site', siteId), month);
+  const report = async (who = '李秀英') => siteReport(deps(), await as(who), siteId, month);
   const claimIds: number[] = [];
 
   /** Posts a need for the elder and walks each volunteer's claim to confirmed (or rejected). */
   async function serve(elder: string, served: [volunteer: string, minutes: number][], reject = false) {
-    const need = await needs.postNeed(await ctxOf('李秀英'), {
-      siteId: toId('Site', siteId),
+    const need = await needs.postNeed(deps(), await as('李秀英'), {
+      siteId,
       title: `帮${elder}做事`,
       category: 'FARM_WORK',
-      beneficiaryId: toId('Member', people.get(elder)!.id),
+      beneficiaryId: people.get(elder)!.id,
       startsAt: new Date(),
       estimatedMinutes: 60,
       slots: served.length,
     });
     for (const [volunteer, minutes] of served) {
-      const v = await ctxOf(volunteer);
-      const claim = await claims.claimNeed(v, need.id);
-      await claims.checkIn(v, claim.id);
-      await claims.reportService(v, claim.id, minutes, null);
-      if (reject) await claims.rejectService(await ctxOf('李秀英'), claim.id, '没有来');
-      else await claims.confirmService(await ctxOf('李秀英'), claim.id, null, key());
+      const [d, v] = [deps(), await as(volunteer)];
+      const claim = await claims.claimNeed(d, v, need.id);
+      await claims.checkIn(d, v, claim.id);
+      await claims.reportService(d, v, claim.id, minutes, null);
+      if (reject) await claims.rejectService(deps(), await as('李秀英'), claim.id, '没有来');
+      else await claims.confirmService(deps(), await as('李秀英'), claim.id, null, key());
       claimIds.push(claim.id);
     }
   }
@@ -121,30 +140,30 @@ describe.each(testEngines())('reports on %s', (engine) => {
     const goods = await handle.db.select().from(tables.products);
     const eggs = goods.find((g) => g.name.startsWith('鸡蛋'))!; // 40 points
     const towel = goods.find((g) => g.name === '毛巾')!; // 15 points
-    const buyer = await ctxOf('张建国');
-    const first = await redeem(buyer, {
+    const [d, buyer] = [deps(), await as('张建国')];
+    const first = await redeem(d, buyer, {
       memberId: people.get('张建国')!.id,
       items: [{ productId: eggs.id, quantity: 1 }],
       idempotencyKey: key(),
     });
-    await redeem(buyer, {
+    await redeem(d, buyer, {
       memberId: people.get('张建国')!.id,
       items: [{ productId: towel.id, quantity: 2 }],
       idempotencyKey: key(),
     });
     expect((await report()).pointsRedeemed).toBe(70);
-    await cancelRedemption(await ctxOf('王小芳'), first.id, '鸡蛋碎了');
+    await cancelRedemption(deps(), await as('王小芳'), first.id, '鸡蛋碎了');
     expect((await report()).pointsRedeemed).toBe(30);
   });
 
   it("reports the same visit rate as the month's coverage", async () => {
     for (const elder of ['赵玉梅', '孙德福']) {
-      await recordVisit(await ctxOf('张建国'), {
-        elderId: toId('Member', people.get(elder)!.id),
+      await recordVisit(deps(), await as('张建国'), {
+        elderId: people.get(elder)!.id,
         visitedAt: new Date(),
       });
     }
-    const coverage = await visitCoverage(await ctxOf('李秀英'), toId('Site', siteId), month);
+    const coverage = await visitCoverage(deps(), await as('李秀英'), siteId, month);
     expect(coverage.rate).toBeCloseTo(0.4);
     expect((await report()).visitRate).toBe(coverage.rate);
   });
@@ -157,20 +176,22 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(await outcome(report('外村协调员'))).toBe('FORBIDDEN');
     expect(await outcome(report('张建国'))).toBe('FORBIDDEN');
     expect(await outcome(report('赵玉梅'))).toBe('FORBIDDEN');
-    const staff = await ctxOf('李秀英');
-    expect(await outcome(siteReport(staff, toId('Site', siteId), '2026-13'))).toBe('BAD_USER_INPUT month');
-    expect(await outcome(siteReport(staff, 'mem_1', month))).toBe('BAD_USER_INPUT siteId');
-    expect(await outcome(siteReport(await ctxOf('民政局'), 'site_99999', month))).toBe('NOT_FOUND');
+    const staff = await as('李秀英');
+    expect(await outcome(siteReport(deps(), staff, siteId, '2026-13'))).toBe('BAD_USER_INPUT month');
+    // The opaque id is the resolver's to parse: a member's id for a site's is refused there.
+    const request = await contextFor(handle.db, people.get('李秀英')!);
+    expect(await outcome(siteReportQuery(request, 'mem_1', month))).toBe('BAD_USER_INPUT siteId');
+    expect(await outcome(siteReport(deps(), await as('民政局'), 99999, month))).toBe('NOT_FOUND');
   });
 
   it('lists every site for admins, lowest visit rate first, then by name', async () => {
     const half = await village(handle.db, '石桥村', 2);
     await village(handle.db, '东岭村', 0);
-    await recordVisit(await contextOf(handle.db, half.coordinator), {
-      elderId: toId('Member', half.elders[0]!.id),
+    await recordVisit(deps(), await actorFor(handle.db, half.coordinator), {
+      elderId: half.elders[0]!.id,
       visitedAt: new Date(),
     });
-    const all = await siteReports(await ctxOf('民政局'), month);
+    const all = await siteReports(deps(), await as('民政局'), month);
     expect(all.map((r) => [r.site.name, r.visitRate])).toEqual([
       ['三和村互助养老服务站', 0.4],
       ['石桥村', 0.5],
@@ -180,9 +201,9 @@ describe.each(testEngines())('reports on %s', (engine) => {
     // The grouped figures are the single-site report's, site for site.
     expect(all[0]).toEqual(await report());
     for (const who of ['李秀英', '王小芳', '张建国']) {
-      expect(await outcome(siteReports(await ctxOf(who), month))).toBe('FORBIDDEN');
+      expect(await outcome(siteReports(deps(), await as(who), month))).toBe('FORBIDDEN');
     }
-    expect(await outcome(siteReports(await ctxOf('民政局'), '2026/11'))).toBe('BAD_USER_INPUT month');
+    expect(await outcome(siteReports(deps(), await as('民政局'), '2026/11'))).toBe('BAD_USER_INPUT month');
   });
 
   it('gives each site the month of its own clock in the all-sites report', async () => {
@@ -190,16 +211,16 @@ describe.each(testEngines())('reports on %s', (engine) => {
     const utc = await village(handle.db, '零时区村', 1, 'UTC');
     // 00:30 on 1 November in Beijing is still 31 October in UTC.
     const at = new Date('2026-11-01T00:30:00+08:00');
-    await recordVisit(await contextOf(handle.db, east.coordinator), {
-      elderId: toId('Member', east.elders[0]!.id),
+    await recordVisit(deps(), await actorFor(handle.db, east.coordinator), {
+      elderId: east.elders[0]!.id,
       visitedAt: at,
     });
-    await recordVisit(await contextOf(handle.db, utc.coordinator), {
-      elderId: toId('Member', utc.elders[0]!.id),
+    await recordVisit(deps(), await actorFor(handle.db, utc.coordinator), {
+      elderId: utc.elders[0]!.id,
       visitedAt: at,
     });
     const rateIn = async (m: string) => {
-      const all = await siteReports(await ctxOf('民政局'), m);
+      const all = await siteReports(deps(), await as('民政局'), m);
       return [east, utc].map((v) => all.find((r) => r.site.id === v.site.id)!.visitRate);
     };
     expect(await rateIn('2026-10')).toEqual([0, 1]);
@@ -213,10 +234,10 @@ describe('the all-sites report', () => {
     const handle = await openDb({ memory: true, onQuery: () => statements++ });
     try {
       const admin = await memberQueries.insertMember(handle.db, { siteId: null, name: '民政局' }, ['ADMIN']);
-      const ctx = await contextOf(handle.db, admin);
+      const actor = await actorFor(handle.db, admin);
       const count = async () => {
         statements = 0;
-        await siteReports(ctx, '2026-11');
+        await siteReports(depsFor(handle.db), actor, '2026-11');
         return statements;
       };
       for (let i = 0; i < 3; i++) await village(handle.db, `村${i}`, 2);

@@ -1,35 +1,42 @@
 // Sites: the public listing, and creating one (platform staff only) with its ledger accounts.
 import { siteQueries, type SiteRow } from '@huzhu/db';
-import { isPlatformAdmin, requireViewer } from '../auth/authorize';
+import { isPlatformAdmin, requireActor, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
-import type { Context } from '../graphql/context';
-import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
-import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
-import * as v from '../graphql/validate';
-import type { CreateSiteInput } from '../graphql/generated/resolvers-types';
+import type { ServiceDeps } from '../core/deps';
+import { badInput, ErrorCode, fail, notFound } from '../core/errors';
+import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
+import * as v from '../core/validate';
 
-export async function getSite(ctx: Context, id: number): Promise<SiteRow | null> {
-  return (await ctx.loaders.site.load(id)) ?? null;
+/** A new site as its creator writes it: the region as "county/township/village". */
+export interface NewSite {
+  name: string;
+  region: string;
+  pointsPerHour: number;
+  timeZone?: string | null;
 }
 
-export async function listSites(ctx: Context, args: PageArgs) {
+// The listing is public (the log-in page lists villages): no actor needed.
+export async function getSite(deps: ServiceDeps, id: number): Promise<SiteRow | null> {
+  return (await deps.cache.site.load(id)) ?? null;
+}
+
+export async function listSites(deps: ServiceDeps, args: PageArgs) {
   const page = pageOf(args);
   const [rows, total] = await Promise.all([
-    siteQueries.listSites(ctx.db, page.limit, afterId(page)),
-    siteQueries.countSites(ctx.db),
+    siteQueries.listSites(deps.db, page.limit, afterId(page)),
+    siteQueries.countSites(deps.db),
   ]);
   return connection(rows, page, (s) => s.id, total);
 }
 
 /** The site shown as a platform admin's own: the first one. */
-export async function firstSite(ctx: Context): Promise<SiteRow | undefined> {
-  const [site] = await siteQueries.listSites(ctx.db, 1);
+export async function firstSite(deps: ServiceDeps): Promise<SiteRow | undefined> {
+  const [site] = await siteQueries.listSites(deps.db, 1);
   return site;
 }
 
-export async function createSite(ctx: Context, input: CreateSiteInput): Promise<SiteRow> {
-  const viewer = requireViewer(ctx);
-  if (!isPlatformAdmin(viewer))
+export async function createSite(deps: ServiceDeps, actor: Actor | null, input: NewSite): Promise<SiteRow> {
+  if (!isPlatformAdmin(requireActor(actor)))
     fail(ErrorCode.FORBIDDEN, { en: 'Only platform staff can create sites', zh: '只有民政局管理员可以创建站点' });
   const name = v.text('input.name', input.name, 60);
   const parts = v
@@ -42,7 +49,7 @@ export async function createSite(ctx: Context, input: CreateSiteInput): Promise<
   const [county, township = '', village = ''] = parts;
   const pointsPerHour = v.int('input.pointsPerHour', input.pointsPerHour, 1, 1000);
   const timeZone = v.timeZone('input.timeZone', input.timeZone ?? 'Asia/Shanghai');
-  return ctx.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const site = await siteQueries.insertSite(tx, {
       name,
       county: county!,
@@ -51,7 +58,7 @@ export async function createSite(ctx: Context, input: CreateSiteInput): Promise<
       pointsPerHour,
       timeZone,
     });
-    await audit(tx, ctx, site.id, 'createSite', 'site', site.id, {
+    await audit(tx, actor, site.id, 'createSite', 'site', site.id, {
       name,
       region: parts.join('/'),
       pointsPerHour,

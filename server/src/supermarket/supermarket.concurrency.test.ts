@@ -2,14 +2,14 @@
 // and retries hit at once. PGlite cannot race, so this needs TEST_DATABASE_URL (CI sets it).
 import { hasPostgres, openTestDb, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../graphql/errors';
+import { isAppError } from '../core/errors';
 import * as shop from './supermarket.service';
 import { harness, key } from './supermarket.testing';
 
 describe.runIf(hasPostgres())('points supermarket under concurrency on PostgreSQL', () => {
   let handle: TestDb;
   const db = () => handle.db;
-  const { as, village, snapshot, invariantsHold } = harness(db);
+  const { as, deps, village, snapshot, invariantsHold } = harness(db);
 
   beforeAll(async () => {
     handle = await openTestDb('postgres', { poolSize: 20 });
@@ -18,10 +18,12 @@ describe.runIf(hasPostgres())('points supermarket under concurrency on PostgreSQ
 
   it('lets exactly 10 of 50 concurrent redemptions through when the stock is 10', async () => {
     const v = await village('rush', [100_000, 100_000, 100_000], { rice: 10, eggs: 0, towel: 0 });
-    const contexts = await Promise.all(v.buyers.map((b) => as(b)));
+    // Three tills, each serving one buyer with its own read cache, as three requests had.
+    const actors = await Promise.all(v.buyers.map((b) => as(b)));
+    const tills = v.buyers.map(() => deps());
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        shop.redeem(contexts[i % 3]!, {
+        shop.redeem(tills[i % 3]!, actors[i % 3]!, {
           memberId: v.buyers[i % 3]!.id,
           items: [{ productId: v.rice.id, quantity: 1 }],
           idempotencyKey: key(`rush-${i}`),
@@ -44,7 +46,9 @@ describe.runIf(hasPostgres())('points supermarket under concurrency on PostgreSQ
     const buyer = v.buyers[0]!;
     // The stock covers the basket exactly once: a retry judged again would be OUT_OF_STOCK.
     const request = { memberId: buyer.id, items: [{ productId: v.rice.id, quantity: 2 }], idempotencyKey: key() };
-    const results = await Promise.all(Array.from({ length: 20 }, async () => shop.redeem(await as(buyer), request)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, async () => shop.redeem(deps(), await as(buyer), request)),
+    );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(await snapshot(v)).toMatchObject({ points: [800, 0, 0], stock: [0, 0, 0], redemptions: 1, transfers: 1 });
     await invariantsHold(v);
@@ -53,13 +57,13 @@ describe.runIf(hasPostgres())('points supermarket under concurrency on PostgreSQ
   it('cancels once when ten clerks cancel the same redemption at once', async () => {
     const v = await village('recall', [1000]);
     const buyer = v.buyers[0]!;
-    const r = await shop.redeem(await as(buyer), {
+    const r = await shop.redeem(deps(), await as(buyer), {
       memberId: buyer.id,
       items: [{ productId: v.rice.id, quantity: 3 }],
       idempotencyKey: key(),
     });
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, async () => shop.cancelRedemption(await as(v.clerk), r.id, '退货')),
+      Array.from({ length: 10 }, async () => shop.cancelRedemption(deps(), await as(v.clerk), r.id, '退货')),
     );
     const codes = results.map((x) =>
       x.status === 'fulfilled' ? 'OK' : isAppError(x.reason) ? x.reason.code : x.reason,

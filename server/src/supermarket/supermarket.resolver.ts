@@ -1,14 +1,28 @@
 // GraphQL for the points supermarket: parse ids, call the service, and the one mapping of the
 // product, redemption and redemption-item rows to Product, Redemption and RedemptionItem.
-import { fromId, toId } from '../graphql/ids';
+import { ErrorCode, fail, isAppError } from '../core/errors';
+import { fromId, toId } from '../core/ids';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import * as shop from './supermarket.service';
 
+/** OUT_OF_STOCK names the goods as a client knows them: by their opaque id, not the row's. */
+async function withProductIds<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (isAppError(error, ErrorCode.OUT_OF_STOCK) && typeof error.extensions.productId === 'number') {
+      const { code, messageZh: zh, ...detail } = error.extensions;
+      fail(code, { en: error.message, zh }, { ...detail, productId: toId('Product', error.extensions.productId) });
+    }
+    throw error;
+  }
+}
+
 export const supermarketResolvers: Resolvers = {
   Query: {
-    products: (_p, a, ctx) => shop.listProducts(ctx, fromId('Site', a.siteId, 'siteId')),
+    products: (_p, a, ctx) => shop.listProducts(ctx.deps, ctx.viewer, fromId('Site', a.siteId, 'siteId')),
     redemptions: (_p, a, ctx) =>
-      shop.listRedemptions(ctx, {
+      shop.listRedemptions(ctx.deps, ctx.viewer, {
         siteId: fromId('Site', a.siteId, 'siteId'),
         memberId: a.memberId == null ? undefined : fromId('Member', a.memberId, 'memberId'),
         first: a.first,
@@ -17,19 +31,23 @@ export const supermarketResolvers: Resolvers = {
   },
   Mutation: {
     addProduct: (_p, { input }, ctx) =>
-      shop.addProduct(ctx, { ...input, siteId: fromId('Site', input.siteId, 'input.siteId') }),
-    restockProduct: (_p, a, ctx) => shop.restockProduct(ctx, fromId('Product', a.productId, 'productId'), a.quantity),
+      shop.addProduct(ctx.deps, ctx.viewer, { ...input, siteId: fromId('Site', input.siteId, 'input.siteId') }),
+    restockProduct: (_p, a, ctx) =>
+      shop.restockProduct(ctx.deps, ctx.viewer, fromId('Product', a.productId, 'productId'), a.quantity),
     redeem: (_p, { input }, ctx) =>
-      shop.redeem(ctx, {
-        memberId: fromId('Member', input.memberId, 'input.memberId'),
-        // Only the first lines past the limit are parsed: the service refuses the rest by count.
-        items: input.items.slice(0, shop.MAX_LINES + 1).map((item, i) => ({
-          productId: fromId('Product', item.productId, `input.items[${i}].productId`),
-          quantity: item.quantity,
-        })),
-        idempotencyKey: input.idempotencyKey,
-      }),
-    cancelRedemption: (_p, a, ctx) => shop.cancelRedemption(ctx, fromId('Redemption', a.id, 'id'), a.reason),
+      withProductIds(
+        shop.redeem(ctx.deps, ctx.viewer, {
+          memberId: fromId('Member', input.memberId, 'input.memberId'),
+          // Only the first lines past the limit are parsed: the service refuses the rest by count.
+          items: input.items.slice(0, shop.MAX_LINES + 1).map((item, i) => ({
+            productId: fromId('Product', item.productId, `input.items[${i}].productId`),
+            quantity: item.quantity,
+          })),
+          idempotencyKey: input.idempotencyKey,
+        }),
+      ),
+    cancelRedemption: (_p, a, ctx) =>
+      shop.cancelRedemption(ctx.deps, ctx.viewer, fromId('Redemption', a.id, 'id'), a.reason),
   },
   Product: {
     id: (p) => toId('Product', p.id),

@@ -10,14 +10,21 @@ import {
   type RedemptionRow,
   type Transaction,
 } from '@huzhu/db';
-import { STAFF, hasRoleAt, requireMemberOf, requireRoleAt, requireViewer, requireVisibleAt } from '../auth/authorize';
+import {
+  STAFF,
+  hasRoleAt,
+  requireActor,
+  requireMemberOf,
+  requireRoleAt,
+  requireViewer,
+  requireVisibleAt,
+  type Actor,
+} from '../auth/authorize';
 import { audit } from '../audit/audit.service';
-import type { Context } from '../graphql/context';
-import { ErrorCode, badInput, fail, isAppError } from '../graphql/errors';
-import { toId } from '../graphql/ids';
-import type { AddProductInput } from '../graphql/generated/resolvers-types';
-import { afterId, connection, pageOf, type PageArgs } from '../graphql/pagination';
-import * as v from '../graphql/validate';
+import type { ServiceDeps } from '../core/deps';
+import { ErrorCode, badInput, fail, isAppError } from '../core/errors';
+import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
+import * as v from '../core/validate';
 import { accountsAt, transfer } from '../ledger/ledger.service';
 
 /** Who runs the shop: adds goods, restocks, hands goods out for others and takes them back. */
@@ -26,31 +33,50 @@ export const MAX_LINES = 20;
 /** The most a restock may bring a product to: far above any village shop, well inside Int. */
 export const MAX_STOCK = 1_000_000;
 
-export type NewProduct = Omit<AddProductInput, 'siteId'> & { siteId: number };
-/** One line of a basket, ids parsed. */
-export type Line = { productId: number; quantity: number };
-export type RedeemRequest = { memberId: number; items: Line[]; idempotencyKey: string };
+/** Goods a site starts selling. */
+export interface NewProduct {
+  siteId: number;
+  name: string;
+  pointsPrice: number;
+  stock: number;
+}
+/** One line of a basket. */
+export interface Line {
+  productId: number;
+  quantity: number;
+}
+/** Whose points pay, for which goods, under the client's key. */
+export interface RedeemRequest {
+  memberId: number;
+  items: Line[];
+  idempotencyKey: string;
+}
+/** A redemption's list: the site's, or one member's. */
+export interface RedemptionFilter extends PageArgs {
+  siteId: number;
+  memberId?: number | undefined;
+}
 
 // ---- goods ----
 
 /** The site's goods on sale, by name: anyone of the site (and platform staff) may look. */
-export async function listProducts(ctx: Context, siteId: number): Promise<ProductRow[]> {
-  requireMemberOf(ctx, siteId);
-  return q.activeProducts(ctx.db, siteId);
+export async function listProducts(deps: ServiceDeps, actor: Actor | null, siteId: number): Promise<ProductRow[]> {
+  requireMemberOf(actor, siteId);
+  return q.activeProducts(deps.db, siteId);
 }
 
-export async function addProduct(ctx: Context, input: NewProduct): Promise<ProductRow> {
-  requireRoleAt(ctx, input.siteId, [...SHOPKEEPERS, 'ADMIN']);
+export async function addProduct(deps: ServiceDeps, actor: Actor | null, input: NewProduct): Promise<ProductRow> {
+  requireRoleAt(actor, input.siteId, [...SHOPKEEPERS, 'ADMIN']);
   const name = v.text('input.name', input.name, 60);
   const pointsPrice = v.int('input.pointsPrice', input.pointsPrice, 1, 100_000);
   const stock = v.int('input.stock', input.stock, 0, 100_000);
-  if (!(await ctx.loaders.site.load(input.siteId))) {
+  if (!(await deps.cache.site.load(input.siteId))) {
     fail(ErrorCode.NOT_FOUND, { en: 'Site not found', zh: '找不到这个站点' }, { field: 'input.siteId' });
   }
   try {
-    return await ctx.db.transaction(async (tx) => {
+    return await deps.db.transaction(async (tx) => {
       const row = await q.insertProduct(tx, { siteId: input.siteId, name, pointsPrice, stock });
-      await audit(tx, ctx, row.siteId, 'addProduct', 'product', row.id, { name, pointsPrice, stock });
+      await audit(tx, actor, row.siteId, 'addProduct', 'product', row.id, { name, pointsPrice, stock });
       return row;
     });
   } catch (error) {
@@ -66,16 +92,21 @@ export async function addProduct(ctx: Context, input: NewProduct): Promise<Produ
   }
 }
 
-export async function restockProduct(ctx: Context, productId: number, quantityInput: number): Promise<ProductRow> {
-  requireViewer(ctx);
-  const product = await ctx.loaders.product.load(productId);
+export async function restockProduct(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  productId: number,
+  quantityInput: number,
+): Promise<ProductRow> {
+  requireActor(actor);
+  const product = await deps.cache.product.load(productId);
   const missing: () => never = () =>
     fail(ErrorCode.NOT_FOUND, { en: 'Goods not found', zh: '找不到这件商品' }, { field: 'productId' });
   if (!product) missing();
-  requireVisibleAt(ctx, product.siteId, missing);
-  requireRoleAt(ctx, product.siteId, [...SHOPKEEPERS, 'ADMIN']);
+  requireVisibleAt(actor, product.siteId, missing);
+  requireRoleAt(actor, product.siteId, [...SHOPKEEPERS, 'ADMIN']);
   const quantity = v.int('quantity', quantityInput, 1, 100_000);
-  const row = await ctx.db.transaction(async (tx) => {
+  const row = await deps.db.transaction(async (tx) => {
     const locked = (await q.productById(tx, productId, true))!;
     if (locked.stock + quantity > MAX_STOCK) {
       badInput('quantity', {
@@ -84,13 +115,13 @@ export async function restockProduct(ctx: Context, productId: number, quantityIn
       });
     }
     const [updated] = await q.adjustStock(tx, [{ productId, delta: quantity }]);
-    await audit(tx, ctx, locked.siteId, 'restockProduct', 'product', productId, {
+    await audit(tx, actor, locked.siteId, 'restockProduct', 'product', productId, {
       quantity,
       stock: updated!.stock,
     });
     return updated!;
   });
-  ctx.loaders.product.clear(productId).prime(productId, row);
+  deps.cache.product.clear(productId).prime(productId, row);
   return row;
 }
 
@@ -101,16 +132,17 @@ export async function restockProduct(ctx: Context, productId: number, quantityIn
  * the member's site. The key is namespaced by member, so one member's key neither collides with
  * nor reveals another's; a retry under it returns the first redemption and charges nothing more.
  */
-export async function redeem(ctx: Context, request: RedeemRequest): Promise<RedemptionRow> {
-  const viewer = requireViewer(ctx);
-  const member = await ctx.loaders.member.load(request.memberId);
+export async function redeem(deps: ServiceDeps, actor: Actor | null, request: RedeemRequest): Promise<RedemptionRow> {
+  // A member's own points, or a clerk's at the counter: never the system's doing.
+  const viewer = requireViewer(actor);
+  const member = await deps.cache.member.load(request.memberId);
   const missing: () => never = () =>
     fail(ErrorCode.NOT_FOUND, { en: 'Member not found', zh: '找不到这个成员' }, { field: 'input.memberId' });
   if (!member || member.siteId === null) missing();
   const siteId = member.siteId;
   if (viewer.id !== member.id) {
-    requireVisibleAt(ctx, siteId, missing);
-    requireRoleAt(ctx, siteId, SHOPKEEPERS);
+    requireVisibleAt(viewer, siteId, missing);
+    requireRoleAt(viewer, siteId, SHOPKEEPERS);
   }
   const key = `redeem:${member.id}:${v.idempotencyKey('input.idempotencyKey', request.idempotencyKey)}`;
   const lines = validLines(request.items);
@@ -118,7 +150,7 @@ export async function redeem(ctx: Context, request: RedeemRequest): Promise<Rede
   const productIds = lines.map((l) => l.productId);
 
   let changed: ProductRow[] = [];
-  const redemption = await ctx.db.transaction(async (tx) => {
+  const redemption = await deps.db.transaction(async (tx) => {
     // Statements that do not depend on each other go out together (pipelined on the
     // transaction's connection): one round trip each group, where each used to cost its own.
     const [locked, accounts] = await Promise.all([
@@ -138,10 +170,11 @@ export async function redeem(ctx: Context, request: RedeemRequest): Promise<Rede
         }
         if (!product.active) badInput(field, { en: `${product.name} is no longer sold`, zh: `${product.name}已下架` });
         if (product.stock < line.quantity) {
+          // productId is the row's id: the GraphQL layer shows it as the goods' opaque id.
           fail(
             ErrorCode.OUT_OF_STOCK,
             { en: `Only ${product.stock} of ${product.name} left`, zh: `${product.name}只剩 ${product.stock} 件` },
-            { productId: toId('Product', product.id), stock: product.stock, requested: line.quantity, field },
+            { productId: product.id, stock: product.stock, requested: line.quantity, field },
           );
         }
         // The line keeps today's price: a later price change does not rewrite history.
@@ -192,27 +225,33 @@ export async function redeem(ctx: Context, request: RedeemRequest): Promise<Rede
           memo: memo.slice(0, 200),
         }),
       ),
-      audit(tx, ctx, siteId, 'redeem', 'redemption', inserted.id, { memberId: member.id, items }),
+      audit(tx, viewer, siteId, 'redeem', 'redemption', inserted.id, { memberId: member.id, items }),
     ]);
     return inserted;
   });
-  for (const p of changed) ctx.loaders.product.clear(p.id).prime(p.id, p);
+  for (const p of changed) deps.cache.product.clear(p.id).prime(p.id, p);
   return redemption;
 }
 
 /** Takes the goods back: refunds the points and restores the stock, once (CLERK or COORDINATOR). */
-export async function cancelRedemption(ctx: Context, id: number, reasonInput: string): Promise<RedemptionRow> {
-  requireViewer(ctx);
-  const existing = await q.redemptionById(ctx.db, id);
+export async function cancelRedemption(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  id: number,
+  reasonInput: string,
+): Promise<RedemptionRow> {
+  // Taking goods back is a clerk's or a coordinator's own act, recorded as theirs.
+  const viewer = requireViewer(actor);
+  const existing = await q.redemptionById(deps.db, id);
   const missing: () => never = () =>
     fail(ErrorCode.NOT_FOUND, { en: 'Redemption not found', zh: '找不到这条兑换记录' });
   if (!existing) missing();
-  requireVisibleAt(ctx, existing.siteId, missing);
-  const viewer = requireRoleAt(ctx, existing.siteId, SHOPKEEPERS);
+  requireVisibleAt(viewer, existing.siteId, missing);
+  requireRoleAt(viewer, existing.siteId, SHOPKEEPERS);
   const reason = v.text('reason', reasonInput, 500);
 
   let changed: ProductRow[] = [];
-  const cancelled = await ctx.db.transaction(async (tx) => {
+  const cancelled = await deps.db.transaction(async (tx) => {
     // The row lock makes a double click cancel once: the second waits, then sees CANCELLED.
     const redemption = (await q.redemptionById(tx, id, true))!;
     if (redemption.status === 'CANCELLED') {
@@ -247,26 +286,24 @@ export async function cancelRedemption(ctx: Context, id: number, reasonInput: st
       memo: reason,
     });
     const row = await q.markCancelled(tx, id, { cancelledBy: viewer.id, cancelReason: reason });
-    await audit(tx, ctx, row.siteId, 'cancelRedemption', 'redemption', id, {
+    await audit(tx, viewer, row.siteId, 'cancelRedemption', 'redemption', id, {
       memberId: row.memberId,
       totalPoints: row.totalPoints,
       reason,
     });
     return row;
   });
-  for (const p of changed) ctx.loaders.product.clear(p.id).prime(p.id, p);
+  for (const p of changed) deps.cache.product.clear(p.id).prime(p.id, p);
   return cancelled;
 }
 
 /** Newest first. Staff of the site see everyone's; anyone else only their own. */
-export async function listRedemptions(
-  ctx: Context,
-  args: { siteId: number; memberId?: number | undefined } & PageArgs,
-) {
-  const viewer = requireMemberOf(ctx, args.siteId);
+export async function listRedemptions(deps: ServiceDeps, actor: Actor | null, args: RedemptionFilter) {
   let memberId = args.memberId;
-  if (!hasRoleAt(viewer, args.siteId, STAFF)) {
-    // What a neighbour took home is private: members see their own list and nobody else's.
+  if (!hasRoleAt(requireMemberOf(actor, args.siteId), args.siteId, STAFF)) {
+    // Not staff, so a member (the system has staff's rights): what a neighbour took home is
+    // private, members see their own list and nobody else's.
+    const viewer = requireViewer(actor);
     if (memberId !== undefined && memberId !== viewer.id) {
       fail(ErrorCode.FORBIDDEN, {
         en: "Only the member and the site's staff can see these",
@@ -278,8 +315,8 @@ export async function listRedemptions(
   const page = pageOf(args);
   const filter = { siteId: args.siteId, memberId };
   const [rows, total] = await Promise.all([
-    q.listRedemptions(ctx.db, filter, page.limit, afterId(page)),
-    q.countRedemptions(ctx.db, filter),
+    q.listRedemptions(deps.db, filter, page.limit, afterId(page)),
+    q.countRedemptions(deps.db, filter),
   ]);
   return connection(rows, page, (r) => r.id, total);
 }
@@ -332,7 +369,8 @@ async function inPoints<T>(promise: Promise<T>): Promise<T> {
     return await promise;
   } catch (error) {
     if (!isAppError(error, ErrorCode.INSUFFICIENT_BALANCE)) throw error;
-    const { balance, required } = error.extensions as { balance: number; required: number };
+    const balance = Number(error.extensions.balance);
+    const required = Number(error.extensions.required);
     fail(
       ErrorCode.INSUFFICIENT_BALANCE,
       {

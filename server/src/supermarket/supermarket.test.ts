@@ -5,7 +5,7 @@ import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { ApolloServer } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../graphql/context';
-import { toId } from '../graphql/ids';
+import { toId } from '../core/ids';
 import { buildSchema } from '../graphql/schema';
 import * as shop from './supermarket.service';
 
@@ -15,7 +15,7 @@ import { errorOf, harness, key } from './supermarket.testing';
 describe.each(testEngines())('points supermarket on %s', (engine) => {
   let handle: TestDb;
   const db = () => handle.db;
-  const { as, balance, stockOf, village, snapshot, invariantsHold } = harness(db);
+  const { as, deps, contextAs, balance, stockOf, village, snapshot, invariantsHold } = harness(db);
   const line = (p: ProductRow, quantity: number) => ({ productId: p.id, quantity });
 
   beforeAll(async () => {
@@ -27,13 +27,13 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     const demo = await seedDemo(db());
     const clerk = (await memberQueries.memberByPhone(db(), '13900000002'))!; // 王小芳
     const zhang = (await memberQueries.memberByPhone(db(), '13900000003'))!; // 张建国, 100 points
-    const goods = await shop.listProducts(await as(zhang), demo.siteId);
+    const goods = await shop.listProducts(deps(), await as(zhang), demo.siteId);
     const towel = goods.find((p) => p.name === '毛巾')!;
     const eggs = goods.find((p) => p.name === '鸡蛋（一盒10个）')!;
     const account = (await ledgerQueries.memberAccount(db(), zhang.id, 'POINTS'))!;
     const shopAccount = (await ledgerQueries.siteAccount(db(), demo.siteId, 'SUPERMARKET', 'POINTS'))!;
 
-    const r = await shop.redeem(await as(clerk), {
+    const r = await shop.redeem(deps(), await as(clerk), {
       memberId: zhang.id,
       items: [line(towel, 2), line(eggs, 1)],
       idempotencyKey: key(),
@@ -59,13 +59,14 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     const v = await village('oos', [1000]);
     const before = await snapshot(v);
     const error = await errorOf(
-      shop.redeem(await as(v.buyers[0]!), {
+      shop.redeem(deps(), await as(v.buyers[0]!), {
         memberId: v.buyers[0]!.id,
         items: [line(v.towel, 3), line(v.eggs, 3)],
         idempotencyKey: key(),
       }),
     );
-    expect(error).toMatchObject({ code: 'OUT_OF_STOCK', productId: toId('Product', v.eggs.id), stock: 2 });
+    // The service names the goods by their row id; GraphQL shows the opaque one (see 'speaks GraphQL').
+    expect(error).toMatchObject({ code: 'OUT_OF_STOCK', productId: v.eggs.id, stock: 2 });
     expect(await snapshot(v)).toEqual(before);
   });
 
@@ -73,7 +74,7 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     const v = await village('poor', [150]);
     const before = await snapshot(v);
     const error = await errorOf(
-      shop.redeem(await as(v.clerk), {
+      shop.redeem(deps(), await as(v.clerk), {
         memberId: v.buyers[0]!.id,
         items: [line(v.towel, 4), line(v.rice, 1)],
         idempotencyKey: key(),
@@ -88,12 +89,12 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     const v = await village('retry', [500]);
     const buyer = v.buyers[0]!;
     const request = { memberId: buyer.id, items: [line(v.eggs, 2), line(v.towel, 1)], idempotencyKey: key() };
-    const first = await shop.redeem(await as(buyer), request);
+    const first = await shop.redeem(deps(), await as(buyer), request);
     const after = await snapshot(v);
     expect(after.stock[1]).toBe(0);
     // Again from the buyer, then from the clerk's till with the lines in another order.
-    const again = await shop.redeem(await as(buyer), request);
-    const fromClerk = await shop.redeem(await as(v.clerk), { ...request, items: [...request.items].reverse() });
+    const again = await shop.redeem(deps(), await as(buyer), request);
+    const fromClerk = await shop.redeem(deps(), await as(v.clerk), { ...request, items: [...request.items].reverse() });
     expect([again.id, fromClerk.id]).toEqual([first.id, first.id]);
     expect(await snapshot(v)).toEqual(after);
     expect(after.points[0]).toBe(500 - 95);
@@ -103,10 +104,10 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     const v = await village('conflict', [500]);
     const buyer = v.buyers[0]!;
     const idempotencyKey = key();
-    await shop.redeem(await as(buyer), { memberId: buyer.id, items: [line(v.towel, 1)], idempotencyKey });
+    await shop.redeem(deps(), await as(buyer), { memberId: buyer.id, items: [line(v.towel, 1)], idempotencyKey });
     const before = await snapshot(v);
     for (const items of [[line(v.towel, 2)], [line(v.towel, 1), line(v.eggs, 1)]]) {
-      expect(await codeOf(shop.redeem(await as(buyer), { memberId: buyer.id, items, idempotencyKey }))).toBe(
+      expect(await codeOf(shop.redeem(deps(), await as(buyer), { memberId: buyer.id, items, idempotencyKey }))).toBe(
         'CONFLICT',
       );
     }
@@ -117,13 +118,13 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     const v = await village('cancel', [300]);
     const buyer = v.buyers[0]!;
     const before = await snapshot(v);
-    const r = await shop.redeem(await as(buyer), {
+    const r = await shop.redeem(deps(), await as(buyer), {
       memberId: buyer.id,
       items: [line(v.rice, 2), line(v.towel, 3)],
       idempotencyKey: key(),
     });
-    expect(await codeOf(shop.cancelRedemption(await as(buyer), r.id, '买错了'))).toBe('FORBIDDEN');
-    const cancelled = await shop.cancelRedemption(await as(v.coordinator), r.id, '  买错了，退回  ');
+    expect(await codeOf(shop.cancelRedemption(deps(), await as(buyer), r.id, '买错了'))).toBe('FORBIDDEN');
+    const cancelled = await shop.cancelRedemption(deps(), await as(v.coordinator), r.id, '  买错了，退回  ');
     expect(cancelled).toMatchObject({
       status: 'CANCELLED',
       cancelReason: '买错了，退回',
@@ -139,7 +140,7 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     expect(after.transfers).toBe(before.transfers + 2); // the debit and its refund, both kept
     const [refund] = await ledgerQueries.accountTransfers(db(), [v.f.supermarket], 1);
     expect(refund).toMatchObject({ kind: 'REFUND', redemptionId: r.id, amount: 245 });
-    expect(await codeOf(shop.cancelRedemption(await as(v.clerk), r.id, '再退一次'))).toBe('CONFLICT');
+    expect(await codeOf(shop.cancelRedemption(deps(), await as(v.clerk), r.id, '再退一次'))).toBe('CONFLICT');
     expect(await snapshot(v)).toEqual(after);
     await invariantsHold(v);
   });
@@ -151,38 +152,44 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     const basket = (memberId: number) => ({ memberId, items: [line(v.towel, 1)], idempotencyKey: key() });
     const before = await snapshot(v);
     // Another site's member, goods or redemption is NOT_FOUND there, as one that does not exist.
-    expect(await codeOf(shop.redeem(await as(other.clerk), basket(a.id)))).toBe('NOT_FOUND');
-    expect(await codeOf(shop.redeem(await as(other.coordinator), basket(a.id)))).toBe('NOT_FOUND');
-    expect(await codeOf(shop.redeem(await as(b), basket(a.id)))).toBe('FORBIDDEN');
+    expect(await codeOf(shop.redeem(deps(), await as(other.clerk), basket(a.id)))).toBe('NOT_FOUND');
+    expect(await codeOf(shop.redeem(deps(), await as(other.coordinator), basket(a.id)))).toBe('NOT_FOUND');
+    expect(await codeOf(shop.redeem(deps(), await as(b), basket(a.id)))).toBe('FORBIDDEN');
     // A member cannot spend another site's goods either: they are unknown there.
     expect(
-      await codeOf(shop.redeem(await as(a), { memberId: a.id, items: [line(other.towel, 1)], idempotencyKey: key() })),
+      await codeOf(
+        shop.redeem(deps(), await as(a), { memberId: a.id, items: [line(other.towel, 1)], idempotencyKey: key() }),
+      ),
     ).toBe('NOT_FOUND');
     expect(await snapshot(v)).toEqual(before);
 
-    const mine = await shop.redeem(await as(a), basket(a.id));
-    const forB = await shop.redeem(await as(v.clerk), basket(b.id));
-    expect(await codeOf(shop.cancelRedemption(await as(other.clerk), mine.id, '越权'))).toBe('NOT_FOUND');
+    const mine = await shop.redeem(deps(), await as(a), basket(a.id));
+    const forB = await shop.redeem(deps(), await as(v.clerk), basket(b.id));
+    expect(await codeOf(shop.cancelRedemption(deps(), await as(other.clerk), mine.id, '越权'))).toBe('NOT_FOUND');
     expect(
       await codeOf(
-        shop.addProduct(await as(other.clerk), { siteId: v.f.siteId, name: '肥皂', pointsPrice: 5, stock: 1 }),
+        shop.addProduct(deps(), await as(other.clerk), { siteId: v.f.siteId, name: '肥皂', pointsPrice: 5, stock: 1 }),
       ),
     ).toBe('FORBIDDEN');
     expect(
-      await codeOf(shop.addProduct(await as(a), { siteId: v.f.siteId, name: '肥皂', pointsPrice: 5, stock: 1 })),
+      await codeOf(
+        shop.addProduct(deps(), await as(a), { siteId: v.f.siteId, name: '肥皂', pointsPrice: 5, stock: 1 }),
+      ),
     ).toBe('FORBIDDEN');
-    expect(await codeOf(shop.restockProduct(await as(other.clerk), v.towel.id, 5))).toBe('NOT_FOUND');
-    expect(await codeOf(shop.listProducts(await as(other.clerk), v.f.siteId))).toBe('FORBIDDEN');
-    expect(await codeOf(shop.listRedemptions(await as(other.clerk), { siteId: v.f.siteId }))).toBe('FORBIDDEN');
+    expect(await codeOf(shop.restockProduct(deps(), await as(other.clerk), v.towel.id, 5))).toBe('NOT_FOUND');
+    expect(await codeOf(shop.listProducts(deps(), await as(other.clerk), v.f.siteId))).toBe('FORBIDDEN');
+    expect(await codeOf(shop.listRedemptions(deps(), await as(other.clerk), { siteId: v.f.siteId }))).toBe('FORBIDDEN');
 
     // Members see their own redemptions only; staff see the site's, newest first, page by page.
-    const own = await shop.listRedemptions(await as(a), { siteId: v.f.siteId });
+    const own = await shop.listRedemptions(deps(), await as(a), { siteId: v.f.siteId });
     expect(own.edges.map((e) => e.node.id)).toEqual([mine.id]);
-    expect(await codeOf(shop.listRedemptions(await as(a), { siteId: v.f.siteId, memberId: b.id }))).toBe('FORBIDDEN');
-    const page1 = await shop.listRedemptions(await as(v.clerk), { siteId: v.f.siteId, first: 1 });
+    expect(await codeOf(shop.listRedemptions(deps(), await as(a), { siteId: v.f.siteId, memberId: b.id }))).toBe(
+      'FORBIDDEN',
+    );
+    const page1 = await shop.listRedemptions(deps(), await as(v.clerk), { siteId: v.f.siteId, first: 1 });
     expect(page1).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
     expect(page1.edges[0]!.node.id).toBe(forB.id);
-    const page2 = await shop.listRedemptions(await as(v.clerk), {
+    const page2 = await shop.listRedemptions(deps(), await as(v.clerk), {
       siteId: v.f.siteId,
       after: page1.pageInfo.endCursor,
     });
@@ -196,7 +203,7 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     // Apollo runs the operation, as the server does: the schema and the executor share one graphql.
     const apollo = new ApolloServer<Context>({ schema: buildSchema() });
     const run = async (query: string, variables: Record<string, unknown>) => {
-      const res = await apollo.executeOperation({ query, variables }, { contextValue: await as(v.clerk) });
+      const res = await apollo.executeOperation({ query, variables }, { contextValue: await contextAs(v.clerk) });
       if (res.body.kind !== 'single') throw new Error('expected a single result');
       return res.body.singleResult;
     };
@@ -219,6 +226,16 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     });
     const bad = await run(redeem, { input: input(toId('Member', buyer.id)) });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.items[0].productId' });
+    const short = await run(redeem, {
+      input: { ...input(toId('Product', v.eggs.id)), items: [{ productId: toId('Product', v.eggs.id), quantity: 3 }] },
+    });
+    expect(short.errors?.[0]?.extensions).toMatchObject({
+      code: 'OUT_OF_STOCK',
+      productId: toId('Product', v.eggs.id),
+      stock: 2,
+      requested: 3,
+      field: 'input.items[0].productId',
+    });
     const list = await run(`query ($s: ID!) { redemptions(siteId: $s) { totalCount edges { node { id } } } }`, {
       s: toId('Site', v.f.siteId),
     });
@@ -228,27 +245,28 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
   it('checks every field and names it', async () => {
     const v = await village('input', [1000]);
     const clerk = await as(v.clerk);
+    const d = deps();
     const fieldOf = async (promise: Promise<unknown>) => {
       const e = await errorOf(promise);
       return `${e.code} ${String(e.field)}`;
     };
     const product = (over: Partial<shop.NewProduct>) =>
-      shop.addProduct(clerk, { siteId: v.f.siteId, name: '酱油', pointsPrice: 20, stock: 10, ...over });
+      shop.addProduct(d, clerk, { siteId: v.f.siteId, name: '酱油', pointsPrice: 20, stock: 10, ...over });
     expect(await fieldOf(product({ name: '   ' }))).toBe('BAD_USER_INPUT input.name');
     expect(await fieldOf(product({ name: '米'.repeat(61) }))).toBe('BAD_USER_INPUT input.name');
     expect(await fieldOf(product({ pointsPrice: 0 }))).toBe('BAD_USER_INPUT input.pointsPrice');
     expect(await fieldOf(product({ pointsPrice: 100_001 }))).toBe('BAD_USER_INPUT input.pointsPrice');
     expect(await fieldOf(product({ stock: -1 }))).toBe('BAD_USER_INPUT input.stock');
     expect(await fieldOf(product({ name: '毛巾' }))).toBe('CONFLICT input.name');
-    expect(await fieldOf(shop.restockProduct(clerk, v.towel.id, 0))).toBe('BAD_USER_INPUT quantity');
-    expect((await shop.restockProduct(clerk, v.eggs.id, 8)).stock).toBe(10);
-    expect((await shop.listProducts(clerk, v.f.siteId)).map((p) => p.name)).toEqual(
+    expect(await fieldOf(shop.restockProduct(d, clerk, v.towel.id, 0))).toBe('BAD_USER_INPUT quantity');
+    expect((await shop.restockProduct(d, clerk, v.eggs.id, 8)).stock).toBe(10);
+    expect((await shop.listProducts(d, clerk, v.f.siteId)).map((p) => p.name)).toEqual(
       ['大米（5公斤）', '毛巾', '鸡蛋（一盒10个）'].sort(),
     );
 
     const before = await snapshot(v);
     const redeem = (items: { productId: number; quantity: number }[]) =>
-      shop.redeem(clerk, { memberId: v.buyers[0]!.id, items, idempotencyKey: key() });
+      shop.redeem(d, clerk, { memberId: v.buyers[0]!.id, items, idempotencyKey: key() });
     expect(await fieldOf(redeem([]))).toBe('BAD_USER_INPUT input.items');
     expect(await fieldOf(redeem(Array.from({ length: 21 }, () => line(v.towel, 1))))).toBe(
       'BAD_USER_INPUT input.items',
@@ -259,7 +277,7 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     expect(await fieldOf(redeem([{ productId: 9_999_999, quantity: 1 }]))).toBe('NOT_FOUND input.items[0].productId');
     expect(
       await fieldOf(
-        shop.redeem(clerk, { memberId: v.buyers[0]!.id, items: [line(v.towel, 1)], idempotencyKey: 'short' }),
+        shop.redeem(d, clerk, { memberId: v.buyers[0]!.id, items: [line(v.towel, 1)], idempotencyKey: 'short' }),
       ),
     ).toBe('BAD_USER_INPUT input.idempotencyKey');
     expect(await snapshot(v)).toEqual(before);

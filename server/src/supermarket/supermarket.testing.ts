@@ -11,10 +11,12 @@ import {
 } from '@huzhu/db';
 import { createLedgerFixture, type LedgerFixture } from '@huzhu/db/testing';
 import { expect } from 'vitest';
+import type { Viewer } from '../auth/authorize';
+import type { ServiceDeps } from '../core/deps';
 import type { Events } from '../events/events';
 import type { Context } from '../graphql/context';
-import { contextFor } from '../testing';
-import { isAppError } from '../graphql/errors';
+import { actorFor, contextFor, depsFor } from '../testing';
+import { isAppError } from '../core/errors';
 import { transfer } from '../ledger/ledger.service';
 import * as shop from './supermarket.service';
 
@@ -43,8 +45,13 @@ export interface Village {
 }
 
 export function harness(db: () => Database) {
-  /** A request context for the member, with fresh loaders, as the HTTP layer would build it. */
-  const as = async (member: { id: number }): Promise<Context> =>
+  /** The member as they act, their row and roles read afresh, as the HTTP layer reads them. */
+  const as = async (member: { id: number }): Promise<Viewer> =>
+    actorFor(db(), (await memberQueries.memberById(db(), member.id))!);
+  /** A unit of work's deps with a fresh read cache, as each request had its own loaders. */
+  const deps = (): ServiceDeps => depsFor(db(), events);
+  /** A request context for the member, for the tests that execute GraphQL documents. */
+  const contextAs = async (member: { id: number }): Promise<Context> =>
     contextFor(db(), (await memberQueries.memberById(db(), member.id))!, events);
   const balance = async (accountId: number) => (await ledgerQueries.accountsByIds(db(), [accountId]))[0]!.balance;
   const stockOf = async (p: ProductRow) => (await supermarketQueries.productsByIds(db(), [p.id]))[0]!.stock;
@@ -72,7 +79,7 @@ export function harness(db: () => Database) {
     );
     buyers.sort((a, b) => a.id - b.id);
     const add = async (name: string, pointsPrice: number, n: number) =>
-      shop.addProduct(await as(clerk), { siteId: f.siteId, name, pointsPrice, stock: n });
+      shop.addProduct(deps(), await as(clerk), { siteId: f.siteId, name, pointsPrice, stock: n });
     return {
       f,
       buyers,
@@ -105,5 +112,5 @@ export function harness(db: () => Database) {
   const invariantsHold = async (v?: Village) =>
     expect((await checkInvariants(db(), v?.f.accountIds)).filter((r) => !r.holds)).toEqual([]);
 
-  return { as, balance, stockOf, village, snapshot, invariantsHold };
+  return { as, deps, contextAs, balance, stockOf, village, snapshot, invariantsHold };
 }

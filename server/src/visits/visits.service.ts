@@ -1,13 +1,20 @@
 // Visits (巡访) and the monthly coverage behind the binding 100% visit rate: every elder with a
 // care category is due one visit per calendar month in the site's time zone.
 import { memberQueries, visitQueries, type MemberRow, type SiteRow, type VisitRow } from '@huzhu/db';
-import { STAFF, requireRoleAt } from '../auth/authorize';
+import { STAFF, memberIdOf, requireRoleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
-import type { Context } from '../graphql/context';
-import { badInput, ErrorCode, fail, notFound } from '../graphql/errors';
-import { fromId } from '../graphql/ids';
-import * as v from '../graphql/validate';
-import type { RecordVisitInput } from '../graphql/generated/resolvers-types';
+import type { ServiceDeps } from '../core/deps';
+import { badInput, ErrorCode, fail, notFound } from '../core/errors';
+import * as v from '../core/validate';
+
+/** A visit as the visitor records it. */
+export interface NewVisit {
+  elderId: number;
+  visitedAt: Date;
+  note?: string | null;
+  /** false when omitted. */
+  followUpNeeded?: boolean | null;
+}
 
 export interface CoverageData {
   month: string;
@@ -27,21 +34,22 @@ export function coverageRate(due: number, visited: number): number {
   return due === 0 ? 1 : visited / due;
 }
 
-export async function siteOrNotFound(ctx: Context, siteId: number): Promise<SiteRow> {
-  const site = await ctx.loaders.site.load(siteId);
+export async function siteOrNotFound(deps: ServiceDeps, siteId: number): Promise<SiteRow> {
+  const site = await deps.cache.site.load(siteId);
   if (!site) notFound('site');
   return site;
 }
 
-export async function recordVisit(ctx: Context, input: RecordVisitInput): Promise<VisitRow> {
-  const elderId = fromId('Member', input.elderId, 'input.elderId');
-  const elder = await ctx.loaders.member.load(elderId);
+export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input: NewVisit): Promise<VisitRow> {
+  const elder = await deps.cache.member.load(input.elderId);
   if (!elder || elder.siteId === null) {
     // Only platform staff learn that the id is unknown; anyone else is refused as for a foreign site.
-    requireRoleAt(ctx, -1, ['ADMIN']);
+    requireRoleAt(actor, -1, ['ADMIN']);
     fail(ErrorCode.NOT_FOUND, { en: 'No such elder at any site', zh: '找不到这位老人' }, { field: 'input.elderId' });
   }
-  const viewer = requireRoleAt(ctx, elder.siteId, ['COORDINATOR', 'VOLUNTEER', 'ADMIN']);
+  const visitor = requireRoleAt(actor, elder.siteId, ['COORDINATOR', 'VOLUNTEER', 'ADMIN']);
+  // The member who visited; null when the system records one (an import).
+  const visitorId = memberIdOf(visitor);
   const visitedAt = v.date('input.visitedAt', input.visitedAt);
   if (visitedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
     badInput('input.visitedAt', { en: 'The visit cannot be in the future', zh: '探访时间不能晚于现在' });
@@ -51,20 +59,20 @@ export async function recordVisit(ctx: Context, input: RecordVisitInput): Promis
   }
   const note = v.optionalText('input.note', input.note, 1000, v.MULTILINE);
   // An elder who also volunteers (以老助老) cannot visit themself into the coverage figures.
-  if (elder.id === viewer.id) {
+  if (elder.id === visitorId) {
     badInput('input.elderId', { en: 'You cannot record a visit to yourself', zh: '不能为自己登记探访' });
   }
   const followUpNeeded = input.followUpNeeded ?? false;
-  return ctx.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const row = await visitQueries.insertVisit(tx, {
       siteId: elder.siteId!,
       elderId: elder.id,
-      visitorId: viewer.id,
+      visitorId,
       visitedAt,
       note,
       followUpNeeded,
     });
-    await audit(tx, ctx, row.siteId, 'recordVisit', 'visit', row.id, {
+    await audit(tx, actor, row.siteId, 'recordVisit', 'visit', row.id, {
       elderId: elder.id,
       visitedAt: visitedAt.toISOString(),
       followUpNeeded,
@@ -73,20 +81,24 @@ export async function recordVisit(ctx: Context, input: RecordVisitInput): Promis
   });
 }
 
-export async function visitCoverage(ctx: Context, siteIdInput: string, monthInput: string): Promise<CoverageData> {
-  const siteId = fromId('Site', siteIdInput, 'siteId');
-  requireRoleAt(ctx, siteId, STAFF);
+export async function visitCoverage(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  siteId: number,
+  monthInput: string,
+): Promise<CoverageData> {
+  requireRoleAt(actor, siteId, STAFF);
   const { year, month } = v.month('month', monthInput);
   // The site (for its NOT_FOUND), the elders due and the month's visits go out together: the
   // visits' query finds the month's bounds in the site's zone itself.
   const [, due, visits] = await Promise.all([
-    siteOrNotFound(ctx, siteId),
-    memberQueries.membersDueVisits(ctx.db, siteId),
-    visitQueries.visitsOfSiteMonth(ctx.db, siteId, `${year}-${String(month).padStart(2, '0')}-01`),
+    siteOrNotFound(deps, siteId),
+    memberQueries.membersDueVisits(deps.db, siteId),
+    visitQueries.visitsOfSiteMonth(deps.db, siteId, `${year}-${String(month).padStart(2, '0')}-01`),
   ]);
   const visited = new Set(visits.map((x) => x.elderId));
   const unvisited = due.filter((m) => !visited.has(m.id));
-  for (const m of due) ctx.loaders.member.prime(m.id, m);
+  for (const m of due) deps.cache.member.prime(m.id, m);
   const visitedCount = due.length - unvisited.length;
   return {
     month: monthInput,

@@ -3,28 +3,32 @@
 import { memberQueries, siteQueries, tables, type MemberRow } from '@huzhu/db';
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
+import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toId } from '../graphql/ids';
-import { contextFor as contextOf, outcome } from '../testing';
+import { toId } from '../core/ids';
+import { buildSchema } from '../graphql/schema';
+import { actorFor, contextFor, depsFor, outcome } from '../testing';
 import { recordVisit, visitCoverage } from './visits.service';
 
 describe.each(testEngines())('visits on %s', (engine) => {
   let handle: TestDb;
-  let site: string;
+  let site: number;
   const people = new Map<string, MemberRow>();
-  const ctxOf = (name: string) => contextOf(handle.db, people.get(name)!);
+  const actorOf = (name: string) => actorFor(handle.db, people.get(name)!);
+  // Fresh deps for each call, as each request had its own context.
   const visit = async (visitor: string, elder: string, at: string, extra: { note?: string } = {}) =>
-    recordVisit(await ctxOf(visitor), {
-      elderId: toId('Member', people.get(elder)!.id),
+    recordVisit(depsFor(handle.db), await actorOf(visitor), {
+      elderId: people.get(elder)!.id,
       visitedAt: new Date(at),
       ...extra,
     });
-  const coverage = async (month: string, who = '李秀英') => visitCoverage(await ctxOf(who), site, month);
+  const coverage = async (month: string, who = '李秀英') =>
+    visitCoverage(depsFor(handle.db), await actorOf(who), site, month);
 
   beforeAll(async () => {
     handle = await openTestDb(engine);
     const demo = await seedDemo(handle.db);
-    site = toId('Site', demo.siteId);
+    site = demo.siteId;
     for (const m of await memberQueries.listMembers(handle.db, { siteId: demo.siteId }, 100)) people.set(m.name, m);
     // A second village with its own coordinator and elder, and the bureau's admin (no site).
     await handle.db.transaction(async (tx) => {
@@ -95,7 +99,7 @@ describe.each(testEngines())('visits on %s', (engine) => {
       await memberQueries.insertMember(tx, { siteId: s.id, name: '新站协调员' }, ['COORDINATOR']);
       return s;
     });
-    const result = await visitCoverage(await ctxOf('管理员'), toId('Site', empty.id), '2026-09');
+    const result = await visitCoverage(depsFor(handle.db), await actorOf('管理员'), empty.id, '2026-09');
     expect(result).toMatchObject({ dueCount: 0, visitedCount: 0, rate: 1, unvisited: [], visits: [] });
   });
 
@@ -105,7 +109,9 @@ describe.each(testEngines())('visits on %s', (engine) => {
     expect(await outcome(coverage('2026-09', '赵玉梅'))).toBe('FORBIDDEN');
     expect(await outcome(coverage('2026-09', '王小芳'))).toBe('OK');
     expect(await outcome(coverage('2026-09', '管理员'))).toBe('OK');
-    expect(await outcome(visitCoverage(await ctxOf('管理员'), 'site_99999', '2026-09'))).toBe('NOT_FOUND');
+    expect(await outcome(visitCoverage(depsFor(handle.db), await actorOf('管理员'), 99999, '2026-09'))).toBe(
+      'NOT_FOUND',
+    );
   });
 
   it('lets coordinators, volunteers and admins of the elder’s site record a visit, and no one else', async () => {
@@ -132,13 +138,20 @@ describe.each(testEngines())('visits on %s', (engine) => {
     expect(await outcome(visit('李秀英', '吴长庚', '2026-10-01T09:00:00+08:00', { note: '很'.repeat(1001) }))).toBe(
       'BAD_USER_INPUT input.note',
     );
-    const admin = await ctxOf('管理员');
-    expect(await outcome(recordVisit(admin, { elderId: 'mem_99999', visitedAt: new Date() }))).toBe(
+    const admin = await actorOf('管理员');
+    expect(await outcome(recordVisit(depsFor(handle.db), admin, { elderId: 99999, visitedAt: new Date() }))).toBe(
       'NOT_FOUND input.elderId',
     );
-    expect(await outcome(recordVisit(admin, { elderId: site, visitedAt: new Date() }))).toBe(
+    // Another kind's id is refused where it is parsed, the resolver, naming the same field.
+    const wrongKind = await execute({
+      schema: buildSchema(),
+      document: parse('mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }'),
+      variableValues: { input: { elderId: toId('Site', site), visitedAt: new Date().toISOString() } },
+      contextValue: await contextFor(handle.db, people.get('管理员')!),
+    });
+    expect(wrongKind.errors?.map((e) => [e.extensions.code, e.extensions.field].join(' '))).toEqual([
       'BAD_USER_INPUT input.elderId',
-    );
+    ]);
     for (const month of ['2026-13', '1999-12', '2101-01', '2026-9', 'November']) {
       expect(await outcome(coverage(month))).toBe('BAD_USER_INPUT month');
     }

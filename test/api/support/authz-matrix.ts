@@ -12,7 +12,7 @@
 //     markNoShow
 //   donateMinutes                  any member, to a member of their own site; a receiver
 //                                  elsewhere is NOT_FOUND ("no such member at your site")
-//   reverseTransfer                COORDINATOR of the transfer's site, ADMIN (ledger.api)
+//   reverseTransfer                COORDINATOR of the transfer's site, ADMIN (transfers.service)
 // An id of another site's need, claim, transfer, goods, redemption or member (redeem) is
 // NOT_FOUND to anyone who does not belong to that site, as an id that does not exist is
 // (requireVisibleAt); FORBIDDEN is for people of the site without the role. A site id is

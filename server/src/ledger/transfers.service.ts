@@ -1,5 +1,6 @@
-// The ledger as the API uses it: crediting confirmed service, donations between members and
-// reversals by staff. Access is checked here; the rules themselves are ledger.service's.
+// What members and staff do to the ledger: crediting a confirmed service, donating minutes to a
+// member of one's site, reversing a transfer. Each checks who acts first; the double-entry rules
+// themselves (balances, keys, reversals once) are ledger.service's.
 import {
   ledgerQueries,
   siteQueries,
@@ -9,12 +10,27 @@ import {
   type Transaction,
   type TransferRow,
 } from '@huzhu/db';
-import { requireRoleAt, requireViewer, requireVisibleAt } from '../auth/authorize';
+import { isSystem, memberIdOf, requireRoleAt, requireViewer, requireVisibleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
-import type { Context } from '../graphql/context';
-import { ErrorCode, badInput, fail, notFound } from '../graphql/errors';
-import * as v from '../graphql/validate';
+import type { ServiceDeps } from '../core/deps';
+import { ErrorCode, badInput, fail, notFound } from '../core/errors';
+import * as v from '../core/validate';
 import { accountsAt, reverse, transfer } from './ledger.service';
+
+/** Minutes the donor gives a member of their own site. */
+export interface Donation {
+  toMemberId: number;
+  minutes: number;
+  note?: string | null;
+  idempotencyKey: string;
+}
+
+/** A transfer to undo, and why. */
+export interface Reversal {
+  transferId: number;
+  reason: string;
+  idempotencyKey: string;
+}
 
 async function memberAccountId(tx: Transaction, memberId: number, unit: 'MINUTES' | 'POINTS'): Promise<number> {
   const account = await ledgerQueries.memberAccount(tx, memberId, unit);
@@ -30,10 +46,11 @@ export function pointsFor(minutes: number, pointsPerHour: number): number {
 /**
  * Credits a confirmed service inside the confirmation's transaction and returns the points.
  * Keys derive from the claim, so a claim can be paid once whatever keys the client sends.
+ * `confirmedBy` is the confirming member, null when the system confirms.
  */
 export async function creditService(
   tx: Transaction,
-  s: { site: SiteRow; need: NeedRow; claim: ClaimRow; minutes: number; confirmedBy: number },
+  s: { site: SiteRow; need: NeedRow; claim: ClaimRow; minutes: number; confirmedBy: number | null },
 ): Promise<number> {
   const payerId = s.need.payer === 'BENEFICIARY' ? s.need.beneficiaryId : undefined;
   // Reads that do not depend on each other, then both transfers, each pair pipelined on the
@@ -71,24 +88,21 @@ export async function creditService(
   return points;
 }
 
-export async function donateMinutes(
-  ctx: Context,
-  toMemberId: number,
-  minutesInput: number,
-  noteInput: string | null | undefined,
-  keyInput: string,
-): Promise<TransferRow> {
-  const viewer = requireViewer(ctx);
-  const minutes = v.int('minutes', minutesInput, 1, 100_000);
-  const note = v.optionalText('note', noteInput, 200);
-  const key = v.idempotencyKey('idempotencyKey', keyInput);
-  if (toMemberId === viewer.id) badInput('toMemberId', { en: 'You cannot donate to yourself', zh: '不能转赠给自己' });
-  const receiver = await ctx.loaders.member.load(toMemberId);
+export async function donateMinutes(deps: ServiceDeps, actor: Actor | null, input: Donation): Promise<TransferRow> {
+  // One's own minutes: only a member donates, never the system.
+  const viewer = requireViewer(actor);
+  const minutes = v.int('minutes', input.minutes, 1, 100_000);
+  const note = v.optionalText('note', input.note, 200);
+  const key = v.idempotencyKey('idempotencyKey', input.idempotencyKey);
+  if (input.toMemberId === viewer.id) {
+    badInput('toMemberId', { en: 'You cannot donate to yourself', zh: '不能转赠给自己' });
+  }
+  const receiver = await deps.cache.member.load(input.toMemberId);
   // Donations stay within the donor's site: its coordinator answers for both ends.
   if (!receiver || receiver.siteId === null || receiver.siteId !== viewer.siteId) {
     fail(ErrorCode.NOT_FOUND, { en: 'No such member at your site', zh: '本站点没有这个成员' }, { field: 'toMemberId' });
   }
-  return ctx.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const { transfer: row, replayed } = await transfer(tx, {
       unit: 'MINUTES',
       amount: minutes,
@@ -102,29 +116,25 @@ export async function donateMinutes(
       createdBy: viewer.id,
     });
     if (!replayed) {
-      await audit(tx, ctx, viewer.siteId, 'donateMinutes', 'transfer', row.id, { to: receiver.id, minutes });
+      await audit(tx, viewer, viewer.siteId, 'donateMinutes', 'transfer', row.id, { to: receiver.id, minutes });
     }
     return row;
   });
 }
 
-export async function reverseTransfer(
-  ctx: Context,
-  transferId: number,
-  reasonInput: string,
-  keyInput: string,
-): Promise<TransferRow> {
-  const reason = v.text('reason', reasonInput, 500);
-  const key = v.idempotencyKey('idempotencyKey', keyInput);
-  const original = await ctx.loaders.transfer.load(transferId);
+export async function reverseTransfer(deps: ServiceDeps, actor: Actor | null, input: Reversal): Promise<TransferRow> {
+  const { transferId } = input;
+  const reason = v.text('reason', input.reason, 500);
+  const key = v.idempotencyKey('idempotencyKey', input.idempotencyKey);
+  const original = await deps.cache.transfer.load(transferId);
   if (!original) notFound('transfer');
   // Access before anything about the transfer: another site's is answered as one that does not
   // exist, and only those who may reverse it learn what kind it is.
-  requireVisibleAt(ctx, original.siteId, () => notFound('transfer'));
-  const viewer =
+  requireVisibleAt(actor, original.siteId, () => notFound('transfer'));
+  const by =
     original.siteId === null
-      ? requireRoleAt(ctx, -1, ['ADMIN'])
-      : requireRoleAt(ctx, original.siteId, ['COORDINATOR', 'ADMIN']);
+      ? requireRoleAt(actor, -1, ['ADMIN'])
+      : requireRoleAt(actor, original.siteId, ['COORDINATOR', 'ADMIN']);
   // A redemption's points travel with its goods: undo it with cancelRedemption, which restocks
   // too and refunds at most once. Reversing its transfers here could refund twice.
   if (original.kind === 'REDEMPTION' || original.kind === 'REFUND') {
@@ -133,17 +143,18 @@ export async function reverseTransfer(
       zh: '兑换请用“取消兑换”撤销，不能直接冲正',
     });
   }
-  return ctx.db.transaction(async (tx) => {
+  return deps.db.transaction(async (tx) => {
     const { transfer: row, replayed } = await reverse(tx, {
       transferId,
       reason,
-      // Namespaced by who reverses, not by the transfer: the same key for another transfer is
-      // then CONFLICT (the transfer is part of the request), not a second reversal.
-      idempotencyKey: `reverse:${viewer.id}:${key}`,
-      createdBy: viewer.id,
+      // Namespaced by who reverses (a member's id, or the system's label), not by the transfer:
+      // the same key for another transfer is then CONFLICT (the transfer is part of the
+      // request), not a second reversal.
+      idempotencyKey: `reverse:${isSystem(by) ? by.system : by.id}:${key}`,
+      createdBy: memberIdOf(by),
     });
     if (!replayed) {
-      await audit(tx, ctx, original.siteId, 'reverseTransfer', 'transfer', row.id, {
+      await audit(tx, by, original.siteId, 'reverseTransfer', 'transfer', row.id, {
         reverses: transferId,
         amount: original.amount,
         unit: original.unit,
