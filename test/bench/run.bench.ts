@@ -102,7 +102,7 @@ if (writeDocs) {
 
 // ---- invariants after the writes ----
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const check = spawnSync(`${root}node_modules/.bin/tsx`, ['db/src/cli/ledger-check.cli.ts'], {
+const check = spawnSync(`${root}node_modules/.bin/tsx`, ['server/src/cli/ledger-check.cli.ts'], {
   cwd: root,
   env: { ...process.env, DATABASE_URL: url },
   encoding: 'utf8',

@@ -8,13 +8,14 @@ import { authResolvers } from '../auth/auth.resolver';
 import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
+import { platformResolvers } from '../platform/platform.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
-import { badInput } from './errors';
-import * as v from './validate';
+import { badInput } from '../core/errors';
+import * as v from '../core/validate';
 import type { Resolvers } from './generated/resolvers-types';
 
 export const schemaDir = workspacePath(import.meta.dirname, 'schema');
@@ -62,6 +63,7 @@ export function buildSchema(): GraphQLSchema {
     supermarketResolvers,
     visitsResolvers,
     reportsResolvers,
+    platformResolvers,
     subscriptionResolvers,
   ];
   return makeExecutableSchema({

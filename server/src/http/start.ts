@@ -8,8 +8,8 @@ import { resetPassword } from '../auth/auth.service';
 import { createMemberCache } from '../auth/member-cache';
 import { createEvents } from '../events/events';
 import { buildSchema } from '../graphql/schema';
-import { startJobQueue, type JobDefinition, type JobQueue } from '../jobs/queue';
-import { domainJobs, type JobDeps } from '../jobs/registry';
+import { startJobQueue, type JobDefinition, type JobDeps, type JobQueue } from '../jobs/queue';
+import { domainJobs } from '../jobs/registry';
 import { LoginLimiter } from '../security/rate-limit';
 import { createApp } from './app';
 
@@ -64,7 +64,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // Before HTTP: a request that enqueues a job finds the queue there.
   const jobs = await startJobQueue({
     handle,
-    definitions: (jobDefinitions ?? domainJobs)({ db: handle.db }),
+    definitions: (jobDefinitions ?? domainJobs)({ db: handle.db, events }),
     work: config.jobs,
     checkSeconds: config.jobsCheckSeconds,
     log: (line) => console.error(line),

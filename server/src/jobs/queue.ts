@@ -3,6 +3,7 @@
 // server; runs whatever job definitions it is given and knows nothing of any domain.
 import { createHash } from 'node:crypto';
 import { jobQueries, type DbHandle, type Executor } from '@huzhu/db';
+import type { ServerResources } from '../core/deps';
 import {
   PgBoss,
   fromDrizzle,
@@ -37,6 +38,12 @@ export interface JobSchedule<D> {
   timeZone: string;
   data?: D;
 }
+
+/**
+ * What a domain's jobs are built with: the process's database and event bus. A job's run builds
+ * `serviceDeps(deps)` for a fresh read cache and calls services as `systemActor('job:<name>')`.
+ */
+export type JobDeps = Pick<ServerResources, 'db' | 'events'>;
 
 export interface JobDefinition<D extends object = object> {
   /** The queue's name, `<domain>.<what>`: letters, digits, `.`, `-` and `_`. */

@@ -1,15 +1,19 @@
 // The ledger's scheduled work: every night the invariants `pnpm ledger:check` prints are checked
 // on the live database. A check that fails is a failed job (kept in failed-jobs, printed by
 // `pnpm jobs`), so platform staff hear of a broken ledger without anyone running the command.
-import { checkInvariants, type Database } from '@huzhu/db';
-import type { JobDefinition } from '../jobs/queue';
+import { systemActor } from '../auth/authorize';
+import type { JobDeps, JobDefinition } from '../jobs/queue';
+import { ledgerHealth } from '../platform/platform.service';
 
 export const LEDGER_CHECK = 'ledger.check';
 
 /** The check covers every site at once, so it runs once a night, in the zone most sites keep. */
 const CHECK_ZONE = 'Asia/Shanghai';
 
-export function ledgerJobs(deps: { db: Database }): JobDefinition[] {
+/** Who the check acts as: the audit trail and access checks see the job, not a member. */
+const ACTOR = systemActor(`job:${LEDGER_CHECK}`);
+
+export function ledgerJobs(deps: JobDeps): JobDefinition[] {
   return [
     {
       name: LEDGER_CHECK,
@@ -20,7 +24,7 @@ export function ledgerJobs(deps: { db: Database }): JobDefinition[] {
       retryDelaySeconds: 3600,
       expireInSeconds: 3600,
       run: async () => {
-        const results = await checkInvariants(deps.db);
+        const results = await ledgerHealth(deps, ACTOR);
         const failing = results.filter((r) => !r.holds);
         if (failing.length > 0) {
           const detail = failing.map((r) => `${r.name} ${JSON.stringify(r.violations.slice(0, 3))}`).join('; ');

@@ -166,7 +166,7 @@ export async function waitForHealth(server: ServerProcess, status: number, withi
 /** `pnpm ledger:check` on a database: its exit code and what it printed. */
 export function ledgerCheck(databaseUrl: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [`${ROOT}db/src/cli/ledger-check.cli.ts`], {
+    const child = spawn(TSX, [`${ROOT}server/src/cli/ledger-check.cli.ts`], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', DATABASE_URL: databaseUrl },
       stdio: ['ignore', 'pipe', 'pipe'],

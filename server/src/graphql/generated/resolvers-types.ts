@@ -1,9 +1,10 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { CoverageData } from '../../visits/visits.service';
 import type { SiteReportData } from '../../reports/reports.service';
 import type { ServiceRecordData } from '../../members/members.service';
+import type { PlatformHealthData } from '../../platform/platform.resolver';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -181,6 +182,34 @@ export type CreateSiteInput = {
   region: Scalars['String']['input'];
   /** IANA time zone; Asia/Shanghai when omitted. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A queued job that failed its last try. Kept (a year) for platform staff; never dropped silently. */
+export type FailedJob = {
+  __typename?: 'FailedJob';
+  /** What the last try threw. */
+  error: Scalars['String']['output'];
+  /** When the last try failed. */
+  failedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The queue's id of the job. */
+  id: Scalars['ID']['output'];
+  /** The job's queue (its kind): ledger.check and the like. */
+  queue: Scalars['String']['output'];
+  /** Tries made: the first run and its retries. */
+  tries: Scalars['Int']['output'];
+};
+
+/** One ledger invariant as checked now. */
+export type LedgerCheck = {
+  __typename?: 'LedgerCheck';
+  /** What the invariant says, in English. */
+  description: Scalars['String']['output'];
+  /** Whether it holds on every row. */
+  holds: Scalars['Boolean']['output'];
+  /** Short name: double-entry, no-negative-balance, append-only and the like. */
+  name: Scalars['String']['output'];
+  /** Up to five rows that break it, each as JSON. */
+  violations: Array<Scalars['String']['output']>;
 };
 
 /** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
@@ -588,6 +617,21 @@ export type Payer =
   /** The site's time pool mints them (the usual 时间储蓄 model). */
   | 'SITE';
 
+/** The platform's health as platform staff see it. */
+export type PlatformHealth = {
+  __typename?: 'PlatformHealth';
+  /** Jobs that failed their last try, newest first (at most 100). */
+  failedJobs: Array<FailedJob>;
+  /** Every ledger invariant, checked now on the whole database (a second or so on a county). */
+  ledger: Array<LedgerCheck>;
+};
+
+
+/** The platform's health as platform staff see it. */
+export type PlatformHealthFailedJobsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A new need. */
 export type PostNeedInput = {
   /** The elder served (mem_...), a member of the site. */
@@ -640,6 +684,8 @@ export type Query = {
   need?: Maybe<Need>;
   /** The site's needs, soonest first. */
   needs: NeedConnection;
+  /** Platform staff only: the ledger's invariants and the failed background jobs. */
+  platformHealth: PlatformHealth;
   /** The site's goods on sale, by name (any member of the site). */
   products: Array<Product>;
   /** The site's redemptions, newest first. Staff of the site see everyone's; anyone else only their own. */
@@ -1196,9 +1242,11 @@ export type ResolversTypes = {
   ClaimStatus: ClaimStatus;
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LedgerCheck: ResolverTypeWrapper<InvariantResult>;
   Member: ResolverTypeWrapper<MemberRow>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -1209,6 +1257,7 @@ export type ResolversTypes = {
   NeedStatus: NeedStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payer: Payer;
+  PlatformHealth: ResolverTypeWrapper<PlatformHealthData>;
   PostNeedInput: PostNeedInput;
   Product: ResolverTypeWrapper<ProductRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1248,9 +1297,11 @@ export type ResolversParentTypes = {
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   CreateSiteInput: CreateSiteInput;
   DateTime: Scalars['DateTime']['output'];
+  FailedJob: jobQueries.JobFailure;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  LedgerCheck: InvariantResult;
   Member: MemberRow;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
@@ -1259,6 +1310,7 @@ export type ResolversParentTypes = {
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeedEdge']> };
   NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
   PageInfo: PageInfo;
+  PlatformHealth: PlatformHealthData;
   PostNeedInput: PostNeedInput;
   Product: ProductRow;
   Query: Record<PropertyKey, never>;
@@ -1323,6 +1375,21 @@ export type ClaimEdgeResolvers<ContextType = Context, ParentType extends Resolve
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type FailedJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FailedJob'] = ResolversParentTypes['FailedJob']> = {
+  error?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  failedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  queue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LedgerCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerCheck'] = ResolversParentTypes['LedgerCheck']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  violations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1408,6 +1475,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PlatformHealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformHealth'] = ResolversParentTypes['PlatformHealth']> = {
+  failedJobs?: Resolver<Array<ResolversTypes['FailedJob']>, ParentType, ContextType, RequireFields<PlatformHealthFailedJobsArgs, 'first'>>;
+  ledger?: Resolver<Array<ResolversTypes['LedgerCheck']>, ParentType, ContextType>;
+};
+
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1421,6 +1493,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
+  platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'siteId'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
@@ -1558,6 +1631,8 @@ export type Resolvers<ContextType = Context> = {
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  FailedJob?: FailedJobResolvers<ContextType>;
+  LedgerCheck?: LedgerCheckResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
@@ -1566,6 +1641,7 @@ export type Resolvers<ContextType = Context> = {
   NeedConnection?: NeedConnectionResolvers<ContextType>;
   NeedEdge?: NeedEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PlatformHealth?: PlatformHealthResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Redemption?: RedemptionResolvers<ContextType>;

@@ -1,17 +1,20 @@
 // pnpm jobs: the job queue as platform staff see it: each queue with its jobs counted by state and
 // its schedules, then the jobs that failed their last try (newest first) with the error they threw.
-import { jobFailures, queueInstalled, queueSummaries } from '../queries/jobs.queries';
-import { describeTarget, openFromEnv } from './env';
+// The platform service the admin page reads, called as the command's own actor.
+import { describeTarget, openFromEnv } from '@huzhu/db/cli-env';
+import { systemActor } from '../auth/authorize';
+import { failedJobs, queueSummary } from '../platform/platform.service';
 
 const STATES = ['created', 'retry', 'active', 'completed', 'failed', 'cancelled'] as const;
+const ACTOR = systemActor('cli:jobs');
 
 const handle = await openFromEnv();
 try {
   console.log(`Job queue on ${describeTarget()}:`);
-  if (!(await queueInstalled(handle.db))) {
+  const queues = await queueSummary(handle, ACTOR);
+  if (!queues) {
     console.log('  no queue yet: it is installed when a server first starts');
   } else {
-    const queues = await queueSummaries(handle.db);
     const width = Math.max(5, ...queues.map((q) => q.queue.length));
     console.log(`  ${'queue'.padEnd(width)}  ${STATES.map((s) => s.padStart(9)).join(' ')}  schedule`);
     for (const q of queues) {
@@ -19,7 +22,7 @@ try {
       const schedule = q.schedules.map((s) => `${s.cron} (${s.timeZone})`).join(', ') || '-';
       console.log(`  ${q.queue.padEnd(width)}  ${counts}  ${schedule}`);
     }
-    const failures = await jobFailures(handle.db);
+    const failures = await failedJobs(handle, ACTOR, 20);
     console.log(failures.length === 0 ? 'No failed jobs.' : `Failed jobs (newest ${failures.length}):`);
     for (const f of failures) {
       console.log(`  ${f.failedAt?.toISOString() ?? '?'}  ${f.queue}  ${f.id}  after ${f.tries} tries: ${f.error}`);
