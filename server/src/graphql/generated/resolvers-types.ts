@@ -688,6 +688,8 @@ export type Query = {
   platformHealth: PlatformHealth;
   /** The site's goods on sale, by name (any member of the site). */
   products: Array<Product>;
+  /** People of the viewer's own site to give minutes to (转赠), found by part of a name or by a full mobile number; at most 10, the viewer left out, exact names first. Any member of a site may ask. Each comes as Member does to this viewer: to a volunteer, a masked phone and no address. Part of a phone number finds nobody (BAD_USER_INPUT), and another site's people are never found. */
+  recipients: Array<Member>;
   /** The site's redemptions, newest first. Staff of the site see everyone's; anyone else only their own. */
   redemptions: RedemptionConnection;
   /** A site by id (public). */
@@ -774,6 +776,16 @@ export type QueryNeedsArgs = {
  */
 export type QueryProductsArgs = {
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryRecipientsArgs = {
+  search: Scalars['String']['input'];
 };
 
 
@@ -1495,6 +1507,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'siteId'>>;
+  recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
