@@ -107,5 +107,7 @@ export function closeDeal(): void {
   save(null);
 }
 
-// A deal still pending when the app (re)starts: keep following its action.
+// A deal still pending when the app (re)starts (main.ts imports this module at start-up, before
+// the queue drops settled actions): keep following its action. Should the action be gone, the
+// deal stays "not done": the goods stay at the counter, and the log tells whether it went through.
 if (stored.value?.status === 'pending') follow(stored.value.actionId);
