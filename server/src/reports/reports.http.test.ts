@@ -208,7 +208,11 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
     expect(lines[0]).toBe('站点,所在地区,服务时长（分钟）,参与志愿者,发布需求,完成需求,发放积分,兑换积分,探访率');
     // One row a site: the figures of the bureau's page (siteReports), in its order.
     const { siteReports } = await gql<{
-      siteReports: (Record<string, number> & { site: { name: string; region: string } })[];
+      siteReports: (Record<'serviceMinutes' | 'activeVolunteers' | 'needsPosted' | 'needsCompleted', number> &
+        Record<'pointsIssued' | 'pointsRedeemed', number> & {
+          site: { name: string; region: string };
+          visitRate: number | null;
+        })[];
     }>(
       'admin',
       `query ($m: String!) { siteReports(month: $m) { site { name region } serviceMinutes activeVolunteers
@@ -224,12 +228,13 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
       r.needsCompleted,
       r.pointsIssued,
       r.pointsRedeemed,
-      `${Math.floor(r.visitRate! * 100 + 1e-9)}%`,
+      // Whole percent rounded down, '—' for no rate: the client's rule (client/src/lib/rate.ts).
+      r.visitRate === null ? '—' : `${Math.floor(r.visitRate * 100 + 1e-9)}%`,
     ];
     expect(lines.slice(1)).toEqual(siteReports.map((r) => figures(r).join(',')));
     // The demo village, with the 60 minutes and 10 points served above.
     expect(lines.find((l) => l.startsWith('三和村互助养老服务站,'))).toMatch(
-      /^三和村互助养老服务站,平江县\/安定镇\/三和村,60,1,\d+,\d+,10,\d+,\d+%$/,
+      /^三和村互助养老服务站,平江县\/安定镇\/三和村,60,1,\d+,\d+,10,\d+,(\d+%|—)$/,
     );
 
     const en = await csvLines(
