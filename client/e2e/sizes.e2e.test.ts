@@ -51,8 +51,12 @@ const PAGES: Record<keyof typeof PHONE, string[]> = {
     '/coordinator/report',
   ],
   clerk: ['/clerk/counter', '/clerk/goods', '/clerk/redemptions'],
+  // And one site's own page, opened from its row (its path holds the site's id).
   admin: ['/admin/sites'],
 };
+
+/** Pages that draw charts: wait for the canvas before measuring. */
+const CHARTS = /^\/(coordinator\/report|admin\/sites)/;
 
 interface Offender {
   page: string;
@@ -370,12 +374,17 @@ describe('sizes at 390x844', () => {
       const ctx = await newPhone(browser, server.url);
       const page = await ctx.newPage();
       await logIn(page, PHONE[role]);
-      for (const path of PAGES[role]) {
+      const pages = PAGES[role].map((path) => ({ path, name: path }));
+      for (let i = 0; i < pages.length; i++) {
+        const { path, name } = pages[i]!;
         await page.goto(path);
-        if (path === '/coordinator/report' || path === '/admin/sites') {
-          await page.locator('.chart__canvas canvas').first().waitFor({ timeout: UI_WAIT_MS });
+        if (CHARTS.test(path)) await page.locator('.chart__canvas canvas').first().waitFor({ timeout: UI_WAIT_MS });
+        offenders.push(...(await check(page, name)));
+        if (path === '/admin/sites') {
+          const site = await page.locator('table a[href^="/admin/sites/"]').first().getAttribute('href');
+          expect(site, 'a site row links its page').toBeTruthy();
+          pages.push({ path: site!, name: '/admin/site' });
         }
-        offenders.push(...(await check(page, path)));
       }
       await ctx.close();
     }
