@@ -37,7 +37,8 @@ export interface MemberDraft {
 export interface ChartSeries {
   name: string;
   type: 'bar' | 'line';
-  data: number[];
+  /** One value per category; null where there is none (a site with no rate): a gap. */
+  data: (number | null)[];
 }
 
 export interface Figure {

@@ -514,6 +514,14 @@ const en: typeof zhCN = {
     noneDue: 'This site has no elders due a monthly visit yet.',
     allVisited: 'Every elder due a visit has been visited.',
   },
+  /** Words about time and points that must not be mixed up. */
+  ledgerWords: {
+    /** Minutes issued by the site: an opening balance carried over from a paper passbook. */
+    timeIssued: 'Time credited',
+  },
+  countyExport: {
+    download: 'Download all sites (CSV)',
+  },
 };
 
 export default en;

@@ -513,4 +513,12 @@ export default {
     noneDue: '这个站点还没有需要每月探访的老人。',
     allVisited: '需要探访的老人都已探访。',
   },
+  /** Words about time and points that must not be mixed up. */
+  ledgerWords: {
+    /** Minutes issued by the site: an opening balance carried over from a paper passbook. */
+    timeIssued: '时间存入',
+  },
+  countyExport: {
+    download: '下载各站点月报表',
+  },
 };
