@@ -448,7 +448,8 @@ const en: typeof zhCN = {
       CLERK: 'Goods and stock',
     },
     missingTitle: 'Offline: shown once connected',
-    missing: 'This page has not been opened while connected yet; it will show once the connection is back.',
+    missing:
+      'This was not opened while connected, so the phone has no copy of it; it will show once the connection is back.',
     stale: 'This page shows what it showed when last connected, at {time}; it may not be the latest.',
     postKept: 'No connection, kept on this phone: “{title}” will be posted once the connection is back.',
     visitKept: 'No connection, kept on this phone: the visit to {name} will be recorded once the connection is back.',
