@@ -28,7 +28,7 @@ const en: typeof zhCN = {
     CONFLICT: 'This has changed in the meantime (taken by someone else, or already done). Please refresh.',
     INSUFFICIENT_BALANCE: 'Not enough balance.',
     OUT_OF_STOCK: 'Not enough in stock. Please take fewer.',
-    NETWORK: 'No connection. Please try again in a moment.',
+    NETWORK: 'No connection, so this was not done. Please do it again once connected.',
     UNKNOWN: 'Something went wrong. Please try again later.',
   },
   fields: {
@@ -165,7 +165,6 @@ const en: typeof zhCN = {
     switchRole: 'Switch role',
     language: 'Language',
     logout: 'Log out',
-    offline: 'No connection. What you do is kept and sent when the connection is back.',
   },
   login: {
     title: 'Log in',
@@ -185,7 +184,10 @@ const en: typeof zhCN = {
       confirm: 'Confirm {name}: {amount}',
       redeem: 'Goods for {name}: {total} points',
       donate: 'Give {amount} to {name}',
+      postNeed: 'Post a need: {title} ({name})',
+      recordVisit: 'Record a visit: {name}',
     },
+    waiting: 'No connection: kept on this phone, sent once the connection is back (never twice)',
     sending: 'Sending…',
     retrying: 'Weak connection, trying again (never charged twice)…',
     done: 'Done',
@@ -521,6 +523,30 @@ const en: typeof zhCN = {
   },
   countyExport: {
     download: 'Download all sites (CSV)',
+  },
+  offline: {
+    banner:
+      'No connection. {kept}: kept on this phone and sent once the connection is back, never twice. {waits}: wait until you are connected.',
+    bannerOnlyKept: 'No connection. {kept}: kept on this phone and sent once the connection is back, never twice.',
+    bannerNoneKept: 'No connection. Everything waits until you are connected.',
+    kept: {
+      COORDINATOR: 'Confirming service, posting needs, recording visits',
+      VOLUNTEER: 'Redeeming goods, giving time',
+      CLERK: 'Redeeming goods',
+      ELDER: 'Giving time',
+    },
+    waits: {
+      COORDINATOR: 'Rejecting, marking no-shows, cancelling needs, registering people, goods and stock',
+      VOLUNTEER: 'Claiming, checking in, reporting service, withdrawing',
+      CLERK: 'Undoing a redemption, goods and stock',
+    },
+    missingTitle: 'Offline: shown once connected',
+    missing:
+      'This was not opened while connected, so the phone has no copy of it; it will show once the connection is back.',
+    stale: 'This page shows what it showed when last connected, at {time}; it may not be the latest.',
+    postKept: 'No connection, kept on this phone: “{title}” will be posted once the connection is back.',
+    visitKept: 'No connection, kept on this phone: the visit to {name} will be recorded once the connection is back.',
+    visitWaiting: 'Recorded, waiting for the connection',
   },
 };
 
