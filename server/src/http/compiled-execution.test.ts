@@ -14,10 +14,20 @@ import { contextFor, demoMember } from '../testing';
 import { compiledExecution } from './compiled-execution';
 
 const clientDir = workspacePath(import.meta.dirname, 'client', 'src', 'graphql');
-const clientQueries = readdirSync(clientDir)
+const clientFiles = readdirSync(clientDir)
   .filter((f) => f.endsWith('.graphql'))
-  .map((f) => ({ name: f, text: readFileSync(join(clientDir, f), 'utf8') }))
-  .filter((d) => /^\s*query\b/m.test(d.text));
+  .map((f) => ({ name: f, text: readFileSync(join(clientDir, f), 'utf8') }));
+// The client's shared fragments (one file each), sent with every document that spreads them.
+const fragments = clientFiles.filter((d) => /^\s*fragment\b/m.test(d.text));
+const clientQueries = clientFiles
+  .filter((d) => /^\s*query\b/m.test(d.text))
+  .map((d) => ({
+    name: d.name,
+    text: [
+      d.text,
+      ...fragments.filter((f) => d.text.includes(`...${/fragment (\w+)/.exec(f.text)?.[1]}`)).map((f) => f.text),
+    ].join('\n'),
+  }));
 
 const corners = {
   'fragments, aliases, typename, skip and include': `
