@@ -55,6 +55,8 @@ export interface NeedsFilter {
 export interface SiteClaimsFilter {
   siteId: number;
   status?: ClaimStatus | null;
+  /** Only claims on needs starting before this instant (with `now`: needs that have started). */
+  startedBefore?: Date | null;
 }
 
 /** Which of a member's claims to list. */
@@ -131,7 +133,8 @@ export async function listSiteClaims(deps: ServiceDeps, actor: Actor | null, arg
   const siteId = args.siteId;
   requireRoleAt(actor, siteId, ['COORDINATOR', 'ADMIN']);
   const page = pageOf(args);
-  const filter = { siteId, status: args.status ?? undefined };
+  const startedBefore = args.startedBefore == null ? undefined : v.date('startedBefore', args.startedBefore);
+  const filter = { siteId, status: args.status ?? undefined, startedBefore };
   const [rows, total] = await Promise.all([
     q.listClaims(deps.db, filter, page.limit, afterId(page)),
     q.countClaims(deps.db, filter),
@@ -163,7 +166,7 @@ export async function claimsOfNeed(deps: ServiceDeps, need: NeedRow, firstInput:
 
 export async function openSlots(deps: ServiceDeps, need: NeedRow): Promise<number> {
   const claims = await deps.cache.claimsOfNeed.load(need.id);
-  return Math.max(0, need.slots - claims.filter((c) => q.SLOT_HOLDING.includes(c.status)).length);
+  return Math.max(0, need.slots - claims.filter(q.holdsSlot).length);
 }
 
 /**
@@ -229,7 +232,7 @@ export async function cancelNeed(
   requireVisibleAt(actor, existing.siteId, () => notFound('need'));
   requireRoleAt(actor, existing.siteId, ['COORDINATOR']);
   const settledBy = memberIdOf(actor);
-  const { need, withdrawn } = await deps.db.transaction(async (tx) => {
+  const { need, changed } = await deps.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;
     if (locked.status === 'CANCELLED' || locked.status === 'COMPLETED') {
       fail(
@@ -245,15 +248,23 @@ export async function cancelNeed(
         zh: '请先确认或驳回已上报的服务',
       });
     }
-    const open = claims.filter((c) => c.status === 'CLAIMED' || c.status === 'CHECKED_IN');
+    const now = new Date();
     const withdrawn: ClaimRow[] = [];
-    for (const c of open)
-      withdrawn.push(await q.updateClaim(tx, c.id, { status: 'WITHDRAWN', settledAt: new Date(), settledBy }));
-    const row = await q.setNeedStatus(tx, needId, 'CANCELLED', { cancelledAt: new Date(), cancelReason: reason });
-    await audit(tx, actor, row.siteId, 'cancelNeed', 'need', needId, { reason, withdrawnClaims: withdrawn.length });
-    return { need: row, withdrawn };
+    for (const c of claims.filter((x) => x.status === 'CLAIMED' || x.status === 'CHECKED_IN'))
+      withdrawn.push(await q.updateClaim(tx, c.id, { status: 'WITHDRAWN', settledAt: now, settledBy }));
+    // A rejected claim can no longer be reported again on a cancelled need: it closes.
+    const closed: ClaimRow[] = [];
+    for (const c of claims.filter((x) => x.status === 'REJECTED' && x.closedAt === null))
+      closed.push(await q.updateClaim(tx, c.id, { closedAt: now }));
+    const row = await q.setNeedStatus(tx, needId, 'CANCELLED', { cancelledAt: now, cancelReason: reason });
+    await audit(tx, actor, row.siteId, 'cancelNeed', 'need', needId, {
+      reason,
+      withdrawnClaims: withdrawn.length,
+      closedClaims: closed.length,
+    });
+    return { need: row, changed: [...withdrawn, ...closed] };
   });
   forgetNeed(deps, needId);
-  for (const c of withdrawn) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
+  for (const c of changed) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
   return need;
 }

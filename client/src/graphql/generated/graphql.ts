@@ -65,7 +65,10 @@ export type CareCategory =
   /** 重残 */
   | 'SEVERE_DISABILITY';
 
-/** Where a claim is in its life: CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or REJECTED. */
+/**
+ * Where a claim is in its life: CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or REJECTED; a
+ * REJECTED claim may be reported again (-> REPORTED) until it is closed (Claim.closedAt).
+ */
 export type ClaimStatus =
   /** The volunteer arrived. */
   | 'CHECKED_IN'
@@ -73,9 +76,9 @@ export type ClaimStatus =
   | 'CLAIMED'
   /** The site confirmed: minutes and points credited. */
   | 'CONFIRMED'
-  /** The volunteer did not come. */
+  /** The volunteer did not come (marked by the site, before or after a report). */
   | 'NO_SHOW'
-  /** The site rejected the report, with a reason. */
+  /** The site rejected the report, with a reason; the volunteer may report again until the claim is closed. */
   | 'REJECTED'
   /** The volunteer reported the minutes served; awaiting the coordinator. */
   | 'REPORTED'
@@ -98,9 +101,9 @@ export type CreateSiteInput = {
 export type NeedStatus =
   /** Called off by the site. */
   | 'CANCELLED'
-  /** Every claim is settled. */
+  /** Every claim is settled and some service on it was confirmed. */
   | 'COMPLETED'
-  /** Every slot is claimed. */
+  /** Every slot is claimed (or held by a rejected claim that may be reported again). */
   | 'FILLED'
   /** Posted; slots are free. */
   | 'OPEN';
@@ -447,14 +450,14 @@ export type SiteReportQueryVariables = Exact<{
 }>;
 
 
-export type SiteReportQuery = { siteReport: { month: string, serviceMinutes: number, activeVolunteers: number, needsPosted: number, needsCompleted: number, pointsIssued: number, pointsRedeemed: number, visitRate: number, serviceCsvUrl: string, ledgerCsvUrl: string, site: { id: string, name: string } } };
+export type SiteReportQuery = { siteReport: { month: string, serviceMinutes: number, activeVolunteers: number, needsPosted: number, needsCompleted: number, pointsIssued: number, pointsRedeemed: number, visitRate: number | null, serviceCsvUrl: string, ledgerCsvUrl: string, site: { id: string, name: string } } };
 
 export type SiteReportsQueryVariables = Exact<{
   month: string;
 }>;
 
 
-export type SiteReportsQuery = { siteReports: Array<{ month: string, serviceMinutes: number, activeVolunteers: number, needsPosted: number, needsCompleted: number, pointsIssued: number, pointsRedeemed: number, visitRate: number, serviceCsvUrl: string, ledgerCsvUrl: string, site: { id: string, name: string, region: string } }> };
+export type SiteReportsQuery = { siteReports: Array<{ month: string, serviceMinutes: number, activeVolunteers: number, needsPosted: number, needsCompleted: number, pointsIssued: number, pointsRedeemed: number, visitRate: number | null, serviceCsvUrl: string, ledgerCsvUrl: string, site: { id: string, name: string, region: string } }> };
 
 export type SitesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -474,7 +477,7 @@ export type VisitCoverageQueryVariables = Exact<{
 }>;
 
 
-export type VisitCoverageQuery = { visitCoverage: { month: string, dueCount: number, visitedCount: number, rate: number, unvisited: Array<{ id: string, name: string, address: string | null, careCategories: Array<CareCategory> }>, visits: Array<{ id: string, visitedAt: string, note: string | null, followUpNeeded: boolean, elder: { id: string, name: string }, visitor: { id: string, name: string } | null }> } };
+export type VisitCoverageQuery = { visitCoverage: { month: string, dueCount: number, visitedCount: number, rate: number | null, unvisited: Array<{ id: string, name: string, address: string | null, careCategories: Array<CareCategory> }>, visits: Array<{ id: string, visitedAt: string, note: string | null, followUpNeeded: boolean, elder: { id: string, name: string }, visitor: { id: string, name: string } | null }> } };
 
 export type WithdrawClaimMutationVariables = Exact<{
   claimId: string | number;
