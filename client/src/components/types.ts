@@ -37,7 +37,8 @@ export interface MemberDraft {
 export interface ChartSeries {
   name: string;
   type: 'bar' | 'line';
-  data: number[];
+  /** null: no figure for that category (drawn as a gap), e.g. a month without a visit rate. */
+  data: (number | null)[];
 }
 
 export interface Figure {

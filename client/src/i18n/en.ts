@@ -429,6 +429,33 @@ const en: typeof zhCN = {
     created: 'Site created',
     regionPlaceholder: 'county/township/village',
   },
+  // Rejection and no-show, and what has no figure yet (issue 15: no dead ends).
+  rejection: {
+    reportAgain: 'Report the time again',
+    reportAgainTitle: 'Report the time again',
+    whyRejected: 'The site did not accept it: {r}',
+    closed: 'This one is closed and cannot be reported again',
+    previousReason: 'Not accepted last time: {r}',
+    overEstimate: 'More than twice the estimate: please check',
+    estimate: 'Estimate {d}',
+    actionsFor: '{name}: “{title}”',
+    noShow: 'Did not come',
+    noShowTitle: 'Did {name} not come?',
+    noShowConfirm: '“{title}” will be marked as {name} not coming: no time banked, and the slot is free again.',
+    noShowDone: '{name} marked as not coming',
+    waiting: 'Started, not reported yet ({n})',
+    waitingNone: 'Nothing started and left unreported',
+    notCheckedIn: 'Not checked in',
+    checkedIn: 'Checked in, time not reported yet',
+    reopen: 'Reopen',
+    reopenTitle: 'Reopen “{title}”?',
+    reopenConfirm: 'Claims that were not accepted close, and the slots are open to volunteers again.',
+    reopened: 'Reopened: volunteers can claim it',
+    ended: 'Closed',
+    noRate: '—',
+    noneDue: 'No elder is due a visit this month: no visit rate',
+    tooEarly: 'Not yet',
+  },
 };
 
 export default en;

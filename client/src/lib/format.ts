@@ -20,6 +20,7 @@ export function useFormat() {
       return t('units.hoursMinutes', { h, m });
     },
     points: (n: number) => t('units.points', { n }),
-    percent: (rate: number) => `${Math.round(rate * 1000) / 10}%`,
+    /** A rate as a percentage; "—" for no rate (a site with no elders due a visit), never 100%. */
+    percent: (rate: number | null) => (rate === null ? t('rejection.noRate') : `${Math.round(rate * 1000) / 10}%`),
   };
 }

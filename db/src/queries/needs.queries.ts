@@ -336,15 +336,18 @@ export interface ClaimFilter {
   siteId?: number | undefined;
   volunteerId?: number | undefined;
   status?: ClaimStatus | undefined;
-  /** Only claims on needs that start before this instant (those that have started, given now). */
-  startedBefore?: Date | undefined;
+  /** Only claims on needs starting before this instant (with now: those that have started). */
+  startsBefore?: Date | undefined;
+  /** Only claims on needs starting at or after this instant (with now: those not started yet). */
+  startsFrom?: Date | undefined;
 }
 
 function claimWhere(f: ClaimFilter): SQL | undefined {
   // The site and the start go in one subquery over needs (needs_site_status_starts_idx).
   const ofNeeds = and(
     f.siteId !== undefined ? eq(needs.siteId, f.siteId) : undefined,
-    f.startedBefore !== undefined ? sql`${needs.startsAt} < ${f.startedBefore.toISOString()}` : undefined,
+    f.startsBefore !== undefined ? sql`${needs.startsAt} < ${f.startsBefore.toISOString()}` : undefined,
+    f.startsFrom !== undefined ? sql`${needs.startsAt} >= ${f.startsFrom.toISOString()}` : undefined,
   );
   return and(
     ofNeeds ? sql`${claims.needId} in (select ${needs.id} from ${needs} where ${ofNeeds})` : undefined,

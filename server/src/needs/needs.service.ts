@@ -55,8 +55,8 @@ export interface NeedsFilter {
 export interface SiteClaimsFilter {
   siteId: number;
   status?: ClaimStatus | null;
-  /** Only claims on needs starting before this instant (with `now`: needs that have started). */
-  startedBefore?: Date | null;
+  /** true: only claims on needs that have started (by this server's clock); false: not started yet. */
+  started?: boolean | null;
 }
 
 /** Which of a member's claims to list. */
@@ -133,8 +133,13 @@ export async function listSiteClaims(deps: ServiceDeps, actor: Actor | null, arg
   const siteId = args.siteId;
   requireRoleAt(actor, siteId, ['COORDINATOR', 'ADMIN']);
   const page = pageOf(args);
-  const startedBefore = args.startedBefore == null ? undefined : v.date('startedBefore', args.startedBefore);
-  const filter = { siteId, status: args.status ?? undefined, startedBefore };
+  const now = new Date();
+  const filter = {
+    siteId,
+    status: args.status ?? undefined,
+    startsBefore: args.started === true ? now : undefined,
+    startsFrom: args.started === false ? now : undefined,
+  };
   const [rows, total] = await Promise.all([
     q.listClaims(deps.db, filter, page.limit, afterId(page)),
     q.countClaims(deps.db, filter),

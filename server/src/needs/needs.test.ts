@@ -388,14 +388,16 @@ describe.each(testEngines())('needs on %s', (engine) => {
     const future = await post({ startsAt: new Date(Date.now() + 86_400_000) });
     const a = await claims.claimNeed(deps(), await as(volunteer), started.id);
     const b = await claims.claimNeed(deps(), await as(volunteer), future.id);
-    const waiting = await needs.listSiteClaims(deps(), await as(coordinator), {
-      siteId,
-      status: 'CLAIMED',
-      startedBefore: new Date(),
-    });
-    const ids = waiting.edges.map((e) => e.node.id);
-    expect(ids).toContain(a.id);
-    expect(ids).not.toContain(b.id);
+    const list = async (started: boolean) =>
+      (await needs.listSiteClaims(deps(), await as(coordinator), { siteId, status: 'CLAIMED', started })).edges.map(
+        (e) => e.node.id,
+      );
+    const waiting = await list(true);
+    expect(waiting).toContain(a.id);
+    expect(waiting).not.toContain(b.id);
+    const upcoming = await list(false);
+    expect(upcoming).toContain(b.id);
+    expect(upcoming).not.toContain(a.id);
     await claims.markNoShow(deps(), await as(coordinator), a.id);
     await claims.withdrawClaim(deps(), await as(volunteer), b.id);
   });

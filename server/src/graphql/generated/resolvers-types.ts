@@ -744,7 +744,7 @@ export type QueryClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   siteId: Scalars['ID']['input'];
-  startedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  started?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ClaimStatus>;
 };
 
