@@ -1,7 +1,9 @@
 // Vant renders a popup's close icon and its overlay as role="button" with no accessible name, which
 // screen readers announce as just "button" (axe: aria-command-name), and its toast as an unnamed
-// dialog. Name the buttons "close" in the current language and make toasts polite status
-// messages, as they appear, in one place instead of in every popup.
+// dialog; its confirm dialogs (showConfirmDialog) point aria-labelledby at their title's text, not
+// at an element, so they go unnamed too. Name the buttons "close" in the current language, make
+// toasts polite status messages and name each dialog by its title, as they appear, in one place
+// instead of in every popup.
 import { i18n } from '../i18n';
 
 const SELECTOR = '.van-popup__close-icon[role="button"], .van-overlay[role="button"]';
@@ -14,6 +16,13 @@ function label(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('.van-toast[role="dialog"]').forEach((el) => {
     el.setAttribute('role', 'status');
     el.setAttribute('aria-live', 'polite');
+  });
+  root.querySelectorAll<HTMLElement>('.van-dialog[role="dialog"][aria-labelledby]').forEach((el) => {
+    const by = el.getAttribute('aria-labelledby') ?? '';
+    if (by && document.getElementById(by)) return;
+    const name = el.querySelector('.van-dialog__header')?.textContent?.trim() || by;
+    el.removeAttribute('aria-labelledby');
+    if (name) el.setAttribute('aria-label', name);
   });
 }
 
