@@ -3,7 +3,8 @@
 // beside it; the coordinator taps the claim, chooses "not accepted" and writes why; the volunteer
 // sees the reason and reports the time again; the coordinator taps it again and confirms. Then a
 // volunteer who never came: the claim waits in the queue once the need has started, and the
-// coordinator taps it and marks "did not come", asked once more. Screenshots and axe at each step.
+// coordinator taps it and marks "did not come", asked once more. And a new site with no elders has
+// no visit rate on the admin's list ("—", not 100%). Screenshots and axe at each step.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -187,6 +188,27 @@ describe('rejection and no-show', () => {
 
     await coordCtx.close();
     await volCtx.close();
+    expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);
+  });
+
+  it('shows a new site with no elders as having no visit rate, "—", never 100%', async () => {
+    const ctx = await newPhone(browser, server.url);
+    const admin = await ctx.newPage();
+    await logIn(admin, PHONE.admin);
+    await admin.goto('/admin/sites');
+    await settle(admin);
+    const name = `E2E 新村 ${Date.now() % 100000}`;
+    await admin.getByRole('button', { name: zh.admin.create }).click();
+    const form = admin.locator('form.sheet');
+    await form.getByLabel(zh.fields.siteName).fill(name);
+    await form.getByLabel(zh.fields.region).fill('平江县/安定镇/新村');
+    await form.getByRole('button', { name: zh.admin.create }).click();
+    const row = admin.locator('tr', { hasText: name });
+    await row.waitFor({ timeout: UI_WAIT_MS });
+    expect((await row.locator('td.rate').innerText()).trim()).toBe(zh.rejection.noRate);
+    await admin.getByText(zh.admin.created).waitFor({ state: 'hidden' });
+    await look(admin, '10-admin-new-site-no-rate');
+    await ctx.close();
     expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);
   });
 });
