@@ -1,5 +1,22 @@
 // SQL for needs and claims: listing, locking and moving them along their lives.
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Executor } from '../open';
 import { jsonRow, rowFromJson } from './json-rows';
 import { anyOf, rowById, runPrepared, updateById } from './prepared';
