@@ -7,6 +7,21 @@ import tseslint from 'typescript-eslint';
 /** The packages' TypeScript sources, linted with their types (the floating-promise rule needs them). */
 const TYPED = ['server/**/*.ts', 'db/**/*.ts', 'test/**/*.ts', 'client/src/**/*.ts', 'client/e2e/**/*.ts'];
 
+const SQL = 'SQL lives in db/src/queries: add a query function there.';
+const HANDLE = 'The database handle comes from @huzhu/db.';
+/** What only db/ may import: the server reaches the database through @huzhu/db's queries. */
+const DB_ONLY = {
+  paths: [
+    { name: 'drizzle-orm', message: SQL },
+    { name: 'postgres', message: HANDLE },
+    { name: '@electric-sql/pglite', message: HANDLE },
+  ],
+  patterns: [
+    { group: ['drizzle-orm/*'], message: SQL },
+    { group: ['@electric-sql/pglite/*'], message: HANDLE },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', '**/generated/**', 'data/**', '**/migrations/**'] },
   js.configs.recommended,
@@ -43,37 +58,23 @@ export default tseslint.config(
     // The layers point one way: only db/ writes SQL, and nothing outside the client imports it.
     files: ['server/src/**/*.ts'],
     ignores: ['server/src/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'drizzle-orm', message: 'SQL lives in db/src/queries: add a query function there.' },
-            { name: 'postgres', message: 'The database handle comes from @huzhu/db.' },
-            { name: '@electric-sql/pglite', message: 'The database handle comes from @huzhu/db.' },
-          ],
-          patterns: [
-            { group: ['drizzle-orm/*'], message: 'SQL lives in db/src/queries: add a query function there.' },
-            { group: ['@electric-sql/pglite/*'], message: 'The database handle comes from @huzhu/db.' },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-restricted-imports': ['error', { paths: DB_ONLY.paths, patterns: DB_ONLY.patterns }] },
   },
   {
     // Services are called by resolvers, jobs, commands and the CSV route alike: nothing of
     // GraphQL's (the request context, generated types, opaque ids' formatting) reaches them.
+    // (A rule's options replace, not merge: the database bars are repeated by spreading them.)
     files: ['server/src/*/*.service.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'drizzle-orm', message: 'SQL lives in db/src/queries: add a query function there.' },
+            ...DB_ONLY.paths,
             { name: 'graphql', message: 'Services are not GraphQL: throw AppError from core/errors.' },
           ],
           patterns: [
-            { group: ['drizzle-orm/*'], message: 'SQL lives in db/src/queries: add a query function there.' },
+            ...DB_ONLY.patterns,
             {
               group: ['**/graphql/*', '**/graphql/**', '**/http/*'],
               message:

@@ -10,6 +10,8 @@ import { i18n, currentLocale } from './i18n';
 import { clientRef, getClient, setUnauthenticatedHandler, resetClient } from './api/api';
 import { clearSession, session, updateViewer } from './auth/session';
 import { resumePending } from './offline/pending-store';
+// The counter's hand-over follows its queued redemption from start-up, whichever page is open.
+import './offline/counter-deal';
 import { registerServiceWorker } from './offline/register-sw';
 import { installA11yPatches } from './lib/a11y-patches';
 import { ViewerDocument } from './graphql/generated/graphql';

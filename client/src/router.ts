@@ -127,6 +127,11 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/admin/sites-page.vue'),
     meta: { roles: ['ADMIN'], title: 'nav.sites', wide: true },
   },
+  {
+    path: '/admin/sites/:siteId',
+    component: () => import('./pages/admin/site-page.vue'),
+    meta: { roles: ['ADMIN'], title: 'adminSite.title', wide: true },
+  },
 
   { path: '/:rest(.*)*', redirect: '/' },
 ];

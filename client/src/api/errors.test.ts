@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
-import { API_ERROR_CODES, errorInfo, errorText, showsServerDetail } from './errors';
+import { API_ERROR_CODES, errorInfo, errorText, plainServerMessage, showsServerDetail } from './errors';
 import zh from '../i18n/zh-CN';
 import en from '../i18n/en';
 
@@ -37,6 +37,21 @@ describe('errorInfo', () => {
     const info = errorInfo(gqlError({ code: 'BAD_USER_INPUT', field: 'input.minutes' }));
     expect(info).toMatchObject({ kind: 'BAD_USER_INPUT', field: 'minutes', retryable: false });
     expect(showsServerDetail(info)).toBe(true);
+  });
+  it('never passes on an id or an API name in the server message', () => {
+    // The old answer to a name typed where a member number was asked.
+    const wrongId = errorInfo(
+      gqlError({ code: 'BAD_USER_INPUT', field: 'toMemberId' }, 'toMemberId 应是形如 mem_1 的编号'),
+    );
+    expect(wrongId).toMatchObject({ kind: 'BAD_USER_INPUT', field: 'toMemberId' });
+    expect(wrongId.serverMessage).toBeUndefined();
+    expect(showsServerDetail(wrongId)).toBe(false);
+    // A field path the message starts with is taken off; the rest is plain words and stays.
+    const long = errorInfo(gqlError({ code: 'BAD_USER_INPUT', field: 'input.name' }, 'input.name 长度须为 1-40 个字'));
+    expect(long.serverMessage).toBe('长度须为 1-40 个字');
+    expect(plainServerMessage('本站点没有这个成员')).toBe('本站点没有这个成员');
+    expect(plainServerMessage('Undo a redemption with cancelRedemption, not by reversing its transfers')).toBe('');
+    expect(plainServerMessage('site_3 is closed')).toBe('');
   });
   it('treats a network failure as retryable', () => {
     const info = errorInfo(new CombinedError({ networkError: new Error('Failed to fetch') }));

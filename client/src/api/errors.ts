@@ -31,6 +31,22 @@ function isCombinedError(e: unknown): e is CombinedError {
   return typeof e === 'object' && e !== null && 'graphQLErrors' in e;
 }
 
+/**
+ * What a person must never be shown: an id (mem_12, site_3), a field path (input.phone) or an API
+ * name (toMemberId, cancelRedemption). The server writes its messages for integrators too.
+ */
+const MACHINE_WORDS = /\b[a-z]+_[0-9]+\b|\b[a-z]+(?:\.[a-z][A-Za-z0-9]*)+\b|\b[a-z]+[A-Z][A-Za-z0-9]*\b/;
+
+/**
+ * The server's message as a person may read it: the field's API name it starts with taken off
+ * (our own message names the field in words), and nothing at all when an id or another API name
+ * would still show.
+ */
+export function plainServerMessage(message: string, rawField = ''): string {
+  const text = (rawField ? message.split(rawField).join('') : message).replace(/^[\s:：,，]+/, '').trim();
+  return MACHINE_WORDS.test(text) ? '' : text;
+}
+
 /** Classifies any thrown or returned error. */
 export function errorInfo(error: unknown): ErrorInfo {
   if (isCombinedError(error)) {
@@ -41,7 +57,10 @@ export function errorInfo(error: unknown): ErrorInfo {
       const rawField = first.extensions?.['field'];
       const info: ErrorInfo = { kind, retryable: false };
       if (typeof rawField === 'string' && rawField) info.field = rawField.split('.').pop() ?? rawField;
-      if (first.message) info.serverMessage = first.message;
+      const detail = first.message
+        ? plainServerMessage(first.message, typeof rawField === 'string' ? rawField : '')
+        : '';
+      if (detail) info.serverMessage = detail;
       return info;
     }
     if (error.networkError) {

@@ -1,9 +1,8 @@
 // Vant renders a popup's close icon and its overlay as role="button" with no accessible name, which
 // screen readers announce as just "button" (axe: aria-command-name), and its toast as an unnamed
-// dialog; its confirm dialogs (showConfirmDialog) point aria-labelledby at their title's text, not
-// at an element, so they go unnamed too. Name the buttons "close" in the current language, make
-// toasts polite status messages and name each dialog by its title, as they appear, in one place
-// instead of in every popup.
+// dialog, and names its dialogs by an id that does not exist. Name the buttons "close" in the
+// current language, the dialogs by their title, and make toasts polite status messages, as they
+// appear, in one place instead of in every popup.
 import { i18n } from '../i18n';
 
 const SELECTOR = '.van-popup__close-icon[role="button"], .van-overlay[role="button"]';
@@ -13,16 +12,17 @@ function label(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>(SELECTOR).forEach((el) => {
     if (el.getAttribute('aria-label') !== text) el.setAttribute('aria-label', text);
   });
+  // Vant's dialog puts its title's text, not an element's id, in aria-labelledby: no name at all.
+  root.querySelectorAll<HTMLElement>('.van-dialog[role="dialog"]').forEach((el) => {
+    const by = el.getAttribute('aria-labelledby');
+    if (by && !document.getElementById(by)) {
+      el.removeAttribute('aria-labelledby');
+      el.setAttribute('aria-label', by);
+    }
+  });
   root.querySelectorAll<HTMLElement>('.van-toast[role="dialog"]').forEach((el) => {
     el.setAttribute('role', 'status');
     el.setAttribute('aria-live', 'polite');
-  });
-  root.querySelectorAll<HTMLElement>('.van-dialog[role="dialog"][aria-labelledby]').forEach((el) => {
-    const by = el.getAttribute('aria-labelledby') ?? '';
-    if (by && document.getElementById(by)) return;
-    const name = el.querySelector('.van-dialog__header')?.textContent?.trim() || by;
-    el.removeAttribute('aria-labelledby');
-    if (name) el.setAttribute('aria-label', name);
   });
 }
 

@@ -65,6 +65,11 @@ export function runMoneyAction(
   return { action, settled: queue.settled(action.id) };
 }
 
+/** Resolves when the action (one still in the queue) is done or has failed for good. */
+export function settledAction(id: string): Promise<PendingAction> | undefined {
+  return queue.get(id) ? queue.settled(id) : undefined;
+}
+
 export function dismissAction(id: string): void {
   queue.dismiss(id);
 }

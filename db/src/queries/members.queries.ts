@@ -1,5 +1,5 @@
 // SQL for members and their roles: registering one opens their time and points accounts.
-import { and, asc, count, eq, gt, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { anyOf, runPrepared } from './prepared';
 import { members, memberships } from '../schema/index';
@@ -179,6 +179,31 @@ export async function listMembers(
 export async function countMembers(ex: Executor, f: MemberFilter): Promise<number> {
   const [row] = await ex.select({ n: count() }).from(members).where(memberWhere(f));
   return row?.n ?? 0;
+}
+
+/**
+ * Who a member may pick as the recipient of a donation: people of one site, found by part of a
+ * name or by an exact phone number (never by part of one), without the one asking; exact name
+ * matches first, then in the order people were registered.
+ */
+export async function findAtSite(
+  ex: Executor,
+  f: { siteId: number; excludeId: number; name?: string | undefined; phone?: string | undefined },
+  limit: number,
+): Promise<MemberRow[]> {
+  const match = f.phone
+    ? eq(members.phone, f.phone)
+    : f.name
+      ? ilike(members.name, `%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)
+      : undefined;
+  // Neither a name nor a phone: nobody, never the whole site.
+  if (!match) return [];
+  return ex
+    .select()
+    .from(members)
+    .where(and(eq(members.siteId, f.siteId), ne(members.id, f.excludeId), match))
+    .orderBy(sql`${members.name} = ${f.name ?? ''} desc`, asc(members.id))
+    .limit(limit);
 }
 
 /** Members of the site with any care category: those due a visit every month. */

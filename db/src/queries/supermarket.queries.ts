@@ -4,7 +4,7 @@ import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-o
 import type { Executor } from '../open';
 import { anyOf, placeholderRows, placeholderSet, rowById, runPrepared } from './prepared';
 import type { ProductRow, RedemptionItemRow, RedemptionRow } from '../rows';
-import { products, redemptionItems, redemptions } from '../schema/index';
+import { accounts, products, redemptionItems, redemptions, sites, transfers } from '../schema/index';
 
 export type NewProduct = typeof products.$inferInsert;
 export type NewRedemption = typeof redemptions.$inferInsert;
@@ -165,15 +165,57 @@ export async function markCancelled(
   return row;
 }
 
+/**
+ * Numbers the redemption's receipt and records the member's points after it: the site's day (in
+ * its time zone) of the redemption, the next number of that day at the site, and the balance of
+ * the member's points account. Call it after the points moved: the transfer holds the site's
+ * supermarket account until commit, so the site's redemptions pass here one at a time, each
+ * statement seeing the numbers of those committed before it.
+ */
+export async function numberReceipt(ex: Executor, id: number, memberAccountId: number): Promise<RedemptionRow> {
+  const day = sql`(${redemptions.createdAt} at time zone (select ${sites.timeZone} from ${sites} where ${sites.id} = ${redemptions.siteId}))::date`;
+  const [row] = await ex
+    .update(redemptions)
+    .set({
+      receiptDay: sql`${day}`,
+      receiptNo: sql`coalesce((select max(x.receipt_no) from ${redemptions} x
+        where x.site_id = ${redemptions.siteId} and x.receipt_day = ${day}), 0) + 1`,
+      balanceAfter: sql`(select ${accounts.balance} from ${accounts} where ${accounts.id} = ${memberAccountId})`,
+    })
+    .where(eq(redemptions.id, id))
+    .returning();
+  if (!row) throw new Error(`redemption ${id} vanished`);
+  return row;
+}
+
+/** Of the given redemptions, those whose points a ledger reversal already returned. */
+export async function reversedRedemptionIds(ex: Executor, ids: readonly number[]): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = await ex
+    .select({ id: transfers.redemptionId })
+    .from(transfers)
+    .where(
+      and(
+        inArray(transfers.redemptionId, [...ids]),
+        eq(transfers.kind, 'REDEMPTION'),
+        sql`exists (select 1 from ${transfers} r where r.reverses_id = ${transfers.id})`,
+      ),
+    );
+  return rows.map((r) => r.id!);
+}
+
 export interface RedemptionFilter {
   siteId: number;
   memberId?: number | undefined;
+  /** The receipt's day, YYYY-MM-DD: the site's calendar day the redemption was made on. */
+  day?: string | undefined;
 }
 
 function redemptionWhere(f: RedemptionFilter): SQL | undefined {
   return and(
     eq(redemptions.siteId, f.siteId),
     f.memberId !== undefined ? eq(redemptions.memberId, f.memberId) : undefined,
+    f.day !== undefined ? eq(redemptions.receiptDay, f.day) : undefined,
   );
 }
 
@@ -192,7 +234,24 @@ export async function listRedemptions(
     .limit(limit);
 }
 
-export async function countRedemptions(ex: Executor, f: RedemptionFilter): Promise<number> {
-  const [row] = await ex.select({ n: count() }).from(redemptions).where(redemptionWhere(f));
-  return row?.n ?? 0;
+/** What a list of redemptions adds up to, over all its pages. */
+export interface RedemptionTotals {
+  /** How many, cancelled ones included. */
+  count: number;
+  /** How many were cancelled (refunded and restocked). */
+  cancelled: number;
+  /** Points taken by those that stand (a cancelled one gave its points back). */
+  points: number;
+}
+
+export async function redemptionTotals(ex: Executor, f: RedemptionFilter): Promise<RedemptionTotals> {
+  const [row] = await ex
+    .select({
+      count: count(),
+      cancelled: sql<number>`(count(*) filter (where ${redemptions.status} = 'CANCELLED'))::int`,
+      points: sql<number>`(coalesce(sum(${redemptions.totalPoints}) filter (where ${redemptions.status} = 'COMPLETED'), 0))::int`,
+    })
+    .from(redemptions)
+    .where(redemptionWhere(f));
+  return { count: row?.count ?? 0, cancelled: Number(row?.cancelled ?? 0), points: Number(row?.points ?? 0) };
 }

@@ -4,6 +4,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   integer,
   pgTable,
@@ -59,10 +60,26 @@ export const redemptions = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelledBy: bigint('cancelled_by', { mode: 'number' }).references(() => members.id),
     cancelReason: text('cancel_reason'),
+    /**
+     * The receipt's day (the site's calendar day when it was made) and its place in that day's
+     * sequence at the site: "20261125-007". Written in the redemption's own transaction, right
+     * after the points moved (the site's supermarket account is then locked, so the site's
+     * redemptions are numbered one after another); null only inside that transaction.
+     */
+    receiptDay: date('receipt_day', { mode: 'string' }),
+    receiptNo: integer('receipt_no'),
+    /** The member's points right after this redemption, as the receipt prints them. */
+    balanceAfter: bigint('balance_after', { mode: 'number' }),
   },
   (t) => [
     check('redemptions_total_positive', sql`${t.totalPoints} > 0`),
     check('redemptions_cancel_shape', sql`(${t.status} = 'CANCELLED') = (${t.cancelledAt} IS NOT NULL)`),
+    check(
+      'redemptions_receipt_shape',
+      sql`(${t.receiptDay} IS NULL) = (${t.receiptNo} IS NULL) AND (${t.receiptNo} IS NULL OR ${t.receiptNo} > 0)`,
+    ),
+    // Two receipts of a site never share a number; also the day's lookup for the next number.
+    unique('redemptions_site_receipt').on(t.siteId, t.receiptDay, t.receiptNo),
     index('redemptions_member_idx').on(t.memberId, t.id),
     index('redemptions_site_created_idx').on(t.siteId, t.createdAt),
   ],

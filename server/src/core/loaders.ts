@@ -144,6 +144,11 @@ export function createLoaders(db: Database) {
       (ids) => supermarketQueries.itemsByRedemptionIds(db, ids),
       (i) => i.redemptionId,
     ),
+    /** Whether a ledger reversal already returned a redemption's points (then it cannot be cancelled). */
+    redemptionReversed: new DataLoader<number, boolean>(async (ids) => {
+      const reversed = new Set(await supermarketQueries.reversedRedemptionIds(db, ids));
+      return ids.map((id) => reversed.has(id));
+    }),
     accountsOfMember,
     /** Call before accountsOfMember.load: that load then brings this page too (firstTransfers). */
     wantFirstTransfers(memberId: number, limit: number): void {

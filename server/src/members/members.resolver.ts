@@ -16,6 +16,7 @@ export const membersResolvers: Resolvers = {
     member: (_p, args, ctx) => members.getMember(ctx.deps, ctx.viewer, fromId('Member', args.id, 'id')),
     members: (_p, args, ctx) =>
       members.listMembers(ctx.deps, ctx.viewer, { ...args, siteId: fromId('Site', args.siteId, 'siteId') }),
+    recipients: (_p, args, ctx) => members.findRecipients(ctx.deps, ctx.viewer, args.search),
   },
   Mutation: {
     addMember: (_p, { input }, ctx) =>

@@ -18,6 +18,7 @@ import {
   memberIdOf,
   requireActor,
   requireRoleAt,
+  requireViewer,
   type Actor,
 } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
@@ -113,6 +114,39 @@ export async function listMembers(deps: ServiceDeps, actor: Actor | null, args: 
     memberQueries.countMembers(deps.db, filter),
   ]);
   return connection(rows, page, (m) => m.id, total);
+}
+
+/** At most this many people come back from one recipient search. */
+export const RECIPIENTS_LIMIT = 10;
+
+/**
+ * People a member may give minutes to (转赠), found by part of a name or by a full mobile number:
+ * at the viewer's own site only (a donation never leaves it), never the viewer. It reads no more
+ * than a neighbour may: the Member fields stay as private as ever (a masked phone, no address),
+ * and a phone matches only in full, so no one can spell out another's number digit by digit.
+ */
+export async function findRecipients(deps: ServiceDeps, actor: Actor | null, search: string): Promise<MemberRow[]> {
+  const viewer = requireViewer(actor);
+  if (viewer.siteId === null) {
+    fail(ErrorCode.FORBIDDEN, {
+      en: 'Only members of a site can give minutes',
+      zh: '只有站点成员才能转赠时间',
+    });
+  }
+  const text = v.text('search', search, 40);
+  const digits = text.replace(/[\s-]/g, '').replace(/^\+?86(?=1)/, '');
+  if (/^[0-9]+$/.test(digits) && !/^1[3-9][0-9]{9}$/.test(digits)) {
+    badInput('search', {
+      en: 'Enter the whole 11-digit mobile number, or a name',
+      zh: '请输入完整的11位手机号，或者输入姓名',
+    });
+  }
+  const byPhone = /^[0-9]+$/.test(digits);
+  return memberQueries.findAtSite(
+    deps.db,
+    { siteId: viewer.siteId, excludeId: viewer.id, ...(byPhone ? { phone: digits } : { name: text }) },
+    RECIPIENTS_LIMIT,
+  );
 }
 
 export async function addMember(deps: ServiceDeps, actor: Actor | null, input: NewMember): Promise<MemberRow> {

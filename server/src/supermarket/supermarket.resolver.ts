@@ -25,6 +25,7 @@ export const supermarketResolvers: Resolvers = {
       shop.listRedemptions(ctx.deps, ctx.viewer, {
         siteId: fromId('Site', a.siteId, 'siteId'),
         memberId: a.memberId == null ? undefined : fromId('Member', a.memberId, 'memberId'),
+        day: a.day,
         first: a.first,
         after: a.after,
       }),
@@ -57,6 +58,13 @@ export const supermarketResolvers: Resolvers = {
     member: async (r, _a, ctx) => (await ctx.loaders.member.load(r.memberId))!,
     status: (r) => r.status,
     items: (r, _a, ctx) => ctx.loaders.itemsOfRedemption.load(r.id),
+    receiptNumber: (r) => shop.receiptNumber(r),
+    balanceAfter: (r) => {
+      // Written with the receipt's number, in the redemption's own transaction.
+      if (r.balanceAfter === null) throw new Error(`redemption ${r.id} has no balance after`);
+      return r.balanceAfter;
+    },
+    canCancel: (r, _a, ctx) => shop.canCancel(ctx.deps, ctx.viewer, r),
   },
   RedemptionItem: {
     // Goods are never deleted (only deactivated), so an item's product is always there.

@@ -13,6 +13,7 @@ import {
 import {
   STAFF,
   hasRoleAt,
+  isSystem,
   requireActor,
   requireMemberOf,
   requireRoleAt,
@@ -51,10 +52,11 @@ export interface RedeemRequest {
   items: Line[];
   idempotencyKey: string;
 }
-/** A redemption's list: the site's, or one member's. */
+/** A redemption's list: the site's, or one member's; `day` a YYYY-MM-DD in the site's time zone. */
 export interface RedemptionFilter extends PageArgs {
   siteId: number;
   memberId?: number | undefined;
+  day?: string | null | undefined;
 }
 
 // ---- goods ----
@@ -208,7 +210,8 @@ export async function redeem(deps: ServiceDeps, actor: Actor | null, request: Re
     const takes = items.map((l) => ({ productId: l.productId, delta: -l.quantity }));
     const rows = items.map((l) => ({ ...l, redemptionId: inserted.id }));
     const memo = priced.map((l) => `${l.name}×${l.quantity}`).join('、');
-    [changed] = await Promise.all([
+    let numbered: RedemptionRow;
+    [changed, , numbered] = await Promise.all([
       q.adjustStock(tx, takes),
       q.insertRedemptionItems(tx, rows),
       inPoints(
@@ -224,10 +227,14 @@ export async function redeem(deps: ServiceDeps, actor: Actor | null, request: Re
           createdBy: viewer.id,
           memo: memo.slice(0, 200),
         }),
+      ).then(() =>
+        // Only once the points moved: the transfer now holds the site's supermarket account, so
+        // the site's receipts are numbered one at a time, and the member's balance is final.
+        q.numberReceipt(tx, inserted.id, accounts.fromAccountId),
       ),
       audit(tx, viewer, siteId, 'redeem', 'redemption', inserted.id, { memberId: member.id, items }),
     ]);
-    return inserted;
+    return numbered;
   });
   for (const p of changed) deps.cache.product.clear(p.id).prime(p.id, p);
   return redemption;
@@ -313,12 +320,38 @@ export async function listRedemptions(deps: ServiceDeps, actor: Actor | null, ar
     memberId = viewer.id;
   }
   const page = pageOf(args);
-  const filter = { siteId: args.siteId, memberId };
-  const [rows, total] = await Promise.all([
+  let day: string | undefined;
+  if (args.day != null) {
+    const d = v.day('day', args.day);
+    day = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  }
+  const filter = { siteId: args.siteId, memberId, day };
+  const [rows, totals] = await Promise.all([
     q.listRedemptions(deps.db, filter, page.limit, afterId(page)),
-    q.countRedemptions(deps.db, filter),
+    q.redemptionTotals(deps.db, filter),
   ]);
-  return connection(rows, page, (r) => r.id, total);
+  return {
+    ...connection(rows, page, (r) => r.id, totals.count),
+    pointsTaken: totals.points,
+    cancelledCount: totals.cancelled,
+  };
+}
+
+/**
+ * Whether the actor may cancel the redemption now, as cancelRedemption would judge it: a clerk or
+ * coordinator of its site, the redemption still COMPLETED, its points not returned by a reversal.
+ */
+export async function canCancel(deps: ServiceDeps, actor: Actor | null, row: RedemptionRow): Promise<boolean> {
+  if (!actor || isSystem(actor) || row.status !== 'COMPLETED') return false;
+  if (!hasRoleAt(actor, row.siteId, SHOPKEEPERS)) return false;
+  return !(await deps.cache.redemptionReversed.load(row.id));
+}
+
+/** The receipt's number as people read it: the site's day and the day's sequence, 20261125-007. */
+export function receiptNumber(row: Pick<RedemptionRow, 'id' | 'receiptDay' | 'receiptNo'>): string {
+  // Numbered in the redemption's own transaction: a row without one was never committed.
+  if (row.receiptDay === null || row.receiptNo === null) throw new Error(`redemption ${row.id} has no receipt number`);
+  return `${row.receiptDay.replaceAll('-', '')}-${String(row.receiptNo).padStart(3, '0')}`;
 }
 
 // ---- helpers ----

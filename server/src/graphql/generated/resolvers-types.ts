@@ -718,6 +718,8 @@ export type Query = {
   platformHealth: PlatformHealth;
   /** The site's goods on sale, by name (any member of the site). */
   products: Array<Product>;
+  /** People of the viewer's own site to give minutes to (转赠), found by part of a name or by a full mobile number; at most 10, the viewer left out, exact names first. Any member of a site may ask. Each comes as Member does to this viewer: to a volunteer, a masked phone and no address. Part of a phone number finds nobody (BAD_USER_INPUT), and another site's people are never found. */
+  recipients: Array<Member>;
   /** The site's redemptions, newest first. Staff of the site see everyone's; anyone else only their own. */
   redemptions: RedemptionConnection;
   /** A site by id (public). */
@@ -813,8 +815,19 @@ export type QueryProductsArgs = {
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
  */
+export type QueryRecipientsArgs = {
+  search: Scalars['String']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
 export type QueryRedemptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  day?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
   siteId: Scalars['ID']['input'];
@@ -906,6 +919,10 @@ export type RedeemItemInput = {
 /** Goods handed out against points. */
 export type Redemption = {
   __typename?: 'Redemption';
+  /** The member's points right after this redemption, as the receipt prints them (a later cancellation does not change it). */
+  balanceAfter: Scalars['Int']['output'];
+  /** Whether the viewer may cancel it now (cancelRedemption would accept): a CLERK or COORDINATOR of its site, still COMPLETED, its points not already returned by a ledger reversal. */
+  canCancel: Scalars['Boolean']['output'];
   /** Why it was cancelled. */
   cancelReason?: Maybe<Scalars['String']['output']>;
   /** When the goods were handed out. */
@@ -916,6 +933,8 @@ export type Redemption = {
   items: Array<RedemptionItem>;
   /** Whose points paid. */
   member: Member;
+  /** The receipt's number as people read it: the site's day (in its time zone) and that day's sequence at the site, e.g. 20261125-007. Unique at the site. */
+  receiptNumber: Scalars['String']['output'];
   /** COMPLETED, or CANCELLED (refunded and restocked). */
   status: Scalars['String']['output'];
   /** Points paid. */
@@ -925,11 +944,15 @@ export type Redemption = {
 /** A page of redemptions. */
 export type RedemptionConnection = {
   __typename?: 'RedemptionConnection';
+  /** How many of them (every page) were cancelled. */
+  cancelledCount: Scalars['Int']['output'];
   /** The redemptions on this page. */
   edges: Array<RedemptionEdge>;
   /** Where this page ends. */
   pageInfo: PageInfo;
-  /** How many in all. */
+  /** Points taken by all of them (every page) that stand: a cancelled one gave its points back and counts 0. */
+  pointsTaken: Scalars['Int']['output'];
+  /** How many in all, cancelled ones included. */
   totalCount: Scalars['Int']['output'];
 };
 
@@ -1529,6 +1552,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'siteId'>>;
+  recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
@@ -1539,18 +1563,23 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = {
+  balanceAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  canCancel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['RedemptionItem']>, ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  receiptNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   totalPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RedemptionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RedemptionConnection'] = ResolversParentTypes['RedemptionConnection']> = {
+  cancelledCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   edges?: Resolver<Array<ResolversTypes['RedemptionEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  pointsTaken?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
