@@ -24,6 +24,7 @@ import {
   type A11yProblem,
   type RunningServer,
 } from './harness';
+import { NO_RATE } from '../src/lib/rate';
 
 const shots = join(repoRoot, 'screenshots', 'rejection');
 let server: RunningServer;
@@ -208,7 +209,7 @@ describe('rejection and no-show', () => {
     await admin.goto('/admin/sites');
     const row = admin.locator('tr', { hasText: name });
     await row.waitFor({ timeout: UI_WAIT_MS });
-    expect((await row.locator('td.rate').innerText()).trim()).toBe(zh.rejection.noRate);
+    expect((await row.locator('td.rate').innerText()).trim()).toBe(NO_RATE);
     await look(admin, '10-admin-new-site-no-rate');
     await ctx.close();
     expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);

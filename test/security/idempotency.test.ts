@@ -4,12 +4,14 @@
 // nothing, where it used to be answered with the first result as if it had been done.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { targets, idemKey, PHONES, type Client, type TestServer } from '../api/support/harness';
-import { claimUpTo, CONFIRM, demo, postNeed, REDEEM, type Demo } from '../api/support/ops';
+import { claimUpTo, CONFIRM, demo, needInput, postNeed, POST_NEED, REDEEM, type Demo } from '../api/support/ops';
 import { ownSite, type SiteCtx } from '../api/support/sites';
 import { expectRefusal, postJson, startSecServer, unchanged, type SecServer } from './support/attack';
 
 const DONATE = `mutation ($to: ID!, $m: Int!, $note: String, $key: String!) {
   donateMinutes(toMemberId: $to, minutes: $m, note: $note, idempotencyKey: $key) { id amount memo } }`;
+const RECORD_VISIT = `mutation ($input: RecordVisitInput!) {
+  recordVisit(input: $input) { id visitedAt note followUpNeeded elder { id } } }`;
 const REVERSE = `mutation ($id: ID!, $reason: String!, $key: String!) {
   reverseTransfer(id: $id, reason: $reason, idempotencyKey: $key) { id amount memo } }`;
 
@@ -108,6 +110,41 @@ describe.each(targets())('idempotency keys over HTTP on $name', (on) => {
       input: { ...input, memberId: d.ids.volunteer2 },
     });
     expect(forOther.redeem.id).not.toBe((first as { redeem: { id: string } }).redeem.id);
+  });
+
+  it('postNeed: the need posted offline and sent again is posted once; another need under its key is CONFLICT', async () => {
+    const args = needInput(d, { idempotencyKey: idemKey('post-need') });
+    const first = await coordinator.ok(POST_NEED, args);
+    await replayed(coordinator, POST_NEED, args, first);
+    for (const change of [
+      { title: '帮忙挑两担水' },
+      { category: 'REPAIR' },
+      { estimatedMinutes: 45 },
+      { slots: 2 },
+      { payer: 'BENEFICIARY' },
+      { beneficiaryId: d.ids.sun },
+      { startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString() },
+      { description: '水缸在后院' },
+    ]) {
+      await conflict(coordinator, POST_NEED, { input: { ...args.input, ...change } });
+    }
+  });
+
+  it('recordVisit: the visit recorded offline and sent again is recorded once; another visit under its key is CONFLICT', async () => {
+    const input = {
+      elderId: d.ids.zhou,
+      visitedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      note: '屋里有点冷',
+      idempotencyKey: idemKey('record-visit'),
+    };
+    const first = await coordinator.ok(RECORD_VISIT, { input });
+    await replayed(coordinator, RECORD_VISIT, { input }, first);
+    await conflict(coordinator, RECORD_VISIT, { input: { ...input, note: '一切都好' } });
+    await conflict(coordinator, RECORD_VISIT, { input: { ...input, followUpNeeded: true } });
+    await conflict(coordinator, RECORD_VISIT, { input: { ...input, elderId: d.ids.sun } });
+    await conflict(coordinator, RECORD_VISIT, {
+      input: { ...input, visitedAt: new Date(Date.now() - 7_200_000).toISOString() },
+    });
   });
 
   it('reverseTransfer: another reason, or another transfer, under the same key is CONFLICT', async () => {

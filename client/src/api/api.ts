@@ -5,6 +5,7 @@ import type { Client } from '@urql/core';
 import { createApiClient, type ApiClient } from './client';
 import { session } from '../auth/session';
 import { currentLocale } from '../i18n';
+import { offlineAnswers } from '../offline/answers';
 
 let current: ApiClient | null = null;
 let onUnauthenticated: () => void = () => {};
@@ -16,6 +17,7 @@ function build(): ApiClient {
     getLocale: currentLocale,
     onUnauthenticated: () => onUnauthenticated(),
     onReconnected: () => reconnectListeners.forEach((fn) => fn()),
+    offlineExchange: offlineAnswers.exchange,
   });
 }
 

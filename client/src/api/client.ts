@@ -1,6 +1,6 @@
 // The urql client: HTTP for queries and mutations, graphql-ws on the same /graphql path for
 // subscriptions. The token and the UI language are read per request, so they never go stale.
-import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type Exchange } from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 
 export interface ApiClientOptions {
@@ -10,6 +10,8 @@ export interface ApiClientOptions {
   onUnauthenticated: () => void;
   /** Called when the websocket comes back after a drop: events may have been missed. */
   onReconnected?: () => void;
+  /** Answers queries the server cannot be reached for (the kept answers, offline). */
+  offlineExchange?: Exchange;
 }
 
 function wsUrl(): string {
@@ -71,6 +73,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
         },
       }),
       cacheExchange,
+      ...(opts.offlineExchange ? [opts.offlineExchange] : []),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {

@@ -37,7 +37,7 @@ export interface MemberDraft {
 export interface ChartSeries {
   name: string;
   type: 'bar' | 'line';
-  /** null: no figure for that category (drawn as a gap), e.g. a month without a visit rate. */
+  /** One value per category; null where there is none (a site with no rate): a gap. */
   data: (number | null)[];
 }
 

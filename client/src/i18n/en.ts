@@ -28,7 +28,7 @@ const en: typeof zhCN = {
     CONFLICT: 'This has changed in the meantime (taken by someone else, or already done). Please refresh.',
     INSUFFICIENT_BALANCE: 'Not enough balance.',
     OUT_OF_STOCK: 'Not enough in stock. Please take fewer.',
-    NETWORK: 'No connection. Please try again in a moment.',
+    NETWORK: 'No connection, so this was not done. Please do it again once connected.',
     UNKNOWN: 'Something went wrong. Please try again later.',
   },
   fields: {
@@ -165,7 +165,6 @@ const en: typeof zhCN = {
     switchRole: 'Switch role',
     language: 'Language',
     logout: 'Log out',
-    offline: 'No connection. What you do is kept and sent when the connection is back.',
   },
   login: {
     title: 'Log in',
@@ -185,7 +184,10 @@ const en: typeof zhCN = {
       confirm: 'Confirm {name}: {amount}',
       redeem: 'Goods for {name}: {total} points',
       donate: 'Give {amount} to {name}',
+      postNeed: 'Post a need: {title} ({name})',
+      recordVisit: 'Record a visit: {name}',
     },
+    waiting: 'No connection: kept on this phone, sent once the connection is back (never twice)',
     sending: 'Sending…',
     retrying: 'Weak connection, trying again (never charged twice)…',
     done: 'Done',
@@ -507,7 +509,6 @@ const en: typeof zhCN = {
     noShowConfirm: '“{title}” will be marked as {name} not coming: no time banked, and the slot is free again.',
     noShowDone: '{name} marked as not coming',
     waiting: 'Started, not reported yet ({n})',
-    waitingNone: 'Nothing started and left unreported',
     notCheckedIn: 'Not checked in',
     checkedIn: 'Checked in, time not reported yet',
     reopen: 'Reopen',
@@ -515,8 +516,6 @@ const en: typeof zhCN = {
     reopenConfirm: 'Claims that were not accepted close, and the slots are open to volunteers again.',
     reopened: 'Reopened: volunteers can claim it',
     ended: 'Closed',
-    noRate: '—',
-    noneDue: 'No elder is due a visit this month: no visit rate',
     tooEarly: 'Not yet',
   },
   adminSite: {
@@ -538,8 +537,39 @@ const en: typeof zhCN = {
     noted: 'I have copied it',
     unvisited: 'Elders not yet visited in {month}',
     unvisitedCount: '{due} due a visit, {n} not yet visited',
-    noneDue: 'This site has no elders due a monthly visit yet.',
     allVisited: 'Every elder due a visit has been visited.',
+  },
+  /** Words about time and points that must not be mixed up. */
+  ledgerWords: {
+    /** Minutes issued by the site: an opening balance carried over from a paper passbook. */
+    timeIssued: 'Time credited',
+  },
+  countyExport: {
+    download: 'Download all sites (CSV)',
+  },
+  offline: {
+    banner:
+      'No connection. {kept}: kept on this phone and sent once the connection is back, never twice. {waits}: wait until you are connected.',
+    bannerOnlyKept: 'No connection. {kept}: kept on this phone and sent once the connection is back, never twice.',
+    bannerNoneKept: 'No connection. Everything waits until you are connected.',
+    kept: {
+      COORDINATOR: 'Confirming service, posting needs, recording visits',
+      VOLUNTEER: 'Redeeming goods, giving time',
+      CLERK: 'Redeeming goods',
+      ELDER: 'Giving time',
+    },
+    waits: {
+      COORDINATOR: 'Rejecting, marking no-shows, cancelling needs, registering people, goods and stock',
+      VOLUNTEER: 'Claiming, checking in, reporting service, withdrawing',
+      CLERK: 'Undoing a redemption, goods and stock',
+    },
+    missingTitle: 'Offline: shown once connected',
+    missing:
+      'This was not opened while connected, so the phone has no copy of it; it will show once the connection is back.',
+    stale: 'This page shows what it showed when last connected, at {time}; it may not be the latest.',
+    postKept: 'No connection, kept on this phone: “{title}” will be posted once the connection is back.',
+    visitKept: 'No connection, kept on this phone: the visit to {name} will be recorded once the connection is back.',
+    visitWaiting: 'Recorded, waiting for the connection',
   },
 };
 

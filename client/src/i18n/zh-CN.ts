@@ -27,7 +27,7 @@ export default {
     CONFLICT: '这件事已经有变化（比如已被别人接走或已处理），请刷新后再看。',
     INSUFFICIENT_BALANCE: '余额不够。',
     OUT_OF_STOCK: '库存不够，请少选一些。',
-    NETWORK: '网络不通，请稍后再试。',
+    NETWORK: '网络不通，这件事没有办成，请联网后再做。',
     UNKNOWN: '出了点问题，请稍后再试。',
   },
   fields: {
@@ -164,7 +164,6 @@ export default {
     switchRole: '切换身份',
     language: '语言',
     logout: '退出登录',
-    offline: '现在没有网络。已办的事会先存着，联网后自动发送。',
   },
   login: {
     title: '登录',
@@ -184,7 +183,10 @@ export default {
       confirm: '确认 {name} 的服务 {amount}',
       redeem: '为 {name} 兑换商品，共 {total} 积分',
       donate: '转赠 {amount} 给 {name}',
+      postNeed: '发布需求：{title}（{name}）',
+      recordVisit: '登记探访：{name}',
     },
+    waiting: '没有网络，已存在手机上，联网后自动发送（不会重复）',
     sending: '正在发送…',
     retrying: '网络不好，正在重试（不会重复扣减）…',
     done: '已完成',
@@ -506,7 +508,6 @@ export default {
     noShowConfirm: '“{title}”会记为{name}未到场，这次不记时长，名额空出来。',
     noShowDone: '已记为 {name} 没有来',
     waiting: '已到开始时间还没报告（{n}）',
-    waitingNone: '没有过了开始时间还没报告的服务',
     notCheckedIn: '还没签到',
     checkedIn: '已签到，还没报告时长',
     reopen: '重新开放',
@@ -514,8 +515,6 @@ export default {
     reopenConfirm: '没有通过的认领会结束，名额重新让志愿者认领。',
     reopened: '已重新开放，志愿者可以认领了',
     ended: '已结束',
-    noRate: '—',
-    noneDue: '本月没有需要探访的老人，没有探访率',
     tooEarly: '还没到时间',
   },
   adminSite: {
@@ -537,7 +536,36 @@ export default {
     noted: '我已抄下',
     unvisited: '{month}还没探访的老人',
     unvisitedCount: '需要探访 {due} 位，还有 {n} 位没探访',
-    noneDue: '这个站点还没有需要每月探访的老人。',
     allVisited: '需要探访的老人都已探访。',
+  },
+  /** Words about time and points that must not be mixed up. */
+  ledgerWords: {
+    /** Minutes issued by the site: an opening balance carried over from a paper passbook. */
+    timeIssued: '时间存入',
+  },
+  countyExport: {
+    download: '下载各站点月报表',
+  },
+  offline: {
+    banner: '现在没有网络。{kept}会先存在手机上，联网后自动发送，不会重复；{waits}要等联网后再做。',
+    bannerOnlyKept: '现在没有网络。{kept}会先存在手机上，联网后自动发送，不会重复。',
+    bannerNoneKept: '现在没有网络。所有操作都要等联网后再做。',
+    kept: {
+      COORDINATOR: '确认服务、发布需求、登记探访',
+      VOLUNTEER: '兑换商品、转赠时间',
+      CLERK: '兑换商品',
+      ELDER: '转赠时间',
+    },
+    waits: {
+      COORDINATOR: '驳回、标记未到、取消需求、登记人员、商品上架和补货',
+      VOLUNTEER: '认领、签到、上报服务、退出认领',
+      CLERK: '撤销兑换、商品上架和补货',
+    },
+    missingTitle: '离线，联网后显示',
+    missing: '这里的内容还没有在联网时打开过，手机上没有存下，联网后会自动显示。',
+    stale: '这一页显示的是 {time} 联网时的内容，可能不是最新的。',
+    postKept: '没有网络，已存在手机上：联网后会自动发布“{title}”。',
+    visitKept: '没有网络，已存在手机上：联网后会自动登记对 {name} 的探访。',
+    visitWaiting: '已登记，等联网发送',
   },
 };

@@ -1,5 +1,6 @@
 // Files the server makes (CSV exports, the printable certificate) need the Authorization header,
-// which a plain link cannot send: fetch them with the token, then save or show the blob.
+// which a plain link cannot send: fetch them with the token, then save or show the blob. Each is
+// asked for in the reader's language.
 import { session } from '../auth/session';
 import { currentLocale } from '../i18n';
 
@@ -9,10 +10,17 @@ export class DownloadError extends Error {
   }
 }
 
+/** The file in the reader's language: the server reads `lang` (and Accept-Language, sent too). */
+export function withLang(url: string): string {
+  const u = new URL(url, window.location.href);
+  u.searchParams.set('lang', currentLocale());
+  return u.href;
+}
+
 export async function fetchWithAuth(url: string): Promise<Response> {
   const headers: Record<string, string> = { 'Accept-Language': currentLocale() };
   if (session.token) headers['Authorization'] = `Bearer ${session.token}`;
-  const res = await fetch(url, { headers });
+  const res = await fetch(withLang(url), { headers });
   if (!res.ok) throw new DownloadError(res.status);
   return res;
 }

@@ -36,5 +36,10 @@ export function useFeedback() {
     showToast({ type: 'success', message, duration: 2500 });
   }
 
-  return { describe, showError, showErrorKind, showSuccess };
+  /** A sentence too long for the success toast's square ("kept on the phone, sent later"). */
+  function showNote(message: string): void {
+    showToast({ message, duration: 4000 });
+  }
+
+  return { describe, showError, showErrorKind, showSuccess, showNote };
 }

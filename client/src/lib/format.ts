@@ -1,6 +1,7 @@
-// Formatting in the user's language and the site's time zone: times, minutes as hours, percentages.
+// Formatting in the user's language and the site's time zone: times, minutes as hours, visit rates.
 import { useI18n } from 'vue-i18n';
 import { session } from '../auth/session';
+import { formatRate } from './rate';
 import { formatDate, formatWhen, splitMinutes } from './time';
 
 export function siteZone(): string {
@@ -20,7 +21,7 @@ export function useFormat() {
       return t('units.hoursMinutes', { h, m });
     },
     points: (n: number) => t('units.points', { n }),
-    /** A rate as a percentage; "—" for no rate (a site with no elders due a visit), never 100%. */
-    percent: (rate: number | null) => (rate === null ? t('rejection.noRate') : `${Math.round(rate * 1000) / 10}%`),
+    /** The visit rate, the one way (lib/rate.ts): 1/6 -> "16%", no rate -> "—". */
+    rate: formatRate,
   };
 }

@@ -188,3 +188,79 @@ describe('PendingActionQueue', () => {
     expect(new PendingActionQueue({ storage, newKey, send: async () => ({ ok: true }) }).list()).toEqual([]);
   });
 });
+
+describe('PendingActionQueue: posting a need and recording a visit offline', () => {
+  const need = (key: string) => ({
+    input: { siteId: 'site_1', beneficiaryId: 'mem_7', title: '送午饭', category: 'MEALS', idempotencyKey: key },
+  });
+  const visit = (key: string) => ({
+    input: { elderId: 'mem_7', visitedAt: '2026-05-03T02:00:00.000Z', note: '身体不错', idempotencyKey: key },
+  });
+
+  it('tells after the first try that an action is kept, waiting for the link', async () => {
+    const timers = manualTimers();
+    const q = new PendingActionQueue({
+      storage: memoryStorage(),
+      newKey,
+      schedule: timers.schedule,
+      send: async () => ({ ok: false, retryable: true, error: 'NETWORK' }),
+    });
+    const a = q.add('postNeed', 'mem_1', need, { title: '送午饭', name: '赵玉梅' });
+    const first = await q.firstTry(a.id);
+    expect(first).toMatchObject({ status: 'pending', error: 'NETWORK', attempts: 1, kind: 'postNeed' });
+    expect(timers.pending()).toBe(1); // it will be tried again
+  });
+
+  it('tells after the first try that an action is done, or refused for good', async () => {
+    const ok = new PendingActionQueue({ storage: memoryStorage(), newKey, send: async () => ({ ok: true }) });
+    expect((await ok.firstTry(ok.add('recordVisit', 'mem_1', visit).id)).status).toBe('done');
+    const refused = new PendingActionQueue({
+      storage: memoryStorage(),
+      newKey,
+      send: async () => ({ ok: false, retryable: false, error: 'BAD_USER_INPUT', message: '探访时间不能晚于现在' }),
+    });
+    const a = refused.add('recordVisit', 'mem_1', visit);
+    expect(await refused.firstTry(a.id)).toMatchObject({ status: 'failed', errorMessage: '探访时间不能晚于现在' });
+  });
+
+  it('keeps a need and a visit made offline through a reload and applies each once when the link is back', async () => {
+    // The fake server keys by input.idempotencyKey, as the real one does for postNeed and recordVisit.
+    const needs = new Map<string, number>();
+    const visits = new Map<string, number>();
+    let online = false;
+    let n = 0;
+    const send = async (action: PendingAction): Promise<SendOutcome> => {
+      if (!online) return { ok: false, retryable: true, error: 'NETWORK' };
+      const input = action.variables['input'] as Record<string, unknown>;
+      const key = input['idempotencyKey'] as string;
+      const table = action.kind === 'postNeed' ? needs : visits;
+      if (!table.has(key)) table.set(key, table.size + 1);
+      n += 1;
+      if (n % 2 === 1) throw new TypeError('Failed to fetch'); // applied, but the answer was lost
+      return { ok: true, result: { id: table.get(key) } };
+    };
+    const storage = memoryStorage();
+    const timers = manualTimers();
+    const first = new PendingActionQueue({ storage, send, newKey, schedule: timers.schedule });
+    const a = first.add('postNeed', 'mem_1', need, { title: '送午饭', name: '赵玉梅' });
+    const b = first.add('recordVisit', 'mem_1', visit, { name: '赵玉梅' });
+    await flush();
+    first.stop();
+
+    // The phone is switched off and on; the link comes back.
+    online = true;
+    const second = new PendingActionQueue({ storage, send, newKey, schedule: timers.schedule });
+    second.resume('mem_1');
+    for (let i = 0; i < 4; i++) {
+      await flush();
+      timers.runAll();
+    }
+    await flush();
+    expect(second.get(a.id)).toMatchObject({ status: 'done', meta: { title: '送午饭', name: '赵玉梅' } });
+    expect(second.get(b.id)?.status).toBe('done');
+    expect(needs.size).toBe(1);
+    expect(visits.size).toBe(1);
+    // Every send of the visit carried the very same variables, recorded time included.
+    expect(second.get(b.id)?.variables).toEqual(visit(b.id));
+  });
+});

@@ -1,10 +1,14 @@
-// The retry queue for money-like actions (confirm service, redeem, donate) on a village link that
-// drops. Each user action gets ONE idempotency key when it is created; the action, key included, is
-// kept in storage so a retry or a reload sends exactly the same request, and the server's
+// The retry queue for the actions kept while the village link is down: the money-like ones
+// (confirm service, redeem, donate) and the coordinator's field work (post a need, record a
+// visit). Each user action gets ONE idempotency key when it is created; the action, key included,
+// is kept in storage so a retry or a reload sends exactly the same request, and the server's
 // idempotency makes a second delivery a no-op. Only link failures are retried; an answer from
 // the server (success or a GraphQL error) settles the action for good.
 
-export type ActionKind = 'confirm' | 'redeem' | 'donate';
+export type ActionKind = 'confirm' | 'redeem' | 'donate' | 'postNeed' | 'recordVisit';
+
+/** Every kind the queue keeps through a dead link: what the offline banner lists. */
+export const KEPT_KINDS: readonly ActionKind[] = ['confirm', 'redeem', 'donate', 'postNeed', 'recordVisit'];
 export type ActionStatus = 'pending' | 'done' | 'failed';
 
 export interface PendingAction {
@@ -124,6 +128,28 @@ export class PendingActionQueue {
       const check = (): boolean => {
         const a = this.get(id);
         if (a && a.status !== 'pending') {
+          resolve(a);
+          return true;
+        }
+        return false;
+      };
+      if (check()) return;
+      const off = this.subscribe(() => {
+        if (check()) off();
+      });
+    });
+  }
+
+  /**
+   * Resolves after the action's first try: settled (done, or refused by the server), or still
+   * pending because the link failed, in which case it waits in the queue for the link. A page
+   * uses it to say "kept, will be sent" at once instead of spinning until the link is back.
+   */
+  firstTry(id: string): Promise<PendingAction> {
+    return new Promise((resolve) => {
+      const check = (): boolean => {
+        const a = this.get(id);
+        if (a && (a.status !== 'pending' || (a.error !== undefined && !this.inFlight.has(id)))) {
           resolve(a);
           return true;
         }

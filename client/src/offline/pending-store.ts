@@ -1,8 +1,15 @@
-// Wires the money-like retry queue to the app: the GraphQL mutation for each kind of action,
-// localStorage, the current user, and a reactive list for the "pending / done" bar.
+// Wires the retry queue to the app: the GraphQL mutation for each kind of action (money-like,
+// and the coordinator's posting and visits), localStorage, the current user, and a reactive list
+// for the "pending / done" bar.
 import { shallowRef } from 'vue';
 import { PendingActionQueue, type ActionKind, type PendingAction, type SendOutcome } from './pending-actions';
-import { ConfirmServiceDocument, DonateMinutesDocument, RedeemDocument } from '../graphql/generated/graphql';
+import {
+  ConfirmServiceDocument,
+  DonateMinutesDocument,
+  PostNeedDocument,
+  RecordVisitDocument,
+  RedeemDocument,
+} from '../graphql/generated/graphql';
 import { getClient } from '../api/api';
 import { errorInfo } from '../api/errors';
 import { newIdempotencyKey } from '../lib/ids';
@@ -12,6 +19,8 @@ const documents = {
   confirm: ConfirmServiceDocument,
   redeem: RedeemDocument,
   donate: DonateMinutesDocument,
+  postNeed: PostNeedDocument,
+  recordVisit: RecordVisitDocument,
 } as const;
 
 async function send(action: PendingAction): Promise<SendOutcome> {
@@ -76,4 +85,18 @@ export function dismissAction(id: string): void {
 
 export function stopPending(): void {
   queue.stop();
+}
+
+/**
+ * Starts an action the queue keeps while the link is down (posting a need, recording a visit),
+ * like runMoneyAction; `firstTry` resolves after the first attempt: done, refused by the server,
+ * or still pending because there is no link (then it is kept and sent when the link is back).
+ */
+export function queueAction(
+  kind: ActionKind,
+  build: (idempotencyKey: string) => Record<string, unknown>,
+  meta: Record<string, string | number> = {},
+): { action: PendingAction; settled: Promise<PendingAction>; firstTry: Promise<PendingAction> } {
+  const { action, settled } = runMoneyAction(kind, build, meta);
+  return { action, settled, firstTry: queue.firstTry(action.id) };
 }

@@ -59,6 +59,25 @@ export async function insertNeed(ex: Executor, need: NewNeed): Promise<NeedRow> 
   return row;
 }
 
+/**
+ * Inserts the need unless its idempotency key is taken; returns undefined when it is (the caller
+ * then reads the holder with needByKey). ON CONFLICT waits for a concurrent holder of the key to
+ * commit or roll back, so two racing retries can never both write.
+ */
+export async function insertNeedOnce(
+  ex: Executor,
+  need: NewNeed & { idempotencyKey: string; requestHash: string },
+): Promise<NeedRow | undefined> {
+  const [row] = await ex.insert(needs).values(need).onConflictDoNothing({ target: needs.idempotencyKey }).returning();
+  return row;
+}
+
+/** The need posted under this (namespaced) idempotency key, if any. */
+export async function needByKey(ex: Executor, idempotencyKey: string): Promise<NeedRow | undefined> {
+  const [row] = await ex.select().from(needs).where(eq(needs.idempotencyKey, idempotencyKey));
+  return row;
+}
+
 export async function needById(ex: Executor, id: number, lock = false): Promise<NeedRow | undefined> {
   return rowById(ex, needs, 'need_by_id', id, lock);
 }

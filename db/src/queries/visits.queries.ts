@@ -14,6 +14,29 @@ export async function insertVisit(ex: Executor, visit: NewVisit): Promise<VisitR
 }
 
 /**
+ * Inserts the visit unless its idempotency key is taken; returns undefined when it is (the caller
+ * then reads the holder with visitByKey). ON CONFLICT waits for a concurrent holder of the key to
+ * commit or roll back, so two racing retries can never both write.
+ */
+export async function insertVisitOnce(
+  ex: Executor,
+  visit: NewVisit & { idempotencyKey: string; requestHash: string },
+): Promise<VisitRow | undefined> {
+  const [row] = await ex
+    .insert(visits)
+    .values(visit)
+    .onConflictDoNothing({ target: visits.idempotencyKey })
+    .returning();
+  return row;
+}
+
+/** The visit recorded under this (namespaced) idempotency key, if any. */
+export async function visitByKey(ex: Executor, idempotencyKey: string): Promise<VisitRow | undefined> {
+  const [row] = await ex.select().from(visits).where(eq(visits.idempotencyKey, idempotencyKey));
+  return row;
+}
+
+/**
  * Visits recorded at the site in a calendar month of the site's own time zone, newest first. A
  * visit counts for the site that recorded it (the elder's site at the time), so moving an elder
  * never rewrites a past month. The month's bounds are computed here from the site's zone (as the

@@ -28,8 +28,16 @@ export const needs = pgTable(
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /**
+     * The poster's idempotency key, namespaced by who posted (a phone that posted offline sends it
+     * again): a retry with it returns this need. Null for a need posted without one.
+     */
+    idempotencyKey: text('idempotency_key').unique(),
+    /** What identifies the request under its key: the same key with other arguments is CONFLICT. */
+    requestHash: text('request_hash'),
   },
   (t) => [
+    check('needs_key_with_hash', sql`(${t.idempotencyKey} IS NULL) = (${t.requestHash} IS NULL)`),
     check('needs_title_not_blank', sql`length(btrim(${t.title})) > 0`),
     check('needs_minutes_range', sql`${t.estimatedMinutes} BETWEEN 1 AND 1440`),
     check('needs_slots_range', sql`${t.slots} BETWEEN 1 AND 50`),

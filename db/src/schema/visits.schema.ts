@@ -20,8 +20,16 @@ export const visits = pgTable(
     note: text('note'),
     followUpNeeded: boolean('follow_up_needed').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The recorder's idempotency key, namespaced by who recorded it (a phone that recorded the
+     * visit offline sends it again): a retry with it returns this visit. Null when sent without one.
+     */
+    idempotencyKey: text('idempotency_key').unique(),
+    /** What identifies the request under its key: the same key with other arguments is CONFLICT. */
+    requestHash: text('request_hash'),
   },
   (t) => [
+    check('visits_key_with_hash', sql`(${t.idempotencyKey} IS NULL) = (${t.requestHash} IS NULL)`),
     check('visits_not_in_future', sql`${t.visitedAt} <= ${t.createdAt} + interval '1 day'`),
     index('visits_site_visited_idx').on(t.siteId, t.visitedAt),
     index('visits_elder_visited_idx').on(t.elderId, t.visitedAt),

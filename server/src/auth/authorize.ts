@@ -43,6 +43,11 @@ export function memberIdOf(actor: Actor | null): number | null {
   return actor && !isSystem(actor) ? actor.id : null;
 }
 
+/** Who acts, as a stable tag (`member:12`, `system:job:x`): the namespace of their idempotency keys. */
+export function actorTag(actor: Actor): string {
+  return isSystem(actor) ? `system:${actor.system}` : `member:${actor.id}`;
+}
+
 /** Anyone logged in, or the system; nobody gets UNAUTHENTICATED. */
 export function requireActor(actor: Actor | null): Actor {
   if (!actor) fail(ErrorCode.UNAUTHENTICATED, { en: 'Please log in', zh: '请先登录' });

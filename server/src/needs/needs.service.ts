@@ -11,6 +11,7 @@ import {
   type ServiceCategory,
 } from '@huzhu/db';
 import {
+  actorTag,
   canSeeSite,
   memberIdOf,
   requireActor,
@@ -22,6 +23,7 @@ import {
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
+import { keyedRequest, replayOf } from '../core/idempotency';
 import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
 import { dayRange } from '../core/time';
 import * as v from '../core/validate';
@@ -41,6 +43,8 @@ export interface NewNeed {
   slots?: number | null;
   /** SITE when omitted. */
   payer?: Payer | null;
+  /** The poster's key for this need: a retry with it returns the need, posted once. */
+  idempotencyKey?: string | null;
 }
 
 /** Which of a site's needs to list; `day` a YYYY-MM-DD in the site's time zone. */
@@ -185,14 +189,31 @@ export function forgetNeed(deps: ServiceDeps, needId: number): void {
 
 // ---- the need's own life ----
 
+/**
+ * Posts a need. With an idempotency key (a phone that posted offline sends it again when the link
+ * is back) the need is posted once: a retry with the key and the same need returns it, writes
+ * nothing and announces nothing; the key with another need is CONFLICT and writes nothing.
+ */
 export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: NewNeed): Promise<NeedRow> {
   const { siteId, beneficiaryId } = input;
-  requireRoleAt(actor, siteId, ['COORDINATOR']);
+  const poster = requireRoleAt(actor, siteId, ['COORDINATOR']);
   const title = v.text('input.title', input.title, 60);
   const description = v.optionalText('input.description', input.description, 1000, v.MULTILINE);
   const startsAt = v.date('input.startsAt', input.startsAt);
   const estimatedMinutes = v.int('input.estimatedMinutes', input.estimatedMinutes, 1, 1440);
   const slots = v.int('input.slots', input.slots ?? 1, 1, 50);
+  const payer = input.payer ?? 'SITE';
+  const keyed = keyedRequest('input.idempotencyKey', input.idempotencyKey, `need:${actorTag(poster)}`, [
+    siteId,
+    beneficiaryId,
+    title,
+    description,
+    input.category,
+    startsAt.toISOString(),
+    estimatedMinutes,
+    slots,
+    payer,
+  ]);
   const beneficiary = await deps.cache.member.load(beneficiaryId);
   if (!beneficiary || beneficiary.siteId !== siteId) {
     badInput('input.beneficiaryId', {
@@ -200,8 +221,8 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       zh: '服务对象必须是本站点的成员',
     });
   }
-  const need = await deps.db.transaction(async (tx) => {
-    const row = await q.insertNeed(tx, {
+  const { need, posted } = await deps.db.transaction(async (tx) => {
+    const values = {
       siteId,
       title,
       description,
@@ -210,18 +231,23 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       startsAt,
       estimatedMinutes,
       slots,
-      payer: input.payer ?? 'SITE',
+      payer,
       createdBy: memberIdOf(actor),
-    });
+    };
+    const row = keyed
+      ? await q.insertNeedOnce(tx, { ...values, idempotencyKey: keyed.key, requestHash: keyed.hash })
+      : await q.insertNeed(tx, values);
+    // The key is taken: a retry of this need (its answer again), or the key reused for another.
+    if (!row) return { need: replayOf(await q.needByKey(tx, keyed!.key), keyed!.hash), posted: false };
     await audit(tx, actor, siteId, 'postNeed', 'need', row.id, {
       title,
       category: input.category,
       slots,
       payer: row.payer,
     });
-    return row;
+    return { need: row, posted: true };
   });
-  await deps.events.publish({ topic: 'needPosted', siteId, id: need.id });
+  if (posted) await deps.events.publish({ topic: 'needPosted', siteId, id: need.id });
   return need;
 }
 

@@ -1,43 +1,16 @@
 // CSV rendering of the monthly exports, for Excel on a Chinese Windows PC: UTF-8 with a BOM (else
-// Excel reads it as GBK), CRLF lines, bilingual headers, and no cell Excel would run as a formula.
+// Excel reads it as GBK), CRLF lines, headers and values in the reader's language (no codes, no
+// ids: a transfer is known by its serial number, 流水号), and no cell Excel would run as a formula.
 import { Temporal } from '@js-temporal/polyfill';
-import type { AccountOwner, ServiceCategory, TransferKind, Unit } from '@huzhu/db';
+import type { AccountOwner } from '@huzhu/db';
+import type { Lang } from '../core/lang';
 import { toId } from '../core/ids';
+import { regionOf } from '../sites/sites.service';
 import type { LedgerLine, MonthExport, ServiceLine } from './reports.exports';
+import type { SiteReportData } from './reports.service';
+import { CATEGORY, OWNER, UNIT, kindWord, rateText } from './reports.words';
 
 const BOM = '\uFEFF';
-
-export const CATEGORY_ZH: Record<ServiceCategory, string> = {
-  MEALS: '助餐',
-  BATHING: '助浴',
-  CLEANING: '助洁',
-  MEDICAL_ESCORT: '助医',
-  MOBILITY: '助行',
-  EMERGENCY: '助急',
-  COMPANIONSHIP: '精神慰藉',
-  VISIT: '探访',
-  ERRAND: '代办',
-  REPAIR: '维修',
-  FARM_WORK: '农活',
-  OTHER: '其他',
-};
-
-const KIND_ZH: Record<TransferKind, string> = {
-  SERVICE_CREDIT: '服务入账',
-  ISSUANCE: '发放',
-  DONATION: '转赠',
-  REDEMPTION: '兑换',
-  REFUND: '退还',
-  EXPIRY: '过期',
-  REVERSAL: '冲正',
-};
-
-const UNIT_ZH: Record<Unit, string> = { MINUTES: '分钟', POINTS: '积分' };
-
-const OWNER_LABEL: Record<Exclude<AccountOwner, 'MEMBER'>, string> = {
-  SITE_POOL: '站点账户 Site pool',
-  SUPERMARKET: '积分超市 Supermarket',
-};
 
 /** "2026-11-30 23:30:00" on the site's clock. */
 export function localDateTime(at: Date, timeZone: string): string {
@@ -71,28 +44,22 @@ export function toCsv(header: readonly string[], rows: readonly (string | number
 export interface CsvFile {
   /** ASCII, for clients that ignore filename*. */
   fileName: string;
-  /** The Chinese name a coordinator recognises in the Downloads folder. */
-  fileNameZh: string;
+  /** The name a person recognises in the Downloads folder, in their language. */
+  displayName: string;
   body: string;
 }
 
-const SERVICE_HEADER = [
-  '确认日期 Date',
-  '服务内容 Need',
-  '服务类别 Category',
-  '志愿者 Volunteer',
-  '服务对象 Beneficiary',
-  '分钟 Minutes',
-  '积分 Points',
-  '确认人 Confirmed by',
-];
+const SERVICE_HEADER: Record<Lang, string[]> = {
+  zh: ['确认日期', '服务内容', '服务类别', '志愿者', '服务对象', '时长（分钟）', '积分', '确认人'],
+  en: ['Date confirmed', 'Need', 'Category', 'Volunteer', 'Beneficiary', 'Minutes', 'Points', 'Confirmed by'],
+};
 
-export function serviceCsv(e: MonthExport<ServiceLine>): CsvFile {
+export function serviceCsv(e: MonthExport<ServiceLine>, lang: Lang): CsvFile {
   const zone = e.site.timeZone;
   const rows = e.lines.map((l) => [
     l.settledAt ? localDate(l.settledAt, zone) : '',
     l.title,
-    `${CATEGORY_ZH[l.category]} ${l.category}`,
+    CATEGORY[lang][l.category],
     l.volunteerName,
     l.beneficiaryName,
     l.minutes,
@@ -101,43 +68,72 @@ export function serviceCsv(e: MonthExport<ServiceLine>): CsvFile {
   ]);
   return {
     fileName: `huzhu-${toId('Site', e.site.id)}-${e.month}-service.csv`,
-    fileNameZh: `服务记录-${e.site.name}-${e.month}.csv`,
-    body: toCsv(SERVICE_HEADER, rows),
+    displayName: `${lang === 'zh' ? '服务记录' : 'Service'}-${e.site.name}-${e.month}.csv`,
+    body: toCsv(SERVICE_HEADER[lang], rows),
   };
 }
 
-const LEDGER_HEADER = [
-  '编号 ID',
-  '时间 Time',
-  '类型 Kind',
-  '单位 Unit',
-  '数量 Amount',
-  '转出 From',
-  '转入 To',
-  '备注 Memo',
-  '冲正的记录 Reverses',
-];
+const LEDGER_HEADER: Record<Lang, string[]> = {
+  zh: ['流水号', '时间', '类型', '单位', '数量', '转出', '转入', '备注', '更正的流水号'],
+  en: ['Ref. no.', 'Time', 'Kind', 'Unit', 'Amount', 'From', 'To', 'Memo', 'Corrects ref. no.'],
+};
 
-function sideLabel(owner: AccountOwner, name: string | null): string {
-  return owner === 'MEMBER' ? (name ?? '') : OWNER_LABEL[owner];
+function sideLabel(owner: AccountOwner, name: string | null, lang: Lang): string {
+  return owner === 'MEMBER' ? (name ?? '') : OWNER[lang][owner];
 }
 
-export function ledgerCsv(e: MonthExport<LedgerLine>): CsvFile {
+/** One row per transfer; a transfer's reference is its serial number (流水号), as on a paper ledger. */
+export function ledgerCsv(e: MonthExport<LedgerLine>, lang: Lang): CsvFile {
   const zone = e.site.timeZone;
   const rows = e.lines.map((l) => [
-    toId('Transfer', l.id),
+    l.id,
     localDateTime(l.createdAt, zone),
-    `${KIND_ZH[l.kind]} ${l.kind}`,
-    `${UNIT_ZH[l.unit]} ${l.unit}`,
+    kindWord(l.kind, l.unit, lang),
+    UNIT[lang][l.unit],
     l.amount,
-    sideLabel(l.fromOwner, l.fromName),
-    sideLabel(l.toOwner, l.toName),
+    sideLabel(l.fromOwner, l.fromName, lang),
+    sideLabel(l.toOwner, l.toName, lang),
     l.memo,
-    l.reversesId === null ? null : toId('Transfer', l.reversesId),
+    l.reversesId,
   ]);
   return {
     fileName: `huzhu-${toId('Site', e.site.id)}-${e.month}-ledger.csv`,
-    fileNameZh: `账目明细-${e.site.name}-${e.month}.csv`,
-    body: toCsv(LEDGER_HEADER, rows),
+    displayName: `${lang === 'zh' ? '账目明细' : 'Ledger'}-${e.site.name}-${e.month}.csv`,
+    body: toCsv(LEDGER_HEADER[lang], rows),
+  };
+}
+
+const SITES_HEADER: Record<Lang, string[]> = {
+  zh: ['站点', '所在地区', '服务时长（分钟）', '参与志愿者', '发布需求', '完成需求', '发放积分', '兑换积分', '探访率'],
+  en: [
+    'Site',
+    'Region',
+    'Service minutes',
+    'Active volunteers',
+    'Needs posted',
+    'Needs completed',
+    'Points issued',
+    'Points redeemed',
+    'Visit rate',
+  ],
+};
+
+/** Every site's figures for the month, one row a site, in the order of the bureau's page. */
+export function sitesCsv(month: string, reports: readonly SiteReportData[], lang: Lang): CsvFile {
+  const rows = reports.map((r) => [
+    r.site.name,
+    regionOf(r.site),
+    r.serviceMinutes,
+    r.activeVolunteers,
+    r.needsPosted,
+    r.needsCompleted,
+    r.pointsIssued,
+    r.pointsRedeemed,
+    rateText(r.visitRate),
+  ]);
+  return {
+    fileName: `huzhu-sites-${month}.csv`,
+    displayName: `${lang === 'zh' ? '各站点月报' : 'All sites'}-${month}.csv`,
+    body: toCsv(SITES_HEADER[lang], rows),
   };
 }

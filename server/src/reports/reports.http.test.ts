@@ -1,6 +1,6 @@
 // The CSV exports and the certificate over real HTTP, against a started server with the demo
-// village: the bytes Excel sees, who gets them, and that member text can neither run in Excel
-// nor in the browser.
+// village: the bytes Excel sees, in the reader's language (Chinese or English, no codes or ids),
+// who gets them, and that member text can neither run in Excel nor in the browser.
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentMonth } from '../core/time';
@@ -111,7 +111,28 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
     await database?.close();
   });
 
-  it('links the CSVs from the report and serves service.csv with a BOM, bilingual header and the rows', async () => {
+  /** The CSV's text after checking its bytes: a UTF-8 BOM, CRLF line ends only. */
+  async function csvLines(res: Response): Promise<string[]> {
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    return text.slice(0, -2).split('\r\n');
+  }
+
+  /** What a person reads on the certificate: the body's text, without the style and the script. */
+  function visibleText(html: string): string {
+    const body = html.slice(html.indexOf('<body>'));
+    return body
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+  }
+
+  it('links the CSVs from the report and serves service.csv with a BOM, Chinese header and the rows', async () => {
     const { siteReport } = await gql<{
       siteReport: { serviceCsvUrl: string; ledgerCsvUrl: string; serviceMinutes: number };
     }>(
@@ -123,35 +144,126 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
     expect(siteReport.serviceCsvUrl).toBe(`${server.url}/export/${siteId}/${month}/service.csv`);
 
     const res = await get(siteReport.serviceCsvUrl, 'coordinator');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toContain(`filename="huzhu-${siteId}-${month}-service.csv"`);
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('服务记录-')}`);
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1).split('\r\n');
-    expect(lines[0]).toBe(
-      '确认日期 Date,服务内容 Need,服务类别 Category,志愿者 Volunteer,服务对象 Beneficiary,分钟 Minutes,积分 Points,确认人 Confirmed by',
-    );
+    const lines = await csvLines(res);
+    expect(lines[0]).toBe('确认日期,服务内容,服务类别,志愿者,服务对象,时长（分钟）,积分,确认人');
     // The formula name comes out as text: a leading quote, and its own quotes doubled.
-    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},送午饭,助餐 MEALS,张建国,"'=HYPERLINK\(""x""\)",60,10,李秀英$/);
-    expect(lines.slice(2)).toEqual(['']);
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},送午饭,助餐,张建国,"'=HYPERLINK\(""x""\)",60,10,李秀英$/);
+    expect(lines).toHaveLength(2);
   });
 
-  it('serves ledger.csv: one row per transfer of the month on the site clock', async () => {
-    const res = await get(`/export/${siteId}/${month}/ledger.csv`, 'admin');
-    expect(res.status).toBe(200);
-    const text = (await res.text()).replace(/^\uFEFF/, '');
-    const lines = text.trimEnd().split('\r\n');
-    expect(lines[0]).toBe(
-      '编号 ID,时间 Time,类型 Kind,单位 Unit,数量 Amount,转出 From,转入 To,备注 Memo,冲正的记录 Reverses',
+  it('serves service.csv in English to the English client (Accept-Language or ?lang=en)', async () => {
+    for (const [path, headers] of [
+      [`/export/${siteId}/${month}/service.csv`, { 'accept-language': 'en' }],
+      [`/export/${siteId}/${month}/service.csv?lang=en`, { 'accept-language': 'zh-CN' }],
+    ] as const) {
+      const res = await get(path, 'coordinator', headers);
+      expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Service-')}`);
+      const lines = await csvLines(res);
+      expect(lines[0]).toBe('Date confirmed,Need,Category,Volunteer,Beneficiary,Minutes,Points,Confirmed by');
+      expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},送午饭,Meals,张建国,"'=HYPERLINK\(""x""\)",60,10,李秀英$/);
+    }
+    // ?lang=zh-CN wins over an English browser, as the Chinese client asks.
+    const zh = await csvLines(
+      await get(`/export/${siteId}/${month}/service.csv?lang=zh-CN`, 'coordinator', { 'accept-language': 'en' }),
     );
+    expect(zh[0]).toMatch(/^确认日期,/);
+  });
+
+  it('serves ledger.csv: one row per transfer of the month on the site clock, in words, by serial number', async () => {
+    const lines = await csvLines(await get(`/export/${siteId}/${month}/ledger.csv`, 'admin'));
+    expect(lines[0]).toBe('流水号,时间,类型,单位,数量,转出,转入,备注,更正的流水号');
     // The demo's opening balances (7 transfers), then the service credit in minutes and points.
     expect(lines).toHaveLength(1 + 7 + 2);
-    expect(lines.at(-2)).toMatch(
-      /^tr_\d+,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},服务入账 SERVICE_CREDIT,分钟 MINUTES,60,站点账户 Site pool,张建国,送午饭,$/,
+    expect(lines.at(-2)).toMatch(/^\d+,\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2},服务入账,分钟,60,站点账户,张建国,送午饭,$/);
+    expect(lines.at(-1)).toMatch(/^\d+,[^,]+,服务入账,积分,10,站点账户,张建国,送午饭,$/);
+    // The opening balance carried over from the paper passbook: minutes are time, not points.
+    const opening = lines.slice(1, 8);
+    expect(opening.filter((l) => /,时间存入,分钟,\d+,站点账户,/.test(l)).length).toBeGreaterThan(0);
+    expect(opening.filter((l) => /,积分发放,积分,\d+,站点账户,/.test(l)).length).toBeGreaterThan(0);
+    expect(opening.every((l) => /,(时间存入,分钟|积分发放,积分),/.test(l))).toBe(true);
+    // No codes and no ids a person cannot use.
+    for (const line of lines) expect(line).not.toMatch(/tr_|ISSUANCE|SERVICE_CREDIT|MINUTES|POINTS|SITE_POOL/);
+    // Serial numbers go up with time.
+    const refs = lines.slice(1).map((l) => Number(l.split(',')[0]));
+    expect(refs).toEqual([...refs].sort((a, b) => a - b));
+  });
+
+  it('serves ledger.csv in English with English kinds and units', async () => {
+    const lines = await csvLines(await get(`/export/${siteId}/${month}/ledger.csv?lang=en`, 'coordinator'));
+    expect(lines[0]).toBe('Ref. no.,Time,Kind,Unit,Amount,From,To,Memo,Corrects ref. no.');
+    expect(lines.at(-2)).toMatch(/^\d+,[^,]+,Service credited,minutes,60,Site pool,张建国,送午饭,$/);
+    expect(lines.slice(1, 8).some((l) => /,Time credited,minutes,/.test(l))).toBe(true);
+    expect(lines.slice(1, 8).some((l) => /,Points issued,points,/.test(l))).toBe(true);
+    for (const line of lines)
+      expect(line).not.toMatch(/tr_|ISSUANCE|MINUTES|,(分钟|积分|时间存入|积分发放|服务入账|站点账户),/);
+  });
+
+  it("serves every site's month as one CSV to platform staff, in Chinese or English", async () => {
+    const res = await get(`/export/sites/${month}/sites.csv`, 'admin');
+    expect(res.headers.get('content-disposition')).toContain(`filename="huzhu-sites-${month}.csv"`);
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('各站点月报-')}`);
+    const lines = await csvLines(res);
+    expect(lines[0]).toBe('站点,所在地区,服务时长（分钟）,参与志愿者,发布需求,完成需求,发放积分,兑换积分,探访率');
+    // One row a site: the figures of the bureau's page (siteReports), in its order.
+    const { siteReports } = await gql<{
+      siteReports: (Record<'serviceMinutes' | 'activeVolunteers' | 'needsPosted' | 'needsCompleted', number> &
+        Record<'pointsIssued' | 'pointsRedeemed', number> & {
+          site: { name: string; region: string };
+          visitRate: number | null;
+        })[];
+    }>(
+      'admin',
+      `query ($m: String!) { siteReports(month: $m) { site { name region } serviceMinutes activeVolunteers
+        needsPosted needsCompleted pointsIssued pointsRedeemed visitRate } }`,
+      { m: month },
     );
-    expect(lines.at(-1)).toMatch(/,服务入账 SERVICE_CREDIT,积分 POINTS,10,站点账户 Site pool,张建国,送午饭,$/);
+    const figures = (r: (typeof siteReports)[number]) => [
+      r.site.name,
+      r.site.region,
+      r.serviceMinutes,
+      r.activeVolunteers,
+      r.needsPosted,
+      r.needsCompleted,
+      r.pointsIssued,
+      r.pointsRedeemed,
+      // Whole percent rounded down, '—' for no rate: the client's rule (client/src/lib/rate.ts).
+      r.visitRate === null ? '—' : `${Math.floor(r.visitRate * 100 + 1e-9)}%`,
+    ];
+    expect(lines.slice(1)).toEqual(siteReports.map((r) => figures(r).join(',')));
+    // The demo village, with the 60 minutes and 10 points served above.
+    expect(lines.find((l) => l.startsWith('三和村互助养老服务站,'))).toMatch(
+      /^三和村互助养老服务站,平江县\/安定镇\/三和村,60,1,\d+,\d+,10,\d+,(\d+%|—)$/,
+    );
+
+    const en = await csvLines(
+      await get(`/export/sites/${month}/sites.csv`, 'admin', { 'accept-language': 'en-US,en' }),
+    );
+    expect(en[0]).toBe(
+      'Site,Region,Service minutes,Active volunteers,Needs posted,Needs completed,Points issued,Points redeemed,Visit rate',
+    );
+    expect(en.slice(1)).toEqual(lines.slice(1));
+  });
+
+  it('refuses the all-sites CSV to anyone but platform staff', async () => {
+    const path = `/export/sites/${month}/sites.csv`;
+    for (const who of ['coordinator', 'volunteer', 'clerk'] as const) {
+      const res = await get(path, who);
+      expect(res.status).toBe(403);
+      expect(await errorOf(res)).toMatchObject({ code: 'FORBIDDEN', message: '只有民政局管理员可以查看所有站点' });
+    }
+    const english = await get(`${path}?lang=en`, 'coordinator');
+    expect(await errorOf(english)).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'Only platform staff can see every site',
+    });
+    const anonymous = await get(path, null);
+    expect(anonymous.status).toBe(401);
+    expect((await errorOf(anonymous)).code).toBe('UNAUTHENTICATED');
+    const badMonth = await get('/export/sites/2026-13/sites.csv', 'admin');
+    expect(badMonth.status).toBe(400);
+    expect((await errorOf(badMonth)).code).toBe('BAD_USER_INPUT');
   });
 
   it('answers errors as JSON: 401 without or with a bad token, 403 for others, 400 and 404', async () => {
@@ -202,6 +314,9 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
     expect(html).toContain('张建国');
     expect(html).toContain('送午饭');
     expect(html).toContain('1 次');
+    // Chinese only for the Chinese client: no English word a person would read.
+    expect(visibleText(html).match(/[A-Za-z]+/g) ?? []).toEqual([]);
+    expect(visibleText(html)).toContain('1 小时');
 
     const others = await get(`/certificate/${scriptMemberId}`, 'volunteer');
     expect(others.status).toBe(403);
@@ -211,5 +326,23 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
     expect((await get('/certificate/mem_99999', 'admin')).status).toBe(404);
     expect((await get('/certificate/mem_99999', 'volunteer')).status).toBe(403);
     expect((await get('/certificate/site_1', 'admin')).status).toBe(400);
+  });
+
+  it('prints the certificate in English for the English client, with no Chinese but the names', async () => {
+    const res = await get(`/certificate/${volunteerId}?lang=en`, 'volunteer');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="en">');
+    const text = visibleText(html);
+    expect(text).toContain('Volunteer service record');
+    expect(text).toContain('Total time');
+    expect(text).toContain('1 h');
+    expect(text).toContain('Meals');
+    // What Chinese remains is what people wrote: the names, the site, the region and the need.
+    const chinese = text.match(/[\u4e00-\u9fff]+/g) ?? [];
+    for (const word of chinese)
+      expect(['张建国', '三和村互助养老服务站', '平江县', '安定镇', '三和村', '送午饭']).toContain(word);
+    // The print button shows once its own script runs, so a frame that runs none shows no dead button.
+    expect(html).toMatch(/<button id="print"[^>]* hidden>Print<\/button>/);
   });
 });

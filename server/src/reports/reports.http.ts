@@ -1,5 +1,6 @@
-// HTTP routes for the files a GraphQL response can only link to: the monthly CSV exports and the
-// printable certificate. Bearer token only; every error is JSON { error: { code, message } }.
+// HTTP routes for the files a GraphQL response can only link to: the monthly CSV exports (one
+// site's, or every site's for platform staff) and the printable certificate, in the reader's
+// language. Bearer token only; every error is JSON { error: { code, message } }.
 // Like a resolver, a route parses the path's opaque ids and calls the services with plain input;
 // the server hands in its resources and how to tell who sent a request, so nothing here imports it.
 import { randomBytes } from 'node:crypto';
@@ -11,8 +12,9 @@ import { fromId } from '../core/ids';
 import { langOf, type Lang } from '../core/lang';
 import { logInternalError, scopeOf } from '../http/request-log';
 import { certificateHtml } from './reports.certificate';
-import { ledgerCsv, serviceCsv, type CsvFile } from './reports.csv';
+import { ledgerCsv, serviceCsv, sitesCsv, type CsvFile } from './reports.csv';
 import { certificateOf, ledgerExport, serviceExport } from './reports.exports';
+import { siteReports } from './reports.service';
 
 /** Who sent a request; a bad token is UNAUTHENTICATED rather than silently anonymous. */
 export type ViewerOfRequest = (req: Request) => Promise<Viewer | null>;
@@ -51,7 +53,16 @@ function actorOf(viewer: Viewer | null, ip: string | undefined): Actor | null {
   return viewer && ip !== undefined ? { ...viewer, ip } : viewer;
 }
 
-type Handler = (deps: ServiceDeps, actor: Actor | null, req: Request, res: Response) => Promise<void>;
+/**
+ * The reader's language: the `lang` query parameter the client adds (zh, zh-CN, en), so a saved
+ * link keeps it; else the Accept-Language header; else Chinese.
+ */
+export function langOfRequest(req: Request): Lang {
+  const asked = req.query['lang'];
+  return langOf(typeof asked === 'string' && asked ? asked : req.headers['accept-language']);
+}
+
+type Handler = (deps: ServiceDeps, actor: Actor | null, req: Request, res: Response, lang: Lang) => Promise<void>;
 
 /**
  * Resolves the request's actor (a bad token is UNAUTHENTICATED), gives the handler deps with a
@@ -59,10 +70,10 @@ type Handler = (deps: ServiceDeps, actor: Actor | null, req: Request, res: Respo
  */
 function route(resources: Pick<ServerResources, 'db' | 'events'>, viewerOf: ViewerOfRequest, handler: Handler) {
   return async (req: Request, res: Response) => {
-    const lang = langOf(req.headers['accept-language']);
+    const lang = langOfRequest(req);
     try {
       const actor = actorOf(await viewerOf(req), req.ip);
-      await handler(serviceDeps(resources), actor, req, res);
+      await handler(serviceDeps(resources), actor, req, res, lang);
     } catch (error) {
       sendError(req, res, error, lang);
     }
@@ -78,7 +89,7 @@ function sendCsv(res: Response, file: CsvFile): void {
   res.setHeader('Content-Type', 'text/csv; charset=utf-8');
   res.setHeader(
     'Content-Disposition',
-    `attachment; filename="${file.fileName}"; filename*=UTF-8''${rfc5987(file.fileNameZh)}`,
+    `attachment; filename="${file.fileName}"; filename*=UTF-8''${rfc5987(file.displayName)}`,
   );
   // A site's books and people's names: not for shared caches, nor the phone's disk cache.
   res.setHeader('Cache-Control', 'private, no-store');
@@ -90,25 +101,34 @@ function sendCsv(res: Response, file: CsvFile): void {
 export function reportsRouter(resources: Pick<ServerResources, 'db' | 'events'>, viewerOf: ViewerOfRequest): Router {
   const router = Router();
 
+  // Every site's figures for the month, one row a site: platform staff only (siteReports checks).
+  router.get(
+    '/export/sites/:month/sites.csv',
+    route(resources, viewerOf, async (deps, actor, req, res, lang) => {
+      const month = String(req.params.month);
+      sendCsv(res, sitesCsv(month, await siteReports(deps, actor, month), lang));
+    }),
+  );
+
   router.get(
     '/export/:siteId/:month/service.csv',
-    route(resources, viewerOf, async (deps, actor, req, res) => {
+    route(resources, viewerOf, async (deps, actor, req, res, lang) => {
       const siteId = fromId('Site', String(req.params.siteId), 'siteId');
-      sendCsv(res, serviceCsv(await serviceExport(deps, actor, siteId, String(req.params.month))));
+      sendCsv(res, serviceCsv(await serviceExport(deps, actor, siteId, String(req.params.month)), lang));
     }),
   );
 
   router.get(
     '/export/:siteId/:month/ledger.csv',
-    route(resources, viewerOf, async (deps, actor, req, res) => {
+    route(resources, viewerOf, async (deps, actor, req, res, lang) => {
       const siteId = fromId('Site', String(req.params.siteId), 'siteId');
-      sendCsv(res, ledgerCsv(await ledgerExport(deps, actor, siteId, String(req.params.month))));
+      sendCsv(res, ledgerCsv(await ledgerExport(deps, actor, siteId, String(req.params.month)), lang));
     }),
   );
 
   router.get(
     '/certificate/:memberId',
-    route(resources, viewerOf, async (deps, actor, req, res) => {
+    route(resources, viewerOf, async (deps, actor, req, res, lang) => {
       // Nobody logged in hears UNAUTHENTICATED before anything about the id, as ever.
       requireActor(actor);
       const memberId = fromId('Member', String(req.params.memberId), 'memberId');
@@ -122,18 +142,13 @@ export function reportsRouter(resources: Pick<ServerResources, 'db' | 'events'>,
       );
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('X-Content-Type-Options', 'nosniff');
-      res.send(certificateHtml(data, nonce));
+      res.send(certificateHtml(data, nonce, lang));
     }),
   );
 
   // Anything else under these paths is a JSON 404, not the client's HTML shell.
   router.use(['/export', '/certificate'], (req, res) => {
-    sendError(
-      req,
-      res,
-      new AppError('NOT_FOUND', { en: 'No such file', zh: '没有这个文件' }),
-      langOf(req.headers['accept-language']),
-    );
+    sendError(req, res, new AppError('NOT_FOUND', { en: 'No such file', zh: '没有这个文件' }), langOfRequest(req));
   });
 
   return router;

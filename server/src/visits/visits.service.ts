@@ -1,10 +1,11 @@
 // Visits (巡访) and the monthly coverage behind the binding 100% visit rate: every elder with a
 // care category is due one visit per calendar month in the site's time zone.
 import { memberQueries, visitQueries, type MemberRow, type SiteRow, type VisitRow } from '@huzhu/db';
-import { STAFF, memberIdOf, requireRoleAt, type Actor } from '../auth/authorize';
+import { STAFF, actorTag, memberIdOf, requireRoleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
+import { keyedRequest, replayOf } from '../core/idempotency';
 import * as v from '../core/validate';
 
 /** A visit as the visitor records it. */
@@ -14,6 +15,8 @@ export interface NewVisit {
   note?: string | null;
   /** false when omitted. */
   followUpNeeded?: boolean | null;
+  /** The recorder's key for this visit: a retry with it returns the visit, recorded once. */
+  idempotencyKey?: string | null;
 }
 
 export interface CoverageData {
@@ -41,6 +44,11 @@ export async function siteOrNotFound(deps: ServiceDeps, siteId: number): Promise
   return site;
 }
 
+/**
+ * Records a visit. With an idempotency key (a phone that recorded it offline sends it again when
+ * the link is back) the visit is recorded once: a retry with the key and the same visit returns
+ * it and writes nothing; the key with another visit is CONFLICT and writes nothing.
+ */
 export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input: NewVisit): Promise<VisitRow> {
   const elder = await deps.cache.member.load(input.elderId);
   if (!elder || elder.siteId === null) {
@@ -64,15 +72,19 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
     badInput('input.elderId', { en: 'You cannot record a visit to yourself', zh: '不能为自己登记探访' });
   }
   const followUpNeeded = input.followUpNeeded ?? false;
+  const keyed = keyedRequest('input.idempotencyKey', input.idempotencyKey, `visit:${actorTag(visitor)}`, [
+    elder.id,
+    visitedAt.toISOString(),
+    note,
+    followUpNeeded,
+  ]);
   return deps.db.transaction(async (tx) => {
-    const row = await visitQueries.insertVisit(tx, {
-      siteId: elder.siteId!,
-      elderId: elder.id,
-      visitorId,
-      visitedAt,
-      note,
-      followUpNeeded,
-    });
+    const values = { siteId: elder.siteId!, elderId: elder.id, visitorId, visitedAt, note, followUpNeeded };
+    const row = keyed
+      ? await visitQueries.insertVisitOnce(tx, { ...values, idempotencyKey: keyed.key, requestHash: keyed.hash })
+      : await visitQueries.insertVisit(tx, values);
+    // The key is taken: a retry of this visit (its answer again), or the key reused for another.
+    if (!row) return replayOf(await visitQueries.visitByKey(tx, keyed!.key), keyed!.hash);
     await audit(tx, actor, row.siteId, 'recordVisit', 'visit', row.id, {
       elderId: elder.id,
       visitedAt: visitedAt.toISOString(),

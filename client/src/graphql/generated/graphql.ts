@@ -125,6 +125,12 @@ export type PostNeedInput = {
   description?: string | null | undefined;
   /** Expected minutes, 1-1440. */
   estimatedMinutes: number;
+  /**
+   * Unique per need you post, 8-128 characters (a UUID); a retry, such as a phone sending again what it posted
+   * offline, sends the same and gets the same need back, posted once. The same key with another
+   * need is CONFLICT. Without a key every request posts a need.
+   */
+  idempotencyKey?: string | null | undefined;
   /** Who pays the minutes; SITE when omitted. */
   payer?: Payer | null | undefined;
   /** The site (site_...). */
@@ -143,6 +149,12 @@ export type RecordVisitInput = {
   elderId: string | number;
   /** Whether someone must follow up; false when omitted. */
   followUpNeeded?: boolean | null | undefined;
+  /**
+   * Unique per visit you record, 8-128 characters (a UUID); a retry, such as a phone sending again what it recorded
+   * offline, sends the same and gets the same visit back, recorded once. The same key with another
+   * visit is CONFLICT. Without a key every request records a visit.
+   */
+  idempotencyKey?: string | null | undefined;
   /** What was found, up to 1000 characters. */
   note?: string | null | undefined;
   /** When; not in the future. */

@@ -326,9 +326,9 @@ export type Mutation = {
   login: AuthPayload;
   /** Mark that the volunteer did not come (COORDINATOR of the site): a claim not yet settled, reported or not. */
   markNoShow: Claim;
-  /** Post a need (COORDINATOR of the site). */
+  /** Post a need (COORDINATOR of the site). Idempotent by key when input.idempotencyKey is given. */
   postNeed: Need;
-  /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). */
+  /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). Idempotent by key when input.idempotencyKey is given. */
   recordVisit: Visit;
   /** Trade points for goods: points and stock move together or not at all. OUT_OF_STOCK, INSUFFICIENT_BALANCE. */
   redeem: Redemption;
@@ -672,6 +672,12 @@ export type PostNeedInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Expected minutes, 1-1440. */
   estimatedMinutes: Scalars['Int']['input'];
+  /**
+   * Unique per need you post, 8-128 characters (a UUID); a retry, such as a phone sending again what it posted
+   * offline, sends the same and gets the same need back, posted once. The same key with another
+   * need is CONFLICT. Without a key every request posts a need.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Who pays the minutes; SITE when omitted. */
   payer?: InputMaybe<Payer>;
   /** The site (site_...). */
@@ -892,6 +898,12 @@ export type RecordVisitInput = {
   elderId: Scalars['ID']['input'];
   /** Whether someone must follow up; false when omitted. */
   followUpNeeded?: InputMaybe<Scalars['Boolean']['input']>;
+  /**
+   * Unique per visit you record, 8-128 characters (a UUID); a retry, such as a phone sending again what it recorded
+   * offline, sends the same and gets the same visit back, recorded once. The same key with another
+   * visit is CONFLICT. Without a key every request records a visit.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** What was found, up to 1000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** When; not in the future. */
