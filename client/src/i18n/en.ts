@@ -494,7 +494,7 @@ const en: typeof zhCN = {
     created: 'Site created',
     regionPlaceholder: 'county/township/village',
   },
-  // Rejection and no-show, and what has no figure yet (issue 15: no dead ends).
+  // Rejection and no-show, and the times service may be checked in and reported (issue 15: no dead ends).
   rejection: {
     reportAgain: 'Report the time again',
     reportAgainTitle: 'Report the time again',
@@ -537,6 +537,7 @@ const en: typeof zhCN = {
     noted: 'I have copied it',
     unvisited: 'Elders not yet visited in {month}',
     unvisitedCount: '{due} due a visit, {n} not yet visited',
+    noneDue: 'This site has no elders due a monthly visit yet.',
     allVisited: 'Every elder due a visit has been visited.',
   },
   /** Words about time and points that must not be mixed up. */

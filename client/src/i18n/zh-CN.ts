@@ -493,7 +493,7 @@ export default {
     created: '站点已建立',
     regionPlaceholder: '县/乡镇/村，例如 平江县/安定镇/三和村',
   },
-  // Rejection and no-show, and what has no figure yet (issue 15: no dead ends).
+  // Rejection and no-show, and the times service may be checked in and reported (issue 15: no dead ends).
   rejection: {
     reportAgain: '重新报告时长',
     reportAgainTitle: '重新报告服务时长',
@@ -536,6 +536,7 @@ export default {
     noted: '我已抄下',
     unvisited: '{month}还没探访的老人',
     unvisitedCount: '需要探访 {due} 位，还有 {n} 位没探访',
+    noneDue: '这个站点还没有需要每月探访的老人。',
     allVisited: '需要探访的老人都已探访。',
   },
   /** Words about time and points that must not be mixed up. */
