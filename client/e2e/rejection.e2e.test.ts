@@ -57,8 +57,16 @@ function startedMinutesAgo(minutes: number): { day: string; time: string } {
   };
 }
 
-/** A screenshot at the phone's size and axe on the page as it is. */
+/**
+ * A screenshot at the phone's size and axe on the page as it is, once any toast has gone (axe would
+ * measure one mid-fade, against whatever is behind it).
+ */
 async function look(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.van-toast')].every((t) => getComputedStyle(t).display === 'none'),
+    undefined,
+    { timeout: UI_WAIT_MS, polling: 200 },
+  );
   await page.waitForTimeout(300);
   await shoot(page, shots, name);
   problems.push(...(await axeCheck(page, name)));
