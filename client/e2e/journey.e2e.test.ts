@@ -41,6 +41,18 @@ afterAll(async () => {
   await Promise.race([server?.close(), new Promise((r) => setTimeout(r, 10_000))]);
 });
 
+/** The day and time on the demo village's clock (Asia/Shanghai) `minutes` ago, as the post page's inputs take them. */
+function startedMinutesAgo(minutes: number): { day: string; time: string } {
+  const at = new Date(Date.now() - minutes * 60_000);
+  const zone = { timeZone: 'Asia/Shanghai' } as const;
+  return {
+    day: new Intl.DateTimeFormat('en-CA', { ...zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at),
+    time: new Intl.DateTimeFormat('en-GB', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      at,
+    ),
+  };
+}
+
 async function balance(page: Page): Promise<{ minutes: number; points: number }> {
   await page.goto('/volunteer/account');
   await settle(page);
@@ -85,6 +97,11 @@ describe('a day at the mutual-aid site', () => {
     await capture(coord, shots, '20-coordinator-post-step1', problems);
     await coord.locator('.van-cell', { hasText: '赵玉梅' }).first().click();
     await coord.locator('input[name="title"]').fill(title);
+    // Check-in opens 2 hours before the start and a report waits for it: a need that began a few
+    // minutes ago can be walked to its end at once.
+    const began = startedMinutesAgo(5);
+    await coord.locator('input[type="date"]').fill(began.day);
+    await coord.locator('input[type="time"]').fill(began.time);
     await capture(coord, shots, '21-coordinator-post-step2', problems);
     await coord.getByRole('button', { name: zh.common.next }).click();
     await coord.getByRole('button', { name: zh.post.submit }).click();

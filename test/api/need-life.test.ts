@@ -79,7 +79,8 @@ describe.each(targets())('the life of a need on $name', (on) => {
       title: '陪赵奶奶去镇上赶集',
       category: 'ERRAND',
       estimatedMinutes: 90,
-      startsAt: hoursFromNow(3),
+      // Begun a quarter of an hour ago: check-in opens 2 hours before the start, a report after it.
+      startsAt: hoursFromNow(-0.25),
     });
     expect(need).toMatchObject({ status: 'OPEN', openSlots: 1, claims: [] });
     needId = need.id;

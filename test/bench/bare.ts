@@ -245,7 +245,10 @@ export async function startBare(
     await viewer(memberId);
     const rows = await figures(reports.all);
     const list = rows.map((r) => ({ month, site: siteOf(r), ...figuresOf(r) }));
-    list.sort((a, b) => a.visitRate - b.visitRate || a.site.name.localeCompare(b.site.name, 'zh-CN'));
+    list.sort(
+      (a, b) =>
+        (a.visitRate ?? Infinity) - (b.visitRate ?? Infinity) || a.site.name.localeCompare(b.site.name, 'zh-CN'),
+    );
     res.json({ data: { siteReports: list } });
   });
 
@@ -278,6 +281,6 @@ function figuresOf(f: unknown[] | undefined) {
     needsCompleted: completed ?? 0,
     pointsIssued: issued ?? 0,
     pointsRedeemed: redeemed ?? 0,
-    visitRate: !due ? 1 : (visited ?? 0) / due,
+    visitRate: !due ? null : (visited ?? 0) / due,
   };
 }

@@ -132,7 +132,8 @@ describe.each(targets())('input rules over HTTP on $name', (on) => {
       await badInput(coordinator, POST_NEED, need({ title: '陪老人\n聊天' }), 'input.title');
       const posted = await coordinator.ok<{ postNeed: { id: string } }>(
         'mutation ($input: PostNeedInput!) { postNeed(input: $input) { id } }',
-        need({ description: '第一步\r\n第二步', beneficiaryId: d.ids.zhou }),
+        // Begun a quarter of an hour ago, so its volunteer may check in and report below.
+        need({ description: '第一步\r\n第二步', beneficiaryId: d.ids.zhou, startsAt: hoursFromNow(-0.25) }),
       );
       const read = await coordinator.ok<{ need: { description: string } }>(
         'query ($id: ID!) { need(id: $id) { description } }',

@@ -132,6 +132,7 @@ const AUDITED = [
   'withdrawClaim',
   'checkIn',
   'reportService',
+  'reopenNeed',
 ];
 const ACTORS: Actor[] = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK'];
 const PHONE_OF: Record<string, string> = {

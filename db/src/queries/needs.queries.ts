@@ -1,5 +1,22 @@
 // SQL for needs and claims: listing, locking and moving them along their lives.
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  ne,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Executor } from '../open';
 import { jsonRow, rowFromJson } from './json-rows';
 import { anyOf, rowById, runPrepared, updateById } from './prepared';
@@ -9,8 +26,17 @@ import type { ClaimStatus, NeedStatus, ServiceCategory } from '../schema/enums.s
 
 type NewNeed = typeof needs.$inferInsert;
 
-/** Claims that hold a slot: all but those given back (withdrawn) or never served (no-show). */
+/**
+ * Claims that hold a slot: all but those given back (withdrawn) or never served (no-show), and a
+ * rejected claim only until it is closed (holdsSlot): closed claims are left out of
+ * claimStatusCounts.
+ */
 export const SLOT_HOLDING: ClaimStatus[] = ['CLAIMED', 'CHECKED_IN', 'REPORTED', 'CONFIRMED', 'REJECTED'];
+
+/** Whether the claim holds one of its need's slots (a rejected one until it is closed). */
+export function holdsSlot(claim: Pick<ClaimRow, 'status' | 'closedAt'>): boolean {
+  return SLOT_HOLDING.includes(claim.status) && claim.closedAt === null;
+}
 /**
  * The most claims of a need read for Need.claims (whose `first` is at most this). Withdrawn claims
  * are left out (their own path is the site's or the volunteer's claims by status), so a need's list
@@ -21,7 +47,10 @@ export const MAX_LISTED_CLAIMS = 100;
 /** How often one volunteer may give one need back before they may not claim it again. */
 export const MAX_WITHDRAWALS = 3;
 
-/** Claims still in progress: a need with none of these left is settled. */
+/**
+ * Claims still in progress: a need with none of these left is settled (completed when some service
+ * on it was confirmed). A rejected claim its volunteer may report again is not among them.
+ */
 export const IN_PROGRESS: ClaimStatus[] = ['CLAIMED', 'CHECKED_IN', 'REPORTED'];
 
 export async function insertNeed(ex: Executor, need: NewNeed): Promise<NeedRow> {
@@ -133,9 +162,9 @@ export interface ClaimWithVolunteer {
  * claim first, as claimsWithVolunteers orders them.
  */
 const claimsOfEachNeed = () => sql<[unknown[], unknown[]][] | null>`coalesce((
-  select json_agg(json_build_array(${jsonRow(claims, 'c')}, ${jsonRow(members, 'v')}) order by ("c"."status" = 'NO_SHOW'), "c"."id")
+  select json_agg(json_build_array(${jsonRow(claims, 'c')}, ${jsonRow(members, 'v')}) order by ("c"."status" = 'NO_SHOW' or "c"."closed_at" is not null), "c"."id")
   from (select * from "claims" "l" where "l"."need_id" = "needs"."id" and "l"."status" <> 'WITHDRAWN'
-        order by ("l"."status" = 'NO_SHOW'), "l"."id" limit ${sql.raw(String(MAX_LISTED_CLAIMS))}) "c"
+        order by ("l"."status" = 'NO_SHOW' or "l"."closed_at" is not null), "l"."id" limit ${sql.raw(String(MAX_LISTED_CLAIMS))}) "c"
   inner join "members" "v" on "v"."id" = "c"."volunteer_id"), '[]'::json)`;
 
 /**
@@ -278,7 +307,7 @@ export async function claimsWithVolunteers(
       const ranked = q
         .select({
           id: claims.id,
-          rank: sql<number>`row_number() over (partition by ${claims.needId} order by (${claims.status} = 'NO_SHOW'), ${claims.id})`.as(
+          rank: sql<number>`row_number() over (partition by ${claims.needId} order by (${claims.status} = 'NO_SHOW' or ${claims.closedAt} is not null), ${claims.id})`.as(
             'rank',
           ),
         })
@@ -312,7 +341,10 @@ export async function updateClaim(ex: Executor, id: number, changes: Partial<Cla
   return updateById(ex, claims, 'claim', id, rest);
 }
 
-/** Claims of a need grouped by status: what the need's own status follows from. */
+/**
+ * Claims of a need grouped by status: what the need's own status follows from. Closed rejected
+ * claims are left out: they hold no slot and wait for nothing.
+ */
 export async function claimStatusCounts(ex: Executor, needId: number): Promise<Map<ClaimStatus, number>> {
   const rows = await runPrepared(
     ex,
@@ -321,7 +353,7 @@ export async function claimStatusCounts(ex: Executor, needId: number): Promise<M
       q
         .select({ status: claims.status, n: count() })
         .from(claims)
-        .where(eq(claims.needId, sql.placeholder('needId')))
+        .where(and(eq(claims.needId, sql.placeholder('needId')), isNull(claims.closedAt)))
         .groupBy(claims.status),
     { needId },
   );
@@ -340,11 +372,21 @@ export interface ClaimFilter {
   siteId?: number | undefined;
   volunteerId?: number | undefined;
   status?: ClaimStatus | undefined;
+  /** Only claims on needs starting before this instant (with now: those that have started). */
+  startsBefore?: Date | undefined;
+  /** Only claims on needs starting at or after this instant (with now: those not started yet). */
+  startsFrom?: Date | undefined;
 }
 
 function claimWhere(f: ClaimFilter): SQL | undefined {
+  // The site and the start go in one subquery over needs (needs_site_status_starts_idx).
+  const ofNeeds = and(
+    f.siteId !== undefined ? eq(needs.siteId, f.siteId) : undefined,
+    f.startsBefore !== undefined ? sql`${needs.startsAt} < ${f.startsBefore.toISOString()}` : undefined,
+    f.startsFrom !== undefined ? sql`${needs.startsAt} >= ${f.startsFrom.toISOString()}` : undefined,
+  );
   return and(
-    f.siteId !== undefined ? sql`${claims.needId} in (select id from needs where site_id = ${f.siteId})` : undefined,
+    ofNeeds ? sql`${claims.needId} in (select ${needs.id} from ${needs} where ${ofNeeds})` : undefined,
     f.volunteerId !== undefined ? eq(claims.volunteerId, f.volunteerId) : undefined,
     f.status ? eq(claims.status, f.status) : undefined,
   );

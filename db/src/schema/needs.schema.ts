@@ -75,6 +75,12 @@ export const claims = pgTable(
     confirmedMinutes: integer('confirmed_minutes'),
     pointsAwarded: integer('points_awarded'),
     rejectReason: text('reject_reason'),
+    /**
+     * When a rejected claim was closed (the coordinator reopened or cancelled its need): its
+     * volunteer may no longer report again, and it holds no slot. Null while a rejected claim may
+     * still be reported again.
+     */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     /** The idempotency key the confirmation came with: a retry returns this claim unchanged. */
     confirmKey: text('confirm_key').unique(),
   },
@@ -93,6 +99,7 @@ export const claims = pgTable(
       sql`(${t.status} = 'CONFIRMED') = (${t.confirmedMinutes} IS NOT NULL AND ${t.pointsAwarded} IS NOT NULL)`,
     ),
     check('claims_rejected_reason', sql`${t.status} <> 'REJECTED' OR ${t.rejectReason} IS NOT NULL`),
+    check('claims_closed_only_rejected', sql`${t.closedAt} IS NULL OR ${t.status} = 'REJECTED'`),
     // A volunteer holds at most one live claim on a need; after withdrawing they may claim again.
     uniqueIndex('claims_one_live_per_volunteer')
       .on(t.needId, t.volunteerId)

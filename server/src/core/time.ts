@@ -23,3 +23,12 @@ export function currentMonth(timeZone: string, now: Date = new Date()): string {
   const z = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(timeZone);
   return `${z.year}-${String(z.month).padStart(2, '0')}`;
 }
+
+/** "2026-11-25 09:30": the minute of `at` on the clock of the zone, as a message names a time. */
+export function localMinute(at: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(at.getTime())
+    .toZonedDateTimeISO(timeZone)
+    .toPlainDateTime()
+    .toString({ smallestUnit: 'minute' })
+    .replace('T', ' ');
+}

@@ -63,6 +63,8 @@ describe('the GraphQL contract', () => {
         'reportService',
         'confirmService',
         'rejectService',
+        'markNoShow',
+        'reopenNeed',
         'donateMinutes',
         'addProduct',
         'restockProduct',

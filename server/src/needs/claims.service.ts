@@ -1,12 +1,15 @@
 // Claims: a volunteer's slot on a need, CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or
-// REJECTED (or WITHDRAWN, NO_SHOW). Each step runs in one transaction with the need and claim rows
-// locked, so racing volunteers and retried confirmations see one another; events go after commit.
+// REJECTED (or WITHDRAWN, NO_SHOW). A rejected claim may be reported again until it is closed (its
+// need reopened or cancelled). Check-in opens 2 hours before the need's start, a report after it.
+// Each step runs in one transaction with the need and claim rows locked, so racing volunteers and
+// retried confirmations see one another; events go after commit.
 import {
   needQueries as q,
   pgErrorOf,
   type ClaimRow,
   type ClaimStatus,
   type NeedRow,
+  type SiteRow,
   type Transaction,
 } from '@huzhu/db';
 import {
@@ -19,6 +22,7 @@ import {
 } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, fail, notFound } from '../core/errors';
+import { localMinute } from '../core/time';
 import * as v from '../core/validate';
 import { creditService } from '../ledger/transfers.service';
 import { forgetNeed, siteOf } from './needs.service';
@@ -33,6 +37,47 @@ const STATUS_ZH: Record<ClaimStatus, string> = {
   WITHDRAWN: '已退出',
   NO_SHOW: '未到场',
 };
+
+/** How long before a need's start its volunteers may check in. */
+export const CHECK_IN_OPENS_MS = 2 * 3_600_000;
+/** A report of more than this many times the need's estimate is flagged to the coordinator. */
+export const OVER_ESTIMATE_FACTOR = 2;
+
+/** Whether the minutes reported are more than twice the need's estimate (allowed, but flagged). */
+export function isOverEstimate(claim: Pick<ClaimRow, 'reportedMinutes'>, need: Pick<NeedRow, 'estimatedMinutes'>) {
+  return claim.reportedMinutes !== null && claim.reportedMinutes > OVER_ESTIMATE_FACTOR * need.estimatedMinutes;
+}
+
+/**
+ * Service cannot happen before it is scheduled: check-in opens 2 hours before the need's start and
+ * a report waits for the start. CONFLICT (the request is sound, the time is not yet), naming the
+ * start on the site's clock.
+ */
+function requireStarted(need: NeedRow, site: SiteRow, step: 'checkIn' | 'report', now = Date.now()): void {
+  const start = need.startsAt.getTime();
+  const at = localMinute(need.startsAt, site.timeZone);
+  const detail = { startsAt: need.startsAt.toISOString() };
+  if (step === 'checkIn' && now < start - CHECK_IN_OPENS_MS) {
+    fail(
+      ErrorCode.CONFLICT,
+      {
+        en: `Too early to check in: the service starts at ${at} (${site.timeZone}); check-in opens 2 hours before`,
+        zh: `还不能签到：服务 ${at} 开始，开始前 2 小时内才能签到`,
+      },
+      { ...detail, opensAt: new Date(start - CHECK_IN_OPENS_MS).toISOString() },
+    );
+  }
+  if (step === 'report' && now < start) {
+    fail(
+      ErrorCode.CONFLICT,
+      {
+        en: `Too early to report: the service starts at ${at} (${site.timeZone}); report it once it is done`,
+        zh: `还不能上报：服务 ${at} 才开始，请在服务完成后上报`,
+      },
+      detail,
+    );
+  }
+}
 
 function wrongState(claim: ClaimRow, wanted: string): never {
   fail(
@@ -110,14 +155,14 @@ async function claimContext(deps: ServiceDeps, actor: Actor | null, claimId: num
   deps.cache.site.prime(site.id, site);
   if (who === 'coordinator') {
     requireRoleAt(actor, need.siteId, ['COORDINATOR']);
-    return { claim, need, actorId: memberIdOf(actor) };
+    return { claim, need, site, actorId: memberIdOf(actor) };
   }
   requireMemberOf(actor, need.siteId);
   const actorId = memberIdOf(actor);
   if (claim.volunteerId !== actorId) {
     fail(ErrorCode.FORBIDDEN, { en: "Only the claim's volunteer can do this", zh: '只有认领的志愿者本人可以操作' });
   }
-  return { claim, need, actorId };
+  return { claim, need, site, actorId };
 }
 
 /** Moves a claim one step under its row lock, then lets the need's status follow. */
@@ -127,14 +172,20 @@ async function step(
   claimId: number,
   who: 'volunteer' | 'coordinator',
   from: ClaimStatus[],
-  change: (claim: ClaimRow, tx: Transaction, actorId: number | null, need: NeedRow) => Promise<Partial<ClaimRow>>,
+  change: (
+    claim: ClaimRow,
+    tx: Transaction,
+    actorId: number | null,
+    need: NeedRow,
+    site: SiteRow,
+  ) => Promise<Partial<ClaimRow>>,
   action: string,
 ): Promise<ClaimRow> {
-  const { need, actorId } = await claimContext(deps, actor, claimId, who);
+  const { need, site, actorId } = await claimContext(deps, actor, claimId, who);
   const updated = await deps.db.transaction(async (tx) => {
     const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
     if (!from.includes(claim.status)) wrongState(claim, from.join(' or '));
-    const changes = await change(claim, tx, actorId, need);
+    const changes = await change(claim, tx, actorId, locked, site);
     const row = await settle(tx, locked, claimId, changes, () =>
       audit(tx, actor, need.siteId, action, 'claim', claimId, { from: claim.status, to: changes.status }),
     );
@@ -177,16 +228,20 @@ async function settle(
 }
 
 /**
- * A need's status follows its claims: FILLED while every slot is held, COMPLETED once all settle.
- * `need` as read under its row lock in this transaction; `counts` its claims' after the change.
+ * A need's status follows its claims: OPEN while a slot is free, FILLED while every slot is held,
+ * COMPLETED once all settle with some service confirmed. One whose every claim was rejected (or a
+ * no-show) is not completed: it stays FILLED for a volunteer to report again or the coordinator to
+ * reopen it. `need` as read under its row lock in this transaction; `counts` its claims' after the
+ * change (closed claims left out).
  */
-async function followNeed(tx: Transaction, need: NeedRow, counts: Map<ClaimStatus, number>): Promise<void> {
-  if (need.status === 'CANCELLED' || need.status === 'COMPLETED') return;
+async function followNeed(tx: Transaction, need: NeedRow, counts: Map<ClaimStatus, number>): Promise<NeedRow> {
+  if (need.status === 'CANCELLED' || need.status === 'COMPLETED') return need;
   const holding = q.SLOT_HOLDING.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
   const inProgress = q.IN_PROGRESS.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
-  const next = holding < need.slots ? 'OPEN' : inProgress === 0 ? 'COMPLETED' : 'FILLED';
-  if (next !== need.status)
-    await q.setNeedStatus(tx, need.id, next, next === 'COMPLETED' ? { completedAt: new Date() } : {});
+  const confirmed = counts.get('CONFIRMED') ?? 0;
+  const next = holding < need.slots ? 'OPEN' : inProgress === 0 && confirmed > 0 ? 'COMPLETED' : 'FILLED';
+  if (next === need.status) return need;
+  return q.setNeedStatus(tx, need.id, next, next === 'COMPLETED' ? { completedAt: new Date() } : {});
 }
 
 export const withdrawClaim = (deps: ServiceDeps, actor: Actor | null, claimId: number) =>
@@ -207,10 +262,18 @@ export const checkIn = (deps: ServiceDeps, actor: Actor | null, claimId: number)
     claimId,
     'volunteer',
     ['CLAIMED'],
-    async () => ({ status: 'CHECKED_IN', checkedInAt: new Date() }),
+    async (_c, _tx, _actorId, need, site) => {
+      requireStarted(need, site, 'checkIn');
+      return { status: 'CHECKED_IN', checkedInAt: new Date() };
+    },
     'checkIn',
   );
 
+/**
+ * Reports the minutes served, after check-in, once the need has started; or again after a
+ * rejection (the coordinator's reason stays on the claim for both to see), until the claim is
+ * closed. More than twice the estimate is allowed and flagged (isOverEstimate).
+ */
 export function reportService(
   deps: ServiceDeps,
   actor: Actor | null,
@@ -225,8 +288,29 @@ export function reportService(
     actor,
     claimId,
     'volunteer',
-    ['CHECKED_IN'],
-    async () => ({ status: 'REPORTED', reportedAt: new Date(), reportedMinutes: minutes, reportNote: note }),
+    ['CHECKED_IN', 'REJECTED'],
+    async (claim, _tx, _actorId, need, site) => {
+      if (claim.closedAt !== null) {
+        fail(
+          ErrorCode.CONFLICT,
+          {
+            en: 'This claim was closed as rejected (its need was reopened or cancelled); it cannot be reported again',
+            zh: '这条认领已按未通过结束（需求已重新开放或取消），不能再次上报',
+          },
+          { status: claim.status },
+        );
+      }
+      requireStarted(need, site, 'report');
+      return {
+        status: 'REPORTED',
+        reportedAt: new Date(),
+        reportedMinutes: minutes,
+        reportNote: note,
+        // Reported again: no longer settled; the rejection's reason stays for the coordinator.
+        settledAt: null,
+        settledBy: null,
+      };
+    },
     'reportService',
   );
 }
@@ -249,16 +333,65 @@ export function rejectService(deps: ServiceDeps, actor: Actor | null, claimId: n
   );
 }
 
+/**
+ * The volunteer did not come: before a report, or after one the elder says never happened (a
+ * rejection would let them report again; a no-show ends the claim and frees its slot).
+ */
 export const markNoShow = (deps: ServiceDeps, actor: Actor | null, claimId: number) =>
   step(
     deps,
     actor,
     claimId,
     'coordinator',
-    ['CLAIMED', 'CHECKED_IN'],
+    ['CLAIMED', 'CHECKED_IN', 'REPORTED'],
     async (_c, _tx, actorId) => ({ status: 'NO_SHOW', settledAt: new Date(), settledBy: actorId }),
     'markNoShow',
   );
+
+/**
+ * Reopens a need so it can be claimed again: its rejected claims that might still be reported
+ * again are closed (they stay REJECTED, with their reasons, but hold no slot and cannot be reported
+ * again), and the need follows its claims (OPEN when a slot is free). COORDINATOR of the site.
+ * A need with nothing to give back is answered as it is, so a retry is safe; a cancelled or
+ * completed one is CONFLICT.
+ */
+export async function reopenNeed(deps: ServiceDeps, actor: Actor | null, needId: number): Promise<NeedRow> {
+  const existing = await deps.cache.need.load(needId);
+  if (!existing) notFound('need');
+  requireVisibleAt(actor, existing.siteId, () => notFound('need'));
+  requireRoleAt(actor, existing.siteId, ['COORDINATOR']);
+  const { need, closed } = await deps.db.transaction(async (tx) => {
+    const locked = (await q.needById(tx, needId, true))!;
+    if (locked.status === 'CANCELLED' || locked.status === 'COMPLETED') {
+      fail(
+        ErrorCode.CONFLICT,
+        {
+          en: `The need is ${locked.status}; it cannot be reopened`,
+          zh: locked.status === 'CANCELLED' ? '该需求已取消，不能重新开放' : '该需求已完成，不能重新开放',
+        },
+        { status: locked.status },
+      );
+    }
+    const open = (await q.claimsByNeedIds(tx, [needId])).filter((c) => c.status === 'REJECTED' && c.closedAt === null);
+    if (open.length === 0) return { need: locked, closed: [] as ClaimRow[] };
+    const closedAt = new Date();
+    const closed: ClaimRow[] = [];
+    for (const c of open) closed.push(await q.updateClaim(tx, c.id, { closedAt }));
+    const row = await followNeed(tx, locked, await q.claimStatusCounts(tx, needId));
+    await audit(tx, actor, locked.siteId, 'reopenNeed', 'need', needId, {
+      closedClaims: closed.map((c) => c.id),
+      from: locked.status,
+      to: row.status,
+    });
+    return { need: row, closed };
+  });
+  forgetNeed(deps, needId);
+  for (const c of closed) {
+    deps.cache.claim.clear(c.id);
+    await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
+  }
+  return need;
+}
 
 /**
  * Confirms reported service and credits the volunteer in the same transaction: minutes from the

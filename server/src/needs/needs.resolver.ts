@@ -37,6 +37,7 @@ export const needsResolvers: Resolvers = {
     rejectService: (_p, a, ctx) =>
       claims.rejectService(ctx.deps, ctx.viewer, fromId('Claim', a.claimId, 'claimId'), a.reason),
     markNoShow: (_p, a, ctx) => claims.markNoShow(ctx.deps, ctx.viewer, fromId('Claim', a.claimId, 'claimId')),
+    reopenNeed: (_p, a, ctx) => claims.reopenNeed(ctx.deps, ctx.viewer, fromId('Need', a.id, 'id')),
   },
   Need: {
     id: (n) => toId('Need', n.id),
@@ -49,5 +50,8 @@ export const needsResolvers: Resolvers = {
     id: (c) => toId('Claim', c.id),
     need: (c, _a, ctx) => ctx.loaders.need.must(c.needId, () => notFound('need')),
     volunteer: (c, _a, ctx) => ctx.loaders.member.must(c.volunteerId, () => notFound('member')),
+    overEstimate: async (c, _a, ctx) =>
+      c.reportedMinutes !== null &&
+      claims.isOverEstimate(c, await ctx.loaders.need.must(c.needId, () => notFound('need'))),
   },
 };

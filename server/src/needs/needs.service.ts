@@ -59,6 +59,8 @@ export interface NeedsFilter {
 export interface SiteClaimsFilter {
   siteId: number;
   status?: ClaimStatus | null;
+  /** true: only claims on needs that have started (by this server's clock); false: not started yet. */
+  started?: boolean | null;
 }
 
 /** Which of a member's claims to list. */
@@ -135,7 +137,13 @@ export async function listSiteClaims(deps: ServiceDeps, actor: Actor | null, arg
   const siteId = args.siteId;
   requireRoleAt(actor, siteId, ['COORDINATOR', 'ADMIN']);
   const page = pageOf(args);
-  const filter = { siteId, status: args.status ?? undefined };
+  const now = new Date();
+  const filter = {
+    siteId,
+    status: args.status ?? undefined,
+    startsBefore: args.started === true ? now : undefined,
+    startsFrom: args.started === false ? now : undefined,
+  };
   const [rows, total] = await Promise.all([
     q.listClaims(deps.db, filter, page.limit, afterId(page)),
     q.countClaims(deps.db, filter),
@@ -167,7 +175,7 @@ export async function claimsOfNeed(deps: ServiceDeps, need: NeedRow, firstInput:
 
 export async function openSlots(deps: ServiceDeps, need: NeedRow): Promise<number> {
   const claims = await deps.cache.claimsOfNeed.load(need.id);
-  return Math.max(0, need.slots - claims.filter((c) => q.SLOT_HOLDING.includes(c.status)).length);
+  return Math.max(0, need.slots - claims.filter(q.holdsSlot).length);
 }
 
 /**
@@ -255,7 +263,7 @@ export async function cancelNeed(
   requireVisibleAt(actor, existing.siteId, () => notFound('need'));
   requireRoleAt(actor, existing.siteId, ['COORDINATOR']);
   const settledBy = memberIdOf(actor);
-  const { need, withdrawn } = await deps.db.transaction(async (tx) => {
+  const { need, changed } = await deps.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;
     if (locked.status === 'CANCELLED' || locked.status === 'COMPLETED') {
       fail(
@@ -271,15 +279,23 @@ export async function cancelNeed(
         zh: '请先确认或驳回已上报的服务',
       });
     }
-    const open = claims.filter((c) => c.status === 'CLAIMED' || c.status === 'CHECKED_IN');
+    const now = new Date();
     const withdrawn: ClaimRow[] = [];
-    for (const c of open)
-      withdrawn.push(await q.updateClaim(tx, c.id, { status: 'WITHDRAWN', settledAt: new Date(), settledBy }));
-    const row = await q.setNeedStatus(tx, needId, 'CANCELLED', { cancelledAt: new Date(), cancelReason: reason });
-    await audit(tx, actor, row.siteId, 'cancelNeed', 'need', needId, { reason, withdrawnClaims: withdrawn.length });
-    return { need: row, withdrawn };
+    for (const c of claims.filter((x) => x.status === 'CLAIMED' || x.status === 'CHECKED_IN'))
+      withdrawn.push(await q.updateClaim(tx, c.id, { status: 'WITHDRAWN', settledAt: now, settledBy }));
+    // A rejected claim can no longer be reported again on a cancelled need: it closes.
+    const closed: ClaimRow[] = [];
+    for (const c of claims.filter((x) => x.status === 'REJECTED' && x.closedAt === null))
+      closed.push(await q.updateClaim(tx, c.id, { closedAt: now }));
+    const row = await q.setNeedStatus(tx, needId, 'CANCELLED', { cancelledAt: now, cancelReason: reason });
+    await audit(tx, actor, row.siteId, 'cancelNeed', 'need', needId, {
+      reason,
+      withdrawnClaims: withdrawn.length,
+      closedClaims: closed.length,
+    });
+    return { need: row, changed: [...withdrawn, ...closed] };
   });
   forgetNeed(deps, needId);
-  for (const c of withdrawn) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
+  for (const c of changed) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
   return need;
 }

@@ -18,7 +18,8 @@ export interface SiteReportData {
   needsCompleted: number;
   pointsIssued: number;
   pointsRedeemed: number;
-  visitRate: number;
+  /** null when no elder of the site is due a visit. */
+  visitRate: number | null;
 }
 
 /** The key of the month's kept figures: its first day, the same for every site's own time zone. */
@@ -57,7 +58,7 @@ export async function siteReport(
 
 const byName = new Intl.Collator('zh-CN');
 
-/** Every site's report for the month, the sites furthest from the visit target first. */
+/** Every site's report for the month, the sites furthest from the visit target first, those without a rate last. */
 export async function siteReports(
   deps: ServiceDeps,
   actor: Actor | null,
@@ -73,5 +74,10 @@ export async function siteReports(
   const { year, month } = v.month('month', monthInput);
   return (await reportQueries.siteFigures(deps.db, monthKey(year, month)))
     .map((f) => toReport(monthInput, f))
-    .sort((a, b) => a.visitRate - b.visitRate || byName.compare(a.site.name, b.site.name) || a.site.id - b.site.id);
+    .sort(
+      (a, b) =>
+        (a.visitRate ?? Infinity) - (b.visitRate ?? Infinity) ||
+        byName.compare(a.site.name, b.site.name) ||
+        a.site.id - b.site.id,
+    );
 }

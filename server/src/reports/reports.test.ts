@@ -118,12 +118,13 @@ describe.each(testEngines())('reports on %s', (engine) => {
       ['张建国', 60], // 10
       ['刘桂兰', 45], // 7.5, rounded down to 7
     ]);
-    await serve('周桂香', [['陈志明', 30]], true); // rejected: no minutes, not an active volunteer
+    // Rejected: no minutes, not an active volunteer, and its need (every claim rejected) not completed.
+    await serve('周桂香', [['陈志明', 30]], true);
     expect(await report()).toMatchObject({
       serviceMinutes: 195,
       activeVolunteers: 2,
       needsPosted: 9,
-      needsCompleted: 3,
+      needsCompleted: 2,
       pointsIssued: 32,
     });
   });
@@ -184,6 +185,17 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(await outcome(siteReport(deps(), await as('民政局'), 99999, month))).toBe('NOT_FOUND');
   });
 
+  it('gives a new site with no elders due no visit rate, in its report and its coverage', async () => {
+    const empty = await village(handle.db, '新建村', 0);
+    const coordinator = await actorFor(handle.db, empty.coordinator);
+    expect((await siteReport(deps(), coordinator, empty.site.id, month)).visitRate).toBeNull();
+    expect(await visitCoverage(deps(), coordinator, empty.site.id, month)).toMatchObject({
+      dueCount: 0,
+      visitedCount: 0,
+      rate: null,
+    });
+  });
+
   it('lists every site for admins, lowest visit rate first, then by name', async () => {
     const half = await village(handle.db, '石桥村', 2);
     await village(handle.db, '东岭村', 0);
@@ -195,8 +207,10 @@ describe.each(testEngines())('reports on %s', (engine) => {
     expect(all.map((r) => [r.site.name, r.visitRate])).toEqual([
       ['三和村互助养老服务站', 0.4],
       ['石桥村', 0.5],
-      ['东岭村', 1],
-      ['青山村', 1],
+      // No elder due: no rate (never 100%), listed last.
+      ['东岭村', null],
+      ['青山村', null],
+      ['新建村', null],
     ]);
     // The grouped figures are the single-site report's, site for site.
     expect(all[0]).toEqual(await report());

@@ -23,7 +23,8 @@ export interface CoverageData {
   month: string;
   dueCount: number;
   visitedCount: number;
-  rate: number;
+  /** null when no one is due. */
+  rate: number | null;
   unvisited: MemberRow[];
   visits: VisitRow[];
 }
@@ -32,9 +33,9 @@ export interface CoverageData {
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 const EARLIEST_VISIT = new Date('2000-01-01T00:00:00Z');
 
-/** visited / due; 1 when no one is due (nothing is owed, so the target is met). */
-export function coverageRate(due: number, visited: number): number {
-  return due === 0 ? 1 : visited / due;
+/** visited / due; null when no one is due: a site with no elders due has no rate (not 100%). */
+export function coverageRate(due: number, visited: number): number | null {
+  return due === 0 ? null : visited / due;
 }
 
 export async function siteOrNotFound(deps: ServiceDeps, siteId: number): Promise<SiteRow> {

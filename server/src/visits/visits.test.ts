@@ -93,14 +93,14 @@ describe.each(testEngines())('visits on %s', (engine) => {
     expect(december.visitedCount).toBe(1);
   });
 
-  it('is met (rate 1) when no one is due', async () => {
+  it('has no rate (null, never 100%) when no one is due', async () => {
     const empty = await handle.db.transaction(async (tx) => {
       const s = await siteQueries.insertSite(tx, { name: '新建站', county: '平江县' });
       await memberQueries.insertMember(tx, { siteId: s.id, name: '新站协调员' }, ['COORDINATOR']);
       return s;
     });
     const result = await visitCoverage(depsFor(handle.db), await actorOf('管理员'), empty.id, '2026-09');
-    expect(result).toMatchObject({ dueCount: 0, visitedCount: 0, rate: 1, unvisited: [], visits: [] });
+    expect(result).toMatchObject({ dueCount: 0, visitedCount: 0, rate: null, unvisited: [], visits: [] });
   });
 
   it("refuses another site's coordinator, volunteers and elders the coverage; lets clerks and admins read it", async () => {

@@ -9,7 +9,7 @@
 //   withdrawClaim, checkIn,        the claim's own volunteer (anyone else of the site: FORBIDDEN)
 //     reportService
 //   confirmService, rejectService, COORDINATOR of the site, not ADMIN
-//     markNoShow
+//     markNoShow, reopenNeed
 //   donateMinutes                  any member, to a member of their own site; a receiver
 //                                  elsewhere is NOT_FOUND ("no such member at your site")
 //   reverseTransfer                COORDINATOR of the transfer's site, ADMIN (transfers.service)
@@ -62,6 +62,8 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['rejectService',    'other',      F,     NF,    NF,    NF,    NF,    U],
   ['markNoShow',       'own',        F,     ok,    F,     F,     F,     U],
   ['markNoShow',       'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['reopenNeed',       'own',        F,     ok,    F,     F,     F,     U],
+  ['reopenNeed',       'other',      F,     NF,    NF,    NF,    NF,    U],
   ['donateMinutes',    'own',        NF,    ok,    ok,    ok,    ok,    U],
   ['donateMinutes',    'other',      NF,    NF,    NF,    NF,    NF,    U],
   ['reverseTransfer',  'own',        ok,    ok,    F,     F,     F,     U],
@@ -128,7 +130,7 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
         title: '修水管',
         category: 'REPAIR',
         estimatedMinutes: 30,
-        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        startsAt: new Date(Date.now() - 15 * 60_000).toISOString(),
       },
     },
   }),
@@ -164,6 +166,15 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: claimStep('markNoShow'),
     variables: { id: (await claimAt(target, 'CLAIMED')).id },
   }),
+  reopenNeed: async ({ target }) => {
+    // A need whose claim was rejected: reopening closes the claim and frees its slot.
+    const need = await postNeed(target.coordinator, { siteId: target.siteId, beneficiaryId: target.elderId });
+    const claim = await claimUpTo(target.volunteer, need.id, 'REPORTED', 30);
+    await target.coordinator.ok('mutation ($id: ID!) { rejectService(claimId: $id, reason: "没有见到人") { id } }', {
+      id: claim.id,
+    });
+    return { query: 'mutation ($id: ID!) { reopenNeed(id: $id) { id status } }', variables: { id: need.id } };
+  },
   donateMinutes: async ({ target, own, actorId }) => {
     // Everyone acting gets 5 minutes first (from 张建国), so only the rule can refuse them.
     if (actorId && actorId !== own.volunteerId) await donate(own.volunteer, actorId, 5);

@@ -31,7 +31,10 @@ export interface Demo {
   ids: Record<keyof typeof PHONES | 'sun' | 'zhou', string>;
 }
 
-/** postNeed's variables: an errand for the demo village's elder tomorrow, with `extra` fields over it. */
+/**
+ * postNeed's variables: an errand for the demo village's elder that began a quarter of an hour ago
+ * (so its volunteer may check in and report at once), with `extra` fields over it.
+ */
 export function needInput(d: Demo, extra: Record<string, unknown> = {}) {
   return {
     input: {
@@ -40,7 +43,7 @@ export function needInput(d: Demo, extra: Record<string, unknown> = {}) {
       title: '帮忙挑水',
       category: 'ERRAND',
       estimatedMinutes: 30,
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      startsAt: hoursFromNow(-0.25),
       ...extra,
     },
   };
@@ -84,6 +87,10 @@ export interface NeedInput {
   startsAt?: string;
 }
 
+/**
+ * Posts a need, by default one that began a quarter of an hour ago: check-in opens 2 hours before
+ * the start and a report waits for it, so a need walked through its claim at once has started.
+ */
 export async function postNeed(coordinator: Client, input: NeedInput): Promise<NeedT> {
   const data = await coordinator.ok<{ postNeed: NeedT }>(POST_NEED, {
     input: {
@@ -91,7 +98,7 @@ export async function postNeed(coordinator: Client, input: NeedInput): Promise<N
       category: 'COMPANIONSHIP',
       estimatedMinutes: 60,
       slots: 1,
-      startsAt: hoursFromNow(24),
+      startsAt: hoursFromNow(-0.25),
       ...input,
     },
   });

@@ -477,6 +477,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
           } else {
             let inProgress = 0;
             let holding = 0;
+            let confirmed = 0;
             let lastSettle = 0;
             const mkClaim = (volunteer: number, claimedAt: number, serveAt: number, forceServe: boolean) => {
               const cid = ++claimId;
@@ -617,6 +618,7 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
                 return 'held';
               }
               // Confirmed: the ledger moves at the moment of confirmation, in time order with the rest.
+              confirmed++;
               const row: unknown[] = [
                 cid,
                 id,
@@ -694,7 +696,8 @@ export async function generate(o: GenerateOptions): Promise<GenerateResult> {
                 outcome = mkClaim(volunteer, createdAt + rand() * claimWindow, startsAt + 2 * HOUR, true);
               }
             }
-            need.status = holding < slots ? 'OPEN' : inProgress === 0 ? 'COMPLETED' : 'FILLED';
+            // Completed only with some service confirmed: a need all of whose claims were rejected waits, FILLED.
+            need.status = holding < slots ? 'OPEN' : inProgress === 0 && confirmed > 0 ? 'COMPLETED' : 'FILLED';
             if (need.status === 'COMPLETED') need.completedAt = lastSettle;
             if (need.status === 'OPEN' && !future && !current) {
               // A past need that never filled: the coordinator called it off at the month's end.

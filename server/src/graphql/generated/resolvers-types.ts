@@ -111,15 +111,22 @@ export type Claim = {
   checkedInAt?: Maybe<Scalars['DateTime']['output']>;
   /** When it was claimed. */
   claimedAt: Scalars['DateTime']['output'];
+  /** When a rejected claim was closed (its need reopened or cancelled): it holds no slot and cannot be reported again. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Minutes credited on confirmation. */
   confirmedMinutes?: Maybe<Scalars['Int']['output']>;
   /** Opaque id (claim_...). */
   id: Scalars['ID']['output'];
   /** The need claimed. */
   need: Need;
+  /**
+   * Whether the minutes reported are more than twice the need's estimate (need.estimatedMinutes):
+   * allowed, but flagged for the coordinator to check before confirming. False before a report.
+   */
+  overEstimate: Scalars['Boolean']['output'];
   /** Points credited on confirmation. */
   pointsAwarded?: Maybe<Scalars['Int']['output']>;
-  /** Why the report was rejected. */
+  /** Why the report was last rejected; kept when the volunteer reports again. */
   rejectReason?: Maybe<Scalars['String']['output']>;
   /** The volunteer's note with the report. */
   reportNote?: Maybe<Scalars['String']['output']>;
@@ -155,7 +162,10 @@ export type ClaimEdge = {
   node: Claim;
 };
 
-/** Where a claim is in its life: CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or REJECTED. */
+/**
+ * Where a claim is in its life: CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or REJECTED; a
+ * REJECTED claim may be reported again (-> REPORTED) until it is closed (Claim.closedAt).
+ */
 export type ClaimStatus =
   /** The volunteer arrived. */
   | 'CHECKED_IN'
@@ -163,9 +173,9 @@ export type ClaimStatus =
   | 'CLAIMED'
   /** The site confirmed: minutes and points credited. */
   | 'CONFIRMED'
-  /** The volunteer did not come. */
+  /** The volunteer did not come (marked by the site, before or after a report). */
   | 'NO_SHOW'
-  /** The site rejected the report, with a reason. */
+  /** The site rejected the report, with a reason; the volunteer may report again until the claim is closed. */
   | 'REJECTED'
   /** The volunteer reported the minutes served; awaiting the coordinator. */
   | 'REPORTED'
@@ -288,7 +298,7 @@ export type Mutation = {
   addMember: Member;
   /** Add goods (COORDINATOR or CLERK of the site). */
   addProduct: Product;
-  /** Call a need off (COORDINATOR). Open claims are withdrawn; confirmed service stays credited. */
+  /** Call a need off (COORDINATOR). Open claims are withdrawn, rejected ones closed; confirmed service stays credited. */
   cancelNeed: Need;
   /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). */
   cancelRedemption: Redemption;
@@ -298,7 +308,7 @@ export type Mutation = {
    * as a wrong password towards the log-in lock-out.
    */
   changePassword: AuthPayload;
-  /** Say you have arrived (the claim's volunteer). */
+  /** Say you have arrived (the claim's volunteer): from 2 hours before the need's start; earlier is CONFLICT naming the start. */
   checkIn: Claim;
   /** Take a slot (VOLUNTEER of the need's site). CONFLICT when full, cancelled or already claimed by you. */
   claimNeed: Claim;
@@ -314,7 +324,7 @@ export type Mutation = {
   donateMinutes: Transfer;
   /** Log in with phone and password; returns a token for the Authorization header. */
   login: AuthPayload;
-  /** Mark that the volunteer did not come (COORDINATOR of the site). */
+  /** Mark that the volunteer did not come (COORDINATOR of the site): a claim not yet settled, reported or not. */
   markNoShow: Claim;
   /** Post a need (COORDINATOR of the site). Idempotent by key when input.idempotencyKey is given. */
   postNeed: Need;
@@ -324,7 +334,18 @@ export type Mutation = {
   redeem: Redemption;
   /** Reject reported service with a reason (COORDINATOR of the site). */
   rejectService: Claim;
-  /** Report the minutes served, 1-1440 (the claim's volunteer). */
+  /**
+   * Reopen a need so it can be claimed again (COORDINATOR of the site): its rejected claims close
+   * (they keep their reasons but hold no slot and cannot be reported again) and the need is OPEN when
+   * a slot is free. A need with no rejected claim to close is answered unchanged (a retry is safe);
+   * a cancelled or completed need is CONFLICT.
+   */
+  reopenNeed: Need;
+  /**
+   * Report the minutes served, 1-1440 (the claim's volunteer), after checking in and once the need
+   * has started (earlier is CONFLICT naming the start); or again after a rejection, until the claim is
+   * closed. More than twice the estimate is allowed and flagged (Claim.overEstimate).
+   */
   reportService: Claim;
   /** Add stock, 1-100000, up to 1000000 in all (COORDINATOR or CLERK of the site). */
   restockProduct: Product;
@@ -493,6 +514,15 @@ export type MutationRejectServiceArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationReopenNeedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationReportServiceArgs = {
   claimId: Scalars['ID']['input'];
   minutes: Scalars['Int']['input'];
@@ -594,9 +624,9 @@ export type NeedEdge = {
 export type NeedStatus =
   /** Called off by the site. */
   | 'CANCELLED'
-  /** Every claim is settled. */
+  /** Every claim is settled and some service on it was confirmed. */
   | 'COMPLETED'
-  /** Every slot is claimed. */
+  /** Every slot is claimed (or held by a rejected claim that may be reported again). */
   | 'FILLED'
   /** Posted; slots are free. */
   | 'OPEN';
@@ -702,7 +732,7 @@ export type Query = {
   site?: Maybe<Site>;
   /** A site's monthly report (staff of the site, and admins). */
   siteReport: SiteReport;
-  /** Every site's report for a month, lowest visit rate first (ADMIN). */
+  /** Every site's report for a month, lowest visit rate first, sites without a rate last (ADMIN). */
   siteReports: Array<SiteReport>;
   /** Every site, in the order they were created (public). */
   sites: SiteConnection;
@@ -722,6 +752,7 @@ export type QueryClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   siteId: Scalars['ID']['input'];
+  started?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ClaimStatus>;
 };
 
@@ -1078,8 +1109,8 @@ export type SiteReport = {
   serviceMinutes: Scalars['Int']['output'];
   /** The site. */
   site: Site;
-  /** Visit coverage rate, 0-1. */
-  visitRate: Scalars['Float']['output'];
+  /** Visit coverage rate, 0-1; null when no elder of the site is due a visit (no rate, never 100%). */
+  visitRate?: Maybe<Scalars['Float']['output']>;
 };
 
 /** Live updates over graphql-ws on the same path as queries. */
@@ -1181,8 +1212,8 @@ export type VisitCoverage = {
   dueCount: Scalars['Int']['output'];
   /** The month, YYYY-MM, in the site's time zone. */
   month: Scalars['String']['output'];
-  /** visitedCount / dueCount, 0-1; 1 when no one is due. */
-  rate: Scalars['Float']['output'];
+  /** visitedCount / dueCount, 0-1; null when no one is due (a site with no elders due has no rate). */
+  rate?: Maybe<Scalars['Float']['output']>;
   /** Due elders not yet visited, by name. */
   unvisited: Array<Member>;
   /** Of those, visited at least once in the month. */
@@ -1383,9 +1414,11 @@ export type BalanceResolvers<ContextType = Context, ParentType extends Resolvers
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   checkedInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   claimedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   confirmedMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   need?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
+  overEstimate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   pointsAwarded?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   rejectReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reportNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1470,6 +1503,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
+  reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
@@ -1614,7 +1648,7 @@ export type SiteReportResolvers<ContextType = Context, ParentType extends Resolv
   serviceCsvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
-  visitRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1659,7 +1693,7 @@ export type VisitResolvers<ContextType = Context, ParentType extends ResolversPa
 export type VisitCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitCoverage'] = ResolversParentTypes['VisitCoverage']> = {
   dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unvisited?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   visits?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType>;
