@@ -4,39 +4,25 @@
 // and the stock come back. Then the link drops mid-redemption: the screen says "not done, do not
 // hand over" with the balance unknown until the link is back, then "done".
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
 import {
   PHONE,
   capture,
-  ensureBuilt,
-  launchChromium,
   logIn,
   newPhone,
   repoRoot,
   settle,
   shoot,
-  startTestServer,
   UI_WAIT_MS,
   zh,
   type A11yProblem,
-  type RunningServer,
+  browserSuite,
 } from './harness';
 
 const shots = join(repoRoot, 'screenshots', 'clerk');
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite();
 const problems: A11yProblem[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer(ensureBuilt());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.race([server?.close(), new Promise((r) => setTimeout(r, 10_000))]);
-});
 
 /** A zh-CN message with its placeholders filled. */
 const say = (message: string, vars: Record<string, string | number>) =>
@@ -76,7 +62,7 @@ const mm = (n: number) => (n * 96) / 25.4;
 
 describe("the clerk's counter", () => {
   it('confirms who pays, prints a receipt, shows the day and its total, and undoes with points and stock back', async () => {
-    const ctx = await newPhone(browser, server.url);
+    const ctx = await newPhone(suite.browser, suite.server.url);
     const page = await ctx.newPage();
     await logIn(page, PHONE.clerk);
     expect(new URL(page.url()).pathname).toBe('/clerk/counter');
@@ -186,7 +172,7 @@ describe("the clerk's counter", () => {
   });
 
   it('says "not done, do not hand over" while the link is down, then "done" once the server applied it', async () => {
-    const ctx = await newPhone(browser, server.url);
+    const ctx = await newPhone(suite.browser, suite.server.url);
     const page = await ctx.newPage();
     await logIn(page, PHONE.clerk);
     const before = await serve(page, '张建国');

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
+import { afterAll, beforeAll } from 'vitest';
 import zh from '../src/i18n/zh-CN';
 
 export const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -55,6 +56,24 @@ async function loadStartServer(): Promise<StartServer> {
     const file = join(repoRoot, 'server', pkg.exports['./start'] ?? 'src/http/start.ts');
     return ((await import(/* @vite-ignore */ pathToFileURL(file).href)) as { startServer: StartServer }).startServer;
   }
+}
+
+/**
+ * A test file's server (the built client, the demo village) and Chromium: started before its
+ * tests, stopped after them. Read `suite.server` and `suite.browser` inside tests and hooks.
+ */
+export function browserSuite(): { readonly server: RunningServer; readonly browser: Browser } {
+  const suite = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    suite.server = await startTestServer(ensureBuilt());
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    // Never let a stuck shutdown hang the run.
+    await Promise.race([suite.server?.close(), new Promise((r) => setTimeout(r, 10_000))]);
+  });
+  return suite;
 }
 
 export async function startTestServer(staticDir: string): Promise<RunningServer> {
@@ -211,4 +230,33 @@ export function parseMinutes(text: string): number {
   const h = /(\d+)\s*小时/.exec(text);
   const m = /(\d+)\s*分钟/.exec(text);
   return (h ? Number(h[1]) * 60 : 0) + (m ? Number(m[1]) : 0);
+}
+
+/** The day and time on the demo village's clock (Asia/Shanghai) `minutes` ago, as the post page's inputs take them. */
+export function startedMinutesAgo(minutes: number): { day: string; time: string } {
+  const at = new Date(Date.now() - minutes * 60_000);
+  const zone = { timeZone: 'Asia/Shanghai' } as const;
+  return {
+    day: new Intl.DateTimeFormat('en-CA', { ...zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at),
+    time: new Intl.DateTimeFormat('en-GB', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      at,
+    ),
+  };
+}
+
+/** One GraphQL request as an outside client sends it (with a token or none); its data, or throws its errors. */
+export async function graphqlAt<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string | null,
+): Promise<T> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data!;
 }

@@ -4,13 +4,11 @@
 // clerk sees the stock go down; the coordinator records a visit and the coverage changes.
 // Every main page is screenshotted at 390x844 and 1280x800 and checked with axe-core.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   PHONE,
   capture,
-  ensureBuilt,
-  launchChromium,
   logIn,
   newLaptop,
   newPhone,
@@ -18,40 +16,16 @@ import {
   repoRoot,
   settle,
   shoot,
-  startTestServer,
   UI_WAIT_MS,
   zh,
   type A11yProblem,
-  type RunningServer,
+  browserSuite,
+  startedMinutesAgo,
 } from './harness';
 
 const shots = join(repoRoot, 'screenshots', 'journey');
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite();
 const problems: A11yProblem[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer(ensureBuilt());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  // Never let a stuck shutdown hang the run.
-  await Promise.race([server?.close(), new Promise((r) => setTimeout(r, 10_000))]);
-});
-
-/** The day and time on the demo village's clock (Asia/Shanghai) `minutes` ago, as the post page's inputs take them. */
-function startedMinutesAgo(minutes: number): { day: string; time: string } {
-  const at = new Date(Date.now() - minutes * 60_000);
-  const zone = { timeZone: 'Asia/Shanghai' } as const;
-  return {
-    day: new Intl.DateTimeFormat('en-CA', { ...zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at),
-    time: new Intl.DateTimeFormat('en-GB', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-      at,
-    ),
-  };
-}
 
 async function balance(page: Page): Promise<{ minutes: number; points: number }> {
   await page.goto('/volunteer/account');
@@ -71,18 +45,18 @@ describe('a day at the mutual-aid site', () => {
     const title = `E2E 送午饭 ${Date.now() % 100000}`;
 
     // The log-in page itself.
-    const anon = await (await newPhone(browser, server.url)).newPage();
+    const anon = await (await newPhone(suite.browser, suite.server.url)).newPage();
     await anon.goto('/login');
     await capture(anon, shots, '00-login', problems);
     await anon.context().close();
 
     // Two browsers: the coordinator on the site's laptop, the volunteer on a phone.
-    const coordCtx = await newLaptop(browser, server.url);
+    const coordCtx = await newLaptop(suite.browser, suite.server.url);
     const coord = await coordCtx.newPage();
     await logIn(coord, PHONE.coordinator);
     expect(new URL(coord.url()).pathname).toBe('/coordinator/queue');
 
-    const volCtx = await newPhone(browser, server.url);
+    const volCtx = await newPhone(suite.browser, suite.server.url);
     const vol = await volCtx.newPage();
     await logIn(vol, PHONE.volunteer);
     expect(new URL(vol.url()).pathname).toBe('/volunteer/needs');
@@ -151,7 +125,7 @@ describe('a day at the mutual-aid site', () => {
     expect(await balance(vol)).toMatchObject({ points: after.points - 15 });
 
     // 6. The clerk sees the stock go down.
-    const clerkCtx = await newPhone(browser, server.url);
+    const clerkCtx = await newPhone(suite.browser, suite.server.url);
     const clerk = await clerkCtx.newPage();
     await logIn(clerk, PHONE.clerk);
     expect(new URL(clerk.url()).pathname).toBe('/clerk/counter');
@@ -177,7 +151,7 @@ describe('a day at the mutual-aid site', () => {
   });
 
   it('every main page of every role passes axe and is screenshotted', async () => {
-    const volCtx = await newPhone(browser, server.url);
+    const volCtx = await newPhone(suite.browser, suite.server.url);
     const vol = await volCtx.newPage();
     await logIn(vol, PHONE.volunteer);
     for (const [path, name] of [
@@ -194,7 +168,7 @@ describe('a day at the mutual-aid site', () => {
     await capture(vol, shots, '19-volunteer-certificate-open', problems);
     await volCtx.close();
 
-    const coordCtx = await newLaptop(browser, server.url);
+    const coordCtx = await newLaptop(suite.browser, suite.server.url);
     const coord = await coordCtx.newPage();
     await logIn(coord, PHONE.coordinator);
     for (const [path, name] of [
@@ -213,7 +187,7 @@ describe('a day at the mutual-aid site', () => {
     await capture(coord, shots, '29-coordinator-register', problems);
     await coordCtx.close();
 
-    const clerkCtx = await newPhone(browser, server.url);
+    const clerkCtx = await newPhone(suite.browser, suite.server.url);
     const clerk = await clerkCtx.newPage();
     await logIn(clerk, PHONE.clerk);
     await clerk.getByRole('searchbox').or(clerk.locator('input[type="search"]')).first().fill('张');
@@ -223,7 +197,7 @@ describe('a day at the mutual-aid site', () => {
     await capture(clerk, shots, '42-clerk-log', problems);
     await clerkCtx.close();
 
-    const adminCtx = await newLaptop(browser, server.url);
+    const adminCtx = await newLaptop(suite.browser, suite.server.url);
     const admin = await adminCtx.newPage();
     await logIn(admin, PHONE.admin);
     expect(new URL(admin.url()).pathname).toBe('/admin/sites');
@@ -235,7 +209,7 @@ describe('a day at the mutual-aid site', () => {
   });
 
   it('opens offline from cache, and a redemption made offline is sent once when the link is back', async () => {
-    const ctx = await newPhone(browser, server.url);
+    const ctx = await newPhone(suite.browser, suite.server.url);
     const page = await ctx.newPage();
     await logIn(page, PHONE.volunteer);
     await page.goto('/volunteer/shop');

@@ -5,51 +5,29 @@
 // When the connection is back (and the first answers are lost on the way), the visit and the need
 // reach the server exactly once, checked through the API.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page, Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
 import {
   PASSWORD,
   PHONE,
   UI_WAIT_MS,
   axeCheck,
-  ensureBuilt,
-  launchChromium,
   logIn,
   newPhone,
   repoRoot,
   settle,
   shoot,
-  startTestServer,
   zh,
   type A11yProblem,
-  type RunningServer,
+  browserSuite,
+  graphqlAt,
 } from './harness';
 
 const shots = join(repoRoot, 'screenshots', 'offline');
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestServer(ensureBuilt());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.race([server?.close(), new Promise((r) => setTimeout(r, 10_000))]);
-});
-
+const suite = browserSuite();
 /** The API as an outside client sees it, with the coordinator's token. */
-async function api<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data!;
-}
+const api = <T>(query: string, variables: Record<string, unknown> = {}, token?: string) =>
+  graphqlAt<T>(suite.server.url, query, variables, token);
 
 /** The page's own content (the shell's header, banner, pending list and tabs left out). */
 async function pageText(page: Page): Promise<string> {
@@ -108,7 +86,7 @@ describe('the coordinator with no connection', () => {
       };
     };
 
-    const ctx = await newPhone(browser, server.url);
+    const ctx = await newPhone(suite.browser, suite.server.url);
     const page = await ctx.newPage();
     const problems: A11yProblem[] = [];
 

@@ -5,42 +5,28 @@
 //   the password shown once), and opens a site's row to see its report and its unvisited elders.
 // No screen on the way shows an id or an API field name.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   PHONE,
   axeCheck,
-  ensureBuilt,
-  launchChromium,
   logIn,
   newPhone,
   parseMinutes,
   repoRoot,
   settle,
   shoot,
-  startTestServer,
   zh,
   type A11yProblem,
-  type RunningServer,
+  browserSuite,
 } from './harness';
 
 const shots = join(repoRoot, 'screenshots', 'people');
 /** What a person must never read: a member or site id, or the API's name for the recipient. */
 const MACHINE = /mem_|site_|toMemberId/;
 const RECIPIENT_PHONE = '13900000004'; // 刘桂兰, a volunteer of the demo village
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite();
 const problems: A11yProblem[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer(ensureBuilt());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.race([server?.close(), new Promise((r) => setTimeout(r, 10_000))]);
-});
 
 /** A screenshot at the phone size, axe, and no id or field name anywhere in the page's text. */
 async function look(page: Page, name: string): Promise<void> {
@@ -58,12 +44,12 @@ async function minutesOf(page: Page): Promise<number> {
 
 describe('people found by name, sites staffed and opened', () => {
   it('a volunteer gives minutes to a family member found by name, and she sees them arrive', async () => {
-    const herCtx = await newPhone(browser, server.url);
+    const herCtx = await newPhone(suite.browser, suite.server.url);
     const her = await herCtx.newPage();
     await logIn(her, RECIPIENT_PHONE);
     const before = await minutesOf(her);
 
-    const volCtx = await newPhone(browser, server.url);
+    const volCtx = await newPhone(suite.browser, suite.server.url);
     const vol = await volCtx.newPage();
     await logIn(vol, PHONE.volunteer);
     await vol.goto('/volunteer/donate');
@@ -99,7 +85,7 @@ describe('people found by name, sites staffed and opened', () => {
   });
 
   it('the admin opens a site, appoints its first coordinator, and opens a site row', async () => {
-    const adminCtx = await newPhone(browser, server.url);
+    const adminCtx = await newPhone(suite.browser, suite.server.url);
     const admin = await adminCtx.newPage();
     await logIn(admin, PHONE.admin);
     await admin.waitForURL('**/admin/sites');
@@ -128,7 +114,7 @@ describe('people found by name, sites staffed and opened', () => {
     await look(admin, '23-admin-new-site');
 
     // The new coordinator logs in on their own phone with what the admin handed over.
-    const coordCtx = await newPhone(browser, server.url);
+    const coordCtx = await newPhone(suite.browser, suite.server.url);
     const coord = await coordCtx.newPage();
     await coord.goto('/login');
     await coord.locator('input[name="phone"]').fill('13800000099');

@@ -6,56 +6,31 @@
 // coordinator taps it and marks "did not come", asked once more. And a new site with no elders has
 // no visit rate on the admin's list ("—", not 100%). Screenshots and axe at each step.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   PHONE,
   axeCheck,
-  ensureBuilt,
-  launchChromium,
   logIn,
   newPhone,
   repoRoot,
   settle,
   shoot,
-  startTestServer,
   UI_WAIT_MS,
   zh,
   type A11yProblem,
-  type RunningServer,
+  browserSuite,
+  startedMinutesAgo,
 } from './harness';
 import { NO_RATE } from '../src/lib/rate';
 
 const shots = join(repoRoot, 'screenshots', 'rejection');
-let server: RunningServer;
-let browser: Browser;
+const suite = browserSuite();
 const problems: A11yProblem[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer(ensureBuilt());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.race([server?.close(), new Promise((r) => setTimeout(r, 10_000))]);
-});
 
 /** "{name}" and the like filled in, as vue-i18n would. */
 const fill = (message: string, values: Record<string, string>) =>
   message.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
-
-/** The day and time on the demo village's clock (Asia/Shanghai) `minutes` ago, as the post page's inputs take them. */
-function startedMinutesAgo(minutes: number): { day: string; time: string } {
-  const at = new Date(Date.now() - minutes * 60_000);
-  const zone = { timeZone: 'Asia/Shanghai' } as const;
-  return {
-    day: new Intl.DateTimeFormat('en-CA', { ...zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at),
-    time: new Intl.DateTimeFormat('en-GB', { ...zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-      at,
-    ),
-  };
-}
 
 /**
  * A screenshot at the phone's size and axe on the page as it is, once any toast has gone (axe would
@@ -99,10 +74,10 @@ async function claim(vol: Page, title: string): Promise<void> {
 
 describe('rejection and no-show', () => {
   it('ends a rejected report in a confirmed one, and a no-show in a closed claim', async () => {
-    const coordCtx = await newPhone(browser, server.url);
+    const coordCtx = await newPhone(suite.browser, suite.server.url);
     const coord = await coordCtx.newPage();
     await logIn(coord, PHONE.coordinator);
-    const volCtx = await newPhone(browser, server.url);
+    const volCtx = await newPhone(suite.browser, suite.server.url);
     const vol = await volCtx.newPage();
     await logIn(vol, PHONE.volunteer);
 
@@ -201,7 +176,7 @@ describe('rejection and no-show', () => {
   });
 
   it('shows a new site with no elders as having no visit rate, "—", never 100%', async () => {
-    const ctx = await newPhone(browser, server.url);
+    const ctx = await newPhone(suite.browser, suite.server.url);
     const admin = await ctx.newPage();
     await logIn(admin, PHONE.admin);
     await admin.goto('/admin/sites');

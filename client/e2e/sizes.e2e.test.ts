@@ -6,22 +6,20 @@
 // The certificate is checked here too: Chinese only in the Chinese client, no column so narrow it
 // reads one character a line, a print button that prints.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
   PASSWORD,
   PHONE,
-  ensureBuilt,
-  launchChromium,
   logIn,
   newPhone,
   repoRoot,
   settle,
   shoot,
-  startTestServer,
   UI_WAIT_MS,
   zh,
-  type RunningServer,
+  browserSuite,
+  graphqlAt,
 } from './harness';
 
 const shots = join(repoRoot, 'screenshots', 'sizes');
@@ -287,19 +285,9 @@ function summary(offenders: Offender[]): string {
   return [...counts].map(([line, n]) => (n > 1 ? `${line}  (x${n})` : line)).join('\n');
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-async function gql<T>(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const res = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data!;
-}
+const suite = browserSuite();
+const gql = <T>(token: string | null, query: string, variables: Record<string, unknown> = {}) =>
+  graphqlAt<T>(suite.server.url, query, variables, token);
 
 const tokenOf = async (phone: string) =>
   (
@@ -350,28 +338,18 @@ async function serveOnce(title: string): Promise<void> {
   );
 }
 
-beforeAll(async () => {
-  server = await startTestServer(ensureBuilt());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.race([server?.close(), new Promise((r) => setTimeout(r, 10_000))]);
-});
-
 describe('sizes at 390x844', () => {
   it('every main page of every role: text >= 16 px, body 18 px, targets 48 px, inputs focus anywhere, phones on one line', async () => {
     const offenders: Offender[] = [];
 
-    const anon = await newPhone(browser, server.url);
+    const anon = await newPhone(suite.browser, suite.server.url);
     const login = await anon.newPage();
     await login.goto('/login');
     offenders.push(...(await check(login, '/login')));
     await anon.close();
 
     for (const role of Object.keys(PAGES) as (keyof typeof PHONE)[]) {
-      const ctx = await newPhone(browser, server.url);
+      const ctx = await newPhone(suite.browser, suite.server.url);
       const page = await ctx.newPage();
       await logIn(page, PHONE[role]);
       const pages = PAGES[role].map((path) => ({ path, name: path }));
@@ -394,7 +372,7 @@ describe('sizes at 390x844', () => {
 
   it('the certificate: Chinese only, readable at phone width, and its print button prints', async () => {
     await serveOnce('陪同去乡卫生院复查血压');
-    const ctx = await newPhone(browser, server.url);
+    const ctx = await newPhone(suite.browser, suite.server.url);
     const page = await ctx.newPage();
     await logIn(page, PHONE.volunteer);
     await page.goto('/volunteer/certificate');
