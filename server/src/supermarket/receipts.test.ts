@@ -11,6 +11,7 @@ import type { Context } from '../graphql/context';
 import { buildSchema } from '../graphql/schema';
 import { reverse, transfer } from '../ledger/ledger.service';
 import { codeOf } from '../testing';
+import * as products from './products.service';
 import * as shop from './supermarket.service';
 import { errorOf, harness, key } from './supermarket.testing';
 
@@ -97,7 +98,7 @@ describe.each(testEngines())('receipts and the day at the counter on %s', (engin
     // another calendar day than UTC.
     for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
       const s = await siteIn(db(), zone, `zone-${zone.length}-${Date.now() % 100000}`, 200);
-      const product = await shop.addProduct(deps(), await as(s.clerk), {
+      const product = await products.addProduct(deps(), await as(s.clerk), {
         siteId: s.site.id,
         name: '肥皂',
         pointsPrice: 5,

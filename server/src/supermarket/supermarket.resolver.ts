@@ -3,6 +3,7 @@
 import { ErrorCode, fail, isAppError } from '../core/errors';
 import { fromId, toId } from '../core/ids';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
+import * as products from './products.service';
 import * as shop from './supermarket.service';
 
 /** OUT_OF_STOCK names the goods as a client knows them: by their opaque id, not the row's. */
@@ -20,7 +21,7 @@ async function withProductIds<T>(promise: Promise<T>): Promise<T> {
 
 export const supermarketResolvers: Resolvers = {
   Query: {
-    products: (_p, a, ctx) => shop.listProducts(ctx.deps, ctx.viewer, fromId('Site', a.siteId, 'siteId')),
+    products: (_p, a, ctx) => products.listProducts(ctx.deps, ctx.viewer, fromId('Site', a.siteId, 'siteId')),
     redemptions: (_p, a, ctx) =>
       shop.listRedemptions(ctx.deps, ctx.viewer, {
         siteId: fromId('Site', a.siteId, 'siteId'),
@@ -32,9 +33,9 @@ export const supermarketResolvers: Resolvers = {
   },
   Mutation: {
     addProduct: (_p, { input }, ctx) =>
-      shop.addProduct(ctx.deps, ctx.viewer, { ...input, siteId: fromId('Site', input.siteId, 'input.siteId') }),
+      products.addProduct(ctx.deps, ctx.viewer, { ...input, siteId: fromId('Site', input.siteId, 'input.siteId') }),
     restockProduct: (_p, a, ctx) =>
-      shop.restockProduct(ctx.deps, ctx.viewer, fromId('Product', a.productId, 'productId'), a.quantity),
+      products.restockProduct(ctx.deps, ctx.viewer, fromId('Product', a.productId, 'productId'), a.quantity),
     redeem: (_p, { input }, ctx) =>
       withProductIds(
         shop.redeem(ctx.deps, ctx.viewer, {

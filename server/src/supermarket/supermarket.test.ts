@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '../graphql/context';
 import { toId } from '../core/ids';
 import { buildSchema } from '../graphql/schema';
+import * as products from './products.service';
 import * as shop from './supermarket.service';
 
 import { codeOf } from '../testing';
@@ -27,7 +28,7 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     const demo = await seedDemo(db());
     const clerk = (await memberQueries.memberByPhone(db(), '13900000002'))!; // 王小芳
     const zhang = (await memberQueries.memberByPhone(db(), '13900000003'))!; // 张建国, 100 points
-    const goods = await shop.listProducts(deps(), await as(zhang), demo.siteId);
+    const goods = await products.listProducts(deps(), await as(zhang), demo.siteId);
     const towel = goods.find((p) => p.name === '毛巾')!;
     const eggs = goods.find((p) => p.name === '鸡蛋（一盒10个）')!;
     const account = (await ledgerQueries.memberAccount(db(), zhang.id, 'POINTS'))!;
@@ -168,16 +169,21 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     expect(await codeOf(shop.cancelRedemption(deps(), await as(other.clerk), mine.id, '越权'))).toBe('NOT_FOUND');
     expect(
       await codeOf(
-        shop.addProduct(deps(), await as(other.clerk), { siteId: v.f.siteId, name: '肥皂', pointsPrice: 5, stock: 1 }),
+        products.addProduct(deps(), await as(other.clerk), {
+          siteId: v.f.siteId,
+          name: '肥皂',
+          pointsPrice: 5,
+          stock: 1,
+        }),
       ),
     ).toBe('FORBIDDEN');
     expect(
       await codeOf(
-        shop.addProduct(deps(), await as(a), { siteId: v.f.siteId, name: '肥皂', pointsPrice: 5, stock: 1 }),
+        products.addProduct(deps(), await as(a), { siteId: v.f.siteId, name: '肥皂', pointsPrice: 5, stock: 1 }),
       ),
     ).toBe('FORBIDDEN');
-    expect(await codeOf(shop.restockProduct(deps(), await as(other.clerk), v.towel.id, 5))).toBe('NOT_FOUND');
-    expect(await codeOf(shop.listProducts(deps(), await as(other.clerk), v.f.siteId))).toBe('FORBIDDEN');
+    expect(await codeOf(products.restockProduct(deps(), await as(other.clerk), v.towel.id, 5))).toBe('NOT_FOUND');
+    expect(await codeOf(products.listProducts(deps(), await as(other.clerk), v.f.siteId))).toBe('FORBIDDEN');
     expect(await codeOf(shop.listRedemptions(deps(), await as(other.clerk), { siteId: v.f.siteId }))).toBe('FORBIDDEN');
 
     // Members see their own redemptions only; staff see the site's, newest first, page by page.
@@ -250,17 +256,17 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
       const e = await errorOf(promise);
       return `${e.code} ${String(e.field)}`;
     };
-    const product = (over: Partial<shop.NewProduct>) =>
-      shop.addProduct(d, clerk, { siteId: v.f.siteId, name: '酱油', pointsPrice: 20, stock: 10, ...over });
+    const product = (over: Partial<products.NewProduct>) =>
+      products.addProduct(d, clerk, { siteId: v.f.siteId, name: '酱油', pointsPrice: 20, stock: 10, ...over });
     expect(await fieldOf(product({ name: '   ' }))).toBe('BAD_USER_INPUT input.name');
     expect(await fieldOf(product({ name: '米'.repeat(61) }))).toBe('BAD_USER_INPUT input.name');
     expect(await fieldOf(product({ pointsPrice: 0 }))).toBe('BAD_USER_INPUT input.pointsPrice');
     expect(await fieldOf(product({ pointsPrice: 100_001 }))).toBe('BAD_USER_INPUT input.pointsPrice');
     expect(await fieldOf(product({ stock: -1 }))).toBe('BAD_USER_INPUT input.stock');
     expect(await fieldOf(product({ name: '毛巾' }))).toBe('CONFLICT input.name');
-    expect(await fieldOf(shop.restockProduct(d, clerk, v.towel.id, 0))).toBe('BAD_USER_INPUT quantity');
-    expect((await shop.restockProduct(d, clerk, v.eggs.id, 8)).stock).toBe(10);
-    expect((await shop.listProducts(d, clerk, v.f.siteId)).map((p) => p.name)).toEqual(
+    expect(await fieldOf(products.restockProduct(d, clerk, v.towel.id, 0))).toBe('BAD_USER_INPUT quantity');
+    expect((await products.restockProduct(d, clerk, v.eggs.id, 8)).stock).toBe(10);
+    expect((await products.listProducts(d, clerk, v.f.siteId)).map((p) => p.name)).toEqual(
       ['大米（5公斤）', '毛巾', '鸡蛋（一盒10个）'].sort(),
     );
 

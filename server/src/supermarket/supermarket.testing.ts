@@ -18,7 +18,7 @@ import type { Context } from '../graphql/context';
 import { actorFor, contextFor, depsFor } from '../testing';
 import { isAppError } from '../core/errors';
 import { transfer } from '../ledger/ledger.service';
-import * as shop from './supermarket.service';
+import * as products from './products.service';
 
 export const events: Events = { publish: async () => {}, subscribe: async function* () {}, close: async () => {} };
 let seq = 0;
@@ -79,7 +79,7 @@ export function harness(db: () => Database) {
     );
     buyers.sort((a, b) => a.id - b.id);
     const add = async (name: string, pointsPrice: number, n: number) =>
-      shop.addProduct(deps(), await as(clerk), { siteId: f.siteId, name, pointsPrice, stock: n });
+      products.addProduct(deps(), await as(clerk), { siteId: f.siteId, name, pointsPrice, stock: n });
     return {
       f,
       buyers,
