@@ -12,4 +12,5 @@ export type ProductRow = typeof t.products.$inferSelect;
 export type RedemptionRow = typeof t.redemptions.$inferSelect;
 export type RedemptionItemRow = typeof t.redemptionItems.$inferSelect;
 export type VisitRow = typeof t.visits.$inferSelect;
+export type InboxItemRow = typeof t.inboxItems.$inferSelect;
 export type AuditRow = typeof t.auditLog.$inferSelect;

@@ -84,3 +84,19 @@ export const transferKindEnum = pgEnum('transfer_kind', TRANSFER_KINDS);
 export const REDEMPTION_STATUSES = ['COMPLETED', 'CANCELLED'] as const;
 export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
 export const redemptionStatusEnum = pgEnum('redemption_status', REDEMPTION_STATUSES);
+
+/** What an inbox message tells of; each kind is worded by the client from the message's detail. */
+export const INBOX_KINDS = [
+  'CLAIM_CONFIRMED',
+  'CLAIM_REJECTED',
+  'SERVICE_REPORTED',
+  'NEED_CHANGED',
+  'NEED_CANCELLED',
+  'NEED_MATCHES_OFFER',
+  'JOIN_REQUESTED',
+  'VISIT_REMINDER',
+  'VISIT_DUE',
+  'VISIT_OVERDUE',
+] as const;
+export type InboxKind = (typeof INBOX_KINDS)[number];
+export const inboxKindEnum = pgEnum('inbox_kind', INBOX_KINDS);

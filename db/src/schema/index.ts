@@ -9,3 +9,4 @@ export * from './visits.schema';
 export * from './audit.schema';
 export * from './reports.schema';
 export * from './limits.schema';
+export * from './inbox.schema';
