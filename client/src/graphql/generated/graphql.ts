@@ -159,6 +159,8 @@ export type RecordVisitInput = {
   note?: string | null | undefined;
   /** When; not in the future. */
   visitedAt: string;
+  /** Who went (mem_...): a volunteer, coordinator or clerk of the elder's site. The recorder when omitted; only a coordinator names someone else. */
+  visitorId?: string | number | null | undefined;
 };
 
 /** Goods to hand out. */
