@@ -62,7 +62,7 @@ export async function visitsOfSiteMonth(ex: Executor, siteId: number, month: str
 }
 
 /**
- * Each given elder's latest visit before the instant (any site's: an elder who moved village
+ * Each given elder's latest visit (found at home) before the instant (any site's: an elder who moved village
  * keeps the date of their last visit), one row per elder who was ever visited.
  */
 export async function lastVisitsBefore(ex: Executor, elderIds: number[], before: Date): Promise<VisitRow[]> {
@@ -70,7 +70,7 @@ export async function lastVisitsBefore(ex: Executor, elderIds: number[], before:
   return ex
     .selectDistinctOn([visits.elderId])
     .from(visits)
-    .where(and(inArray(visits.elderId, elderIds), lt(visits.visitedAt, before)))
+    .where(and(inArray(visits.elderId, elderIds), lt(visits.visitedAt, before), eq(visits.elderFound, true)))
     .orderBy(visits.elderId, desc(visits.visitedAt), desc(visits.id));
 }
 

@@ -1,6 +1,7 @@
 // Visits (巡访) to elders: the record behind the binding 100% monthly visit rate.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { visitModeEnum } from './enums.schema';
 import { members } from './members.schema';
 import { sites } from './sites.schema';
 
@@ -17,6 +18,17 @@ export const visits = pgTable(
     /** Who went: the coordinator who records it, or a volunteer. */
     visitorId: bigint('visitor_id', { mode: 'number' }).references(() => members.id),
     visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
+    mode: visitModeEnum('mode').notNull().default('HOME'),
+    /**
+     * false: the visitor went and the elder was not there (recorded, so the attempt is known; it
+     * does not count as visited and closes no task).
+     */
+    elderFound: boolean('elder_found').notNull().default(true),
+    /**
+     * What the visitor checked, each OK or CONCERN (health, mood, safety, hygiene, money and
+     * benefits, family support); absent keys were not checked. Validated by the service.
+     */
+    checks: jsonb('checks'),
     note: text('note'),
     followUpNeeded: boolean('follow_up_needed').notNull().default(false),
     /** When the follow-up was seen to, by whom, and what was done; null while it is open. */

@@ -13,6 +13,7 @@ import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
+import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
 import { badInput } from '../core/errors';
 import * as v from '../core/validate';
@@ -62,6 +63,7 @@ export function buildSchema(): GraphQLSchema {
     ledgerResolvers,
     supermarketResolvers,
     visitsResolvers,
+    visitDutyResolvers,
     reportsResolvers,
     platformResolvers,
     subscriptionResolvers,

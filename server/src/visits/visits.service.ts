@@ -1,6 +1,14 @@
 // Visits (巡访) and the monthly coverage behind the binding 100% visit rate: every elder with a
 // care category is due one visit per calendar month in the site's time zone.
-import { memberQueries, visitQueries, type MemberRow, type SiteRow, type VisitRow } from '@huzhu/db';
+import {
+  memberQueries,
+  visitDutyQueries,
+  visitQueries,
+  type MemberRow,
+  type SiteRow,
+  type VisitMode,
+  type VisitRow,
+} from '@huzhu/db';
 import { STAFF, actorTag, memberIdOf, requireRoleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
@@ -21,9 +29,20 @@ export interface NewVisit {
    * recorder when omitted. Only a coordinator records a visit for someone else.
    */
   visitorId?: number | null;
+  /** HOME when omitted. */
+  mode?: VisitMode | null;
+  /** false: the elder was not at home (recorded; not counted as visited). true when omitted. */
+  elderFound?: boolean | null;
+  /** What was checked, each OK or CONCERN; omitted: nothing recorded. */
+  checks?: VisitChecks | null;
   /** The recorder's key for this visit: a retry with it returns the visit, recorded once. */
   idempotencyKey?: string | null;
 }
+
+/** The policy's checks on a visit; a key left out was not checked. */
+export const VISIT_CHECKS = ['health', 'mood', 'safety', 'hygiene', 'benefits', 'family'] as const;
+export type VisitCheck = (typeof VISIT_CHECKS)[number];
+export type VisitChecks = Partial<Record<VisitCheck, 'OK' | 'CONCERN' | null>>;
 
 export interface CoverageData {
   siteId: number;
@@ -68,6 +87,26 @@ export async function siteOrNotFound(deps: ServiceDeps, siteId: number): Promise
   return site;
 }
 
+/** The checks as stored: only OK or CONCERN per known check; none when the elder was not found. */
+function checksOf(input: VisitChecks | null | undefined, elderFound: boolean): Record<string, string> | null {
+  if (!input) return null;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value == null) continue;
+    if (!(VISIT_CHECKS as readonly string[]).includes(key) || (value !== 'OK' && value !== 'CONCERN')) {
+      badInput(`input.checks.${key}`, { en: 'Unknown check or value', zh: '检查项填写有误' });
+    }
+    out[key] = value;
+  }
+  if (!elderFound && Object.keys(out).length > 0) {
+    badInput('input.checks', {
+      en: 'Nothing can be checked when the elder was not found',
+      zh: '没见到老人，不能填写检查情况',
+    });
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
 /**
  * Who went on the visit. Anyone who records may name themself; only the site's coordinator (or
  * platform staff) may name another, and the one named must serve at the elder's site.
@@ -81,14 +120,19 @@ async function visitorOf(
   const self = memberIdOf(recorder);
   if (named === null || named === self) return self;
   requireRoleAt(recorder, siteId, ['COORDINATOR', 'ADMIN']);
-  const serves = await memberQueries.membershipsOf(deps.db, named);
+  await requireVisitorAt(deps, named, siteId, 'input.visitorId');
+  return named;
+}
+
+/** The member may go on visits at the site: a volunteer, coordinator or clerk there. */
+export async function requireVisitorAt(deps: ServiceDeps, memberId: number, siteId: number, field: string) {
+  const serves = await memberQueries.membershipsOf(deps.db, memberId);
   if (!serves.some((m) => m.siteId === siteId && (VISITOR_ROLES as readonly string[]).includes(m.role))) {
-    badInput('input.visitorId', {
+    badInput(field, {
       en: 'The visitor must be a volunteer or staff member of the elder’s site',
       zh: '探访人须是本站点的志愿者或工作人员',
     });
   }
-  return named;
 }
 
 /**
@@ -122,26 +166,45 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
     });
   }
   const followUpNeeded = input.followUpNeeded ?? false;
+  const mode = input.mode ?? 'HOME';
+  const elderFound = input.elderFound ?? true;
+  const checks = checksOf(input.checks, elderFound);
   const keyed = keyedRequest('input.idempotencyKey', input.idempotencyKey, `visit:${actorTag(recorder)}`, [
     elder.id,
     visitedAt.toISOString(),
     note,
     followUpNeeded,
-    // Appended only when named, so a key sent before visitors could be named hashes as it did.
+    // Appended only when given, so a key sent before these existed hashes as it did.
     ...(input.visitorId == null ? [] : [visitorId]),
+    ...(input.mode == null && input.elderFound == null && checks === null ? [] : [mode, elderFound, checks]),
   ]);
   return deps.db.transaction(async (tx) => {
-    const values = { siteId: elder.siteId!, elderId: elder.id, visitorId, visitedAt, note, followUpNeeded };
+    const values = {
+      siteId: elder.siteId!,
+      elderId: elder.id,
+      visitorId,
+      visitedAt,
+      note,
+      followUpNeeded,
+      mode,
+      elderFound,
+      checks,
+    };
     const row = keyed
       ? await visitQueries.insertVisitOnce(tx, { ...values, idempotencyKey: keyed.key, requestHash: keyed.hash })
       : await visitQueries.insertVisit(tx, values);
     // The key is taken: a retry of this visit (its answer again), or the key reused for another.
     if (!row) return replayOf(await visitQueries.visitByKey(tx, keyed!.key), keyed!.hash);
+    // A visit that found the elder closes the task of its period (the duty board moves with it).
+    const task = elderFound ? await visitDutyQueries.closeTaskByVisit(tx, row) : undefined;
     await audit(tx, actor, row.siteId, 'recordVisit', 'visit', row.id, {
       elderId: elder.id,
       visitorId,
       visitedAt: visitedAt.toISOString(),
+      mode,
+      elderFound,
       followUpNeeded,
+      ...(task ? { taskId: task.id } : {}),
     });
     return row;
   });
@@ -162,7 +225,8 @@ export async function visitCoverage(
     memberQueries.membersDueVisits(deps.db, siteId),
     visitQueries.visitsOfSiteMonth(deps.db, siteId, `${year}-${String(month).padStart(2, '0')}-01`),
   ]);
-  const visited = new Set(visits.map((x) => x.elderId));
+  // A visit where the elder was not at home is kept but does not count.
+  const visited = new Set(visits.filter((x) => x.elderFound).map((x) => x.elderId));
   const unvisited = due.filter((m) => !visited.has(m.id));
   for (const m of due) deps.cache.member.prime(m.id, m);
   const visitedCount = due.length - unvisited.length;

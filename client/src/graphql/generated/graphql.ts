@@ -65,6 +65,13 @@ export type CareCategory =
   /** 重残 */
   | 'SEVERE_DISABILITY';
 
+/** One check's result. */
+export type CheckResult =
+  /** Something to watch or act on. */
+  | 'CONCERN'
+  /** Nothing of concern. */
+  | 'OK';
+
 /**
  * Where a claim is in its life: CLAIMED -> CHECKED_IN -> REPORTED -> CONFIRMED or REJECTED; a
  * REJECTED claim may be reported again (-> REPORTED) until it is closed (Claim.closedAt).
@@ -145,6 +152,10 @@ export type PostNeedInput = {
 
 /** A visit to record. */
 export type RecordVisitInput = {
+  /** What was checked; leave out what was not (nothing when the elder was not found). */
+  checks?: VisitChecksInput | null | undefined;
+  /** false when the elder was not at home: recorded, but not counted as visited. true when omitted. */
+  elderFound?: boolean | null | undefined;
   /** The elder (mem_...). */
   elderId: string | number;
   /** Whether someone must follow up; false when omitted. */
@@ -155,6 +166,8 @@ export type RecordVisitInput = {
    * visit is CONFLICT. Without a key every request records a visit.
    */
   idempotencyKey?: string | null | undefined;
+  /** How it was made; HOME when omitted. */
+  mode?: VisitMode | null | undefined;
   /** What was found, up to 1000 characters. */
   note?: string | null | undefined;
   /** When; not in the future. */
@@ -227,6 +240,29 @@ export type Unit =
   | 'MINUTES'
   /** Points (积分), spent at the points supermarket. */
   | 'POINTS';
+
+/** What a visitor checked; leave out what was not checked. */
+export type VisitChecksInput = {
+  /** Money, and benefits received. */
+  benefits?: CheckResult | null | undefined;
+  /** Family support: do the carers visit or call. */
+  family?: CheckResult | null | undefined;
+  /** Health, and whether the elder can speak, move and respond. */
+  health?: CheckResult | null | undefined;
+  /** Hygiene and living conditions. */
+  hygiene?: CheckResult | null | undefined;
+  /** Mood. */
+  mood?: CheckResult | null | undefined;
+  /** Safety of the house, water, power, gas and heating. */
+  safety?: CheckResult | null | undefined;
+};
+
+/** How a visit was made, the policy's forms: at home (上门), by phone (电话), by video (视频), other. */
+export type VisitMode =
+  | 'HOME'
+  | 'OTHER'
+  | 'PHONE'
+  | 'VIDEO';
 
 export type AddMemberMutationVariables = Exact<{
   input: AddMemberInput;
