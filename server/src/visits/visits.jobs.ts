@@ -1,6 +1,6 @@
-// The visit duty's scheduled work, per time zone some site keeps: just after midnight each
-// site's tasks for the periods that begin (generation is idempotent: one task per elder and
-// period, whichever process or retry runs it), and each morning the escalation pass.
+// The visit duty's scheduled work, per time zone some site keeps: just after midnight (and when a
+// server starts) each site's tasks for the periods that hold today (generation is idempotent: one
+// task per elder and period, whichever process or retry runs it), and each morning the escalation.
 import { systemActor } from '../auth/authorize';
 import { serviceDeps } from '../core/deps';
 import type { JobDefinition, JobDeps } from '../jobs/queue';
@@ -14,6 +14,9 @@ export function visitsJobs(deps: JobDeps): JobDefinition<{ timeZone: string }>[]
     {
       name: VISITS_GENERATE,
       schedule: { cron: '5 0 * * *', timeZone: 'each-site' },
+      // A server started mid-period (a new install, a restart after a night down) has this
+      // period's tasks at once.
+      catchUpAtStart: true,
       retryLimit: 3,
       run: async ({ timeZone }) => ({
         created: await generateVisitTasks(serviceDeps(deps), systemActor(`job:${VISITS_GENERATE}`), timeZone),
