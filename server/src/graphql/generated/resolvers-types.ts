@@ -1056,6 +1056,8 @@ export type Redemption = {
   cancelReason?: Maybe<Scalars['String']['output']>;
   /** When the goods were handed out. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who handed them out (经办人): the clerk or coordinator at the counter, or the member themself; null when unknown. */
+  handledBy?: Maybe<Member>;
   /** Opaque id (red_...). */
   id: Scalars['ID']['output'];
   /** The goods. */
@@ -1905,6 +1907,7 @@ export type RedemptionResolvers<ContextType = Context, ParentType extends Resolv
   canCancel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  handledBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['RedemptionItem']>, ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
