@@ -21,6 +21,8 @@
 //   redeem                         oneself, or COORDINATOR/CLERK of the member's site; not ADMIN
 //   cancelRedemption               COORDINATOR or CLERK of the site
 //   recordVisit                    COORDINATOR or VOLUNTEER of the elder's site, ADMIN (visits.service)
+//   editNeed                       COORDINATOR of the need's site, not ADMIN (need-edit.service)
+//   openNeedsText (a query)        staff and VOLUNTEER of the site, ADMIN; not ELDER (chat-text.service)
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, type Client, type TestServer } from './harness';
@@ -78,6 +80,10 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['cancelRedemption', 'other',      F,     NF,    NF,    NF,    NF,    U],
   ['recordVisit',      'own',        ok,    ok,    ok,    F,     F,     U],
   ['recordVisit',      'other',      ok,    F,     F,     F,     F,     U],
+  ['editNeed',         'own',        F,     ok,    F,     F,     F,     U],
+  ['editNeed',         'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['openNeedsText',    'own',        ok,    ok,    ok,    F,     ok,    U],
+  ['openNeedsText',    'other',      ok,    F,     F,     F,     F,     U],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -229,6 +235,19 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
     variables: { input: { elderId: target.elderId, visitedAt: new Date(Date.now() - 60_000).toISOString() } },
   }),
+  editNeed: async ({ target }) => {
+    // A claimed need: its start may still change (and its claimant is told).
+    const need = await needAt(target);
+    await claimUpTo(target.volunteer, need.id, 'CLAIMED');
+    return {
+      query: 'mutation ($id: ID!, $at: DateTime!) { editNeed(id: $id, input: { startsAt: $at }) { id startsAt } }',
+      variables: { id: need.id, at: new Date(Date.now() + 3 * 3_600_000).toISOString() },
+    };
+  },
+  openNeedsText: async ({ target }) => {
+    await needAt(target);
+    return { query: 'query ($s: ID!) { openNeedsText(siteId: $s) }', variables: { s: target.siteId } };
+  },
 };
 
 async function donate(from: Client, to: string, minutes: number): Promise<void> {
