@@ -54,7 +54,9 @@ describe.each(targets())('editing needs on $name', (on) => {
 
     const zh = await coordinator.in('zh').fails(EDIT, { id: need.id, input: { title: '改名字' } });
     expect(zh.extensions?.code).toBe('CONFLICT');
-    expect(zh.message).toBe('已有志愿者认领，现在只能修改开始时间和说明，不能修改标题。如需改动更多，请取消后重新发布。');
+    expect(zh.message).toBe(
+      '已有志愿者认领，现在只能修改开始时间和说明，不能修改标题。如需改动更多，请取消后重新发布。',
+    );
     const en = await coordinator.in('en').fails(EDIT, { id: need.id, input: { slots: 1 } });
     expect(en.message).toContain('only its start time and description can change now, not slots');
     // The volunteer may not edit it.

@@ -575,7 +575,8 @@ const en: typeof zhCN = {
   needEdit: {
     edit: 'Change',
     title: 'Change “{title}”',
-    claimedNote: 'Volunteers have taken this on: only the time and the description can change now, and they will be told.',
+    claimedNote:
+      'Volunteers have taken this on: only the time and the description can change now, and they will be told.',
     slots: 'How many people',
     payer: 'Whose time pays',
     payerSite: "The site's pool",
@@ -610,6 +611,5 @@ const en: typeof zhCN = {
     none: 'No entries yet',
   },
 };
-
 
 export default en;

@@ -607,4 +607,3 @@ export default {
     none: '还没有账目',
   },
 };
-

@@ -83,7 +83,8 @@ export async function openNeedsText(deps: ServiceDeps, actor: Actor | null, r: C
       : `${i + 1}. ${time} ${who}: ${what}, ${left} ${left === 1 ? 'helper' : 'helpers'} wanted ${link}`;
   });
   const date = `${d.month}月${d.day}日`;
-  if (lines.length === 0) return zh ? `${where} ${date}：暂时没有要帮忙的事。` : `${where}, ${dayText}: nothing needs a helper.`;
+  if (lines.length === 0)
+    return zh ? `${where} ${date}：暂时没有要帮忙的事。` : `${where}, ${dayText}: nothing needs a helper.`;
   const head = zh
     ? `【${where}】${date}还需要帮手（${lines.length}件）：`
     : `${where}, ${dayText}: ${lines.length} ${lines.length === 1 ? 'need wants' : 'needs want'} helpers:`;

@@ -20,7 +20,9 @@ export const needEditResolvers: Resolvers = {
       editNeed(ctx.deps, ctx.viewer, fromId('Need', id, 'id'), {
         ...input,
         beneficiaryId:
-          input.beneficiaryId == null ? input.beneficiaryId : fromId('Member', input.beneficiaryId, 'input.beneficiaryId'),
+          input.beneficiaryId == null
+            ? input.beneficiaryId
+            : fromId('Member', input.beneficiaryId, 'input.beneficiaryId'),
       }),
   },
 };

@@ -89,7 +89,13 @@ describe.each(testEngines())('editing a need on %s', (engine) => {
     expect(row!.actorId).toBe(coordinator.id);
     expect(row!.detail).toMatchObject({
       before: { title: '送午饭', slots: 1, payer: 'SITE', beneficiaryId: elder.id, description: null },
-      after: { title: '送晚饭', slots: 2, payer: 'BENEFICIARY', beneficiaryId: elder2.id, startsAt: startsAt.toISOString() },
+      after: {
+        title: '送晚饭',
+        slots: 2,
+        payer: 'BENEFICIARY',
+        beneficiaryId: elder2.id,
+        startsAt: startsAt.toISOString(),
+      },
     });
   });
 
@@ -179,7 +185,12 @@ describe.each(testEngines())('editing a need on %s', (engine) => {
     });
 
     const text = async (lang: 'zh' | 'en', who = coordinator) =>
-      openNeedsText(deps(), await as(who), { siteId, day, lang, linkOf: (id) => `https://hz.example/needs/need_${id}` });
+      openNeedsText(deps(), await as(who), {
+        siteId,
+        day,
+        lang,
+        linkOf: (id) => `https://hz.example/needs/need_${id}`,
+      });
 
     it('lists only the open needs of the day, soonest first, with the slots left and a link', async () => {
       const zh = await text('zh');
