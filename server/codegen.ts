@@ -33,6 +33,7 @@ const config: CodegenConfig = {
           RedemptionItem: row('RedemptionItemRow'),
           Visit: row('VisitRow'),
           VisitCoverage: '../../visits/visits.service#CoverageData',
+          ElderVisitStatus: '../../visits/visits.service#ElderVisitData',
           SiteReport: '../../reports/reports.service#SiteReportData',
           ServiceRecord: '../../members/members.service#ServiceRecordData',
           LedgerCheck: row('InvariantResult'),

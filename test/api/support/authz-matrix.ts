@@ -21,6 +21,7 @@
 //   redeem                         oneself, or COORDINATOR/CLERK of the member's site; not ADMIN
 //   cancelRedemption               COORDINATOR or CLERK of the site
 //   recordVisit                    COORDINATOR or VOLUNTEER of the elder's site, ADMIN (visits.service)
+//   closeFollowUp                  COORDINATOR of the visit's site (follow-ups.service)
 //   editNeed                       COORDINATOR of the need's site, not ADMIN (need-edit.service)
 //   openNeedsText (a query)        staff and VOLUNTEER of the site, ADMIN; not ELDER (chat-text.service)
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
@@ -80,6 +81,8 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['cancelRedemption', 'other',      F,     NF,    NF,    NF,    NF,    U],
   ['recordVisit',      'own',        ok,    ok,    ok,    F,     F,     U],
   ['recordVisit',      'other',      ok,    F,     F,     F,     F,     U],
+  ['closeFollowUp',    'own',        F,     ok,    F,     F,     F,     U],
+  ['closeFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U],
   ['editNeed',         'own',        F,     ok,    F,     F,     F,     U],
   ['editNeed',         'other',      F,     NF,    NF,    NF,    NF,    U],
   ['openNeedsText',    'own',        ok,    ok,    ok,    F,     ok,    U],
@@ -235,6 +238,23 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
     variables: { input: { elderId: target.elderId, visitedAt: new Date(Date.now() - 60_000).toISOString() } },
   }),
+  closeFollowUp: async ({ target }) => {
+    const { recordVisit } = await target.coordinator.ok<{ recordVisit: { id: string } }>(
+      'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
+      {
+        input: {
+          elderId: target.elderId,
+          visitedAt: new Date(Date.now() - 60_000).toISOString(),
+          note: '灶台漏气',
+          followUpNeeded: true,
+        },
+      },
+    );
+    return {
+      query: 'mutation ($id: ID!) { closeFollowUp(visitId: $id, outcome: "已请人修好") { id followUpOutcome } }',
+      variables: { id: recordVisit.id },
+    };
+  },
   editNeed: async ({ target }) => {
     // A claimed need: its start may still change (and its claimant is told).
     const need = await needAt(target);
