@@ -65,6 +65,34 @@ async function postNeed(token: string, input: Record<string, unknown>): Promise<
   return r.postNeed.id;
 }
 
+/**
+ * The size rules where this file's new screens are (the sizes test walks the main pages): every
+ * shown text at least 16 px, every button, link and input at least 48 px tall.
+ */
+async function sizesOk(page: Page, name: string): Promise<void> {
+  const offenders = await page.evaluate(() => {
+    const out: string[] = [];
+    const shown = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 1 && r.height > 1 && getComputedStyle(el).visibility !== 'hidden';
+    };
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || el.closest('script, style, svg') || !shown(el)) continue;
+      const size = Number.parseFloat(getComputedStyle(el).fontSize);
+      if (size < 16) out.push(`text ${size}px: ${n.textContent.trim().slice(0, 20)}`);
+    }
+    for (const el of document.querySelectorAll('button, a[href], input:not([type="hidden"]), textarea')) {
+      if (!shown(el)) continue;
+      const h = el.getBoundingClientRect().height;
+      if (h < 48) out.push(`target ${Math.round(h)}px: ${el.tagName} ${(el.textContent ?? '').trim().slice(0, 20)}`);
+    }
+    return out;
+  });
+  expect(offenders, name).toEqual([]);
+}
+
 /** Once any toast has gone (axe would measure one mid-fade), a screenshot, axe, and no machine words. */
 async function look(page: Page, name: string): Promise<void> {
   await settle(page);
@@ -74,6 +102,7 @@ async function look(page: Page, name: string): Promise<void> {
     { timeout: UI_WAIT_MS, polling: 200 },
   );
   await shoot(page, shots, name);
+  await sizesOk(page, name);
   problems.push(...(await axeCheck(page, name)));
   expect(await page.locator('body').innerText(), name).not.toMatch(MACHINE);
 }
