@@ -108,6 +108,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     production: o.production,
     limiter,
     trustProxy: app.get('trust proxy fn') as (address: string, hop: number) => boolean,
+    publicUrl: o.publicUrl,
   });
   const apollo = createApollo(o.schema, server, { introspection: o.introspection, protection: guard });
   await apollo.start();
