@@ -582,7 +582,8 @@ const en: typeof zhCN = {
       ELDER: 'Giving time',
     },
     waits: {
-      COORDINATOR: 'Rejecting, marking no-shows, cancelling needs, registering people, goods and stock',
+      COORDINATOR:
+        'Rejecting, marking no-shows, changing and cancelling needs, undoing entries, registering people, goods and stock',
       VOLUNTEER: 'Claiming, checking in, reporting service, withdrawing',
       CLERK: 'Undoing a redemption, goods and stock',
     },

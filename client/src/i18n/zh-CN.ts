@@ -580,7 +580,7 @@ export default {
       ELDER: '转赠时间',
     },
     waits: {
-      COORDINATOR: '驳回、标记未到、取消需求、登记人员、商品上架和补货',
+      COORDINATOR: '驳回、标记未到、修改和取消需求、撤销账目、登记人员、商品上架和补货',
       VOLUNTEER: '认领、签到、上报服务、退出认领',
       CLERK: '撤销兑换、商品上架和补货',
     },
