@@ -112,6 +112,18 @@ const routes: RouteRecordRaw[] = [
   },
 
   {
+    path: '/coordinator/members/:id',
+    component: () => import('./pages/coordinator/member-ledger-page.vue'),
+    meta: { roles: C, title: 'corrections.ledger' },
+  },
+  // One need by id, for anyone of its site: the link in the chat group's text lands here after log-in.
+  {
+    path: '/needs/:id',
+    component: () => import('./pages/need-page.vue'),
+    meta: { title: 'needEdit.open' },
+  },
+
+  {
     path: '/clerk/counter',
     component: () => import('./pages/clerk/counter-page.vue'),
     meta: { roles: ['CLERK'], title: 'nav.counter' },

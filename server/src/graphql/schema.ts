@@ -7,6 +7,7 @@ import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
 import { authResolvers } from '../auth/auth.resolver';
 import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
+import { needEditResolvers } from '../needs/need-edit.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
@@ -60,6 +61,7 @@ export function buildSchema(): GraphQLSchema {
     sitesResolvers,
     membersResolvers,
     needsResolvers,
+    needEditResolvers,
     ledgerResolvers,
     supermarketResolvers,
     visitsResolvers,

@@ -202,6 +202,30 @@ export type CreateSiteInput = {
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Changes to a posted need. A field left out stays as it is (null too, except description, which
+ * null clears). Before anyone claims the need every field may change; once a volunteer holds a
+ * claim (any claim not withdrawn) only startsAt and description, since the claimant agreed to the rest.
+ */
+export type EditNeedInput = {
+  /** The elder served (mem_...), a member of the site. */
+  beneficiaryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Kind of service. */
+  category?: InputMaybe<ServiceCategory>;
+  /** Details, up to 1000 characters; null clears them. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Expected minutes, 1-1440. */
+  estimatedMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Who pays the minutes. */
+  payer?: InputMaybe<Payer>;
+  /** Volunteers needed, 1-50. */
+  slots?: InputMaybe<Scalars['Int']['input']>;
+  /** When it starts. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Title, 1-60 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One due elder's place in the visit round, as of the month viewed. */
 export type ElderVisitStatus = {
   __typename?: 'ElderVisitStatus';
@@ -347,6 +371,13 @@ export type Mutation = {
   createSite: Site;
   /** Give banked minutes to another member, e.g. a parent (转赠). INSUFFICIENT_BALANCE if you have too few. */
   donateMinutes: Transfer;
+  /**
+   * Change a need (COORDINATOR of the site). Unclaimed: any field; claimed: only the start and the
+   * description, anything else is CONFLICT. The volunteers holding active claims each get one
+   * NEED_CHANGED inbox message per edit, with the old and new values. Setting the values it already
+   * has changes nothing and tells no one. A cancelled or completed need is CONFLICT.
+   */
+  editNeed: Need;
   /** Log in with phone and password; returns a token for the Authorization header. */
   login: AuthPayload;
   /** Mark that the volunteer did not come (COORDINATOR of the site): a claim not yet settled, reported or not. */
@@ -492,6 +523,16 @@ export type MutationDonateMinutesArgs = {
   minutes: Scalars['Int']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   toMemberId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationEditNeedArgs = {
+  id: Scalars['ID']['input'];
+  input: EditNeedInput;
 };
 
 
@@ -791,6 +832,13 @@ export type Query = {
   need?: Maybe<Need>;
   /** The site's needs, soonest first. */
   needs: NeedConnection;
+  /**
+   * The day's open needs as plain text to paste into the village's chat group (接龙), in the
+   * reader's language: a line each with the time (site clock), the elder's given name only (never a
+   * phone or an address), the kind and title, the slots left and a link that opens the need in the
+   * client. Site staff and volunteers of the site.
+   */
+  openNeedsText: Scalars['String']['output'];
   /** Platform staff only: the ledger's invariants and the failed background jobs. */
   platformHealth: PlatformHealth;
   /** The site's goods on sale, by name (any member of the site). */
@@ -880,6 +928,17 @@ export type QueryNeedsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   siteId: Scalars['ID']['input'];
   status?: InputMaybe<NeedStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryOpenNeedsTextArgs = {
+  day?: InputMaybe<Scalars['String']['input']>;
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -1597,6 +1656,7 @@ export type ResolversTypes = {
   ClaimStatus: ClaimStatus;
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EditNeedInput: EditNeedInput;
   ElderVisitStatus: ResolverTypeWrapper<ElderVisitData>;
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1665,6 +1725,7 @@ export type ResolversParentTypes = {
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   CreateSiteInput: CreateSiteInput;
   DateTime: Scalars['DateTime']['output'];
+  EditNeedInput: EditNeedInput;
   ElderVisitStatus: ElderVisitData;
   FailedJob: jobQueries.JobFailure;
   Float: Scalars['Float']['output'];
@@ -1818,6 +1879,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
+  editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
@@ -1887,6 +1949,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   myVisitTasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
+  openNeedsText?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryOpenNeedsTextArgs, 'siteId'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'siteId'>>;
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
