@@ -14,6 +14,7 @@ import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
+import { inboxResolvers } from '../inbox/inbox.resolver';
 import { badInput } from '../core/errors';
 import * as v from '../core/validate';
 import type { Resolvers } from './generated/resolvers-types';
@@ -64,6 +65,7 @@ export function buildSchema(): GraphQLSchema {
     visitsResolvers,
     reportsResolvers,
     platformResolvers,
+    inboxResolvers,
     subscriptionResolvers,
   ];
   return makeExecutableSchema({
