@@ -31,9 +31,7 @@ export async function insertInboxItems(ex: Executor, items: NewInboxItem[]): Pro
 export async function announceInboxItems(ex: Executor, items: Pick<InboxItemRow, 'memberId' | 'id'>[]): Promise<void> {
   if (items.length === 0) return;
   const payloads = JSON.stringify(items.map((i) => `${i.memberId}:${i.id}`));
-  await ex.execute(
-    sql`select pg_notify(${INBOX_CHANNEL}, p) from jsonb_array_elements_text(${payloads}::jsonb) as p`,
-  );
+  await ex.execute(sql`select pg_notify(${INBOX_CHANNEL}, p) from jsonb_array_elements_text(${payloads}::jsonb) as p`);
 }
 
 /** An announcement's member and message, or null for a payload that is none of ours. */

@@ -38,8 +38,11 @@ export const inboxResolvers: Resolvers = {
   Subscription: {
     inboxDelivered: {
       subscribe: (_p, _a, ctx) =>
-        watchViewer(ctx, 'inboxDelivered', () => requireViewer(ctx.viewer).id, (id) =>
-          inbox.ownInboxItem(ctx.deps, ctx.viewer, id),
+        watchViewer(
+          ctx,
+          'inboxDelivered',
+          () => requireViewer(ctx.viewer).id,
+          (id) => inbox.ownInboxItem(ctx.deps, ctx.viewer, id),
         ) as never,
       resolve: (row: unknown) => row as InboxItemRow,
     },
