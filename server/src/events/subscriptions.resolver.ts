@@ -51,8 +51,8 @@ export function watchViewer<T>(
 }
 
 /**
- * The events of `topic` in the scope `open` returns (checking access first), each re-checked by
- * `allowed` as of that event before its row is loaded.
+ * The events of `topic` in the scope `open` returns, checked by `allowed` before the first and
+ * again as of each event before its row is loaded.
  */
 function watchScope<T>(
   ctx: Context,
@@ -64,6 +64,7 @@ function watchScope<T>(
   const abort = new AbortController();
   const events = (async function* () {
     const scope = open();
+    allowed();
     for await (const event of ctx.events.subscribe(topic, scope, abort.signal)) {
       // Whoever subscribed may since have lost the site or been deleted: FORBIDDEN or
       // UNAUTHENTICATED ends the subscription instead of this event being sent. The event then
