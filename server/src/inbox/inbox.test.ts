@@ -15,7 +15,8 @@ import * as needs from '../needs/needs.service';
 import { actorFor, codeOf, contextFor, demoMember, depsFor, outcome } from '../testing';
 import { createEvents } from '../events/events';
 import { deliver } from './inbox.deliver';
-import { INBOX_PRUNE } from './inbox.jobs';
+import { startJobQueue } from '../jobs/queue';
+import { INBOX_PRUNE, inboxJobs } from './inbox.jobs';
 import { inboxUnreadCount, listInbox, markInboxRead } from './inbox.service';
 
 describe.each(testEngines())('the inbox on %s', (engine) => {
@@ -251,5 +252,29 @@ describe.each(testEngines())('the inbox on %s', (engine) => {
     const left = (await db.select().from(tables.inboxItems)).map((r) => r.id);
     expect(left).not.toContain(old!.id);
     expect(left).toContain(recent!.id);
+  });
+
+  it('runs inbox.prune on the job queue (pg-boss), as the nightly schedule would', async () => {
+    const day = 24 * 3_600_000;
+    const [old] = await inboxQueries.insertInboxItems(db, [
+      { memberId: elder.id, siteId, kind: 'VISIT_OVERDUE', createdAt: new Date(Date.now() - 200 * day) },
+    ]);
+    const queue = await startJobQueue({
+      handle,
+      definitions: inboxJobs({ db, events: deps().events }),
+      checkSeconds: 1,
+    });
+    try {
+      await db.transaction((tx) => queue.enqueue(tx, INBOX_PRUNE, {}));
+      const deadline = Date.now() + 60_000;
+      let left = [old!.id];
+      while (left.includes(old!.id) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        left = (await db.select({ id: tables.inboxItems.id }).from(tables.inboxItems)).map((r) => r.id);
+      }
+      expect(left).not.toContain(old!.id);
+    } finally {
+      await queue.stop();
+    }
   });
 });
