@@ -35,6 +35,7 @@ const config: CodegenConfig = {
           InboxItem: row('InboxItemRow'),
           InboxReadResult: '../../inbox/inbox.service#InboxReadData',
           VisitCoverage: '../../visits/visits.service#CoverageData',
+          ElderVisitStatus: '../../visits/visits.service#ElderVisitData',
           SiteReport: '../../reports/reports.service#SiteReportData',
           ServiceRecord: '../../members/members.service#ServiceRecordData',
           LedgerCheck: row('InvariantResult'),

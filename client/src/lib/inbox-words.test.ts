@@ -11,7 +11,6 @@ const KINDS = Object.keys(zh.inbox.kinds) as InboxKind[];
 
 function item(kind: InboxKind, extra: Partial<InboxItemFieldsFragment> = {}): InboxItemFieldsFragment {
   return {
-    __typename: 'InboxItem',
     id: 'inbox_1',
     kind,
     subjectId: null,

@@ -19,6 +19,10 @@ export const visits = pgTable(
     visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
     note: text('note'),
     followUpNeeded: boolean('follow_up_needed').notNull().default(false),
+    /** When the follow-up was seen to, by whom, and what was done; null while it is open. */
+    followUpClosedAt: timestamp('follow_up_closed_at', { withTimezone: true }),
+    followUpClosedBy: bigint('follow_up_closed_by', { mode: 'number' }).references(() => members.id),
+    followUpOutcome: text('follow_up_outcome'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /**
      * The recorder's idempotency key, namespaced by who recorded it (a phone that recorded the
@@ -31,6 +35,14 @@ export const visits = pgTable(
   (t) => [
     check('visits_key_with_hash', sql`(${t.idempotencyKey} IS NULL) = (${t.requestHash} IS NULL)`),
     check('visits_not_in_future', sql`${t.visitedAt} <= ${t.createdAt} + interval '1 day'`),
+    check(
+      'visits_follow_up_closed_only_if_needed',
+      sql`${t.followUpClosedAt} IS NULL OR (${t.followUpNeeded} AND ${t.followUpOutcome} IS NOT NULL)`,
+    ),
+    // The site's open follow-ups, listed oldest first until someone sees to them.
+    index('visits_open_follow_ups_idx')
+      .on(t.siteId, t.visitedAt)
+      .where(sql`${t.followUpNeeded} AND ${t.followUpClosedAt} IS NULL`),
     index('visits_site_visited_idx').on(t.siteId, t.visitedAt),
     index('visits_elder_visited_idx').on(t.elderId, t.visitedAt),
   ],

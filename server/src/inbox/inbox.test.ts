@@ -2,9 +2,10 @@
 // was confirmed or rejected (with the reason), coordinators hear of service waiting for them,
 // claimants hear of a cancelled need; each reads and marks only their own; a change that fails
 // tells nobody anything; and the nightly prune keeps 180 days.
-import { inboxQueries, tables, type Database, type MemberRow } from '@huzhu/db';
+import { INBOX_KINDS, inboxQueries, tables, type Database, type MemberRow } from '@huzhu/db';
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
+import type { GraphQLEnumType } from 'graphql';
 import { execute, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toId } from '../core/ids';
@@ -277,4 +278,9 @@ describe.each(testEngines())('the inbox on %s', (engine) => {
       await queue.stop();
     }
   });
+});
+
+it("the API's InboxKind names exactly the kinds the database keeps", () => {
+  const kind = buildSchema().getType('InboxKind') as GraphQLEnumType;
+  expect(kind.getValues().map((v) => v.name)).toEqual([...INBOX_KINDS]);
 });

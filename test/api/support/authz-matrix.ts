@@ -21,6 +21,7 @@
 //   redeem                         oneself, or COORDINATOR/CLERK of the member's site; not ADMIN
 //   cancelRedemption               COORDINATOR or CLERK of the site
 //   recordVisit                    COORDINATOR or VOLUNTEER of the elder's site, ADMIN (visits.service)
+//   closeFollowUp                  COORDINATOR of the visit's site (follow-ups.service)
 //   markInboxRead, markAllInboxRead  any member, their own inbox only (another's ids change nothing)
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
@@ -79,6 +80,8 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['cancelRedemption', 'other',      F,     NF,    NF,    NF,    NF,    U],
   ['recordVisit',      'own',        ok,    ok,    ok,    F,     F,     U],
   ['recordVisit',      'other',      ok,    F,     F,     F,     F,     U],
+  ['closeFollowUp',    'own',        F,     ok,    F,     F,     F,     U],
+  ['closeFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U],
   ['markInboxRead',    'none',       ok,    ok,    ok,    ok,    ok,    U],
   ['markAllInboxRead', 'none',       ok,    ok,    ok,    ok,    ok,    U],
 ];
@@ -237,6 +240,23 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
     variables: { input: { elderId: target.elderId, visitedAt: new Date(Date.now() - 60_000).toISOString() } },
   }),
+  closeFollowUp: async ({ target }) => {
+    const { recordVisit } = await target.coordinator.ok<{ recordVisit: { id: string } }>(
+      'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
+      {
+        input: {
+          elderId: target.elderId,
+          visitedAt: new Date(Date.now() - 60_000).toISOString(),
+          note: '灶台漏气',
+          followUpNeeded: true,
+        },
+      },
+    );
+    return {
+      query: 'mutation ($id: ID!) { closeFollowUp(visitId: $id, outcome: "已请人修好") { id followUpOutcome } }',
+      variables: { id: recordVisit.id },
+    };
+  },
 };
 
 async function donate(from: Client, to: string, minutes: number): Promise<void> {

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
-import type { CoverageData } from '../../visits/visits.service';
+import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { SiteReportData } from '../../reports/reports.service';
 import type { ServiceRecordData } from '../../members/members.service';
 import type { PlatformHealthData } from '../../platform/platform.resolver';
@@ -193,6 +193,21 @@ export type CreateSiteInput = {
   region: Scalars['String']['input'];
   /** IANA time zone; Asia/Shanghai when omitted. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One due elder's place in the visit round, as of the month viewed. */
+export type ElderVisitStatus = {
+  __typename?: 'ElderVisitStatus';
+  /** The last day (YYYY-MM-DD, the site's calendar) by which the next visit is due: the month's last day, or next month's once visited. */
+  dueBy: Scalars['String']['output'];
+  /** The elder. */
+  elder: Member;
+  /** Their latest visit before the end of the month viewed, in any month; null if never visited. */
+  lastVisit?: Maybe<Visit>;
+  /** Not visited in the month, and its last day is past. */
+  overdue: Scalars['Boolean']['output'];
+  /** Whether they were visited in the month viewed. */
+  visitedThisMonth: Scalars['Boolean']['output'];
 };
 
 /** A queued job that failed its last try. Kept (a year) for platform staff; never dropped silently. */
@@ -401,6 +416,8 @@ export type Mutation = {
   checkIn: Claim;
   /** Take a slot (VOLUNTEER of the need's site). CONFLICT when full, cancelled or already claimed by you. */
   claimNeed: Claim;
+  /** Record what was done about a visit's follow-up (COORDINATOR of the site). Once: the same words again return the visit; other words on a closed one are CONFLICT. */
+  closeFollowUp: Visit;
   /**
    * Confirm reported service (COORDINATOR of the site, not for one's own claim): credits the
    * minutes (from the site pool, or from the beneficiary when payer is BENEFICIARY) and points at
@@ -512,6 +529,16 @@ export type MutationCheckInArgs = {
  */
 export type MutationClaimNeedArgs = {
   needId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCloseFollowUpArgs = {
+  outcome: Scalars['String']['input'];
+  visitId: Scalars['ID']['input'];
 };
 
 
@@ -846,6 +873,8 @@ export type Query = {
   viewer?: Maybe<Member>;
   /** The site's visit coverage for a month (staff of the site, and admins). */
   visitCoverage: VisitCoverage;
+  /** Visits marked for follow-up that nobody has seen to yet, oldest first, from any month (site staff). */
+  visitFollowUps: Array<Visit>;
 };
 
 
@@ -1010,6 +1039,17 @@ export type QueryVisitCoverageArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryVisitFollowUpsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
 /** A visit to record. */
 export type RecordVisitInput = {
   /** The elder (mem_...). */
@@ -1026,6 +1066,8 @@ export type RecordVisitInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   /** When; not in the future. */
   visitedAt: Scalars['DateTime']['input'];
+  /** Who went (mem_...): a volunteer, coordinator or clerk of the elder's site. The recorder when omitted; only a coordinator names someone else. */
+  visitorId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Goods to hand out. */
@@ -1313,8 +1355,14 @@ export type Visit = {
   __typename?: 'Visit';
   /** The elder visited. */
   elder: Member;
+  /** When the follow-up was seen to; null while it is open (or none was needed). */
+  followUpClosedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who saw to it. */
+  followUpClosedBy?: Maybe<Member>;
   /** Whether someone must follow up. */
   followUpNeeded: Scalars['Boolean']['output'];
+  /** What was done about it. */
+  followUpOutcome?: Maybe<Scalars['String']['output']>;
   /** Opaque id (visit_...). */
   id: Scalars['ID']['output'];
   /** What was found. */
@@ -1328,8 +1376,12 @@ export type Visit = {
 /** A site's visits in one month, against the elders due one. */
 export type VisitCoverage = {
   __typename?: 'VisitCoverage';
+  /** The month's visits as CSV (UTF-8 with BOM), in the reader's language; GET with the Bearer token (coordinators and admins). */
+  csvUrl: Scalars['String']['output'];
   /** Elders due a visit: those with any care category. */
   dueCount: Scalars['Int']['output'];
+  /** Every elder due visits, by name, with their last visit and when the next is due. */
+  elders: Array<ElderVisitStatus>;
   /** The month, YYYY-MM, in the site's time zone. */
   month: Scalars['String']['output'];
   /** visitedCount / dueCount, 0-1; null when no one is due (a site with no elders due has no rate). */
@@ -1428,6 +1480,7 @@ export type ResolversTypes = {
   ClaimStatus: ClaimStatus;
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  ElderVisitStatus: ResolverTypeWrapper<ElderVisitData>;
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1488,6 +1541,7 @@ export type ResolversParentTypes = {
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   CreateSiteInput: CreateSiteInput;
   DateTime: Scalars['DateTime']['output'];
+  ElderVisitStatus: ElderVisitData;
   FailedJob: jobQueries.JobFailure;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -1573,6 +1627,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type ElderVisitStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ElderVisitStatus'] = ResolversParentTypes['ElderVisitStatus']> = {
+  dueBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  lastVisit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  visitedThisMonth?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type FailedJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FailedJob'] = ResolversParentTypes['FailedJob']> = {
   error?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   failedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1654,6 +1716,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   checkIn?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'claimId'>>;
   claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
+  closeFollowUp?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationCloseFollowUpArgs, 'outcome' | 'visitId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
@@ -1736,6 +1799,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, Partial<QuerySitesArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   visitCoverage?: Resolver<ResolversTypes['VisitCoverage'], ParentType, ContextType, RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>>;
+  visitFollowUps?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryVisitFollowUpsArgs, 'first' | 'siteId'>>;
 };
 
 export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = {
@@ -1848,7 +1912,10 @@ export type TransferEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = {
   elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  followUpClosedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  followUpClosedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   followUpNeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  followUpOutcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1856,7 +1923,9 @@ export type VisitResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type VisitCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitCoverage'] = ResolversParentTypes['VisitCoverage']> = {
+  csvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  elders?: Resolver<Array<ResolversTypes['ElderVisitStatus']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unvisited?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
@@ -1871,6 +1940,7 @@ export type Resolvers<ContextType = Context> = {
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  ElderVisitStatus?: ElderVisitStatusResolvers<ContextType>;
   FailedJob?: FailedJobResolvers<ContextType>;
   InboxConnection?: InboxConnectionResolvers<ContextType>;
   InboxEdge?: InboxEdgeResolvers<ContextType>;
