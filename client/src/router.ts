@@ -22,6 +22,8 @@ const C: Role[] = ['COORDINATOR'];
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: () => homeFor(currentRole.value) },
   { path: '/login', component: () => import('./pages/login-page.vue'), meta: { bare: true, title: 'login.title' } },
+  // Every member's own messages, whatever their role.
+  { path: '/inbox', component: () => import('./pages/inbox-page.vue'), meta: { title: 'inbox.title' } },
 
   {
     path: '/volunteer/needs',

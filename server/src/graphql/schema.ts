@@ -16,6 +16,7 @@ import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
 import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
+import { inboxResolvers } from '../inbox/inbox.resolver';
 import { badInput } from '../core/errors';
 import * as v from '../core/validate';
 import type { Resolvers } from './generated/resolvers-types';
@@ -68,6 +69,7 @@ export function buildSchema(): GraphQLSchema {
     visitDutyResolvers,
     reportsResolvers,
     platformResolvers,
+    inboxResolvers,
     subscriptionResolvers,
   ];
   return makeExecutableSchema({

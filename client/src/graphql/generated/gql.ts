@@ -25,7 +25,12 @@ type Documents = {
     "mutation CreateSite($input: CreateSiteInput!) {\n  createSite(input: $input) {\n    id\n    name\n    region\n    pointsPerHour\n    timeZone\n  }\n}": typeof types.CreateSiteDocument,
     "mutation DonateMinutes($toMemberId: ID!, $minutes: Int!, $note: String, $idempotencyKey: String!) {\n  donateMinutes(\n    toMemberId: $toMemberId\n    minutes: $minutes\n    note: $note\n    idempotencyKey: $idempotencyKey\n  ) {\n    id\n    unit\n    amount\n    kind\n    createdAt\n    memo\n    toMember {\n      id\n      name\n    }\n  }\n}": typeof types.DonateMinutesDocument,
     "mutation EditNeed($id: ID!, $input: EditNeedInput!) {\n  editNeed(id: $id, input: $input) {\n    id\n    title\n    description\n    category\n    startsAt\n    estimatedMinutes\n    slots\n    openSlots\n    payer\n    status\n  }\n}": typeof types.EditNeedDocument,
+    "subscription InboxDelivered {\n  inboxDelivered {\n    ...InboxItemFields\n  }\n}": typeof types.InboxDeliveredDocument,
+    "query InboxUnreadCount {\n  inboxUnreadCount\n}": typeof types.InboxUnreadCountDocument,
+    "query Inbox($first: Int, $after: String) {\n  inboxUnreadCount\n  inbox(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...InboxItemFields\n      }\n    }\n  }\n}\n\nfragment InboxItemFields on InboxItem {\n  id\n  kind\n  subjectId\n  needId\n  needTitle\n  reason\n  minutes\n  points\n  personName\n  at\n  createdAt\n  readAt\n}": typeof types.InboxDocument,
     "mutation Login($phone: String!, $password: String!) {\n  login(phone: $phone, password: $password) {\n    token\n    member {\n      id\n      name\n      phone\n      roles\n      site {\n        id\n        name\n        village\n        township\n        county\n        timeZone\n        pointsPerHour\n      }\n    }\n  }\n}": typeof types.LoginDocument,
+    "mutation MarkAllInboxRead {\n  markAllInboxRead {\n    unreadCount\n    items {\n      id\n      readAt\n    }\n  }\n}": typeof types.MarkAllInboxReadDocument,
+    "mutation MarkInboxRead($ids: [ID!]!) {\n  markInboxRead(ids: $ids) {\n    unreadCount\n    items {\n      id\n      readAt\n    }\n  }\n}": typeof types.MarkInboxReadDocument,
     "mutation MarkNoShow($claimId: ID!) {\n  markNoShow(claimId: $claimId) {\n    id\n    status\n    claimedAt\n    checkedInAt\n    reportedAt\n    reportedMinutes\n    reportNote\n    confirmedMinutes\n    pointsAwarded\n    rejectReason\n    settledAt\n    need {\n      id\n      openSlots\n      status\n    }\n  }\n}": typeof types.MarkNoShowDocument,
     "query MemberBalance($id: ID!) {\n  member(id: $id) {\n    id\n    name\n    phone\n    roles\n    balance {\n      minutes\n      points\n    }\n  }\n}": typeof types.MemberBalanceDocument,
     "query MemberLedger($id: ID!, $first: Int) {\n  member(id: $id) {\n    id\n    name\n    balance {\n      minutes\n      points\n    }\n    transfers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          unit\n          amount\n          kind\n          createdAt\n          memo\n          fromOwner\n          toOwner\n          fromMember {\n            id\n            name\n          }\n          toMember {\n            id\n            name\n          }\n          reverses {\n            id\n          }\n        }\n      }\n    }\n  }\n}": typeof types.MemberLedgerDocument,
@@ -75,7 +80,12 @@ const documents: Documents = {
     "mutation CreateSite($input: CreateSiteInput!) {\n  createSite(input: $input) {\n    id\n    name\n    region\n    pointsPerHour\n    timeZone\n  }\n}": types.CreateSiteDocument,
     "mutation DonateMinutes($toMemberId: ID!, $minutes: Int!, $note: String, $idempotencyKey: String!) {\n  donateMinutes(\n    toMemberId: $toMemberId\n    minutes: $minutes\n    note: $note\n    idempotencyKey: $idempotencyKey\n  ) {\n    id\n    unit\n    amount\n    kind\n    createdAt\n    memo\n    toMember {\n      id\n      name\n    }\n  }\n}": types.DonateMinutesDocument,
     "mutation EditNeed($id: ID!, $input: EditNeedInput!) {\n  editNeed(id: $id, input: $input) {\n    id\n    title\n    description\n    category\n    startsAt\n    estimatedMinutes\n    slots\n    openSlots\n    payer\n    status\n  }\n}": types.EditNeedDocument,
+    "subscription InboxDelivered {\n  inboxDelivered {\n    ...InboxItemFields\n  }\n}": types.InboxDeliveredDocument,
+    "query InboxUnreadCount {\n  inboxUnreadCount\n}": types.InboxUnreadCountDocument,
+    "query Inbox($first: Int, $after: String) {\n  inboxUnreadCount\n  inbox(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...InboxItemFields\n      }\n    }\n  }\n}\n\nfragment InboxItemFields on InboxItem {\n  id\n  kind\n  subjectId\n  needId\n  needTitle\n  reason\n  minutes\n  points\n  personName\n  at\n  createdAt\n  readAt\n}": types.InboxDocument,
     "mutation Login($phone: String!, $password: String!) {\n  login(phone: $phone, password: $password) {\n    token\n    member {\n      id\n      name\n      phone\n      roles\n      site {\n        id\n        name\n        village\n        township\n        county\n        timeZone\n        pointsPerHour\n      }\n    }\n  }\n}": types.LoginDocument,
+    "mutation MarkAllInboxRead {\n  markAllInboxRead {\n    unreadCount\n    items {\n      id\n      readAt\n    }\n  }\n}": types.MarkAllInboxReadDocument,
+    "mutation MarkInboxRead($ids: [ID!]!) {\n  markInboxRead(ids: $ids) {\n    unreadCount\n    items {\n      id\n      readAt\n    }\n  }\n}": types.MarkInboxReadDocument,
     "mutation MarkNoShow($claimId: ID!) {\n  markNoShow(claimId: $claimId) {\n    id\n    status\n    claimedAt\n    checkedInAt\n    reportedAt\n    reportedMinutes\n    reportNote\n    confirmedMinutes\n    pointsAwarded\n    rejectReason\n    settledAt\n    need {\n      id\n      openSlots\n      status\n    }\n  }\n}": types.MarkNoShowDocument,
     "query MemberBalance($id: ID!) {\n  member(id: $id) {\n    id\n    name\n    phone\n    roles\n    balance {\n      minutes\n      points\n    }\n  }\n}": types.MemberBalanceDocument,
     "query MemberLedger($id: ID!, $first: Int) {\n  member(id: $id) {\n    id\n    name\n    balance {\n      minutes\n      points\n    }\n    transfers(first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n      }\n      edges {\n        node {\n          id\n          unit\n          amount\n          kind\n          createdAt\n          memo\n          fromOwner\n          toOwner\n          fromMember {\n            id\n            name\n          }\n          toMember {\n            id\n            name\n          }\n          reverses {\n            id\n          }\n        }\n      }\n    }\n  }\n}": types.MemberLedgerDocument,
@@ -175,7 +185,27 @@ export function graphql(source: "mutation EditNeed($id: ID!, $input: EditNeedInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "subscription InboxDelivered {\n  inboxDelivered {\n    ...InboxItemFields\n  }\n}"): (typeof documents)["subscription InboxDelivered {\n  inboxDelivered {\n    ...InboxItemFields\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query InboxUnreadCount {\n  inboxUnreadCount\n}"): (typeof documents)["query InboxUnreadCount {\n  inboxUnreadCount\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query Inbox($first: Int, $after: String) {\n  inboxUnreadCount\n  inbox(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...InboxItemFields\n      }\n    }\n  }\n}\n\nfragment InboxItemFields on InboxItem {\n  id\n  kind\n  subjectId\n  needId\n  needTitle\n  reason\n  minutes\n  points\n  personName\n  at\n  createdAt\n  readAt\n}"): (typeof documents)["query Inbox($first: Int, $after: String) {\n  inboxUnreadCount\n  inbox(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    edges {\n      node {\n        ...InboxItemFields\n      }\n    }\n  }\n}\n\nfragment InboxItemFields on InboxItem {\n  id\n  kind\n  subjectId\n  needId\n  needTitle\n  reason\n  minutes\n  points\n  personName\n  at\n  createdAt\n  readAt\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "mutation Login($phone: String!, $password: String!) {\n  login(phone: $phone, password: $password) {\n    token\n    member {\n      id\n      name\n      phone\n      roles\n      site {\n        id\n        name\n        village\n        township\n        county\n        timeZone\n        pointsPerHour\n      }\n    }\n  }\n}"): (typeof documents)["mutation Login($phone: String!, $password: String!) {\n  login(phone: $phone, password: $password) {\n    token\n    member {\n      id\n      name\n      phone\n      roles\n      site {\n        id\n        name\n        village\n        township\n        county\n        timeZone\n        pointsPerHour\n      }\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkAllInboxRead {\n  markAllInboxRead {\n    unreadCount\n    items {\n      id\n      readAt\n    }\n  }\n}"): (typeof documents)["mutation MarkAllInboxRead {\n  markAllInboxRead {\n    unreadCount\n    items {\n      id\n      readAt\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation MarkInboxRead($ids: [ID!]!) {\n  markInboxRead(ids: $ids) {\n    unreadCount\n    items {\n      id\n      readAt\n    }\n  }\n}"): (typeof documents)["mutation MarkInboxRead($ids: [ID!]!) {\n  markInboxRead(ids: $ids) {\n    unreadCount\n    items {\n      id\n      readAt\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
