@@ -1,0 +1,40 @@
+// Recurring needs' scheduled work: every night each running series gets its occurrences of the
+// next two weeks (a series' own posting already wrote the first two weeks). Each occurrence is
+// written once per series and day, so a second run, or two processes at once, write nothing new.
+import { systemActor } from '../auth/authorize';
+import { serviceDeps } from '../core/deps';
+import type { JobDeps, JobDefinition } from '../jobs/queue';
+import { generateDue, generateSeries } from './series.service';
+
+export const SERIES_GENERATE = 'needs.series';
+
+/** Who generates: the audit trail shows the job, not a member. */
+export const SERIES_ACTOR = systemActor(`job:${SERIES_GENERATE}`);
+
+/** One series (`seriesId`), or every running one (the nightly run sends no data). */
+export interface SeriesJobData {
+  seriesId?: number;
+}
+
+export function seriesJobs(deps: JobDeps): JobDefinition<SeriesJobData>[] {
+  return [
+    {
+      name: SERIES_GENERATE,
+      // 01:10 on each site's clock: the new last day of the two weeks is written before anyone
+      // plans it. `timeZone` comes in the data; every series is looked at with its own site's zone.
+      schedule: { cron: '10 1 * * *', timeZone: 'each-site' },
+      retryLimit: 3,
+      expireInSeconds: 1800,
+      run: async (data) => {
+        const d = serviceDeps(deps);
+        if (data.seriesId !== undefined) {
+          return { created: (await generateSeries(d, SERIES_ACTOR, data.seriesId)).length };
+        }
+        const result = await generateDue(d, SERIES_ACTOR);
+        // A series that failed fails the run, to be retried (what was written stays written).
+        if (result.failed.length > 0) throw new Error(`series not generated: ${result.failed.join(', ')}`);
+        return result;
+      },
+    },
+  ];
+}
