@@ -8,6 +8,7 @@ import { authResolvers } from '../auth/auth.resolver';
 import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
+import { seriesResolvers } from '../needs/series.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
@@ -59,6 +60,7 @@ export function buildSchema(): GraphQLSchema {
     sitesResolvers,
     membersResolvers,
     needsResolvers,
+    seriesResolvers,
     ledgerResolvers,
     supermarketResolvers,
     visitsResolvers,
