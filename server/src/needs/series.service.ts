@@ -21,6 +21,7 @@ import {
 } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
+import { RowLoader } from '../core/loaders';
 import { badInput, ErrorCode, fail } from '../core/errors';
 import * as v from '../core/validate';
 import { siteOf } from './needs.service';
@@ -269,8 +270,16 @@ export function notFoundSeries(): never {
   fail(ErrorCode.NOT_FOUND, { en: 'Series not found', zh: '找不到这个重复需求' });
 }
 
+/**
+ * Each unit of work's series by id, so a board of needs reads their series in one query. Kept
+ * beside the unit's own read cache (and gone with it), as that cache knows no series.
+ */
+const seriesLoaders = new WeakMap<ServiceDeps['cache'], RowLoader<NeedSeriesRow>>();
+
 /** The series a need is an occurrence of, for who may see the need. */
 export async function seriesOf(deps: ServiceDeps, need: NeedRow): Promise<NeedSeriesRow | null> {
   if (need.seriesId === null) return null;
-  return (await sq.seriesById(deps.db, need.seriesId)) ?? null;
+  let loader = seriesLoaders.get(deps.cache);
+  if (!loader) seriesLoaders.set(deps.cache, (loader = new RowLoader((ids) => sq.seriesByIds(deps.db, ids))));
+  return (await loader.get(need.seriesId)) ?? null;
 }
