@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../auth/authorize';
 import { actorFor, demoMember, depsFor } from '../testing';
 import { dayIn, occurrenceDays } from './series.rule';
+import { seriesJobs } from './series.jobs';
 import { generateDue, generateSeries, postSeries } from './series.service';
+import { recordingEvents } from '../testing';
 
 const JOB = systemActor('job:needs.series');
 
@@ -49,5 +51,29 @@ describe.runIf(hasPostgres())('the series job under concurrency on PostgreSQL', 
     expect(runs.slice(4).map((r) => (r as { failed: number[] }).failed)).toEqual([[], [], [], []]);
     const rows = await seriesQueries.occurrencesFrom(handle.db, series.id, startsOn);
     expect(rows.map((n) => n.seriesDay)).toEqual(expected);
+  });
+
+  it("the job's own run, nightly and for one series, twice at once, writes each day once", async () => {
+    const { series, occurrences } = await postSeries(depsFor(handle.db), await actorFor(handle.db, coordinator), {
+      siteId,
+      beneficiaryId: elder.id,
+      title: '送菜',
+      category: 'ERRAND',
+      estimatedMinutes: 30,
+      weekdays: [1, 3, 5],
+      timeOfDay: '09:00',
+      startsOn: dayIn('Asia/Shanghai', new Date(), 1),
+    });
+    const [job] = seriesJobs({ db: handle.db, events: recordingEvents() });
+    const context = (id: string) => ({ id, retryCount: 0, createdOn: new Date(), signal: new AbortController().signal });
+    // Posting wrote the two weeks: four runs at once add nothing, and fail nothing.
+    await Promise.all([
+      job!.run({}, context('a')),
+      job!.run({}, context('b')),
+      job!.run({ seriesId: series.id }, context('c')),
+      job!.run({ seriesId: series.id }, context('d')),
+    ]);
+    const rows = await seriesQueries.occurrencesFrom(handle.db, series.id, '2000-01-01');
+    expect(rows.map((n) => n.id)).toEqual(occurrences.map((n) => n.id));
   });
 });
