@@ -24,9 +24,15 @@ export const needSeries = pgTable(
     slots: integer('slots').notNull().default(1),
     payer: payerEnum('payer').notNull().default('SITE'),
     /** ISO weekdays the need recurs on (1 Monday ... 7 Sunday); empty when only monthDays apply. */
-    weekdays: integer('weekdays').array().notNull().default(sql`'{}'::integer[]`),
+    weekdays: integer('weekdays')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** Days of the month (1-31) it recurs on; a day a month lacks (31 in April) is skipped. */
-    monthDays: integer('month_days').array().notNull().default(sql`'{}'::integer[]`),
+    monthDays: integer('month_days')
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
     /** The local time of day each occurrence starts, HH:MM on the site's clock. */
     timeOfDay: text('time_of_day').notNull(),
     /** The first day an occurrence may fall on (the site's calendar). */
@@ -48,10 +54,7 @@ export const needSeries = pgTable(
     check('need_series_minutes_range', sql`${t.estimatedMinutes} BETWEEN 1 AND 1440`),
     check('need_series_slots_range', sql`${t.slots} BETWEEN 1 AND 50`),
     check('need_series_time_of_day', sql`${t.timeOfDay} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
-    check(
-      'need_series_has_days',
-      sql`cardinality(${t.weekdays}) > 0 OR cardinality(${t.monthDays}) > 0`,
-    ),
+    check('need_series_has_days', sql`cardinality(${t.weekdays}) > 0 OR cardinality(${t.monthDays}) > 0`),
     check('need_series_count_range', sql`${t.occurrenceCount} IS NULL OR ${t.occurrenceCount} BETWEEN 1 AND 1000`),
     index('need_series_site_idx').on(t.siteId),
   ],

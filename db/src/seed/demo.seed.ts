@@ -285,7 +285,9 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<De
 async function seedSeries(tx: Transaction, siteId: number, coordinator: number, ids: Map<string, number>, now: Date) {
   const beijing = (at: Date) => new Date(at.getTime() + 8 * 3600_000);
   // From tomorrow: today's round may be under way already.
-  const tomorrow = beijing(new Date(now.getTime() + 86_400_000)).toISOString().slice(0, 10);
+  const tomorrow = beijing(new Date(now.getTime() + 86_400_000))
+    .toISOString()
+    .slice(0, 10);
   for (const s of SERIES) {
     const series = await insertSeries(tx, {
       siteId,
@@ -301,7 +303,9 @@ async function seedSeries(tx: Transaction, siteId: number, coordinator: number, 
     });
     const rows = [];
     for (let i = 1; i < 14; i++) {
-      const day = beijing(new Date(now.getTime() + i * 86_400_000)).toISOString().slice(0, 10);
+      const day = beijing(new Date(now.getTime() + i * 86_400_000))
+        .toISOString()
+        .slice(0, 10);
       const startsAt = new Date(`${day}T${String(s.hour).padStart(2, '0')}:00:00+08:00`);
       const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
       if (!s.weekdays.includes(weekday) || startsAt <= now) continue;

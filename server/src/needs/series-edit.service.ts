@@ -3,13 +3,7 @@
 // change on in a new series from that day. Occurrences already written from that day move to the
 // new series: unclaimed ones take every change, claimed ones keep their claims and take only the
 // time and the description (their volunteers are told).
-import {
-  needQueries as q,
-  seriesQueries as sq,
-  type NeedRow,
-  type NeedSeriesRow,
-  type Transaction,
-} from '@huzhu/db';
+import { needQueries as q, seriesQueries as sq, type NeedRow, type NeedSeriesRow, type Transaction } from '@huzhu/db';
 import { memberIdOf, requireRoleAt, requireVisibleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
@@ -122,7 +116,10 @@ export async function editOccurrence(
   const { need } = await occurrenceFor(deps, actor, needId);
   const change = checkChange(input);
   if (change.weekdays || change.monthDays)
-    badInput('input.weekdays', { en: 'Days can change for this and the following only', zh: '只能对“这次及以后”改重复日期' });
+    badInput('input.weekdays', {
+      en: 'Days can change for this and the following only',
+      zh: '只能对“这次及以后”改重复日期',
+    });
   const site = await siteOf(deps, need.siteId);
   const row = await deps.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;
@@ -176,11 +173,11 @@ export async function editSeriesFrom(
     const rule = checkRule(
       {
         ...old,
-      weekdays: change.weekdays ?? old.weekdays,
-      monthDays: change.monthDays ?? old.monthDays,
-      timeOfDay: change.timeOfDay ?? old.timeOfDay,
-      startsOn: day > old.startsOn ? day : old.startsOn,
-      // A count carries on with what is left of it.
+        weekdays: change.weekdays ?? old.weekdays,
+        monthDays: change.monthDays ?? old.monthDays,
+        timeOfDay: change.timeOfDay ?? old.timeOfDay,
+        startsOn: day > old.startsOn ? day : old.startsOn,
+        // A count carries on with what is left of it.
         occurrenceCount: old.occurrenceCount === null ? null : old.occurrenceCount - countBefore(old, day),
       },
       'input',

@@ -65,7 +65,12 @@ describe.runIf(hasPostgres())('the series job under concurrency on PostgreSQL', 
       startsOn: dayIn('Asia/Shanghai', new Date(), 1),
     });
     const [job] = seriesJobs({ db: handle.db, events: recordingEvents() });
-    const context = (id: string) => ({ id, retryCount: 0, createdOn: new Date(), signal: new AbortController().signal });
+    const context = (id: string) => ({
+      id,
+      retryCount: 0,
+      createdOn: new Date(),
+      signal: new AbortController().signal,
+    });
     // Posting wrote the two weeks: four runs at once add nothing, and fail nothing.
     await Promise.all([
       job!.run({}, context('a')),

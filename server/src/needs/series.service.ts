@@ -11,14 +11,7 @@ import {
   type SiteRow,
   type Transaction,
 } from '@huzhu/db';
-import {
-  canSeeSite,
-  isPlatformAdmin,
-  memberIdOf,
-  requireActor,
-  requireRoleAt,
-  type Actor,
-} from '../auth/authorize';
+import { canSeeSite, isPlatformAdmin, memberIdOf, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { RowLoader } from '../core/loaders';
