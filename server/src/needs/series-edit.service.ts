@@ -79,7 +79,12 @@ async function changeOccurrence(
     }
     patch = { startsAt, description };
   }
-  const row = await sq.updateOccurrence(tx, need.id, { ...patch, ...(seriesId ? { seriesId } : {}) });
+  const changes = Object.fromEntries(
+    Object.entries({ ...patch, seriesId }).filter(([, value]) => value !== undefined),
+  ) as typeof patch & { seriesId?: number };
+  // Nothing to write (a claimed day, and only its title changed): it stays as it is.
+  if (Object.keys(changes).length === 0) return need;
+  const row = await sq.updateOccurrence(tx, need.id, changes);
   const moved = row.startsAt.getTime() !== need.startsAt.getTime();
   const described = row.description !== need.description;
   if (claims.length > 0 && (moved || described)) {

@@ -11,9 +11,10 @@ export const SERIES_GENERATE = 'needs.series';
 /** Who generates: the audit trail shows the job, not a member. */
 export const SERIES_ACTOR = systemActor(`job:${SERIES_GENERATE}`);
 
-/** One series (`seriesId`), or every running one (the nightly run sends no data). */
+/** One series (`seriesId`), or every running one of the sites in `timeZone` (the nightly run), or all. */
 export interface SeriesJobData {
   seriesId?: number;
+  timeZone?: string;
 }
 
 export function seriesJobs(deps: JobDeps): JobDefinition<SeriesJobData>[] {
@@ -21,7 +22,7 @@ export function seriesJobs(deps: JobDeps): JobDefinition<SeriesJobData>[] {
     {
       name: SERIES_GENERATE,
       // 01:10 on each site's clock: the new last day of the two weeks is written before anyone
-      // plans it. `timeZone` comes in the data; every series is looked at with its own site's zone.
+      // plans it. One schedule per zone some site keeps, each run for that zone's sites.
       schedule: { cron: '10 1 * * *', timeZone: 'each-site' },
       retryLimit: 3,
       expireInSeconds: 1800,
@@ -30,7 +31,7 @@ export function seriesJobs(deps: JobDeps): JobDefinition<SeriesJobData>[] {
         if (data.seriesId !== undefined) {
           return { created: (await generateSeries(d, SERIES_ACTOR, data.seriesId)).length };
         }
-        const result = await generateDue(d, SERIES_ACTOR);
+        const result = await generateDue(d, SERIES_ACTOR, new Date(), data.timeZone);
         // A series that failed fails the run, to be retried (what was written stays written).
         if (result.failed.length > 0) throw new Error(`series not generated: ${result.failed.join(', ')}`);
         return result;

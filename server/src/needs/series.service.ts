@@ -242,6 +242,8 @@ export async function generateDue(
   deps: ServiceDeps,
   actor: Actor | null,
   now: Date = new Date(),
+  /** Only the series of sites in this zone (the nightly run of that zone); all when omitted. */
+  timeZone?: string,
 ): Promise<{ created: number; failed: number[] }> {
   if (!isPlatformAdmin(requireActor(actor)))
     fail(ErrorCode.FORBIDDEN, { en: 'Only the platform runs every series', zh: '只有平台可以生成全部系列' });
@@ -249,7 +251,8 @@ export async function generateDue(
   const running = await sq.runningSeries(deps.db, dayIn('UTC', now, -1));
   let created = 0;
   const failed: number[] = [];
-  for (const { series } of running) {
+  for (const { series, site } of running) {
+    if (timeZone !== undefined && site.timeZone !== timeZone) continue;
     try {
       created += (await generateSeries(deps, actor, series.id, now)).length;
     } catch {

@@ -171,6 +171,15 @@ describe.each(testEngines())('recurring needs on %s', (engine) => {
     expect(all.map((n) => n.seriesDay).sort()).toEqual(written.map((n) => n.seriesDay));
   });
 
+  it('"this and the following" from the first day changes the series itself; a claimed day keeps its title', async () => {
+    const { series, occurrences: written } = await mealRound({ title: '从头改' });
+    await claims.claimNeed(deps(), await as(volunteer), written[0]!.id);
+    await editSeriesNeed(deps(), await as(coordinator), written[0]!.id, { title: '从头改了' }, 'THIS_AND_FOLLOWING');
+    const rows = await occurrences(series.id);
+    expect(rows.map((n) => n.title)).toEqual(['从头改', ...written.slice(1).map(() => '从头改了')]);
+    expect((await seriesQueries.seriesById(db, series.id))!).toMatchObject({ title: '从头改了', endsOn: null });
+  });
+
   it('cancelling only this one leaves the others; this and the following ends the series and withdraws claims', async () => {
     const { series, occurrences: written } = await mealRound({ title: '取消测试' });
     const one = await cancelSeriesNeed(deps(), await as(coordinator), written[0]!.id, '老人去女儿家', 'THIS_ONE');
