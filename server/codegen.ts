@@ -26,6 +26,7 @@ const config: CodegenConfig = {
           Member: row('MemberRow'),
           Site: row('SiteRow'),
           Need: row('NeedRow'),
+          NeedSeries: row('NeedSeriesRow'),
           Claim: row('ClaimRow'),
           Transfer: row('TransferRow'),
           Product: row('ProductRow'),

@@ -6,6 +6,7 @@ export * as ledgerQueries from './queries/ledger.queries';
 export * as siteQueries from './queries/sites.queries';
 export * as memberQueries from './queries/members.queries';
 export * as needQueries from './queries/needs.queries';
+export * as seriesQueries from './queries/series.queries';
 export * as auditQueries from './queries/audit.queries';
 export * as visitQueries from './queries/visits.queries';
 export * as reportQueries from './queries/reports.queries';

@@ -6,6 +6,7 @@ export type MemberRow = typeof t.members.$inferSelect;
 export type MembershipRow = typeof t.memberships.$inferSelect;
 export type NeedRow = typeof t.needs.$inferSelect;
 export type ClaimRow = typeof t.claims.$inferSelect;
+export type NeedSeriesRow = typeof t.needSeries.$inferSelect;
 export type AccountRow = typeof t.accounts.$inferSelect;
 export type TransferRow = typeof t.transfers.$inferSelect;
 export type ProductRow = typeof t.products.$inferSelect;

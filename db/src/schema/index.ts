@@ -2,6 +2,7 @@
 export * from './enums.schema';
 export * from './sites.schema';
 export * from './members.schema';
+export * from './series.schema';
 export * from './needs.schema';
 export * from './ledger.schema';
 export * from './supermarket.schema';

@@ -13,6 +13,7 @@ export const ID_PREFIX = {
   Visit: 'visit',
   VisitTask: 'vtask',
   Inbox: 'inbox',
+  NeedSeries: 'series',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

@@ -9,6 +9,7 @@ import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
 import { needEditResolvers } from '../needs/need-edit.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
+import { seriesResolvers } from '../needs/series.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
@@ -63,6 +64,7 @@ export function buildSchema(): GraphQLSchema {
     membersResolvers,
     needsResolvers,
     needEditResolvers,
+    seriesResolvers,
     ledgerResolvers,
     supermarketResolvers,
     visitsResolvers,

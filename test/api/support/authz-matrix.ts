@@ -5,6 +5,8 @@
 //   createSite                     platform ADMIN (sites.service)
 //   addMember                      COORDINATOR of the site, ADMIN (members.service)
 //   postNeed, cancelNeed           COORDINATOR of the site, not ADMIN (needs.service)
+//   postSeries, editSeriesNeed,    COORDINATOR of the site, not ADMIN (series.service,
+//     cancelSeriesNeed             series-edit.service)
 //   claimNeed                      VOLUNTEER of the site
 //   withdrawClaim, checkIn,        the claim's own volunteer (anyone else of the site: FORBIDDEN)
 //     reportService
@@ -54,6 +56,12 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['postNeed',         'other',      F,     F,     F,     F,     F,     U],
   ['cancelNeed',       'own',        F,     ok,    F,     F,     F,     U],
   ['cancelNeed',       'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['postSeries',       'own',        F,     ok,    F,     F,     F,     U],
+  ['postSeries',       'other',      F,     F,     F,     F,     F,     U],
+  ['editSeriesNeed',   'own',        F,     ok,    F,     F,     F,     U],
+  ['editSeriesNeed',   'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['cancelSeriesNeed', 'own',        F,     ok,    F,     F,     F,     U],
+  ['cancelSeriesNeed', 'other',      F,     NF,    NF,    NF,    NF,    U],
   ['claimNeed',        'own',        F,     F,     ok,    F,     F,     U],
   ['claimNeed',        'other',      F,     NF,    NF,    NF,    NF,    U],
   ['withdrawClaim',    'own',        F,     F,     ok,    F,     F,     U],
@@ -123,6 +131,28 @@ const claimStep = (field: string, args = '') => `mutation ($id: ID!) { ${field}(
 async function needAt(t: SiteCtx) {
   return postNeed(t.coordinator, { siteId: t.siteId, beneficiaryId: t.elderId, slots: 2 });
 }
+/** A weekly series at the site, starting in two days: its first occurrence. */
+async function occurrenceAt(t: SiteCtx) {
+  const { postSeries } = await t.coordinator.ok<{ postSeries: { occurrences: { id: string }[] } }>(
+    `mutation ($input: PostSeriesInput!) { postSeries(input: $input) { occurrences { id } } }`,
+    { input: seriesInput(t) },
+  );
+  return postSeries.occurrences[0]!;
+}
+function seriesInput(t: SiteCtx) {
+  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    siteId: t.siteId,
+    beneficiaryId: t.elderId,
+    title: '每周送菜',
+    category: 'ERRAND',
+    estimatedMinutes: 30,
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    timeOfDay: '10:00',
+    startsOn: day,
+    occurrenceCount: 2,
+  };
+}
 async function claimAt(t: SiteCtx, until: 'CLAIMED' | 'CHECKED_IN' | 'REPORTED') {
   return claimUpTo(t.volunteer, (await needAt(t)).id, until, 30);
 }
@@ -162,6 +192,19 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
   cancelNeed: async ({ target }) => ({
     query: 'mutation ($id: ID!) { cancelNeed(id: $id, reason: "下雨改期") { id status } }',
     variables: { id: (await needAt(target)).id },
+  }),
+  postSeries: async ({ target }) => ({
+    query: 'mutation ($input: PostSeriesInput!) { postSeries(input: $input) { series { id } } }',
+    variables: { input: seriesInput(target) },
+  }),
+  editSeriesNeed: async ({ target }) => ({
+    query:
+      'mutation ($id: ID!) { editSeriesNeed(id: $id, input: { timeOfDay: "10:30" }, scope: THIS_AND_FOLLOWING) { id } }',
+    variables: { id: (await occurrenceAt(target)).id },
+  }),
+  cancelSeriesNeed: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { cancelSeriesNeed(id: $id, reason: "停了", scope: THIS_ONE) { id status } }',
+    variables: { id: (await occurrenceAt(target)).id },
   }),
   claimNeed: async ({ target }) => ({
     query: 'mutation ($id: ID!) { claimNeed(needId: $id) { id status } }',

@@ -1,6 +1,6 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
@@ -227,6 +227,24 @@ export type EditNeedInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What to change in occurrences of a series; fields left out stay as they are. */
+export type EditSeriesInput = {
+  /** Details, at most 1000 characters; an empty text removes them. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Expected minutes, 1-1440 (only occurrences nobody has claimed). */
+  estimatedMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** New days of the month to repeat on (THIS_AND_FOLLOWING only). */
+  monthDays?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Volunteers needed, 1-50 (only occurrences nobody has claimed). */
+  slots?: InputMaybe<Scalars['Int']['input']>;
+  /** The time, HH:MM on the site's clock. */
+  timeOfDay?: InputMaybe<Scalars['String']['input']>;
+  /** Short title, 1-60 characters (only occurrences nobody has claimed). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** New weekdays to repeat on (THIS_AND_FOLLOWING only). */
+  weekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
 /** One due elder's place in the visit round, as of the month viewed. */
 export type ElderVisitStatus = {
   __typename?: 'ElderVisitStatus';
@@ -439,6 +457,12 @@ export type Mutation = {
   /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). */
   cancelRedemption: Redemption;
   /**
+   * Cancel an occurrence of a series (COORDINATOR of its site). THIS_ONE is cancelNeed. THIS_AND_FOLLOWING
+   * ends the series the day before this occurrence's day and cancels it and every later occurrence
+   * (claims withdrawn as cancelNeed does; one whose service is already reported is kept).
+   */
+  cancelSeriesNeed: Need;
+  /**
    * Change the logged-in member's own password. Every token issued before the change stops working
    * (on every server); the answer carries a new one. A wrong oldPassword is BAD_USER_INPUT and counts
    * as a wrong password towards the log-in lock-out.
@@ -467,6 +491,14 @@ export type Mutation = {
    * has changes nothing and tells no one. A cancelled or completed need is CONFLICT.
    */
   editNeed: Need;
+  /**
+   * Change an occurrence of a series (COORDINATOR of its site). THIS_ONE changes that need only
+   * (once claimed, only the time and the description; others are CONFLICT). THIS_AND_FOLLOWING ends
+   * the series the day before and goes on with the change from that day: occurrences already written
+   * take it (claimed ones only the time and the description, and their volunteers are told). Answers
+   * the occurrence as it now is.
+   */
+  editSeriesNeed: Need;
   /** Log in with phone and password; returns a token for the Authorization header. */
   login: AuthPayload;
   /** Mark every one of one's own messages read. */
@@ -477,6 +509,8 @@ export type Mutation = {
   markNoShow: Claim;
   /** Post a need (COORDINATOR of the site). Idempotent by key when input.idempotencyKey is given. */
   postNeed: Need;
+  /** Post a recurring need (COORDINATOR of the site): the series and its occurrences of the next two weeks. */
+  postSeries: PostSeriesPayload;
   /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
   reassignVisitTask: VisitTask;
   /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). Idempotent by key when input.idempotencyKey is given. */
@@ -546,6 +580,17 @@ export type MutationCancelNeedArgs = {
 export type MutationCancelRedemptionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCancelSeriesNeedArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  scope: SeriesScope;
 };
 
 
@@ -633,6 +678,17 @@ export type MutationEditNeedArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationEditSeriesNeedArgs = {
+  id: Scalars['ID']['input'];
+  input: EditSeriesInput;
+  scope: SeriesScope;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationLoginArgs = {
   password: Scalars['String']['input'];
   phone: Scalars['String']['input'];
@@ -663,6 +719,15 @@ export type MutationMarkNoShowArgs = {
  */
 export type MutationPostNeedArgs = {
   input: PostNeedInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationPostSeriesArgs = {
+  input: PostSeriesInput;
 };
 
 
@@ -794,6 +859,8 @@ export type Need = {
   openSlots: Scalars['Int']['output'];
   /** Who pays the minutes. */
   payer: Payer;
+  /** The series this need is an occurrence of; null for a need posted on its own. */
+  series?: Maybe<NeedSeries>;
   /** The site that posted it. */
   site: Site;
   /** How many volunteers it needs. */
@@ -830,6 +897,41 @@ export type NeedEdge = {
   cursor: Scalars['String']['output'];
   /** The need. */
   node: Need;
+};
+
+/**
+ * A recurring need (a meal round every weekday at 11:00, a bath every Saturday at 15:00): what each
+ * occurrence needs and when it repeats. Each occurrence is a Need of its own (its own slots and
+ * claims), written two weeks ahead.
+ */
+export type NeedSeries = {
+  __typename?: 'NeedSeries';
+  /** The elder served. */
+  beneficiary: Member;
+  /** Kind of service. */
+  category: ServiceCategory;
+  /** Details each occurrence gets. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The last day, if it has one. */
+  endsOn?: Maybe<Scalars['String']['output']>;
+  /** Minutes each occurrence is expected to take. */
+  estimatedMinutes: Scalars['Int']['output'];
+  /** Opaque id (series_...). */
+  id: Scalars['ID']['output'];
+  /** Days of the month it repeats on, 1-31 (a month without the day is skipped). */
+  monthDays: Array<Scalars['Int']['output']>;
+  /** How many occurrences in all, counted from startsOn, if it has a count. */
+  occurrenceCount?: Maybe<Scalars['Int']['output']>;
+  /** Volunteers each occurrence needs. */
+  slots: Scalars['Int']['output'];
+  /** The first day (YYYY-MM-DD, the site's calendar). */
+  startsOn: Scalars['String']['output'];
+  /** The time each occurrence starts, HH:MM on the site's clock. */
+  timeOfDay: Scalars['String']['output'];
+  /** Short title each occurrence gets. */
+  title: Scalars['String']['output'];
+  /** Weekdays it repeats on: 1 Monday ... 7 Sunday. */
+  weekdays: Array<Scalars['Int']['output']>;
 };
 
 /** Where a need is in its life. */
@@ -900,6 +1002,47 @@ export type PostNeedInput = {
   startsAt: Scalars['DateTime']['input'];
   /** Title, 1-60 characters. */
   title: Scalars['String']['input'];
+};
+
+/** When and how a series repeats, with what each occurrence needs. */
+export type PostSeriesInput = {
+  /** The elder served (member_...), a member of the site. */
+  beneficiaryId: Scalars['ID']['input'];
+  /** Kind of service. */
+  category: ServiceCategory;
+  /** Details, at most 1000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The last day, YYYY-MM-DD; give this or occurrenceCount or neither (then it runs until ended). */
+  endsOn?: InputMaybe<Scalars['String']['input']>;
+  /** Expected minutes of each occurrence, 1-1440. */
+  estimatedMinutes: Scalars['Int']['input'];
+  /** Days of the month to repeat on, 1-31. */
+  monthDays?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** How many times in all, 1-1000. */
+  occurrenceCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Who pays (default SITE). */
+  payer?: InputMaybe<Payer>;
+  /** The site (site_...); you must be its COORDINATOR. */
+  siteId: Scalars['ID']['input'];
+  /** Volunteers each occurrence needs, 1-50 (default 1). */
+  slots?: InputMaybe<Scalars['Int']['input']>;
+  /** The first day, YYYY-MM-DD. */
+  startsOn: Scalars['String']['input'];
+  /** The time each occurrence starts, HH:MM on the site's clock. */
+  timeOfDay: Scalars['String']['input'];
+  /** Short title, 1-60 characters. */
+  title: Scalars['String']['input'];
+  /** Weekdays to repeat on, 1 Monday ... 7 Sunday; this or monthDays must have a day. */
+  weekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** A series just posted, with the occurrences written for the next two weeks. */
+export type PostSeriesPayload = {
+  __typename?: 'PostSeriesPayload';
+  /** Its occurrences of the next two weeks, soonest first. */
+  occurrences: Array<Need>;
+  /** The series. */
+  series: NeedSeries;
 };
 
 /** Goods at a site's points supermarket. */
@@ -1296,6 +1439,13 @@ export type Role =
   | 'ELDER'
   /** Claims needs and serves (志愿者); banks minutes and earns points. */
   | 'VOLUNTEER';
+
+/** Which occurrences a change or a cancellation applies to. */
+export type SeriesScope =
+  /** This occurrence and every later one: the series is split (or ended) from this occurrence's day. */
+  | 'THIS_AND_FOLLOWING'
+  /** Only this occurrence; the rest of the series stays. */
+  | 'THIS_ONE';
 
 /** The kinds of service a need asks for. */
 export type ServiceCategory =
@@ -1777,6 +1927,7 @@ export type ResolversTypes = {
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EditNeedInput: EditNeedInput;
+  EditSeriesInput: EditSeriesInput;
   ElderVisitStatus: ResolverTypeWrapper<ElderVisitData>;
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1795,11 +1946,14 @@ export type ResolversTypes = {
   Need: ResolverTypeWrapper<NeedRow>;
   NeedConnection: ResolverTypeWrapper<Omit<NeedConnection, 'edges'> & { edges: Array<ResolversTypes['NeedEdge']> }>;
   NeedEdge: ResolverTypeWrapper<Omit<NeedEdge, 'node'> & { node: ResolversTypes['Need'] }>;
+  NeedSeries: ResolverTypeWrapper<NeedSeriesRow>;
   NeedStatus: NeedStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payer: Payer;
   PlatformHealth: ResolverTypeWrapper<PlatformHealthData>;
   PostNeedInput: PostNeedInput;
+  PostSeriesInput: PostSeriesInput;
+  PostSeriesPayload: ResolverTypeWrapper<Omit<PostSeriesPayload, 'occurrences' | 'series'> & { occurrences: Array<ResolversTypes['Need']>, series: ResolversTypes['NeedSeries'] }>;
   Product: ResolverTypeWrapper<ProductRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordVisitInput: RecordVisitInput;
@@ -1810,6 +1964,7 @@ export type ResolversTypes = {
   RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
   Role: Role;
+  SeriesScope: SeriesScope;
   ServiceCategory: ServiceCategory;
   ServiceRecord: ResolverTypeWrapper<ServiceRecordData>;
   SetTierOverrideInput: SetTierOverrideInput;
@@ -1851,6 +2006,7 @@ export type ResolversParentTypes = {
   CreateSiteInput: CreateSiteInput;
   DateTime: Scalars['DateTime']['output'];
   EditNeedInput: EditNeedInput;
+  EditSeriesInput: EditSeriesInput;
   ElderVisitStatus: ElderVisitData;
   FailedJob: jobQueries.JobFailure;
   Float: Scalars['Float']['output'];
@@ -1868,9 +2024,12 @@ export type ResolversParentTypes = {
   Need: NeedRow;
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeedEdge']> };
   NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
+  NeedSeries: NeedSeriesRow;
   PageInfo: PageInfo;
   PlatformHealth: PlatformHealthData;
   PostNeedInput: PostNeedInput;
+  PostSeriesInput: PostSeriesInput;
+  PostSeriesPayload: Omit<PostSeriesPayload, 'occurrences' | 'series'> & { occurrences: Array<ResolversParentTypes['Need']>, series: ResolversParentTypes['NeedSeries'] };
   Product: ProductRow;
   Query: Record<PropertyKey, never>;
   RecordVisitInput: RecordVisitInput;
@@ -2032,6 +2191,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
   cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
   cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
+  cancelSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelSeriesNeedArgs, 'id' | 'reason' | 'scope'>>;
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   checkIn?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'claimId'>>;
   claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
@@ -2040,11 +2200,13 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
   editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
+  editSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditSeriesNeedArgs, 'id' | 'input' | 'scope'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
   markAllInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType>;
   markInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
+  postSeries?: Resolver<ResolversTypes['PostSeriesPayload'], ParentType, ContextType, RequireFields<MutationPostSeriesArgs, 'input'>>;
   reassignVisitTask?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType, RequireFields<MutationReassignVisitTaskArgs, 'taskId'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
@@ -2069,6 +2231,7 @@ export type NeedResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   openSlots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   payer?: Resolver<ResolversTypes['Payer'], ParentType, ContextType>;
+  series?: Resolver<Maybe<ResolversTypes['NeedSeries']>, ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   slots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2087,6 +2250,22 @@ export type NeedEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
 };
 
+export type NeedSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedSeries'] = ResolversParentTypes['NeedSeries']> = {
+  beneficiary?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  monthDays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  occurrenceCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  slots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeOfDay?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weekdays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2095,6 +2274,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 export type PlatformHealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformHealth'] = ResolversParentTypes['PlatformHealth']> = {
   failedJobs?: Resolver<Array<ResolversTypes['FailedJob']>, ParentType, ContextType, RequireFields<PlatformHealthFailedJobsArgs, 'first'>>;
   ledger?: Resolver<Array<ResolversTypes['LedgerCheck']>, ParentType, ContextType>;
+};
+
+export type PostSeriesPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostSeriesPayload'] = ResolversParentTypes['PostSeriesPayload']> = {
+  occurrences?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType>;
+  series?: Resolver<ResolversTypes['NeedSeries'], ParentType, ContextType>;
 };
 
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
@@ -2333,8 +2517,10 @@ export type Resolvers<ContextType = Context> = {
   Need?: NeedResolvers<ContextType>;
   NeedConnection?: NeedConnectionResolvers<ContextType>;
   NeedEdge?: NeedEdgeResolvers<ContextType>;
+  NeedSeries?: NeedSeriesResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
+  PostSeriesPayload?: PostSeriesPayloadResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Redemption?: RedemptionResolvers<ContextType>;
