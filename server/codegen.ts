@@ -32,6 +32,8 @@ const config: CodegenConfig = {
           Redemption: row('RedemptionRow'),
           RedemptionItem: row('RedemptionItemRow'),
           Visit: row('VisitRow'),
+          SiteSettings: '../../sites/site-settings.service#SiteSettingsData',
+          StaffMember: '../../sites/site-settings.service#StaffEntry',
           VisitCoverage: '../../visits/visits.service#CoverageData',
           SiteReport: '../../reports/reports.service#SiteReportData',
           ServiceRecord: '../../members/members.service#ServiceRecordData',
