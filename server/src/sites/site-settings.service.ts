@@ -10,7 +10,7 @@ import {
   type ServiceCategory,
   type SiteRow,
 } from '@huzhu/db';
-import { requireActor, requireRoleAt, requireVisibleAt, type Actor } from '../auth/authorize';
+import { requireRoleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, notFound } from '../core/errors';
@@ -51,12 +51,10 @@ export interface SettingsChange {
 }
 
 async function siteFor(deps: ServiceDeps, actor: Actor | null, siteId: number): Promise<SiteRow> {
-  requireActor(actor);
+  // As for every site id: FORBIDDEN whether the site exists or not, unless one keeps sites.
+  requireRoleAt(actor, siteId, KEEPERS);
   const site = await deps.cache.site.load(siteId);
   if (!site) notFound('site');
-  // Another site's people hear what a missing site says; a member of this one, which role it needs.
-  requireVisibleAt(actor, siteId, () => notFound('site'));
-  requireRoleAt(actor, siteId, KEEPERS);
   return site;
 }
 

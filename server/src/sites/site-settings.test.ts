@@ -66,7 +66,7 @@ describe.each(testEngines())('site settings on %s', (engine) => {
     );
     expect(await codeOf(settings.siteSettings(deps(), null, siteId))).toBe('UNAUTHENTICATED');
     const outsider = await memberQueries.insertMember(db, { siteId: null, name: '外人' }, []);
-    expect(await codeOf(settings.siteSettings(deps(), await as(outsider), siteId))).toBe('NOT_FOUND');
+    expect(await codeOf(settings.siteSettings(deps(), await as(outsider), siteId))).toBe('FORBIDDEN');
     const admin = await memberQueries.insertMember(db, { siteId: null, name: '民政局' }, ['ADMIN']);
     const s = await settings.siteSettings(deps(), await as(admin), siteId);
     expect(s.site.id).toBe(siteId);
