@@ -35,6 +35,8 @@ const config: CodegenConfig = {
           Visit: row('VisitRow'),
           InboxItem: row('InboxItemRow'),
           InboxReadResult: '../../inbox/inbox.service#InboxReadData',
+          SiteSettings: '../../sites/site-settings.service#SiteSettingsData',
+          StaffMember: '../../sites/site-settings.service#StaffEntry',
           VisitCoverage: '../../visits/visits.service#CoverageData',
           VisitTask: row('VisitTaskRow'),
           VisitPair: row('VisitPairRow'),

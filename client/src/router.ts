@@ -108,6 +108,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['COORDINATOR', 'CLERK'], title: 'nav.goods' },
   },
   {
+    path: '/coordinator/settings',
+    component: () => import('./pages/coordinator/settings-page.vue'),
+    meta: { roles: C, title: 'siteSettings.title' },
+  },
+  {
     path: '/coordinator/report',
     component: () => import('./pages/coordinator/report-page.vue'),
     meta: { roles: C, title: 'nav.report', wide: true },

@@ -10,6 +10,7 @@ export type NeedSeriesRow = typeof t.needSeries.$inferSelect;
 export type AccountRow = typeof t.accounts.$inferSelect;
 export type TransferRow = typeof t.transfers.$inferSelect;
 export type ProductRow = typeof t.products.$inferSelect;
+export type ProductPhotoRow = typeof t.productPhotos.$inferSelect;
 export type RedemptionRow = typeof t.redemptions.$inferSelect;
 export type RedemptionItemRow = typeof t.redemptionItems.$inferSelect;
 export type VisitRow = typeof t.visits.$inferSelect;

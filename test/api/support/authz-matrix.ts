@@ -19,7 +19,10 @@
 // NOT_FOUND to anyone who does not belong to that site, as an id that does not exist is
 // (requireVisibleAt); FORBIDDEN is for people of the site without the role. A site id is
 // FORBIDDEN whether the site exists or not.
-//   addProduct, restockProduct     COORDINATOR or CLERK of the site, ADMIN (supermarket.service)
+//   addProduct, restockProduct,    COORDINATOR or CLERK of the site, ADMIN (products.service,
+//     updateProduct, retireProduct,  product-photos.service)
+//     restoreProduct, setProductPhoto
+//   updateSiteSettings             COORDINATOR of the site, ADMIN (site-settings.service)
 //   redeem                         oneself, or COORDINATOR/CLERK of the member's site; not ADMIN
 //   cancelRedemption               COORDINATOR or CLERK of the site
 //   recordVisit                    COORDINATOR or VOLUNTEER of the elder's site, ADMIN (visits.service)
@@ -34,6 +37,7 @@
 import { idemKey, type Client, type TestServer } from './harness';
 import { CONFIRM, NEED, claimUpTo, confirmedService, postNeed, redeem, transfersOf } from './ops';
 import type { SiteCtx } from './sites';
+import { JPEG_32X24 } from '@huzhu/server/testing/photos';
 
 export const ACTORS = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK', 'anonymous'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -86,6 +90,16 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['addProduct',       'other',      ok,    F,     F,     F,     F,     U],
   ['restockProduct',   'own',        ok,    ok,    F,     F,     ok,    U],
   ['restockProduct',   'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['updateProduct',    'own',        ok,    ok,    F,     F,     ok,    U],
+  ['updateProduct',    'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['retireProduct',    'own',        ok,    ok,    F,     F,     ok,    U],
+  ['retireProduct',    'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['restoreProduct',   'own',        ok,    ok,    F,     F,     ok,    U],
+  ['restoreProduct',   'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['setProductPhoto',  'own',        ok,    ok,    F,     F,     ok,    U],
+  ['setProductPhoto',  'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['updateSiteSettings', 'own',      ok,    ok,    F,     F,     F,     U],
+  ['updateSiteSettings', 'other',    ok,    F,     F,     F,     F,     U],
   ['redeem',           'own',        F,     ok,    ok,    F,     ok,    U],
   ['redeem',           'other',      F,     NF,    NF,    NF,    NF,    U],
   ['cancelRedemption', 'own',        F,     ok,    F,     F,     ok,    U],
@@ -276,6 +290,28 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($id: ID!) { restockProduct(productId: $id, quantity: 3) { id stock } }',
     variables: { id: target.productId },
   }),
+  // Goods of their own (added by the site's clerk), so the shared product keeps its price and sale.
+  updateProduct: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { updateProduct(productId: $id, input: { pointsPrice: 7, unit: "块" }) { id } }',
+    variables: { id: await productAt(target) },
+  }),
+  retireProduct: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { retireProduct(productId: $id) { id retired } }',
+    variables: { id: await productAt(target) },
+  }),
+  restoreProduct: async ({ target }) => {
+    const id = await productAt(target);
+    await target.clerk.ok('mutation ($id: ID!) { retireProduct(productId: $id) { id } }', { id });
+    return { query: 'mutation ($id: ID!) { restoreProduct(productId: $id) { id retired } }', variables: { id } };
+  },
+  setProductPhoto: async ({ target }) => ({
+    query: 'mutation ($id: ID!, $photo: String) { setProductPhoto(productId: $id, photo: $photo) { id photoUrl } }',
+    variables: { id: await productAt(target), photo: JPEG_32X24 },
+  }),
+  updateSiteSettings: async ({ target }) => ({
+    query: 'mutation ($input: UpdateSiteSettingsInput!) { updateSiteSettings(input: $input) { site { id } } }',
+    variables: { input: { siteId: target.siteId, publicNotice: false } },
+  }),
   redeem: async ({ target }) => ({
     query: 'mutation ($input: RedeemInput!) { redeem(input: $input) { id } }',
     variables: {
@@ -353,6 +389,14 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     return { query: 'query ($s: ID!) { openNeedsText(siteId: $s) }', variables: { s: target.siteId } };
   },
 };
+
+async function productAt(t: SiteCtx): Promise<string> {
+  const added = await t.clerk.ok<{ addProduct: { id: string } }>(
+    'mutation ($input: AddProductInput!) { addProduct(input: $input) { id } }',
+    { input: { siteId: t.siteId, name: `香皂${++phones}`, pointsPrice: 5, stock: 10 } },
+  );
+  return added.addProduct.id;
+}
 
 async function donate(from: Client, to: string, minutes: number): Promise<void> {
   await from.ok(

@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
+import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
 import type { SiteReportData } from '../../reports/reports.service';
@@ -105,6 +106,23 @@ export type CareCategory =
   | 'LIVING_ALONE'
   /** 重残 */
   | 'SEVERE_DISABILITY';
+
+/** A category of service paid at a rate of its own. */
+export type CategoryRate = {
+  __typename?: 'CategoryRate';
+  /** The category. */
+  category: ServiceCategory;
+  /** Points per hour of confirmed service in this category. */
+  pointsPerHour: Scalars['Int']['output'];
+};
+
+/** A category's rate to set or clear. */
+export type CategoryRateInput = {
+  /** The category. */
+  category: ServiceCategory;
+  /** Points per hour, 1-1000; null gives the category back to the site's rate. */
+  pointsPerHour?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** One check's result. */
 export type CheckResult =
@@ -534,12 +552,22 @@ export type Mutation = {
   reportService: Claim;
   /** Add stock, 1-100000, up to 1000000 in all (COORDINATOR or CLERK of the site). */
   restockProduct: Product;
+  /** Sell a retired product again (COORDINATOR or CLERK of the site). */
+  restoreProduct: Product;
+  /** Stop selling a product: it leaves the shop and the counter, its history keeps its name (COORDINATOR or CLERK of the site). Retiring a retired one changes nothing. */
+  retireProduct: Product;
   /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
   reverseTransfer: Transfer;
+  /** Set a product's photo, or remove it with null (COORDINATOR or CLERK of the site). The photo is base64 of a JPEG or WebP of at most 48 KB and 640 pixels a side (the client shrinks it first); anything else is BAD_USER_INPUT. */
+  setProductPhoto: Product;
   /** Override an elder's computed tier until a day (COORDINATOR of the elder's site). */
   setTierOverride: TierOverride;
   /** Pair an elder with a visitor and backup (COORDINATOR of the elder's site); the elder's open tasks move to the visitor, and a first pairing gets this period's task at once. */
   setVisitPair: VisitPair;
+  /** Change a product's name, price or unit (COORDINATOR or CLERK of the site). CONFLICT if the name is taken. */
+  updateProduct: Product;
+  /** Change a site's settings (COORDINATOR of the site, or ADMIN), audited. Rates apply to service confirmed afterwards. */
+  updateSiteSettings: SiteSettings;
   /** Give the slot back before checking in (the claim's volunteer). */
   withdrawClaim: Claim;
 };
@@ -803,10 +831,38 @@ export type MutationRestockProductArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationRestoreProductArgs = {
+  productId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRetireProductArgs = {
+  productId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationReverseTransferArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetProductPhotoArgs = {
+  photo?: InputMaybe<Scalars['String']['input']>;
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -825,6 +881,25 @@ export type MutationSetTierOverrideArgs = {
  */
 export type MutationSetVisitPairArgs = {
   input: SetVisitPairInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationUpdateProductArgs = {
+  input: UpdateProductInput;
+  productId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationUpdateSiteSettingsArgs = {
+  input: UpdateSiteSettingsInput;
 };
 
 
@@ -1052,10 +1127,16 @@ export type Product = {
   id: Scalars['ID']['output'];
   /** Name, e.g. 大米（5公斤）. */
   name: Scalars['String']['output'];
+  /** Where its photo is (an HTTP GET with the member's Bearer token; the URL changes when the photo does, so it may be cached for good); null: no photo. */
+  photoUrl?: Maybe<Scalars['String']['output']>;
   /** Price in points. */
   pointsPrice: Scalars['Int']['output'];
+  /** Retired: no longer sold (not in the shop nor at the counter); past redemptions still name it. */
+  retired: Scalars['Boolean']['output'];
   /** Items in stock. */
   stock: Scalars['Int']['output'];
+  /** The unit it is counted in (袋, 瓶, 斤), as the site writes it; null: plain items. */
+  unit?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1102,6 +1183,8 @@ export type Query = {
   siteReport: SiteReport;
   /** Every site's report for a month, lowest visit rate first, sites without a rate last (ADMIN). */
   siteReports: Array<SiteReport>;
+  /** A site's settings (COORDINATOR of the site, or ADMIN). */
+  siteSettings: SiteSettings;
   /** Every site, in the order they were created (public). */
   sites: SiteConnection;
   /** The member who is logged in, or null without a log-in. */
@@ -1209,6 +1292,7 @@ export type QueryOpenNeedsTextArgs = {
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
  */
 export type QueryProductsArgs = {
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
   siteId: Scalars['ID']['input'];
 };
 
@@ -1265,6 +1349,16 @@ export type QuerySiteReportArgs = {
  */
 export type QuerySiteReportsArgs = {
   month: Scalars['String']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QuerySiteSettingsArgs = {
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -1524,6 +1618,8 @@ export type Site = {
   name: Scalars['String']['output'];
   /** Points earned per hour of confirmed service (unless a category has its own rate). */
   pointsPerHour: Scalars['Int']['output'];
+  /** Whether the site shows a public notice to people not logged in. Only the setting so far: the notice itself is not built yet. */
+  publicNotice: Scalars['Boolean']['output'];
   /** Region path, county/township/village. */
   region: Scalars['String']['output'];
   /** IANA time zone the site's months and days are counted in. */
@@ -1579,6 +1675,26 @@ export type SiteReport = {
   site: Site;
   /** Visit coverage rate, 0-1; null when no elder of the site is due a visit (no rate, never 100%). */
   visitRate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A site's settings, as its coordinator keeps them. */
+export type SiteSettings = {
+  __typename?: 'SiteSettings';
+  /** Categories paid at a rate of their own; any other category earns the site's pointsPerHour. */
+  categoryRates: Array<CategoryRate>;
+  /** The site (its pointsPerHour, timeZone and publicNotice are the settings). */
+  site: Site;
+  /** Who holds COORDINATOR, CLERK or VOLUNTEER at the site, by name (read only here: roles are granted on the members page). */
+  staff: Array<StaffMember>;
+};
+
+/** Someone who works for the site. */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  /** The member. */
+  member: Member;
+  /** Their roles at the site among COORDINATOR, CLERK and VOLUNTEER. */
+  roles: Array<Role>;
 };
 
 /** Live updates over graphql-ws on the same path as queries. */
@@ -1668,6 +1784,30 @@ export type Unit =
   | 'MINUTES'
   /** Points (积分), spent at the points supermarket. */
   | 'POINTS';
+
+/** A product's changes; a field left out stays as it is. */
+export type UpdateProductInput = {
+  /** Name, 1-60 characters, unique at the site. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Price in points, 1-100000. Only later redemptions pay it: past ones keep what they paid. */
+  pointsPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Unit, 1-8 characters (袋, 瓶, 斤); an empty string goes back to plain items. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change of a site's settings; a field left out stays as it is. */
+export type UpdateSiteSettingsInput = {
+  /** Categories to set or clear, each at most once. */
+  categoryRates?: InputMaybe<Array<CategoryRateInput>>;
+  /** Points per hour of confirmed service, 1-1000. Only service confirmed afterwards earns the new rate. */
+  pointsPerHour?: InputMaybe<Scalars['Int']['input']>;
+  /** Show a public notice or not. */
+  publicNotice?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The site (site_...). */
+  siteId: Scalars['ID']['input'];
+  /** IANA time zone, e.g. Asia/Shanghai (BAD_USER_INPUT if unknown). */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A visit to an elder (巡访). */
 export type Visit = {
@@ -1919,6 +2059,8 @@ export type ResolversTypes = {
   Balance: ResolverTypeWrapper<Balance>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CareCategory: CareCategory;
+  CategoryRate: ResolverTypeWrapper<CategoryRate>;
+  CategoryRateInput: CategoryRateInput;
   CheckResult: CheckResult;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
@@ -1973,6 +2115,8 @@ export type ResolversTypes = {
   SiteConnection: ResolverTypeWrapper<Omit<SiteConnection, 'edges'> & { edges: Array<ResolversTypes['SiteEdge']> }>;
   SiteEdge: ResolverTypeWrapper<Omit<SiteEdge, 'node'> & { node: ResolversTypes['Site'] }>;
   SiteReport: ResolverTypeWrapper<SiteReportData>;
+  SiteSettings: ResolverTypeWrapper<SiteSettingsData>;
+  StaffMember: ResolverTypeWrapper<StaffEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TierOverride: ResolverTypeWrapper<VisitTierOverrideRow>;
@@ -1980,6 +2124,8 @@ export type ResolversTypes = {
   TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
   TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
   Unit: Unit;
+  UpdateProductInput: UpdateProductInput;
+  UpdateSiteSettingsInput: UpdateSiteSettingsInput;
   Visit: ResolverTypeWrapper<VisitRow>;
   VisitChecks: ResolverTypeWrapper<VisitChecks>;
   VisitChecksInput: VisitChecksInput;
@@ -2000,6 +2146,8 @@ export type ResolversParentTypes = {
   AuthPayload: Omit<AuthPayload, 'member'> & { member: ResolversParentTypes['Member'] };
   Balance: Balance;
   Boolean: Scalars['Boolean']['output'];
+  CategoryRate: CategoryRate;
+  CategoryRateInput: CategoryRateInput;
   Claim: ClaimRow;
   ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
@@ -2046,12 +2194,16 @@ export type ResolversParentTypes = {
   SiteConnection: Omit<SiteConnection, 'edges'> & { edges: Array<ResolversParentTypes['SiteEdge']> };
   SiteEdge: Omit<SiteEdge, 'node'> & { node: ResolversParentTypes['Site'] };
   SiteReport: SiteReportData;
+  SiteSettings: SiteSettingsData;
+  StaffMember: StaffEntry;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   TierOverride: VisitTierOverrideRow;
   Transfer: TransferRow;
   TransferConnection: Omit<TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
   TransferEdge: Omit<TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
+  UpdateProductInput: UpdateProductInput;
+  UpdateSiteSettingsInput: UpdateSiteSettingsInput;
   Visit: VisitRow;
   VisitChecks: VisitChecks;
   VisitChecksInput: VisitChecksInput;
@@ -2070,6 +2222,11 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
 export type BalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Balance'] = ResolversParentTypes['Balance']> = {
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CategoryRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CategoryRate'] = ResolversParentTypes['CategoryRate']> = {
+  category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
+  pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -2214,9 +2371,14 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
+  restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestoreProductArgs, 'productId'>>;
+  retireProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRetireProductArgs, 'productId'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
+  setProductPhoto?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationSetProductPhotoArgs, 'productId'>>;
   setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
   setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
+  updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input' | 'productId'>>;
+  updateSiteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<MutationUpdateSiteSettingsArgs, 'input'>>;
   withdrawClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationWithdrawClaimArgs, 'claimId'>>;
 };
 
@@ -2284,8 +2446,11 @@ export type PostSeriesPayloadResolvers<ContextType = Context, ParentType extends
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  photoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pointsPrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   stock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -2299,12 +2464,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
   openNeedsText?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryOpenNeedsTextArgs, 'siteId'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
-  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'siteId'>>;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'includeRetired' | 'siteId'>>;
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
   siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
+  siteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<QuerySiteSettingsArgs, 'siteId'>>;
   sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, Partial<QuerySitesArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   visitCoverage?: Resolver<ResolversTypes['VisitCoverage'], ParentType, ContextType, RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>>;
@@ -2360,6 +2526,7 @@ export type SiteResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publicNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   township?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2389,6 +2556,17 @@ export type SiteReportResolvers<ContextType = Context, ParentType extends Resolv
   serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SiteSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteSettings'] = ResolversParentTypes['SiteSettings']> = {
+  categoryRates?: Resolver<Array<ResolversTypes['CategoryRate']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  staff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+};
+
+export type StaffMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -2499,6 +2677,7 @@ export type VisitTierCountResolvers<ContextType = Context, ParentType extends Re
 export type Resolvers<ContextType = Context> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Balance?: BalanceResolvers<ContextType>;
+  CategoryRate?: CategoryRateResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
@@ -2532,6 +2711,8 @@ export type Resolvers<ContextType = Context> = {
   SiteConnection?: SiteConnectionResolvers<ContextType>;
   SiteEdge?: SiteEdgeResolvers<ContextType>;
   SiteReport?: SiteReportResolvers<ContextType>;
+  SiteSettings?: SiteSettingsResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TierOverride?: TierOverrideResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
