@@ -14,3 +14,5 @@ export type RedemptionItemRow = typeof t.redemptionItems.$inferSelect;
 export type VisitRow = typeof t.visits.$inferSelect;
 export type InboxItemRow = typeof t.inboxItems.$inferSelect;
 export type AuditRow = typeof t.auditLog.$inferSelect;
+export type JoinRequestRow = typeof t.joinRequests.$inferSelect;
+export type VolunteerOfferRow = typeof t.volunteerOffers.$inferSelect;

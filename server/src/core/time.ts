@@ -32,3 +32,9 @@ export function localMinute(at: Date, timeZone: string): string {
     .toString({ smallestUnit: 'minute' })
     .replace('T', ' ');
 }
+
+/** The weekday (ISO, 1 = Monday) and hour of `at` on the clock of the zone. */
+export function zoned(at: Date, timeZone: string): { dayOfWeek: number; hour: number } {
+  const z = Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(timeZone);
+  return { dayOfWeek: z.dayOfWeek, hour: z.hour };
+}

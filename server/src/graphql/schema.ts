@@ -7,6 +7,8 @@ import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
 import { authResolvers } from '../auth/auth.resolver';
 import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
+import { joiningResolvers } from '../members/joining.resolver';
+import { offersResolvers } from '../offers/offers.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
@@ -58,6 +60,8 @@ export function buildSchema(): GraphQLSchema {
     authResolvers,
     sitesResolvers,
     membersResolvers,
+    joiningResolvers,
+    offersResolvers,
     needsResolvers,
     ledgerResolvers,
     supermarketResolvers,

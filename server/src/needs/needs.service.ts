@@ -28,6 +28,7 @@ import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
 import { dayRange } from '../core/time';
 import * as v from '../core/validate';
 import { requirePrivate } from '../members/members.service';
+import { tellOfferMatches } from '../offers/offers.service';
 
 /** A need as its coordinator posts it: the site and the beneficiary by their ids. */
 export interface NewNeed {
@@ -245,6 +246,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       slots,
       payer: row.payer,
     });
+    await tellOfferMatches(tx, actor, row);
     return { need: row, posted: true };
   });
   if (posted) await deps.events.publish({ topic: 'needPosted', siteId, id: need.id });

@@ -1,6 +1,7 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, JoinRequestRow, VolunteerOfferRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
 import type { CoverageData } from '../../visits/visits.service';
 import type { SiteReportData } from '../../reports/reports.service';
 import type { ServiceRecordData } from '../../members/members.service';
@@ -209,6 +210,40 @@ export type FailedJob = {
   tries: Scalars['Int']['output'];
 };
 
+/** A villager's request to join a site. Seen by the site's coordinators and platform staff only. */
+export type JoinRequest = {
+  __typename?: 'JoinRequest';
+  /** Whether the phone belongs to a member already (of this or another site): approval then adds the role. */
+  alreadyMember: Scalars['Boolean']['output'];
+  /** What they said they can help with. */
+  categories: Array<ServiceCategory>;
+  /** When they asked. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When a coordinator decided; null while pending. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was declined. */
+  declineReason?: Maybe<Scalars['String']['output']>;
+  /** Opaque id (jreq_...). */
+  id: Scalars['ID']['output'];
+  /** The member approval made (or gave the role to). */
+  member?: Maybe<Member>;
+  /** The name they gave. */
+  name: Scalars['String']['output'];
+  /** The mobile number they gave, in full (the coordinator calls them). */
+  phone: Scalars['String']['output'];
+  /** Where it stands. */
+  status: JoinRequestStatus;
+};
+
+/** Where a join request stands. */
+export type JoinRequestStatus =
+  /** Approved: the person is a volunteer of the site. */
+  | 'APPROVED'
+  /** Declined, with a reason. */
+  | 'DECLINED'
+  /** Waiting for a coordinator. */
+  | 'PENDING';
+
 /** One ledger invariant as checked now. */
 export type LedgerCheck = {
   __typename?: 'LedgerCheck';
@@ -249,6 +284,8 @@ export type Member = {
   serviceRecord: ServiceRecord;
   /** The member's site. Platform staff belong to no village: theirs is the first site they manage. */
   site: Site;
+  /** The member's roles per site, their own site first. The member and platform staff see every site; a site's staff see their own site's entry only; anyone else none. */
+  siteRoles: Array<SiteRoles>;
   /** Ledger history, newest first. */
   transfers: TransferConnection;
 };
@@ -298,6 +335,8 @@ export type Mutation = {
   addMember: Member;
   /** Add goods (COORDINATOR or CLERK of the site). */
   addProduct: Product;
+  /** Approve a pending request (COORDINATOR of the site, or ADMIN): a new volunteer of the site, or VOLUNTEER added to the member with that phone. CONFLICT when already decided. */
+  approveJoinRequest: JoinRequest;
   /** Call a need off (COORDINATOR). Open claims are withdrawn, rejected ones closed; confirmed service stays credited. */
   cancelNeed: Need;
   /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). */
@@ -320,8 +359,12 @@ export type Mutation = {
   confirmService: Claim;
   /** Create a site (ADMIN). */
   createSite: Site;
+  /** Decline a pending request with a reason (COORDINATOR of the site, or ADMIN). CONFLICT when already decided. */
+  declineJoinRequest: JoinRequest;
   /** Give banked minutes to another member, e.g. a parent (转赠). INSUFFICIENT_BALANCE if you have too few. */
   donateMinutes: Transfer;
+  /** Give a member of another site, found by their whole mobile number, a role at this site: VOLUNTEER, CLERK or COORDINATOR (COORDINATOR of the site, or ADMIN). ADMIN and ELDER cannot be granted this way. */
+  grantSiteRole: Member;
   /** Log in with phone and password; returns a token for the Authorization header. */
   login: AuthPayload;
   /** Mark that the volunteer did not come (COORDINATOR of the site): a claim not yet settled, reported or not. */
@@ -334,6 +377,8 @@ export type Mutation = {
   redeem: Redemption;
   /** Reject reported service with a reason (COORDINATOR of the site). */
   rejectService: Claim;
+  /** Take a role at this site from a member of another site (COORDINATOR of the site, or ADMIN); it ends at once. */
+  removeSiteRole: Member;
   /**
    * Reopen a need so it can be claimed again (COORDINATOR of the site): its rejected claims close
    * (they keep their reasons but hold no slot and cannot be reported again) and the need is OPEN when
@@ -347,10 +392,14 @@ export type Mutation = {
    * closed. More than twice the estimate is allowed and flagged (Claim.overEstimate).
    */
   reportService: Claim;
+  /** Ask to join a site (anyone, not logged in). Answers true whether or not the phone is registered or has asked before, so it tells nobody who lives where; limited per phone (3 a day) and per address (10 an hour): TOO_MANY_REQUESTS beyond. */
+  requestToJoin: Scalars['Boolean']['output'];
   /** Add stock, 1-100000, up to 1000000 in all (COORDINATOR or CLERK of the site). */
   restockProduct: Product;
   /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
   reverseTransfer: Transfer;
+  /** Set the viewer's offer at the site, replacing the one before (a VOLUNTEER there). */
+  setOffer: VolunteerOffer;
   /** Give the slot back before checking in (the claim's volunteer). */
   withdrawClaim: Claim;
 };
@@ -371,6 +420,15 @@ export type MutationAddMemberArgs = {
  */
 export type MutationAddProductArgs = {
   input: AddProductInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationApproveJoinRequestArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -446,11 +504,32 @@ export type MutationCreateSiteArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationDeclineJoinRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationDonateMinutesArgs = {
   idempotencyKey: Scalars['String']['input'];
   minutes: Scalars['Int']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   toMemberId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationGrantSiteRoleArgs = {
+  phone: Scalars['String']['input'];
+  role: Role;
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -514,6 +593,17 @@ export type MutationRejectServiceArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationRemoveSiteRoleArgs = {
+  memberId: Scalars['ID']['input'];
+  role: Role;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationReopenNeedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -527,6 +617,15 @@ export type MutationReportServiceArgs = {
   claimId: Scalars['ID']['input'];
   minutes: Scalars['Int']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRequestToJoinArgs = {
+  input: RequestToJoinInput;
 };
 
 
@@ -548,6 +647,15 @@ export type MutationReverseTransferArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetOfferArgs = {
+  input: OfferInput;
 };
 
 
@@ -631,6 +739,18 @@ export type NeedStatus =
   /** Posted; slots are free. */
   | 'OPEN';
 
+/** A volunteer's offer, as they set it. */
+export type OfferInput = {
+  /** Categories of service they can do (none: they offer nothing for now). */
+  categories: Array<ServiceCategory>;
+  /** The site (site_...) where they volunteer. */
+  siteId: Scalars['ID']['input'];
+  /** Times of day; empty or omitted: any time. */
+  times?: InputMaybe<Array<TimeOfDay>>;
+  /** ISO weekdays 1-7; empty or omitted: any day. */
+  weekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -712,10 +832,14 @@ export type Query = {
   __typename?: 'Query';
   /** The site's claims, e.g. status REPORTED: the queue to confirm (staff only). */
   claims: ClaimConnection;
+  /** A site's join requests in one status (PENDING when omitted: the queue, oldest first; decided ones newest first). COORDINATOR of the site, or ADMIN. */
+  joinRequests: Array<JoinRequest>;
   /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
   /** The site's members, by name; staff only. `search` matches name or phone. */
   members: MemberConnection;
+  /** The viewer's own offer at the site (a VOLUNTEER there); null before they make one. */
+  myOffer?: Maybe<VolunteerOffer>;
   /** A need by id (members of its site, and admins); null for another site's need, as for one that does not exist. */
   need?: Maybe<Need>;
   /** The site's needs, soonest first. */
@@ -730,6 +854,8 @@ export type Query = {
   redemptions: RedemptionConnection;
   /** A site by id (public). */
   site?: Maybe<Site>;
+  /** People of other sites holding roles at this site, by name (the site's staff, or ADMIN). */
+  siteGuests: Array<SiteGuest>;
   /** A site's monthly report (staff of the site, and admins). */
   siteReport: SiteReport;
   /** Every site's report for a month, lowest visit rate first, sites without a rate last (ADMIN). */
@@ -740,6 +866,8 @@ export type Query = {
   viewer?: Maybe<Member>;
   /** The site's visit coverage for a month (staff of the site, and admins). */
   visitCoverage: VisitCoverage;
+  /** Volunteers of the site whose offer fits a need of this category at this time (COORDINATOR of the site, or ADMIN), by name. */
+  volunteersFitting: Array<Member>;
 };
 
 
@@ -754,6 +882,18 @@ export type QueryClaimsArgs = {
   siteId: Scalars['ID']['input'];
   started?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ClaimStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryJoinRequestsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+  status?: InputMaybe<JoinRequestStatus>;
 };
 
 
@@ -777,6 +917,16 @@ export type QueryMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<Role>;
   search?: InputMaybe<Scalars['String']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryMyOfferArgs = {
   siteId: Scalars['ID']['input'];
 };
 
@@ -855,6 +1005,16 @@ export type QuerySiteArgs = {
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
  */
+export type QuerySiteGuestsArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
 export type QuerySiteReportArgs = {
   month: Scalars['String']['input'];
   siteId: Scalars['ID']['input'];
@@ -890,6 +1050,18 @@ export type QuerySitesArgs = {
 export type QueryVisitCoverageArgs = {
   month: Scalars['String']['input'];
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryVolunteersFittingArgs = {
+  category: ServiceCategory;
+  siteId: Scalars['ID']['input'];
+  startsAt: Scalars['DateTime']['input'];
 };
 
 /** A visit to record. */
@@ -986,6 +1158,20 @@ export type RedemptionItem = {
   product: Product;
   /** How many. */
   quantity: Scalars['Int']['output'];
+};
+
+/** A request to join a site, as written on the log-in page. */
+export type RequestToJoinInput = {
+  /** What they can help with; becomes their offer at the site. */
+  categories?: InputMaybe<Array<ServiceCategory>>;
+  /** Full name, 1-40 characters. */
+  name: Scalars['String']['input'];
+  /** Password, 8-72 characters; optional. It works only after approval, and only for a new member. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Mainland mobile number; what they log in with once approved. */
+  phone: Scalars['String']['input'];
+  /** The site (site_...), chosen from the public list of sites. */
+  siteId: Scalars['ID']['input'];
 };
 
 /** What a person may do at a site. One person may hold several roles. */
@@ -1086,6 +1272,15 @@ export type SiteEdge = {
   node: Site;
 };
 
+/** A person of another site holding roles at this one. */
+export type SiteGuest = {
+  __typename?: 'SiteGuest';
+  /** The person. */
+  member: Member;
+  /** Their roles at this site. */
+  roles: Array<Role>;
+};
+
 /** A site's figures for one month. */
 export type SiteReport = {
   __typename?: 'SiteReport';
@@ -1113,6 +1308,15 @@ export type SiteReport = {
   visitRate?: Maybe<Scalars['Float']['output']>;
 };
 
+/** A member's roles at one site. */
+export type SiteRoles = {
+  __typename?: 'SiteRoles';
+  /** The roles held there. */
+  roles: Array<Role>;
+  /** The site. */
+  site: Site;
+};
+
 /** Live updates over graphql-ws on the same path as queries. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -1133,6 +1337,15 @@ export type SubscriptionClaimUpdatedArgs = {
 export type SubscriptionNeedPostedArgs = {
   siteId: Scalars['ID']['input'];
 };
+
+/** A part of the day, on the site's clock. */
+export type TimeOfDay =
+  /** 12:00 to 18:00. */
+  | 'AFTERNOON'
+  /** From 18:00. */
+  | 'EVENING'
+  /** Before 12:00. */
+  | 'MORNING';
 
 /** One movement on the ledger: an amount from one account to another. Never edited; reversed instead. */
 export type Transfer = {
@@ -1220,6 +1433,19 @@ export type VisitCoverage = {
   visitedCount: Scalars['Int']['output'];
   /** The month's visits, newest first. */
   visits: Array<Visit>;
+};
+
+/** What a volunteer offers at a site. */
+export type VolunteerOffer = {
+  __typename?: 'VolunteerOffer';
+  /** The categories of service they can do. */
+  categories: Array<ServiceCategory>;
+  /** Times of day; empty: any time. */
+  times: Array<TimeOfDay>;
+  /** When it was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** ISO weekdays, 1 = Monday .. 7 = Sunday; empty: any day. */
+  weekdays: Array<Scalars['Int']['output']>;
 };
 
 
@@ -1312,6 +1538,8 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JoinRequest: ResolverTypeWrapper<JoinRequestRow>;
+  JoinRequestStatus: JoinRequestStatus;
   LedgerCheck: ResolverTypeWrapper<InvariantResult>;
   Member: ResolverTypeWrapper<MemberRow>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
@@ -1321,6 +1549,7 @@ export type ResolversTypes = {
   NeedConnection: ResolverTypeWrapper<Omit<NeedConnection, 'edges'> & { edges: Array<ResolversTypes['NeedEdge']> }>;
   NeedEdge: ResolverTypeWrapper<Omit<NeedEdge, 'node'> & { node: ResolversTypes['Need'] }>;
   NeedStatus: NeedStatus;
+  OfferInput: OfferInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payer: Payer;
   PlatformHealth: ResolverTypeWrapper<PlatformHealthData>;
@@ -1334,21 +1563,26 @@ export type ResolversTypes = {
   RedemptionConnection: ResolverTypeWrapper<Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RedemptionEdge']> }>;
   RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
+  RequestToJoinInput: RequestToJoinInput;
   Role: Role;
   ServiceCategory: ServiceCategory;
   ServiceRecord: ResolverTypeWrapper<ServiceRecordData>;
   Site: ResolverTypeWrapper<SiteRow>;
   SiteConnection: ResolverTypeWrapper<Omit<SiteConnection, 'edges'> & { edges: Array<ResolversTypes['SiteEdge']> }>;
   SiteEdge: ResolverTypeWrapper<Omit<SiteEdge, 'node'> & { node: ResolversTypes['Site'] }>;
+  SiteGuest: ResolverTypeWrapper<SiteGuestData>;
   SiteReport: ResolverTypeWrapper<SiteReportData>;
+  SiteRoles: ResolverTypeWrapper<SiteRolesData>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TimeOfDay: TimeOfDay;
   Transfer: ResolverTypeWrapper<TransferRow>;
   TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
   TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
   Unit: Unit;
   Visit: ResolverTypeWrapper<VisitRow>;
   VisitCoverage: ResolverTypeWrapper<CoverageData>;
+  VolunteerOffer: ResolverTypeWrapper<VolunteerOfferRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1367,6 +1601,7 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  JoinRequest: JoinRequestRow;
   LedgerCheck: InvariantResult;
   Member: MemberRow;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
@@ -1375,6 +1610,7 @@ export type ResolversParentTypes = {
   Need: NeedRow;
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeedEdge']> };
   NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
+  OfferInput: OfferInput;
   PageInfo: PageInfo;
   PlatformHealth: PlatformHealthData;
   PostNeedInput: PostNeedInput;
@@ -1387,11 +1623,14 @@ export type ResolversParentTypes = {
   RedemptionConnection: Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RedemptionEdge']> };
   RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
   RedemptionItem: RedemptionItemRow;
+  RequestToJoinInput: RequestToJoinInput;
   ServiceRecord: ServiceRecordData;
   Site: SiteRow;
   SiteConnection: Omit<SiteConnection, 'edges'> & { edges: Array<ResolversParentTypes['SiteEdge']> };
   SiteEdge: Omit<SiteEdge, 'node'> & { node: ResolversParentTypes['Site'] };
+  SiteGuest: SiteGuestData;
   SiteReport: SiteReportData;
+  SiteRoles: SiteRolesData;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Transfer: TransferRow;
@@ -1399,6 +1638,7 @@ export type ResolversParentTypes = {
   TransferEdge: Omit<TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
   Visit: VisitRow;
   VisitCoverage: CoverageData;
+  VolunteerOffer: VolunteerOfferRow;
 };
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -1452,6 +1692,19 @@ export type FailedJobResolvers<ContextType = Context, ParentType extends Resolve
   tries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type JoinRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JoinRequest'] = ResolversParentTypes['JoinRequest']> = {
+  alreadyMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['ServiceCategory']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['JoinRequestStatus'], ParentType, ContextType>;
+};
+
 export type LedgerCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerCheck'] = ResolversParentTypes['LedgerCheck']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   holds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1472,6 +1725,7 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   serviceRecord?: Resolver<ResolversTypes['ServiceRecord'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  siteRoles?: Resolver<Array<ResolversTypes['SiteRoles']>, ParentType, ContextType>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<MemberTransfersArgs>>;
 };
 
@@ -1489,6 +1743,7 @@ export type MemberEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
+  approveJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationApproveJoinRequestArgs, 'id'>>;
   cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
   cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
@@ -1496,17 +1751,22 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
+  declineJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationDeclineJoinRequestArgs, 'id' | 'reason'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
+  grantSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationGrantSiteRoleArgs, 'phone' | 'role' | 'siteId'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
+  removeSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveSiteRoleArgs, 'memberId' | 'role' | 'siteId'>>;
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
+  requestToJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestToJoinArgs, 'input'>>;
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
+  setOffer?: Resolver<ResolversTypes['VolunteerOffer'], ParentType, ContextType, RequireFields<MutationSetOfferArgs, 'input'>>;
   withdrawClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationWithdrawClaimArgs, 'claimId'>>;
 };
 
@@ -1558,8 +1818,10 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
+  joinRequests?: Resolver<Array<ResolversTypes['JoinRequest']>, ParentType, ContextType, RequireFields<QueryJoinRequestsArgs, 'siteId'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
+  myOffer?: Resolver<Maybe<ResolversTypes['VolunteerOffer']>, ParentType, ContextType, RequireFields<QueryMyOfferArgs, 'siteId'>>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
@@ -1567,11 +1829,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
+  siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
   siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
   sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, Partial<QuerySitesArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   visitCoverage?: Resolver<ResolversTypes['VisitCoverage'], ParentType, ContextType, RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>>;
+  volunteersFitting?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryVolunteersFittingArgs, 'category' | 'siteId' | 'startsAt'>>;
 };
 
 export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = {
@@ -1637,6 +1901,11 @@ export type SiteEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 };
 
+export type SiteGuestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteGuest'] = ResolversParentTypes['SiteGuest']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
 export type SiteReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteReport'] = ResolversParentTypes['SiteReport']> = {
   activeVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ledgerCsvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1649,6 +1918,11 @@ export type SiteReportResolvers<ContextType = Context, ParentType extends Resolv
   serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SiteRolesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteRoles'] = ResolversParentTypes['SiteRoles']> = {
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -1699,6 +1973,13 @@ export type VisitCoverageResolvers<ContextType = Context, ParentType extends Res
   visits?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType>;
 };
 
+export type VolunteerOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerOffer'] = ResolversParentTypes['VolunteerOffer']> = {
+  categories?: Resolver<Array<ResolversTypes['ServiceCategory']>, ParentType, ContextType>;
+  times?: Resolver<Array<ResolversTypes['TimeOfDay']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  weekdays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Balance?: BalanceResolvers<ContextType>;
@@ -1707,6 +1988,7 @@ export type Resolvers<ContextType = Context> = {
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FailedJob?: FailedJobResolvers<ContextType>;
+  JoinRequest?: JoinRequestResolvers<ContextType>;
   LedgerCheck?: LedgerCheckResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
@@ -1727,12 +2009,15 @@ export type Resolvers<ContextType = Context> = {
   Site?: SiteResolvers<ContextType>;
   SiteConnection?: SiteConnectionResolvers<ContextType>;
   SiteEdge?: SiteEdgeResolvers<ContextType>;
+  SiteGuest?: SiteGuestResolvers<ContextType>;
   SiteReport?: SiteReportResolvers<ContextType>;
+  SiteRoles?: SiteRolesResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TransferConnection?: TransferConnectionResolvers<ContextType>;
   TransferEdge?: TransferEdgeResolvers<ContextType>;
   Visit?: VisitResolvers<ContextType>;
   VisitCoverage?: VisitCoverageResolvers<ContextType>;
+  VolunteerOffer?: VolunteerOfferResolvers<ContextType>;
 };
 
