@@ -13,7 +13,7 @@ import {
   type MemberRow,
   type ServiceCategory,
 } from '@huzhu/db';
-import { hasRoleAt, memberIdOf, requireRoleAt, type Actor } from '../auth/authorize';
+import { memberIdOf, requireActor, requireRoleAt, requireVisibleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, fail, notFound } from '../core/errors';
@@ -31,10 +31,13 @@ export interface NewJoinRequest {
   categories?: readonly ServiceCategory[] | null;
 }
 
-/** Asking to join is open to anyone, so it is limited like a log-in, per phone and per address. */
+/**
+ * Asking to join is open to anyone, so it is limited like a log-in, per phone and per address. An
+ * address is often a whole village's (the committee's wifi on a registration day), so it is looser.
+ */
 export const JOIN_LIMITS = {
   perPhonePerDay: 3,
-  perAddressPerHour: 10,
+  perAddressPerHour: 50,
 } as const;
 
 const JOIN_REQUEST_MISSING = { en: 'Join request not found', zh: '找不到这条入会申请' };
@@ -115,11 +118,17 @@ export async function isRegistered(deps: ServiceDeps, request: JoinRequestRow): 
   return (await memberQueries.memberByPhone(deps.db, request.phone)) !== undefined;
 }
 
-/** The request, if the actor may decide it; anyone else gets NOT_FOUND, as for no such request. */
+/**
+ * The request, if the actor may decide it: another site's request is NOT_FOUND, as one that does
+ * not exist; the site's people without the role get FORBIDDEN.
+ */
 async function decidable(deps: ServiceDeps, actor: Actor | null, id: number): Promise<JoinRequestRow> {
+  requireActor(actor);
   const request = await joiningQueries.joinRequestById(deps.db, id);
-  if (!request || !hasRoleAt(actor, request.siteId, ['COORDINATOR', 'ADMIN']))
-    fail(ErrorCode.NOT_FOUND, JOIN_REQUEST_MISSING);
+  const missing = (): never => fail(ErrorCode.NOT_FOUND, JOIN_REQUEST_MISSING);
+  if (!request) return missing();
+  requireVisibleAt(actor, request.siteId, missing);
+  requireRoleAt(actor, request.siteId, ['COORDINATOR', 'ADMIN']);
   return request;
 }
 
