@@ -39,7 +39,13 @@ describe.each(targets())('joining on $name', (on) => {
     expect(village.name).toBeTruthy();
     expect(
       await s.client.ok(REQUEST, {
-        input: { siteId: d.siteId, name: '何秀梅', phone: '136 0000 0051', password: 'heximei-2026', categories: ['MEALS'] },
+        input: {
+          siteId: d.siteId,
+          name: '何秀梅',
+          phone: '136 0000 0051',
+          password: 'heximei-2026',
+          categories: ['MEALS'],
+        },
       }),
     ).toEqual({ requestToJoin: true });
     // Not a member yet: the password does not log in, and the queue is the coordinator's only.
@@ -54,13 +60,23 @@ describe.each(targets())('joining on $name', (on) => {
       s: d.siteId,
     });
     expect(queue.joinRequests).toEqual([
-      expect.objectContaining({ name: '何秀梅', phone: '13600000051', categories: ['MEALS'], status: 'PENDING', alreadyMember: false }),
+      expect.objectContaining({
+        name: '何秀梅',
+        phone: '13600000051',
+        categories: ['MEALS'],
+        status: 'PENDING',
+        alreadyMember: false,
+      }),
     ]);
-    const approved = await coordinator.ok<{ approveJoinRequest: { status: string; member: { name: string; roles: string[] } } }>(
-      'mutation ($id: ID!) { approveJoinRequest(id: $id) { status member { name roles } } }',
-      { id: queue.joinRequests[0]!.id },
-    );
-    expect(approved.approveJoinRequest).toEqual({ status: 'APPROVED', member: { name: '何秀梅', roles: ['VOLUNTEER'] } });
+    const approved = await coordinator.ok<{
+      approveJoinRequest: { status: string; member: { name: string; roles: string[] } };
+    }>('mutation ($id: ID!) { approveJoinRequest(id: $id) { status member { name roles } } }', {
+      id: queue.joinRequests[0]!.id,
+    });
+    expect(approved.approveJoinRequest).toEqual({
+      status: 'APPROVED',
+      member: { name: '何秀梅', roles: ['VOLUNTEER'] },
+    });
 
     const he = s.client.as(await login(s.url, '13600000051', 'heximei-2026'));
     const offer = await he.ok<{ myOffer: { categories: string[]; weekdays: number[] } }>(
@@ -80,9 +96,13 @@ describe.each(targets())('joining on $name', (on) => {
     expect((await fits('2030-01-08T09:00:00+08:00')).volunteersFitting.map((m) => m.name)).toEqual(['何秀梅']);
     expect((await fits('2030-01-09T09:00:00+08:00')).volunteersFitting).toEqual([]);
     // A declined request leaves nobody to log in.
-    await s.client.ok(REQUEST, { input: { siteId: d.siteId, name: '过路人', phone: '13600000052', password: 'passerby-1' } });
+    await s.client.ok(REQUEST, {
+      input: { siteId: d.siteId, name: '过路人', phone: '13600000052', password: 'passerby-1' },
+    });
     const [next] = (await coordinator.ok<{ joinRequests: { id: string }[] }>(QUEUE, { s: d.siteId })).joinRequests;
-    await coordinator.ok('mutation ($id: ID!) { declineJoinRequest(id: $id, reason: "不是本村人") { id } }', { id: next!.id });
+    await coordinator.ok('mutation ($id: ID!) { declineJoinRequest(id: $id, reason: "不是本村人") { id } }', {
+      id: next!.id,
+    });
     const declined = await s.client.fails('mutation { login(phone: "13600000052", password: "passerby-1") { token } }');
     expect(declined.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -109,7 +129,9 @@ describe.each(targets())('joining on $name', (on) => {
       [d.siteId, ['VOLUNTEER']],
       [other.siteId, ['VOLUNTEER']],
     ]);
-    expect((await chen.ok<{ needs: { totalCount: number } }>(boardAtOther, { s: other.siteId })).needs.totalCount).toBeGreaterThan(0);
+    expect(
+      (await chen.ok<{ needs: { totalCount: number } }>(boardAtOther, { s: other.siteId })).needs.totalCount,
+    ).toBeGreaterThan(0);
     const need = await postNeed(other.coordinator, { siteId: other.siteId, beneficiaryId: other.elderId, slots: 2 });
     const claimed = await chen.ok<{ claimNeed: { status: string } }>(CLAIM_NEED, { id: need.id });
     expect(claimed.claimNeed.status).toBe('CLAIMED');
@@ -119,7 +141,11 @@ describe.each(targets())('joining on $name', (on) => {
     sockets.push(socket);
     const sub = subscribe<{ id: string; title: string }>(socket, NEED_POSTED, { s: other.siteId });
     await untilLive(sub, async () => {
-      const n = await postNeed(other.coordinator, { siteId: other.siteId, beneficiaryId: other.elderId, title: '探针' });
+      const n = await postNeed(other.coordinator, {
+        siteId: other.siteId,
+        beneficiaryId: other.elderId,
+        title: '探针',
+      });
       return (e) => e.id === n.id;
     });
 
@@ -135,7 +161,8 @@ describe.each(targets())('joining on $name', (on) => {
     // At once: the board, a claim, and the next event of the subscription.
     const end = Date.now() + 5_000;
     let code = '';
-    while (code !== 'FORBIDDEN' && Date.now() < end) code = String((await chen.fails(boardAtOther, { s: other.siteId })).extensions?.code);
+    while (code !== 'FORBIDDEN' && Date.now() < end)
+      code = String((await chen.fails(boardAtOther, { s: other.siteId })).extensions?.code);
     expect(code).toBe('FORBIDDEN');
     const again = await postNeed(other.coordinator, { siteId: other.siteId, beneficiaryId: other.elderId, slots: 2 });
     expect((await chen.fails(CLAIM_NEED, { id: again.id })).extensions?.code).toBe('NOT_FOUND');
@@ -143,7 +170,9 @@ describe.each(targets())('joining on $name', (on) => {
     expect(failure?.extensions?.code).toBe('FORBIDDEN');
     expect(sub.received.some((e) => e.id === again.id)).toBe(false);
     expect(
-      (await chen.ok<{ viewer: { siteRoles: { site: { id: string } }[] } }>(SITE_ROLES)).viewer.siteRoles.map((r) => r.site.id),
+      (await chen.ok<{ viewer: { siteRoles: { site: { id: string } }[] } }>(SITE_ROLES)).viewer.siteRoles.map(
+        (r) => r.site.id,
+      ),
     ).toEqual([d.siteId]);
   });
 });

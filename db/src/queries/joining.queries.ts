@@ -45,7 +45,11 @@ export async function listJoinRequests(
       and(
         eq(joinRequests.siteId, f.siteId),
         eq(joinRequests.status, f.status),
-        afterId === undefined ? undefined : pending ? sql`${joinRequests.id} > ${afterId}` : lt(joinRequests.id, afterId),
+        afterId === undefined
+          ? undefined
+          : pending
+            ? sql`${joinRequests.id} > ${afterId}`
+            : lt(joinRequests.id, afterId),
       ),
     )
     .orderBy(pending ? asc(joinRequests.id) : desc(joinRequests.id))

@@ -224,4 +224,3 @@ export async function declineJoinRequest(
     return decided;
   });
 }
-

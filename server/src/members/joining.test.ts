@@ -39,7 +39,10 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
     await handle.db.transaction(async (tx) => {
       const b = await siteQueries.insertSite(tx, { name: '青山村互助站', county: '平江县', village: '青山村' });
       siteB = b.id;
-      people.set('周书记', await memberQueries.insertMember(tx, { siteId: siteB, name: '周书记', phone: '13700000001' }, ['COORDINATOR']));
+      people.set(
+        '周书记',
+        await memberQueries.insertMember(tx, { siteId: siteB, name: '周书记', phone: '13700000001' }, ['COORDINATOR']),
+      );
       people.set('青山老人', await memberQueries.insertMember(tx, { siteId: siteB, name: '青山老人' }, ['ELDER']));
     });
     const need = await postNeed(deps(), await as('周书记'), {
@@ -69,7 +72,9 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
       // Only B's coordinator grants at B: not A's coordinator, not a volunteer.
       for (const who of ['李秀英', '陈志明']) {
         expect(
-          await outcome(grantSiteRole(deps(), await as(who), { siteId: siteB, phone: '13900000005', role: 'VOLUNTEER' })),
+          await outcome(
+            grantSiteRole(deps(), await as(who), { siteId: siteB, phone: '13900000005', role: 'VOLUNTEER' }),
+          ),
         ).toBe('FORBIDDEN');
       }
       // Before: 陈志明 of A sees nothing of B.
@@ -107,14 +112,20 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
     it('is removed by the coordinator and ends at once; their own site is not touched this way', async () => {
       const zhou = await as('周书记');
       const chenId = people.get('陈志明')!.id;
-      expect(await outcome(removeSiteRole(deps(), await as('李秀英'), { siteId: siteB, memberId: chenId, role: 'VOLUNTEER' }))).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        await outcome(
+          removeSiteRole(deps(), await as('李秀英'), { siteId: siteB, memberId: chenId, role: 'VOLUNTEER' }),
+        ),
+      ).toBe('FORBIDDEN');
       // Someone holding nothing at B is no one B's coordinator can name.
       expect(
-        await outcome(removeSiteRole(deps(), zhou, { siteId: siteB, memberId: people.get('张建国')!.id, role: 'VOLUNTEER' })),
+        await outcome(
+          removeSiteRole(deps(), zhou, { siteId: siteB, memberId: people.get('张建国')!.id, role: 'VOLUNTEER' }),
+        ),
       ).toBe('NOT_FOUND');
-      expect(await outcome(removeSiteRole(deps(), zhou, { siteId: siteB, memberId: chenId, role: 'CLERK' }))).toBe('CONFLICT');
+      expect(await outcome(removeSiteRole(deps(), zhou, { siteId: siteB, memberId: chenId, role: 'CLERK' }))).toBe(
+        'CONFLICT',
+      );
       await removeSiteRole(deps(), zhou, { siteId: siteB, memberId: chenId, role: 'VOLUNTEER' });
       const chen = await as('陈志明');
       expect(await outcome(listNeeds(deps(), chen, { siteId: siteB }))).toBe('FORBIDDEN');
@@ -122,7 +133,9 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
       expect((await listMembers(deps(), zhou, { siteId: siteB, role: 'VOLUNTEER' })).totalCount).toBe(0);
       // A's coordinator cannot take A's own roles away through this door from B's side either.
       expect(
-        await outcome(removeSiteRole(deps(), await as('李秀英'), { siteId: siteA, memberId: chenId, role: 'VOLUNTEER' })),
+        await outcome(
+          removeSiteRole(deps(), await as('李秀英'), { siteId: siteA, memberId: chenId, role: 'VOLUNTEER' }),
+        ),
       ).toBe('BAD_USER_INPUT memberId');
     });
   });
@@ -136,7 +149,13 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
       await requestToJoin(
         deps(),
         null,
-        { siteId: siteB, name: '何大姐', phone: '13600000011', password: 'qingshan-88', categories: ['MEALS', 'CLEANING'] },
+        {
+          siteId: siteB,
+          name: '何大姐',
+          phone: '13600000011',
+          password: 'qingshan-88',
+          categories: ['MEALS', 'CLEANING'],
+        },
         '10.0.0.1',
       );
       // Asking again while waiting writes nothing more.
@@ -181,12 +200,19 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
 
     it("from a member of another site adds the role, and leaves that member's password as it was", async () => {
       const zhou = await as('周书记');
-      await requestToJoin(deps(), null, { siteId: siteB, name: '陈志明', phone: '13900000005', password: 'taken-over-1' }, '10.0.0.2');
+      await requestToJoin(
+        deps(),
+        null,
+        { siteId: siteB, name: '陈志明', phone: '13900000005', password: 'taken-over-1' },
+        '10.0.0.2',
+      );
       const [request] = await listJoinRequests(deps(), zhou, { siteId: siteB });
       const { member } = await approveJoinRequest(deps(), zhou, request!.id);
       expect(member.id).toBe(people.get('陈志明')!.id);
       expect(member.siteId).toBe(siteA);
-      expect((await as('陈志明')).memberships.filter((m) => m.siteId === siteB).map((m) => m.role)).toEqual(['VOLUNTEER']);
+      expect((await as('陈志明')).memberships.filter((m) => m.siteId === siteB).map((m) => m.role)).toEqual([
+        'VOLUNTEER',
+      ]);
       const row = await memberQueries.memberById(handle.db, member.id);
       expect(await verifyPassword('taken-over-1', row!.passwordHash!)).toBe(false);
     });
@@ -210,16 +236,19 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
         outcome(requestToJoin(deps(), null, { siteId: siteB, name: '试试', phone }, ip));
       for (let i = 0; i < JOIN_LIMITS.perPhonePerDay; i++) expect(await ask('13600000013', `10.1.0.${i}`)).toBe('OK');
       expect(await ask('13600000013', '10.1.0.99')).toBe('TOO_MANY_REQUESTS');
-      for (let i = 0; i < JOIN_LIMITS.perAddressPerHour; i++) expect(await ask(`136000001${String(i).padStart(2, '0')}`, '10.2.0.1')).toBe('OK');
+      for (let i = 0; i < JOIN_LIMITS.perAddressPerHour; i++)
+        expect(await ask(`136000001${String(i).padStart(2, '0')}`, '10.2.0.1')).toBe('OK');
       expect(await ask('13600000199', '10.2.0.1')).toBe('TOO_MANY_REQUESTS');
       // Refused input is refused before it counts, and an unknown site is NOT_FOUND.
-      expect(await outcome(requestToJoin(deps(), null, { siteId: 9999, name: '试试', phone: '13600000041' }, '10.3.0.1'))).toBe(
-        'NOT_FOUND',
+      expect(
+        await outcome(requestToJoin(deps(), null, { siteId: 9999, name: '试试', phone: '13600000041' }, '10.3.0.1')),
+      ).toBe('NOT_FOUND');
+      expect(
+        await outcome(requestToJoin(deps(), null, { siteId: siteB, name: '', phone: '13600000041' }, '10.3.0.1')),
+      ).toBe('BAD_USER_INPUT input.name');
+      expect(await joiningQueries.listJoinRequests(handle.db, { siteId: siteB, status: 'PENDING' }, 100)).toHaveLength(
+        1 + JOIN_LIMITS.perAddressPerHour,
       );
-      expect(await outcome(requestToJoin(deps(), null, { siteId: siteB, name: '', phone: '13600000041' }, '10.3.0.1'))).toBe(
-        'BAD_USER_INPUT input.name',
-      );
-      expect(await joiningQueries.listJoinRequests(handle.db, { siteId: siteB, status: 'PENDING' }, 100)).toHaveLength(1 + JOIN_LIMITS.perAddressPerHour);
     });
   });
 });

@@ -3,7 +3,15 @@
 // by the whole phone number (they may not browse other sites' people), and removes it again. Every
 // other rule already reads roles per site (authorize.ts), so a role granted here counts at once.
 import { joiningQueries, memberQueries, type MemberRow, type Role } from '@huzhu/db';
-import { isPlatformAdmin, memberIdOf, requireActor, requireRoleAt, STAFF, hasRoleAt, type Actor } from '../auth/authorize';
+import {
+  isPlatformAdmin,
+  memberIdOf,
+  requireActor,
+  requireRoleAt,
+  STAFF,
+  hasRoleAt,
+  type Actor,
+} from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
@@ -38,8 +46,7 @@ export interface SiteGuestData {
 }
 
 function requireGrantable(role: Role): void {
-  if (role === 'ADMIN')
-    badInput('role', { en: 'ADMIN cannot be granted here', zh: '不能在这里授予管理员身份' });
+  if (role === 'ADMIN') badInput('role', { en: 'ADMIN cannot be granted here', zh: '不能在这里授予管理员身份' });
   if (!GRANTABLE.includes(role))
     badInput('role', { en: 'An elder is served at their own site', zh: '老人只在自己的站点接受服务' });
 }
@@ -87,7 +94,9 @@ export async function removeSiteRole(
   requireRoleAt(actor, input.siteId, ['COORDINATOR', 'ADMIN']);
   const member = await deps.cache.member.load(input.memberId);
   // Someone who holds nothing here is, to this coordinator, someone who does not exist.
-  const held = member ? (await memberQueries.membershipsOf(deps.db, member.id)).filter((m) => m.siteId === input.siteId) : [];
+  const held = member
+    ? (await memberQueries.membershipsOf(deps.db, member.id)).filter((m) => m.siteId === input.siteId)
+    : [];
   if (!member || held.length === 0) notFound('member');
   if (member.siteId === input.siteId) {
     badInput('memberId', {
@@ -113,11 +122,7 @@ export async function siteGuests(deps: ServiceDeps, actor: Actor | null, siteId:
  * A member's roles per site, their own site first: the member themself and platform staff see all
  * of them; a site's staff see only their own site's entry; anyone else sees none.
  */
-export async function siteRolesOf(
-  deps: ServiceDeps,
-  actor: Actor | null,
-  member: MemberRow,
-): Promise<SiteRolesData[]> {
+export async function siteRolesOf(deps: ServiceDeps, actor: Actor | null, member: MemberRow): Promise<SiteRolesData[]> {
   const a = requireActor(actor);
   const own = memberIdOf(a) === member.id || isPlatformAdmin(a);
   const bySite = new Map<number, Role[]>();

@@ -49,7 +49,11 @@ export function offerFits(
 }
 
 /** The viewer's own offer at the site (a VOLUNTEER there); null when they have not made one. */
-export async function myOffer(deps: ServiceDeps, actor: Actor | null, siteId: number): Promise<VolunteerOfferRow | null> {
+export async function myOffer(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  siteId: number,
+): Promise<VolunteerOfferRow | null> {
   const viewer = requireViewer(requireRoleAt(actor, siteId, ['VOLUNTEER']));
   return (await joiningQueries.offerOf(deps.db, viewer.id, siteId)) ?? null;
 }

@@ -57,11 +57,18 @@ describe.each(testEngines())('volunteer offers on %s', (engine) => {
     expect(await fitting('MEALS', SATURDAY_MORNING)).toEqual(['张建国']);
     expect(await fitting('BATHING', TUESDAY_MORNING)).toEqual(['张建国']);
     expect(
-      await outcome(volunteersFitting(deps(), await as('陈志明'), { siteId: site, category: 'MEALS', startsAt: TUESDAY_MORNING })),
+      await outcome(
+        volunteersFitting(deps(), await as('陈志明'), { siteId: site, category: 'MEALS', startsAt: TUESDAY_MORNING }),
+      ),
     ).toBe('FORBIDDEN');
     // 08:00 Tuesday in Shanghai is Monday midnight UTC: the site's clock decides.
     expect(
-      offerFits({ categories: ['MEALS'], weekdays: [2], times: ['MORNING'] }, 'MEALS', new Date('2030-01-08T00:30:00Z'), 'Asia/Shanghai'),
+      offerFits(
+        { categories: ['MEALS'], weekdays: [2], times: ['MORNING'] },
+        'MEALS',
+        new Date('2030-01-08T00:30:00Z'),
+        'Asia/Shanghai',
+      ),
     ).toBe(true);
   });
 
