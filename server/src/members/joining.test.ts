@@ -6,7 +6,7 @@ import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../auth/auth.service';
-import { listMembers } from './members.service';
+import { canSeeContact, listMembers } from './members.service';
 import { claimNeed } from '../needs/claims.service';
 import { listNeeds, postNeed } from '../needs/needs.service';
 import { myOffer } from '../offers/offers.service';
@@ -107,6 +107,8 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
       ]);
       expect(await siteRolesOf(deps(), zhou, member)).toEqual([{ siteId: siteB, roles: ['VOLUNTEER'] }]);
       expect(await siteRolesOf(deps(), await as('张建国'), member)).toEqual([]);
+      // B's staff may call the volunteers who work at B.
+      expect(await canSeeContact(deps(), zhou, member)).toBe(true);
     });
 
     it('is removed by the coordinator and ends at once; their own site is not touched this way', async () => {
@@ -131,6 +133,7 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
       expect(await outcome(listNeeds(deps(), chen, { siteId: siteB }))).toBe('FORBIDDEN');
       expect(await outcome(claimNeed(deps(), chen, needAtB))).toBe('NOT_FOUND');
       expect((await listMembers(deps(), zhou, { siteId: siteB, role: 'VOLUNTEER' })).totalCount).toBe(0);
+      expect(await canSeeContact(deps(), zhou, people.get('陈志明')!)).toBe(false);
       // A's coordinator cannot take A's own roles away through this door from B's side either.
       expect(
         await outcome(
