@@ -392,7 +392,7 @@ export type Mutation = {
    * closed. More than twice the estimate is allowed and flagged (Claim.overEstimate).
    */
   reportService: Claim;
-  /** Ask to join a site (anyone, not logged in). Answers true whether or not the phone is registered or has asked before, so it tells nobody who lives where; limited per phone (3 a day) and per address (10 an hour): TOO_MANY_REQUESTS beyond. */
+  /** Ask to join a site (anyone, not logged in). Answers true whether or not the phone is registered or has asked before, so it tells nobody who lives where; limited per phone (3 a day) and per address (50 an hour): TOO_MANY_REQUESTS beyond. */
   requestToJoin: Scalars['Boolean']['output'];
   /** Add stock, 1-100000, up to 1000000 in all (COORDINATOR or CLERK of the site). */
   restockProduct: Product;
