@@ -5,7 +5,7 @@
 // also ends their open subscription to that village.
 import type { Client as WsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, PHONES, startTestServer, targets, type Client, type TestServer } from './support/harness';
+import { login, PHONES, startTestServer, targets, type TestServer } from './support/harness';
 import { CLAIM_NEED, demo, postNeed, type Demo } from './support/ops';
 import { otherSite, type SiteCtx } from './support/sites';
 import { subscribe, untilLive, wsClient } from './support/ws';
