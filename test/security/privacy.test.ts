@@ -133,6 +133,9 @@ const AUDITED = [
   'checkIn',
   'reportService',
   'reopenNeed',
+  'approveJoinRequest',
+  'declineJoinRequest',
+  'setOffer',
 ];
 const ACTORS: Actor[] = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK'];
 const PHONE_OF: Record<string, string> = {

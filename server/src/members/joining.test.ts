@@ -1,7 +1,15 @@
 // Joining sites, on PGlite and on PostgreSQL: a coordinator gives a member of another village a
 // role at theirs (a township's 助老员), which every rule honours at once and which ends at once;
 // and a villager asks to join from the log-in page, seeing nothing until a coordinator approves.
-import { inboxQueries, joiningQueries, memberQueries, siteQueries, verifyPassword, type MemberRow } from '@huzhu/db';
+import {
+  inboxQueries,
+  joiningQueries,
+  memberQueries,
+  siteQueries,
+  tables,
+  verifyPassword,
+  type MemberRow,
+} from '@huzhu/db';
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -134,6 +142,12 @@ describe.each(testEngines())('joining sites on %s', (engine) => {
       expect(await outcome(claimNeed(deps(), chen, needAtB))).toBe('NOT_FOUND');
       expect((await listMembers(deps(), zhou, { siteId: siteB, role: 'VOLUNTEER' })).totalCount).toBe(0);
       expect(await canSeeContact(deps(), zhou, people.get('陈志明')!)).toBe(false);
+      // Both in the audit trail, by B's coordinator, at B.
+      const trail = (await handle.db.select().from(tables.auditLog)).filter((r) => r.entityId === String(chenId));
+      expect(trail.map((r) => [r.action, r.actorId, r.siteId])).toEqual([
+        ['grantSiteRole', people.get('周书记')!.id, siteB],
+        ['removeSiteRole', people.get('周书记')!.id, siteB],
+      ]);
       // A's coordinator cannot take A's own roles away through this door from B's side either.
       expect(
         await outcome(
