@@ -2,6 +2,7 @@
 export * from './open';
 export * as tables from './schema/index';
 export * from './schema/enums.schema';
+export { JOIN_REQUEST_STATUSES, type JoinRequestStatus } from './schema/joining.schema';
 export * as ledgerQueries from './queries/ledger.queries';
 export * as siteQueries from './queries/sites.queries';
 export * as memberQueries from './queries/members.queries';
@@ -15,6 +16,7 @@ export * as limitQueries from './queries/limits.queries';
 export * as jobQueries from './queries/jobs.queries';
 export * as inboxQueries from './queries/inbox.queries';
 export * as visitDutyQueries from './queries/visit-duty.queries';
+export * as joiningQueries from './queries/joining.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

@@ -19,3 +19,5 @@ export type VisitPairRow = typeof t.visitPairs.$inferSelect;
 export type VisitTaskRow = typeof t.visitTasks.$inferSelect;
 export type VisitTierOverrideRow = typeof t.visitTierOverrides.$inferSelect;
 export type AuditRow = typeof t.auditLog.$inferSelect;
+export type JoinRequestRow = typeof t.joinRequests.$inferSelect;
+export type VolunteerOfferRow = typeof t.volunteerOffers.$inferSelect;

@@ -12,3 +12,4 @@ export * from './reports.schema';
 export * from './limits.schema';
 export * from './inbox.schema';
 export * from './visit-duty.schema';
+export * from './joining.schema';

@@ -14,6 +14,7 @@ export const ID_PREFIX = {
   VisitTask: 'vtask',
   Inbox: 'inbox',
   NeedSeries: 'series',
+  JoinRequest: 'jreq',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

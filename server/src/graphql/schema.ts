@@ -8,6 +8,8 @@ import { authResolvers } from '../auth/auth.resolver';
 import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
 import { needEditResolvers } from '../needs/need-edit.resolver';
+import { joiningResolvers } from '../members/joining.resolver';
+import { offersResolvers } from '../offers/offers.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
 import { seriesResolvers } from '../needs/series.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
@@ -62,6 +64,8 @@ export function buildSchema(): GraphQLSchema {
     authResolvers,
     sitesResolvers,
     membersResolvers,
+    joiningResolvers,
+    offersResolvers,
     needsResolvers,
     needEditResolvers,
     seriesResolvers,

@@ -32,6 +32,11 @@
 //   editNeed                       COORDINATOR of the need's site, not ADMIN (need-edit.service)
 //   openNeedsText (a query)        staff and VOLUNTEER of the site, ADMIN; not ELDER (chat-text.service)
 //   markInboxRead, markAllInboxRead  any member, their own inbox only (another's ids change nothing)
+//   requestToJoin                  public (join-requests.service)
+//   approveJoinRequest,            COORDINATOR of the request's site, ADMIN
+//     declineJoinRequest
+//   grantSiteRole, removeSiteRole  COORDINATOR of the site, ADMIN (roles.service)
+//   setOffer                       VOLUNTEER of the site (offers.service)
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, type Client, type TestServer } from './harness';
@@ -120,6 +125,17 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['openNeedsText',    'other',      ok,    F,     F,     F,     F,     U],
   ['markInboxRead',    'none',       ok,    ok,    ok,    ok,    ok,    U],
   ['markAllInboxRead', 'none',       ok,    ok,    ok,    ok,    ok,    U],
+  ['requestToJoin',    'none',       ok,    ok,    ok,    ok,    ok,    ok],
+  ['approveJoinRequest', 'own',      ok,    ok,    F,     F,     F,     U],
+  ['approveJoinRequest', 'other',    ok,    NF,    NF,    NF,    NF,    U],
+  ['declineJoinRequest', 'own',      ok,    ok,    F,     F,     F,     U],
+  ['declineJoinRequest', 'other',    ok,    NF,    NF,    NF,    NF,    U],
+  ['grantSiteRole',    'own',        ok,    ok,    F,     F,     F,     U],
+  ['grantSiteRole',    'other',      ok,    F,     F,     F,     F,     U],
+  ['removeSiteRole',   'own',        ok,    ok,    F,     F,     F,     U],
+  ['removeSiteRole',   'other',      ok,    F,     F,     F,     F,     U],
+  ['setOffer',         'own',        F,     F,     ok,    F,     F,     U],
+  ['setOffer',         'other',      F,     F,     F,     F,     F,     U],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -388,6 +404,38 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     await needAt(target);
     return { query: 'query ($s: ID!) { openNeedsText(siteId: $s) }', variables: { s: target.siteId } };
   },
+  requestToJoin: async ({ own }) => ({
+    query: 'mutation ($input: RequestToJoinInput!) { requestToJoin(input: $input) }',
+    variables: { input: { siteId: own.siteId, name: '新村民', phone: freshPhone(), categories: ['MEALS'] } },
+  }),
+  approveJoinRequest: async ({ s, target }) => ({
+    query: 'mutation ($id: ID!) { approveJoinRequest(id: $id) { id status } }',
+    variables: { id: await joinRequestAt(s, target) },
+  }),
+  declineJoinRequest: async ({ s, target }) => ({
+    query: 'mutation ($id: ID!) { declineJoinRequest(id: $id, reason: "不是本村人") { id status } }',
+    variables: { id: await joinRequestAt(s, target) },
+  }),
+  grantSiteRole: async ({ target, own }) => ({
+    query: 'mutation ($s: ID!, $p: String!) { grantSiteRole(siteId: $s, phone: $p, role: VOLUNTEER) { id } }',
+    // Someone of the other village: its volunteer at the demo village, 刘桂兰 at the other one.
+    variables: { s: target.siteId, p: target === own ? OTHER_VOLUNTEER_PHONE : '13900000004' },
+  }),
+  removeSiteRole: async ({ target, own }) => {
+    const phone = target === own ? OTHER_VOLUNTEER_PHONE : '13900000004';
+    const granted = await target.coordinator.ok<{ grantSiteRole: { id: string } }>(
+      'mutation ($s: ID!, $p: String!) { grantSiteRole(siteId: $s, phone: $p, role: CLERK) { id } }',
+      { s: target.siteId, p: phone },
+    );
+    return {
+      query: 'mutation ($s: ID!, $m: ID!) { removeSiteRole(siteId: $s, memberId: $m, role: CLERK) { id } }',
+      variables: { s: target.siteId, m: granted.grantSiteRole.id },
+    };
+  },
+  setOffer: async ({ target }) => ({
+    query: 'mutation ($input: OfferInput!) { setOffer(input: $input) { categories } }',
+    variables: { input: { siteId: target.siteId, categories: ['MEALS'], weekdays: [1, 3], times: ['MORNING'] } },
+  }),
 };
 
 async function productAt(t: SiteCtx): Promise<string> {
@@ -396,6 +444,21 @@ async function productAt(t: SiteCtx): Promise<string> {
     { input: { siteId: t.siteId, name: `香皂${++phones}`, pointsPrice: 5, stock: 10 } },
   );
   return added.addProduct.id;
+}
+
+const OTHER_VOLUNTEER_PHONE = '13800000013';
+
+/** A fresh villager's pending request to join the site, asked anonymously; its id. */
+async function joinRequestAt(s: TestServer, t: SiteCtx): Promise<string> {
+  const phone = freshPhone();
+  await s.client.ok('mutation ($input: RequestToJoinInput!) { requestToJoin(input: $input) }', {
+    input: { siteId: t.siteId, name: '新村民', phone },
+  });
+  const list = await t.coordinator.ok<{ joinRequests: { id: string; phone: string }[] }>(
+    'query ($s: ID!) { joinRequests(siteId: $s) { id phone } }',
+    { s: t.siteId },
+  );
+  return list.joinRequests.find((r) => r.phone === phone)!.id;
 }
 
 async function donate(from: Client, to: string, minutes: number): Promise<void> {

@@ -1,8 +1,9 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
+import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
 import type { SiteReportData } from '../../reports/reports.service';
@@ -381,6 +382,40 @@ export type InboxReadResult = {
   unreadCount: Scalars['Int']['output'];
 };
 
+/** A villager's request to join a site. Seen by the site's coordinators and platform staff only. */
+export type JoinRequest = {
+  __typename?: 'JoinRequest';
+  /** Whether the phone belongs to a member already (of this or another site): approval then adds the role. */
+  alreadyMember: Scalars['Boolean']['output'];
+  /** What they said they can help with. */
+  categories: Array<ServiceCategory>;
+  /** When they asked. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When a coordinator decided; null while pending. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was declined. */
+  declineReason?: Maybe<Scalars['String']['output']>;
+  /** Opaque id (jreq_...). */
+  id: Scalars['ID']['output'];
+  /** The member approval made (or gave the role to). */
+  member?: Maybe<Member>;
+  /** The name they gave. */
+  name: Scalars['String']['output'];
+  /** The mobile number they gave, in full (the coordinator calls them). */
+  phone: Scalars['String']['output'];
+  /** Where it stands. */
+  status: JoinRequestStatus;
+};
+
+/** Where a join request stands. */
+export type JoinRequestStatus =
+  /** Approved: the person is a volunteer of the site. */
+  | 'APPROVED'
+  /** Declined, with a reason. */
+  | 'DECLINED'
+  /** Waiting for a coordinator. */
+  | 'PENDING';
+
 /** One ledger invariant as checked now. */
 export type LedgerCheck = {
   __typename?: 'LedgerCheck';
@@ -421,6 +456,8 @@ export type Member = {
   serviceRecord: ServiceRecord;
   /** The member's site. Platform staff belong to no village: theirs is the first site they manage. */
   site: Site;
+  /** The member's roles per site, their own site first. The member and platform staff see every site; a site's staff see their own site's entry only; anyone else none. */
+  siteRoles: Array<SiteRoles>;
   /** Ledger history, newest first. */
   transfers: TransferConnection;
 };
@@ -470,6 +507,8 @@ export type Mutation = {
   addMember: Member;
   /** Add goods (COORDINATOR or CLERK of the site). */
   addProduct: Product;
+  /** Approve a pending request (COORDINATOR of the site, or ADMIN): a new volunteer of the site, or VOLUNTEER added to the member with that phone. CONFLICT when already decided. */
+  approveJoinRequest: JoinRequest;
   /** Call a need off (COORDINATOR). Open claims are withdrawn, rejected ones closed; confirmed service stays credited. */
   cancelNeed: Need;
   /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). */
@@ -500,6 +539,8 @@ export type Mutation = {
   confirmService: Claim;
   /** Create a site (ADMIN). */
   createSite: Site;
+  /** Decline a pending request with a reason (COORDINATOR of the site, or ADMIN). CONFLICT when already decided. */
+  declineJoinRequest: JoinRequest;
   /** Give banked minutes to another member, e.g. a parent (转赠). INSUFFICIENT_BALANCE if you have too few. */
   donateMinutes: Transfer;
   /**
@@ -517,6 +558,8 @@ export type Mutation = {
    * the occurrence as it now is.
    */
   editSeriesNeed: Need;
+  /** Give a member of another site, found by their whole mobile number, a role at this site: VOLUNTEER, CLERK or COORDINATOR (COORDINATOR of the site, or ADMIN). ADMIN and ELDER cannot be granted this way. */
+  grantSiteRole: Member;
   /** Log in with phone and password; returns a token for the Authorization header. */
   login: AuthPayload;
   /** Mark every one of one's own messages read. */
@@ -537,6 +580,8 @@ export type Mutation = {
   redeem: Redemption;
   /** Reject reported service with a reason (COORDINATOR of the site). */
   rejectService: Claim;
+  /** Take a role at this site from a member of another site (COORDINATOR of the site, or ADMIN); it ends at once. */
+  removeSiteRole: Member;
   /**
    * Reopen a need so it can be claimed again (COORDINATOR of the site): its rejected claims close
    * (they keep their reasons but hold no slot and cannot be reported again) and the need is OPEN when
@@ -550,6 +595,8 @@ export type Mutation = {
    * closed. More than twice the estimate is allowed and flagged (Claim.overEstimate).
    */
   reportService: Claim;
+  /** Ask to join a site (anyone, not logged in). Answers true whether or not the phone is registered or has asked before, so it tells nobody who lives where; limited per phone (3 a day) and per address (50 an hour): TOO_MANY_REQUESTS beyond. */
+  requestToJoin: Scalars['Boolean']['output'];
   /** Add stock, 1-100000, up to 1000000 in all (COORDINATOR or CLERK of the site). */
   restockProduct: Product;
   /** Sell a retired product again (COORDINATOR or CLERK of the site). */
@@ -558,6 +605,8 @@ export type Mutation = {
   retireProduct: Product;
   /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
   reverseTransfer: Transfer;
+  /** Set the viewer's offer at the site, replacing the one before (a VOLUNTEER there). */
+  setOffer: VolunteerOffer;
   /** Set a product's photo, or remove it with null (COORDINATOR or CLERK of the site). The photo is base64 of a JPEG or WebP of at most 48 KB and 640 pixels a side (the client shrinks it first); anything else is BAD_USER_INPUT. */
   setProductPhoto: Product;
   /** Override an elder's computed tier until a day (COORDINATOR of the elder's site). */
@@ -588,6 +637,15 @@ export type MutationAddMemberArgs = {
  */
 export type MutationAddProductArgs = {
   input: AddProductInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationApproveJoinRequestArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -684,6 +742,16 @@ export type MutationCreateSiteArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationDeclineJoinRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationDonateMinutesArgs = {
   idempotencyKey: Scalars['String']['input'];
   minutes: Scalars['Int']['input'];
@@ -710,6 +778,17 @@ export type MutationEditSeriesNeedArgs = {
   id: Scalars['ID']['input'];
   input: EditSeriesInput;
   scope: SeriesScope;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationGrantSiteRoleArgs = {
+  phone: Scalars['String']['input'];
+  role: Role;
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -801,6 +880,17 @@ export type MutationRejectServiceArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationRemoveSiteRoleArgs = {
+  memberId: Scalars['ID']['input'];
+  role: Role;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationReopenNeedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -814,6 +904,15 @@ export type MutationReportServiceArgs = {
   claimId: Scalars['ID']['input'];
   minutes: Scalars['Int']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRequestToJoinArgs = {
+  input: RequestToJoinInput;
 };
 
 
@@ -853,6 +952,15 @@ export type MutationReverseTransferArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetOfferArgs = {
+  input: OfferInput;
 };
 
 
@@ -1020,6 +1128,18 @@ export type NeedStatus =
   /** Posted; slots are free. */
   | 'OPEN';
 
+/** A volunteer's offer, as they set it. */
+export type OfferInput = {
+  /** Categories of service they can do (none: they offer nothing for now). */
+  categories: Array<ServiceCategory>;
+  /** The site (site_...) where they volunteer. */
+  siteId: Scalars['ID']['input'];
+  /** Times of day; empty or omitted: any time. */
+  times?: InputMaybe<Array<TimeOfDay>>;
+  /** ISO weekdays 1-7; empty or omitted: any day. */
+  weekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1152,10 +1272,14 @@ export type Query = {
   inbox: InboxConnection;
   /** How many of the logged-in member's messages are unread. */
   inboxUnreadCount: Scalars['Int']['output'];
+  /** A site's join requests in one status (PENDING when omitted: the queue, oldest first; decided ones newest first). COORDINATOR of the site, or ADMIN. */
+  joinRequests: Array<JoinRequest>;
   /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
   /** The site's members, by name; staff only. `search` matches name or phone. */
   members: MemberConnection;
+  /** The viewer's own offer at the site (a VOLUNTEER there); null before they make one. */
+  myOffer?: Maybe<VolunteerOffer>;
   /** The viewer's own open visit tasks, the soonest due first. */
   myVisitTasks: Array<VisitTask>;
   /** A need by id (members of its site, and admins); null for another site's need, as for one that does not exist. */
@@ -1179,6 +1303,8 @@ export type Query = {
   redemptions: RedemptionConnection;
   /** A site by id (public). */
   site?: Maybe<Site>;
+  /** People of other sites holding roles at this site, by name (the site's staff, or ADMIN). */
+  siteGuests: Array<SiteGuest>;
   /** A site's monthly report (staff of the site, and admins). */
   siteReport: SiteReport;
   /** Every site's report for a month, lowest visit rate first, sites without a rate last (ADMIN). */
@@ -1197,6 +1323,8 @@ export type Query = {
   visitFollowUps: Array<Visit>;
   /** The site's pairings (site staff, and admins). */
   visitPairs: Array<VisitPair>;
+  /** Volunteers of the site whose offer fits a need of this category at this time (COORDINATOR of the site, or ADMIN), by name. */
+  volunteersFitting: Array<Member>;
 };
 
 
@@ -1231,6 +1359,18 @@ export type QueryInboxArgs = {
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
  */
+export type QueryJoinRequestsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+  status?: InputMaybe<JoinRequestStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1246,6 +1386,16 @@ export type QueryMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<Role>;
   search?: InputMaybe<Scalars['String']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryMyOfferArgs = {
   siteId: Scalars['ID']['input'];
 };
 
@@ -1336,6 +1486,16 @@ export type QuerySiteArgs = {
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
  */
+export type QuerySiteGuestsArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
 export type QuerySiteReportArgs = {
   month: Scalars['String']['input'];
   siteId: Scalars['ID']['input'];
@@ -1413,6 +1573,18 @@ export type QueryVisitFollowUpsArgs = {
  */
 export type QueryVisitPairsArgs = {
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryVolunteersFittingArgs = {
+  category: ServiceCategory;
+  siteId: Scalars['ID']['input'];
+  startsAt: Scalars['DateTime']['input'];
 };
 
 /** A visit to record. */
@@ -1519,6 +1691,20 @@ export type RedemptionItem = {
   product: Product;
   /** How many. */
   quantity: Scalars['Int']['output'];
+};
+
+/** A request to join a site, as written on the log-in page. */
+export type RequestToJoinInput = {
+  /** What they can help with; becomes their offer at the site. */
+  categories?: InputMaybe<Array<ServiceCategory>>;
+  /** Full name, 1-40 characters. */
+  name: Scalars['String']['input'];
+  /** Password, 8-72 characters; optional. It works only after approval, and only for a new member. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Mainland mobile number; what they log in with once approved. */
+  phone: Scalars['String']['input'];
+  /** The site (site_...), chosen from the public list of sites. */
+  siteId: Scalars['ID']['input'];
 };
 
 /** What a person may do at a site. One person may hold several roles. */
@@ -1650,6 +1836,15 @@ export type SiteEdge = {
   node: Site;
 };
 
+/** A person of another site holding roles at this one. */
+export type SiteGuest = {
+  __typename?: 'SiteGuest';
+  /** The person. */
+  member: Member;
+  /** Their roles at this site. */
+  roles: Array<Role>;
+};
+
 /** A site's figures for one month. */
 export type SiteReport = {
   __typename?: 'SiteReport';
@@ -1675,6 +1870,15 @@ export type SiteReport = {
   site: Site;
   /** Visit coverage rate, 0-1; null when no elder of the site is due a visit (no rate, never 100%). */
   visitRate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A member's roles at one site. */
+export type SiteRoles = {
+  __typename?: 'SiteRoles';
+  /** The roles held there. */
+  roles: Array<Role>;
+  /** The site. */
+  site: Site;
 };
 
 /** A site's settings, as its coordinator keeps them. */
@@ -1730,6 +1934,15 @@ export type TierOverride = {
   /** The last day it holds, YYYY-MM-DD. */
   until: Scalars['String']['output'];
 };
+
+/** A part of the day, on the site's clock. */
+export type TimeOfDay =
+  /** 12:00 to 18:00. */
+  | 'AFTERNOON'
+  /** From 18:00. */
+  | 'EVENING'
+  /** Before 12:00. */
+  | 'MORNING';
 
 /** One movement on the ledger: an amount from one account to another. Never edited; reversed instead. */
 export type Transfer = {
@@ -1979,6 +2192,19 @@ export type VisitTierCount = {
   tier: VisitTier;
 };
 
+/** What a volunteer offers at a site. */
+export type VolunteerOffer = {
+  __typename?: 'VolunteerOffer';
+  /** The categories of service they can do. */
+  categories: Array<ServiceCategory>;
+  /** Times of day; empty: any time. */
+  times: Array<TimeOfDay>;
+  /** When it was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** ISO weekdays, 1 = Monday .. 7 = Sunday; empty: any day. */
+  weekdays: Array<Scalars['Int']['output']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -2080,6 +2306,8 @@ export type ResolversTypes = {
   InboxKind: InboxKind;
   InboxReadResult: ResolverTypeWrapper<InboxReadData>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JoinRequest: ResolverTypeWrapper<JoinRequestRow>;
+  JoinRequestStatus: JoinRequestStatus;
   LedgerCheck: ResolverTypeWrapper<InvariantResult>;
   Member: ResolverTypeWrapper<MemberRow>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
@@ -2090,6 +2318,7 @@ export type ResolversTypes = {
   NeedEdge: ResolverTypeWrapper<Omit<NeedEdge, 'node'> & { node: ResolversTypes['Need'] }>;
   NeedSeries: ResolverTypeWrapper<NeedSeriesRow>;
   NeedStatus: NeedStatus;
+  OfferInput: OfferInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payer: Payer;
   PlatformHealth: ResolverTypeWrapper<PlatformHealthData>;
@@ -2105,6 +2334,7 @@ export type ResolversTypes = {
   RedemptionConnection: ResolverTypeWrapper<Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RedemptionEdge']> }>;
   RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
+  RequestToJoinInput: RequestToJoinInput;
   Role: Role;
   SeriesScope: SeriesScope;
   ServiceCategory: ServiceCategory;
@@ -2114,12 +2344,15 @@ export type ResolversTypes = {
   Site: ResolverTypeWrapper<SiteRow>;
   SiteConnection: ResolverTypeWrapper<Omit<SiteConnection, 'edges'> & { edges: Array<ResolversTypes['SiteEdge']> }>;
   SiteEdge: ResolverTypeWrapper<Omit<SiteEdge, 'node'> & { node: ResolversTypes['Site'] }>;
+  SiteGuest: ResolverTypeWrapper<SiteGuestData>;
   SiteReport: ResolverTypeWrapper<SiteReportData>;
+  SiteRoles: ResolverTypeWrapper<SiteRolesData>;
   SiteSettings: ResolverTypeWrapper<SiteSettingsData>;
   StaffMember: ResolverTypeWrapper<StaffEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TierOverride: ResolverTypeWrapper<VisitTierOverrideRow>;
+  TimeOfDay: TimeOfDay;
   Transfer: ResolverTypeWrapper<TransferRow>;
   TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
   TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
@@ -2137,6 +2370,7 @@ export type ResolversTypes = {
   VisitTaskStatus: VisitTaskStatus;
   VisitTier: VisitTier;
   VisitTierCount: ResolverTypeWrapper<VisitTierCount>;
+  VolunteerOffer: ResolverTypeWrapper<VolunteerOfferRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2164,6 +2398,7 @@ export type ResolversParentTypes = {
   InboxItem: InboxItemRow;
   InboxReadResult: InboxReadData;
   Int: Scalars['Int']['output'];
+  JoinRequest: JoinRequestRow;
   LedgerCheck: InvariantResult;
   Member: MemberRow;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
@@ -2173,6 +2408,7 @@ export type ResolversParentTypes = {
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeedEdge']> };
   NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
   NeedSeries: NeedSeriesRow;
+  OfferInput: OfferInput;
   PageInfo: PageInfo;
   PlatformHealth: PlatformHealthData;
   PostNeedInput: PostNeedInput;
@@ -2187,13 +2423,16 @@ export type ResolversParentTypes = {
   RedemptionConnection: Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RedemptionEdge']> };
   RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
   RedemptionItem: RedemptionItemRow;
+  RequestToJoinInput: RequestToJoinInput;
   ServiceRecord: ServiceRecordData;
   SetTierOverrideInput: SetTierOverrideInput;
   SetVisitPairInput: SetVisitPairInput;
   Site: SiteRow;
   SiteConnection: Omit<SiteConnection, 'edges'> & { edges: Array<ResolversParentTypes['SiteEdge']> };
   SiteEdge: Omit<SiteEdge, 'node'> & { node: ResolversParentTypes['Site'] };
+  SiteGuest: SiteGuestData;
   SiteReport: SiteReportData;
+  SiteRoles: SiteRolesData;
   SiteSettings: SiteSettingsData;
   StaffMember: StaffEntry;
   String: Scalars['String']['output'];
@@ -2212,6 +2451,7 @@ export type ResolversParentTypes = {
   VisitPair: VisitPairRow;
   VisitTask: VisitTaskRow;
   VisitTierCount: VisitTierCount;
+  VolunteerOffer: VolunteerOfferRow;
 };
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -2309,6 +2549,19 @@ export type InboxReadResultResolvers<ContextType = Context, ParentType extends R
   unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type JoinRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JoinRequest'] = ResolversParentTypes['JoinRequest']> = {
+  alreadyMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['ServiceCategory']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['JoinRequestStatus'], ParentType, ContextType>;
+};
+
 export type LedgerCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerCheck'] = ResolversParentTypes['LedgerCheck']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   holds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2329,6 +2582,7 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   serviceRecord?: Resolver<ResolversTypes['ServiceRecord'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  siteRoles?: Resolver<Array<ResolversTypes['SiteRoles']>, ParentType, ContextType>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<MemberTransfersArgs>>;
 };
 
@@ -2346,6 +2600,7 @@ export type MemberEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
+  approveJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationApproveJoinRequestArgs, 'id'>>;
   cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
   cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
   cancelSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelSeriesNeedArgs, 'id' | 'reason' | 'scope'>>;
@@ -2355,9 +2610,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   closeFollowUp?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationCloseFollowUpArgs, 'outcome' | 'visitId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
+  declineJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationDeclineJoinRequestArgs, 'id' | 'reason'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
   editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
   editSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditSeriesNeedArgs, 'id' | 'input' | 'scope'>>;
+  grantSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationGrantSiteRoleArgs, 'phone' | 'role' | 'siteId'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
   markAllInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType>;
   markInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
@@ -2368,12 +2625,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
+  removeSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveSiteRoleArgs, 'memberId' | 'role' | 'siteId'>>;
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
+  requestToJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestToJoinArgs, 'input'>>;
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestoreProductArgs, 'productId'>>;
   retireProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRetireProductArgs, 'productId'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
+  setOffer?: Resolver<ResolversTypes['VolunteerOffer'], ParentType, ContextType, RequireFields<MutationSetOfferArgs, 'input'>>;
   setProductPhoto?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationSetProductPhotoArgs, 'productId'>>;
   setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
   setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
@@ -2457,8 +2717,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
   inbox?: Resolver<ResolversTypes['InboxConnection'], ParentType, ContextType, Partial<QueryInboxArgs>>;
   inboxUnreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  joinRequests?: Resolver<Array<ResolversTypes['JoinRequest']>, ParentType, ContextType, RequireFields<QueryJoinRequestsArgs, 'siteId'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
+  myOffer?: Resolver<Maybe<ResolversTypes['VolunteerOffer']>, ParentType, ContextType, RequireFields<QueryMyOfferArgs, 'siteId'>>;
   myVisitTasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
@@ -2468,6 +2730,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
+  siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
   siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
   siteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<QuerySiteSettingsArgs, 'siteId'>>;
@@ -2477,6 +2740,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   visitDuty?: Resolver<ResolversTypes['VisitDutyBoard'], ParentType, ContextType, RequireFields<QueryVisitDutyArgs, 'month' | 'siteId'>>;
   visitFollowUps?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryVisitFollowUpsArgs, 'first' | 'siteId'>>;
   visitPairs?: Resolver<Array<ResolversTypes['VisitPair']>, ParentType, ContextType, RequireFields<QueryVisitPairsArgs, 'siteId'>>;
+  volunteersFitting?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryVolunteersFittingArgs, 'category' | 'siteId' | 'startsAt'>>;
 };
 
 export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = {
@@ -2544,6 +2808,11 @@ export type SiteEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 };
 
+export type SiteGuestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteGuest'] = ResolversParentTypes['SiteGuest']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
 export type SiteReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteReport'] = ResolversParentTypes['SiteReport']> = {
   activeVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ledgerCsvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2556,6 +2825,11 @@ export type SiteReportResolvers<ContextType = Context, ParentType extends Resolv
   serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SiteRolesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteRoles'] = ResolversParentTypes['SiteRoles']> = {
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 };
 
 export type SiteSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteSettings'] = ResolversParentTypes['SiteSettings']> = {
@@ -2674,6 +2948,13 @@ export type VisitTierCountResolvers<ContextType = Context, ParentType extends Re
   tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
 };
 
+export type VolunteerOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerOffer'] = ResolversParentTypes['VolunteerOffer']> = {
+  categories?: Resolver<Array<ResolversTypes['ServiceCategory']>, ParentType, ContextType>;
+  times?: Resolver<Array<ResolversTypes['TimeOfDay']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  weekdays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Balance?: BalanceResolvers<ContextType>;
@@ -2688,6 +2969,7 @@ export type Resolvers<ContextType = Context> = {
   InboxEdge?: InboxEdgeResolvers<ContextType>;
   InboxItem?: InboxItemResolvers<ContextType>;
   InboxReadResult?: InboxReadResultResolvers<ContextType>;
+  JoinRequest?: JoinRequestResolvers<ContextType>;
   LedgerCheck?: LedgerCheckResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
@@ -2710,7 +2992,9 @@ export type Resolvers<ContextType = Context> = {
   Site?: SiteResolvers<ContextType>;
   SiteConnection?: SiteConnectionResolvers<ContextType>;
   SiteEdge?: SiteEdgeResolvers<ContextType>;
+  SiteGuest?: SiteGuestResolvers<ContextType>;
   SiteReport?: SiteReportResolvers<ContextType>;
+  SiteRoles?: SiteRolesResolvers<ContextType>;
   SiteSettings?: SiteSettingsResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
@@ -2725,5 +3009,6 @@ export type Resolvers<ContextType = Context> = {
   VisitPair?: VisitPairResolvers<ContextType>;
   VisitTask?: VisitTaskResolvers<ContextType>;
   VisitTierCount?: VisitTierCountResolvers<ContextType>;
+  VolunteerOffer?: VolunteerOfferResolvers<ContextType>;
 };
 
