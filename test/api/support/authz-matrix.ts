@@ -375,17 +375,29 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     variables: { input: { elderId: target.elderId, tier: 'A', reason: '刚出院', until: '2099-12-31' } },
   }),
   reassignVisitTask: async ({ target }) => {
-    // Pairing the elder gives them this period's task, assigned to the site's volunteer.
+    // A new elder of the site, paired: their task of this period is open (the site's other
+    // elders may have been visited by earlier cases, which closes theirs).
+    const { addMember } = await target.coordinator.ok<{ addMember: { id: string } }>(
+      'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      {
+        input: {
+          siteId: target.siteId,
+          name: `结对老人${++phones}`,
+          roles: ['ELDER'],
+          careCategories: ['LIVING_ALONE'],
+        },
+      },
+    );
     await target.coordinator.ok(
       'mutation ($input: SetVisitPairInput!) { setVisitPair(input: $input) { elder { id } } }',
       {
-        input: { elderId: target.elderId, visitorId: target.volunteerId },
+        input: { elderId: addMember.id, visitorId: target.volunteerId },
       },
     );
     const { myVisitTasks } = await target.volunteer.ok<{ myVisitTasks: { id: string; elder: { id: string } }[] }>(
       '{ myVisitTasks { id elder { id } } }',
     );
-    const task = myVisitTasks.find((t) => t.elder.id === target.elderId)!;
+    const task = myVisitTasks.find((t) => t.elder.id === addMember.id)!;
     return {
       query: 'mutation ($id: ID!) { reassignVisitTask(taskId: $id, visitorId: null) { id visitor { id } } }',
       variables: { id: task.id },
