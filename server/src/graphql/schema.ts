@@ -7,6 +7,7 @@ import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
 import { authResolvers } from '../auth/auth.resolver';
 import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
+import { memberLifecycleResolvers } from '../members/member-lifecycle.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
@@ -58,6 +59,7 @@ export function buildSchema(): GraphQLSchema {
     authResolvers,
     sitesResolvers,
     membersResolvers,
+    memberLifecycleResolvers,
     needsResolvers,
     ledgerResolvers,
     supermarketResolvers,

@@ -43,6 +43,10 @@ export type AddMemberInput = {
   birthYear?: InputMaybe<Scalars['Int']['input']>;
   /** Care categories (for elders). */
   careCategories?: InputMaybe<Array<CareCategory>>;
+  /** Disability grade 1 (most severe) to 4. */
+  disabilityGrade?: InputMaybe<Scalars['Int']['input']>;
+  /** Who the member lives with. */
+  livingSituation?: InputMaybe<LivingSituation>;
   /** Full name, 1-40 characters. */
   name: Scalars['String']['input'];
   /** Password, 8-72 characters; optional: without one the member cannot log in. */
@@ -194,6 +198,15 @@ export type CreateSiteInput = {
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Why a member was deactivated. */
+export type DeactivationReason =
+  /** Died (去世). */
+  | 'DIED'
+  /** Moved away or left the site (搬走、退出). */
+  | 'LEFT'
+  /** Another reason, told in the note. */
+  | 'OTHER';
+
 /** A queued job that failed its last try. Kept (a year) for platform staff; never dropped silently. */
 export type FailedJob = {
   __typename?: 'FailedJob';
@@ -209,6 +222,13 @@ export type FailedJob = {
   tries: Scalars['Int']['output'];
 };
 
+/** What a deactivated member's minutes and points become, as the site chooses. */
+export type LeaverBalanceRule =
+  /** Donated to the site's pools as DONATION transfers (the default). */
+  | 'DONATE_TO_POOL'
+  /** Kept on the member's accounts, there again if they come back. */
+  | 'KEEP';
+
 /** One ledger invariant as checked now. */
 export type LedgerCheck = {
   __typename?: 'LedgerCheck';
@@ -222,9 +242,24 @@ export type LedgerCheck = {
   violations: Array<Scalars['String']['output']>;
 };
 
+/** Who an elder lives with: one of the facts the visit tiers read. */
+export type LivingSituation =
+  /** 独居 */
+  | 'ALONE'
+  /** 住在养老机构 */
+  | 'IN_CARE_HOME'
+  /** 与子女同住 */
+  | 'WITH_CHILDREN'
+  /** 与其他人同住 */
+  | 'WITH_OTHERS'
+  /** 与配偶同住 */
+  | 'WITH_SPOUSE';
+
 /** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
 export type Member = {
   __typename?: 'Member';
+  /** False once the member left or died (deactivated): out of lists and boards, unable to log in, their history kept. */
+  active: Scalars['Boolean']['output'];
   /** Home address; shown to the site's staff, and to a volunteer only while holding a claim for this elder. */
   address?: Maybe<Scalars['String']['output']>;
   /** Minutes banked and points held. Visible to the member and the site's staff. */
@@ -237,8 +272,18 @@ export type Member = {
   careCategories: Array<CareCategory>;
   /** The member's claims, newest first. */
   claims: ClaimConnection;
+  /** When the member was deactivated; null while active. Shown to the member and the site's staff. */
+  deactivatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The coordinator's note on the deactivation; null while active or without one. Shown to the site's staff. */
+  deactivationNote?: Maybe<Scalars['String']['output']>;
+  /** Why the member was deactivated; null while active. Shown to the member and the site's staff. */
+  deactivationReason?: Maybe<DeactivationReason>;
+  /** Disability grade 1 (most severe) to 4, when recorded; private like the care categories. */
+  disabilityGrade?: Maybe<Scalars['Int']['output']>;
   /** Opaque id (mem_...). */
   id: Scalars['ID']['output'];
+  /** Who the member lives with, when recorded; private like the care categories. */
+  livingSituation?: Maybe<LivingSituation>;
   /** Full name. */
   name: Scalars['String']['output'];
   /** Mobile number; masked (138****1234) unless the viewer may see it in full. */
@@ -320,18 +365,26 @@ export type Mutation = {
   confirmService: Claim;
   /** Create a site (ADMIN). */
   createSite: Site;
+  /** Deactivates a member who left or died (COORDINATOR of the member's site, or ADMIN): their claims not yet done are given back, needs for them are cancelled, their balance is settled by the site's rule, their tokens end and they cannot log in. Their history stays. Refused (CONFLICT) while service they reported, or reported for them, waits for confirmation. Deactivating an inactive member changes nothing. */
+  deactivateMember: Member;
   /** Give banked minutes to another member, e.g. a parent (转赠). INSUFFICIENT_BALANCE if you have too few. */
   donateMinutes: Transfer;
+  /** Makes a one-time code (8 digits, valid 24 hours, one use) for a member with a phone who forgot their password (COORDINATOR of the member's site, or ADMIN). Their password and every token they hold end now; they log in with redeemResetCode. */
+  issueResetCode: ResetCode;
   /** Log in with phone and password; returns a token for the Authorization header. */
   login: AuthPayload;
   /** Mark that the volunteer did not come (COORDINATOR of the site): a claim not yet settled, reported or not. */
   markNoShow: Claim;
   /** Post a need (COORDINATOR of the site). Idempotent by key when input.idempotencyKey is given. */
   postNeed: Need;
+  /** Reactivates a deactivated member (COORDINATOR of the member's site, or ADMIN): back in lists, and able to log in again with their password. Reactivating an active member changes nothing. */
+  reactivateMember: Member;
   /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). Idempotent by key when input.idempotencyKey is given. */
   recordVisit: Visit;
   /** Trade points for goods: points and stock move together or not at all. OUT_OF_STOCK, INSUFFICIENT_BALANCE. */
   redeem: Redemption;
+  /** Logs in with a one-time reset code and sets a new password at once. Limited like login; a wrong, used or expired code is UNAUTHENTICATED. */
+  redeemResetCode: AuthPayload;
   /** Reject reported service with a reason (COORDINATOR of the site). */
   rejectService: Claim;
   /**
@@ -351,6 +404,10 @@ export type Mutation = {
   restockProduct: Product;
   /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
   reverseTransfer: Transfer;
+  /** Sets what a deactivated member's balance becomes at the site (COORDINATOR of the site, or ADMIN). */
+  setLeaverBalanceRule: Site;
+  /** Changes a member's facts (COORDINATOR of the member's site, or ADMIN). The audit trail keeps each changed field's value before and after. */
+  updateMember: Member;
   /** Give the slot back before checking in (the claim's volunteer). */
   withdrawClaim: Claim;
 };
@@ -446,11 +503,31 @@ export type MutationCreateSiteArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationDeactivateMemberArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason: DeactivationReason;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationDonateMinutesArgs = {
   idempotencyKey: Scalars['String']['input'];
   minutes: Scalars['Int']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
   toMemberId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationIssueResetCodeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -486,6 +563,15 @@ export type MutationPostNeedArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationReactivateMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationRecordVisitArgs = {
   input: RecordVisitInput;
 };
@@ -497,6 +583,17 @@ export type MutationRecordVisitArgs = {
  */
 export type MutationRedeemArgs = {
   input: RedeemInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRedeemResetCodeArgs = {
+  code: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
 };
 
 
@@ -548,6 +645,26 @@ export type MutationReverseTransferArgs = {
   id: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetLeaverBalanceRuleArgs = {
+  rule: LeaverBalanceRule;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationUpdateMemberArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateMemberInput;
 };
 
 
@@ -714,7 +831,7 @@ export type Query = {
   claims: ClaimConnection;
   /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
-  /** The site's members, by name; staff only. `search` matches name or phone. */
+  /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
   members: MemberConnection;
   /** A need by id (members of its site, and admins); null for another site's need, as for one that does not exist. */
   need?: Maybe<Need>;
@@ -774,6 +891,7 @@ export type QueryMemberArgs = {
  */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  deactivated?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<Role>;
   search?: InputMaybe<Scalars['String']['input']>;
@@ -988,6 +1106,17 @@ export type RedemptionItem = {
   quantity: Scalars['Int']['output'];
 };
 
+/** A one-time code for a member who forgot their password: show it once, it is never shown again. */
+export type ResetCode = {
+  __typename?: 'ResetCode';
+  /** The digits the member types on the log-in page with their phone number. */
+  code: Scalars['String']['output'];
+  /** When the code stops working (24 hours after it was made). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The member, who now has no password until they use the code. */
+  member: Member;
+};
+
 /** What a person may do at a site. One person may hold several roles. */
 export type Role =
   /** Platform staff (民政局): create sites, see every site's reports, audit. */
@@ -1052,6 +1181,8 @@ export type Site = {
   county: Scalars['String']['output'];
   /** Opaque id (site_...). */
   id: Scalars['ID']['output'];
+  /** What a deactivated member's balance becomes at this site. */
+  leaverBalanceRule: LeaverBalanceRule;
   /** The site's name. */
   name: Scalars['String']['output'];
   /** Points earned per hour of confirmed service (unless a category has its own rate). */
@@ -1188,6 +1319,26 @@ export type Unit =
   /** Points (积分), spent at the points supermarket. */
   | 'POINTS';
 
+/** Changes to a member's facts; a field left out stays as it is, an explicit null clears it (name excepted). */
+export type UpdateMemberInput = {
+  /** Home address, up to 200 characters. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Year of birth. */
+  birthYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Care categories (for elders); the whole new list. */
+  careCategories?: InputMaybe<Array<CareCategory>>;
+  /** Disability grade 1 (most severe) to 4. */
+  disabilityGrade?: InputMaybe<Scalars['Int']['input']>;
+  /** Who the member lives with. */
+  livingSituation?: InputMaybe<LivingSituation>;
+  /** Full name, 1-40 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Mainland mobile number; null removes it (and with it the log-in). */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** True: a proxy account, the coordinator acts for them: their password and tokens end. To give a proxy a log-in, issue a reset code. */
+  proxy?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A visit to an elder (巡访). */
 export type Visit = {
   __typename?: 'Visit';
@@ -1308,11 +1459,14 @@ export type ResolversTypes = {
   ClaimStatus: ClaimStatus;
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeactivationReason: DeactivationReason;
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LeaverBalanceRule: LeaverBalanceRule;
   LedgerCheck: ResolverTypeWrapper<InvariantResult>;
+  LivingSituation: LivingSituation;
   Member: ResolverTypeWrapper<MemberRow>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -1334,6 +1488,7 @@ export type ResolversTypes = {
   RedemptionConnection: ResolverTypeWrapper<Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RedemptionEdge']> }>;
   RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
+  ResetCode: ResolverTypeWrapper<Omit<ResetCode, 'member'> & { member: ResolversTypes['Member'] }>;
   Role: Role;
   ServiceCategory: ServiceCategory;
   ServiceRecord: ResolverTypeWrapper<ServiceRecordData>;
@@ -1347,6 +1502,7 @@ export type ResolversTypes = {
   TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
   TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
   Unit: Unit;
+  UpdateMemberInput: UpdateMemberInput;
   Visit: ResolverTypeWrapper<VisitRow>;
   VisitCoverage: ResolverTypeWrapper<CoverageData>;
 };
@@ -1387,6 +1543,7 @@ export type ResolversParentTypes = {
   RedemptionConnection: Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RedemptionEdge']> };
   RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
   RedemptionItem: RedemptionItemRow;
+  ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
   ServiceRecord: ServiceRecordData;
   Site: SiteRow;
   SiteConnection: Omit<SiteConnection, 'edges'> & { edges: Array<ResolversParentTypes['SiteEdge']> };
@@ -1397,6 +1554,7 @@ export type ResolversParentTypes = {
   Transfer: TransferRow;
   TransferConnection: Omit<TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
   TransferEdge: Omit<TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
+  UpdateMemberInput: UpdateMemberInput;
   Visit: VisitRow;
   VisitCoverage: CoverageData;
 };
@@ -1460,13 +1618,19 @@ export type LedgerCheckResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   balance?: Resolver<ResolversTypes['Balance'], ParentType, ContextType>;
   birthYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   canLogIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   careCategories?: Resolver<Array<ResolversTypes['CareCategory']>, ParentType, ContextType>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<MemberClaimsArgs>>;
+  deactivatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deactivationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deactivationReason?: Resolver<Maybe<ResolversTypes['DeactivationReason']>, ParentType, ContextType>;
+  disabilityGrade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  livingSituation?: Resolver<Maybe<ResolversTypes['LivingSituation']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -1496,17 +1660,23 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
+  deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'id' | 'reason'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
+  issueResetCode?: Resolver<ResolversTypes['ResetCode'], ParentType, ContextType, RequireFields<MutationIssueResetCodeArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
+  reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
+  redeemResetCode?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRedeemResetCodeArgs, 'code' | 'newPassword' | 'phone'>>;
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
+  setLeaverBalanceRule?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationSetLeaverBalanceRuleArgs, 'rule' | 'siteId'>>;
+  updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
   withdrawClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationWithdrawClaimArgs, 'claimId'>>;
 };
 
@@ -1606,6 +1776,12 @@ export type RedemptionItemResolvers<ContextType = Context, ParentType extends Re
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ResetCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResetCode'] = ResolversParentTypes['ResetCode']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
 export type ServiceRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceRecord'] = ResolversParentTypes['ServiceRecord']> = {
   certificateUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   confirmedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1618,6 +1794,7 @@ export type ServiceRecordResolvers<ContextType = Context, ParentType extends Res
 export type SiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = {
   county?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leaverBalanceRule?: Resolver<ResolversTypes['LeaverBalanceRule'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1723,6 +1900,7 @@ export type Resolvers<ContextType = Context> = {
   RedemptionConnection?: RedemptionConnectionResolvers<ContextType>;
   RedemptionEdge?: RedemptionEdgeResolvers<ContextType>;
   RedemptionItem?: RedemptionItemResolvers<ContextType>;
+  ResetCode?: ResetCodeResolvers<ContextType>;
   ServiceRecord?: ServiceRecordResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteConnection?: SiteConnectionResolvers<ContextType>;
