@@ -8,10 +8,7 @@ import type { DeactivationReason, LeaverBalanceRule } from '../schema/enums.sche
 
 /** The facts a coordinator may change on a member. */
 export type MemberChanges = Partial<
-  Pick<
-    MemberRow,
-    'name' | 'phone' | 'address' | 'birthYear' | 'livingSituation' | 'disabilityGrade' | 'careCategories'
-  >
+  Pick<MemberRow, 'name' | 'phone' | 'address' | 'birthYear' | 'livingSituation' | 'disabilityGrade' | 'careCategories'>
 >;
 
 // Never earlier than it already was: two revocations in a row keep the later cut-off.
@@ -82,9 +79,7 @@ export async function claimsInProgressOf(ex: Executor, volunteerId: number): Pro
   return ex
     .select()
     .from(claims)
-    .where(
-      and(eq(claims.volunteerId, volunteerId), inArray(claims.status, ['CLAIMED', 'CHECKED_IN', 'REPORTED'])),
-    )
+    .where(and(eq(claims.volunteerId, volunteerId), inArray(claims.status, ['CLAIMED', 'CHECKED_IN', 'REPORTED'])))
     .orderBy(claims.id);
 }
 

@@ -50,10 +50,7 @@ export const members = pgTable(
     check('members_phone_digits', sql`${t.phone} IS NULL OR ${t.phone} ~ '^1[3-9][0-9]{9}$'`),
     check('members_birth_year_range', sql`${t.birthYear} IS NULL OR ${t.birthYear} BETWEEN 1900 AND 2100`),
     check('members_disability_grade_range', sql`${t.disabilityGrade} IS NULL OR ${t.disabilityGrade} BETWEEN 1 AND 4`),
-    check(
-      'members_deactivation_reason',
-      sql`(${t.deactivatedAt} IS NULL) = (${t.deactivationReason} IS NULL)`,
-    ),
+    check('members_deactivation_reason', sql`(${t.deactivatedAt} IS NULL) = (${t.deactivationReason} IS NULL)`),
     index('members_site_idx').on(t.siteId, t.id),
     // Elders due a monthly visit (any care category): the coverage and report count these per site.
     index('members_due_visits_idx')

@@ -145,8 +145,7 @@ export async function deactivateMember(
 ): Promise<MemberRow> {
   const existing = await memberToManage(deps, actor, id);
   const note = v.optionalText('note', input.note, 200, v.MULTILINE);
-  if (memberIdOf(actor) === id)
-    badInput('id', { en: 'You cannot deactivate yourself', zh: '不能停用自己的账户' });
+  if (memberIdOf(actor) === id) badInput('id', { en: 'You cannot deactivate yourself', zh: '不能停用自己的账户' });
   const siteId = existing.siteId!;
   const site = await deps.cache.site.load(siteId);
   if (!site) notFound('site');

@@ -45,10 +45,8 @@ describe.each(testEngines())('a member leaving and coming back on %s', (engine) 
     (await db.select().from(tables.auditLog))
       .filter((r) => r.action === action && r.entityId === String(id))
       .sort((a, b) => b.id - a.id)[0];
-  const needsFor = async (id: number) =>
-    (await db.select().from(tables.needs)).filter((n) => n.beneficiaryId === id);
-  const tokenValid = async (token: string) =>
-    codeOf(viewerFromToken(db, await createMemberCache({}), SECRET, token));
+  const needsFor = async (id: number) => (await db.select().from(tables.needs)).filter((n) => n.beneficiaryId === id);
+  const tokenValid = async (token: string) => codeOf(viewerFromToken(db, await createMemberCache({}), SECRET, token));
   const logIn = (phone: string, password: string) =>
     login(db, SECRET, new LoginLimiter(db), { phone, password, ip: '10.0.0.1' });
 
@@ -258,8 +256,7 @@ describe.each(testEngines())('one-time reset codes on %s', (engine) => {
   const limiter = () => new LoginLimiter(db);
   const redeem = (phone: string, code: string, newPassword = 'new-pass-2026') =>
     redeemResetCode({ db, jwtSecret: SECRET, loginLimiter: limiter() }, { phone, code, newPassword, ip: '10.0.0.2' });
-  const tokenValid = async (token: string) =>
-    codeOf(viewerFromToken(db, await createMemberCache({}), SECRET, token));
+  const tokenValid = async (token: string) => codeOf(viewerFromToken(db, await createMemberCache({}), SECRET, token));
 
   it('works once, ends the old password and every earlier token, and logs the member in', async () => {
     const member = await demoMember(db, '13900000005');
