@@ -632,6 +632,7 @@ const en: typeof zhCN = {
     newPassword: 'New password',
     codeSubmit: 'Log in and set a new password',
     codeHelp: 'Ask your coordinator for a code; it works once.',
+    accountStopped: 'This account is no longer in use. Please ask your coordinator.',
     wrongCode: 'Wrong phone number or code, or the code has expired or was used. Ask your coordinator for a new one.',
   },
 };

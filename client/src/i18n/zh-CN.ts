@@ -628,6 +628,7 @@ export default {
     newPassword: '新密码',
     codeSubmit: '登录并设新密码',
     codeHelp: '验证码找站点协调员要，用一次就失效。',
+    accountStopped: '这个账户已停用。如有疑问，请联系站点协调员。',
     wrongCode: '手机号或验证码不对，或验证码已过期、已用过。请向协调员要一个新的。',
   },
 };

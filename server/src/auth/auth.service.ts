@@ -34,7 +34,7 @@ export async function login(db: Database, secret: Uint8Array, limiter: LoginLimi
     }
     await limiter.succeeded(phone);
     // Only after the password: a deactivated member's phone is not told to a guesser.
-    if (member.deactivatedAt) fail(ErrorCode.UNAUTHENTICATED, DEACTIVATED);
+    if (member.deactivatedAt) fail(ErrorCode.UNAUTHENTICATED, DEACTIVATED, { reason: 'DEACTIVATED' });
     return { token: await signToken(secret, member.id, notBeforeOf(member)), member };
   });
 }

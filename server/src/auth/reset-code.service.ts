@@ -88,7 +88,7 @@ export async function redeemResetCode(
       fail(ErrorCode.UNAUTHENTICATED, WRONG_CODE);
     }
     await deps.loginLimiter.succeeded(phone);
-    if (member.deactivatedAt) fail(ErrorCode.UNAUTHENTICATED, DEACTIVATED);
+    if (member.deactivatedAt) fail(ErrorCode.UNAUTHENTICATED, DEACTIVATED, { reason: 'DEACTIVATED' });
     const passwordHash = await hashPassword(newPassword);
     const changed = await deps.db.transaction(async (tx) => {
       const row = await lq.redeemResetCode(tx, member.id, stored, passwordHash, revocationCutOff());

@@ -27,6 +27,7 @@ import { deliver } from '../inbox/inbox.deliver';
 import { transfer } from '../ledger/ledger.service';
 import { followNeed } from '../needs/claims.service';
 import { forgetNeed } from '../needs/needs.service';
+import { birthYearOf, disabilityGradeOf } from './member-facts';
 
 /** Changes to a member: a field left out (undefined) stays; null clears it (name excepted). */
 export interface MemberUpdate {
@@ -48,15 +49,6 @@ export async function memberToManage(deps: ServiceDeps, actor: Actor | null, id:
   requireVisibleAt(actor, member.siteId, () => notFound('member'));
   requireRoleAt(actor, member.siteId, ['COORDINATOR', 'ADMIN']);
   return member;
-}
-
-/** Birth year and disability grade as checked for both adding and editing a member. */
-export function birthYearOf(field: string, value: number | null | undefined): number | null {
-  return value == null ? null : v.int(field, value, 1900, new Date().getFullYear());
-}
-
-export function disabilityGradeOf(field: string, value: number | null | undefined): number | null {
-  return value == null ? null : v.int(field, value, 1, 4);
 }
 
 const PHONE_TAKEN = { en: 'This phone number is already registered', zh: '这个手机号已经登记过了' };
@@ -281,7 +273,7 @@ export async function setLeaverBalanceRule(
   siteId: number,
   rule: LeaverBalanceRule,
 ): Promise<SiteRow> {
-  requireVisibleAt(actor, siteId, () => notFound('site'));
+  // A site id is FORBIDDEN to those without the role, whether the site exists or not.
   requireRoleAt(actor, siteId, ['COORDINATOR', 'ADMIN']);
   const before = await deps.cache.site.load(siteId);
   if (!before) notFound('site');

@@ -36,7 +36,6 @@ describe.each(testEngines())('a member leaving and coming back on %s', (engine) 
 
   const deps = () => depsFor(db);
   const as = (m: MemberRow) => actorFor(db, m);
-  const fresh = async (id: number) => (await memberQueries.memberById(db, id))!;
   const listed = async (deactivated = false) =>
     (await listMembers(deps(), await as(coordinator), { siteId, deactivated, first: 100 })).edges.map(
       (e) => e.node.name,

@@ -27,7 +27,7 @@ import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
 import * as v from '../core/validate';
-import { birthYearOf, disabilityGradeOf } from './member-lifecycle.service';
+import { birthYearOf, disabilityGradeOf } from './member-facts';
 
 /** A person to register at a site, as the coordinator writes them. */
 export interface NewMember {
