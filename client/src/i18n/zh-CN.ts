@@ -620,7 +620,7 @@ export default {
     inactiveSince: '{date} 停用',
     reactivate: '恢复为在册人员',
     reactivated: '已恢复 {name}，他可以用原来的密码登录',
-    useCode: '忘了密码？用验证码登录',
+    useCode: '忘了密码？用协调员给的验证码',
     usePassword: '用密码登录',
     codeLabel: '验证码',
     codePlaceholder: '协调员给您的 8 位数字',

@@ -9,7 +9,7 @@ import { login, viewerFromToken } from '../auth/auth.service';
 import { createMemberCache } from '../auth/member-cache';
 import { issueResetCode, redeemResetCode } from '../auth/reset-code.service';
 import { currentMonth } from '../core/time';
-import { claimNeed } from '../needs/claims.service';
+import { checkIn, claimNeed, reportService } from '../needs/claims.service';
 import { postNeed } from '../needs/needs.service';
 import { LoginLimiter } from '../security/rate-limit';
 import { actorFor, codeOf, demoMember, depsFor, outcome } from '../testing';
@@ -225,6 +225,29 @@ describe.each(testEngines())('a member leaving and coming back on %s', (engine) 
     expect(await balanceOf(deps(), await as(coordinator), huang)).toEqual(before);
     await reactivateMember(deps(), await as(coordinator), huang.id);
     await setLeaverBalanceRule(deps(), await as(coordinator), siteId, 'DONATE_TO_POOL');
+  });
+
+  it('refuses while service reported by or for the member waits for confirmation, and changes nothing', async () => {
+    const chen = await demoMember(db, '13900000005');
+    const elder = (await memberQueries.listMembers(db, { siteId, search: '吴长庚' }, 1))[0]!;
+    const need = await postNeed(deps(), await as(coordinator), {
+      siteId,
+      beneficiaryId: elder.id,
+      title: '修门',
+      category: 'REPAIR',
+      startsAt: new Date(Date.now() - 15 * 60_000),
+      estimatedMinutes: 30,
+    });
+    const claim = await claimNeed(deps(), await as(chen), need.id);
+    await checkIn(deps(), await as(chen), claim.id);
+    await reportService(deps(), await as(chen), claim.id, 30, null);
+    const auditsBefore = (await db.select().from(tables.auditLog)).length;
+    expect(await codeOf(deactivateMember(deps(), await as(coordinator), chen.id, { reason: 'LEFT' }))).toBe('CONFLICT');
+    expect(await codeOf(deactivateMember(deps(), await as(coordinator), elder.id, { reason: 'DIED' }))).toBe(
+      'CONFLICT',
+    );
+    expect((await memberQueries.memberById(db, chen.id))?.deactivatedAt).toBeNull();
+    expect((await db.select().from(tables.auditLog)).length).toBe(auditsBefore);
   });
 
   it('refuses to deactivate oneself, and lets no clerk deactivate anyone', async () => {
