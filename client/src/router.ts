@@ -81,6 +81,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: C, title: 'nav.visits' },
   },
   {
+    path: '/coordinator/duty',
+    component: () => import('./pages/coordinator/duty-page.vue'),
+    meta: { roles: C, title: 'nav.duty' },
+  },
+  {
     path: '/coordinator/members',
     component: () => import('./pages/coordinator/members-page.vue'),
     meta: { roles: C, title: 'nav.members' },

@@ -14,6 +14,7 @@ export * as limitQueries from './queries/limits.queries';
 export * as jobQueries from './queries/jobs.queries';
 export * as inboxQueries from './queries/inbox.queries';
 export * as lifecycleQueries from './queries/member-lifecycle.queries';
+export * as visitDutyQueries from './queries/visit-duty.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

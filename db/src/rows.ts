@@ -13,4 +13,7 @@ export type RedemptionRow = typeof t.redemptions.$inferSelect;
 export type RedemptionItemRow = typeof t.redemptionItems.$inferSelect;
 export type VisitRow = typeof t.visits.$inferSelect;
 export type InboxItemRow = typeof t.inboxItems.$inferSelect;
+export type VisitPairRow = typeof t.visitPairs.$inferSelect;
+export type VisitTaskRow = typeof t.visitTasks.$inferSelect;
+export type VisitTierOverrideRow = typeof t.visitTierOverrides.$inferSelect;
 export type AuditRow = typeof t.auditLog.$inferSelect;

@@ -2,7 +2,7 @@
 import { useI18n } from 'vue-i18n';
 import { session } from '../auth/session';
 import { formatRate } from './rate';
-import { formatDate, formatWhen, splitMinutes } from './time';
+import { formatDate, formatDay, formatWhen, splitMinutes } from './time';
 
 export function siteZone(): string {
   return session.viewer?.site.timeZone ?? 'Asia/Shanghai';
@@ -13,6 +13,8 @@ export function useFormat() {
   return {
     when: (iso: string) => formatWhen(iso, locale.value, siteZone()),
     date: (iso: string) => formatDate(iso, locale.value, siteZone()),
+    /** A calendar day (YYYY-MM-DD) as the reader says it: "12月31日". */
+    day: (day: string) => formatDay(day, locale.value),
     /** 90 -> "1 小时 30 分钟" */
     minutes: (total: number) => {
       const { h, m } = splitMinutes(total);

@@ -1,6 +1,6 @@
 // The site-zone date helpers: days, months and ISO offsets are computed in the site's zone.
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayIn, monthIn, splitMinutes, zonedToIso, zoneOffsetMinutes } from './time';
+import { addDays, addMonths, dayIn, formatDay, monthIn, splitMinutes, zonedToIso, zoneOffsetMinutes } from './time';
 
 describe('time helpers', () => {
   it('computes the zone offset', () => {
@@ -21,6 +21,12 @@ describe('time helpers', () => {
     expect(addDays('2026-11-30', 1)).toBe('2026-12-01');
     expect(addMonths('2026-01', -1)).toBe('2025-12');
   });
+  it('says a due day as the reader does, the same day whatever the zone', () => {
+    expect(formatDay('2026-12-31', 'zh-CN')).toBe('12月31日');
+    expect(formatDay('2026-12-31', 'en')).toBe('Dec 31');
+    expect(formatDay('2027-01-01', 'zh-CN')).toBe('1月1日');
+  });
+
   it('splits minutes', () => {
     expect(splitMinutes(90)).toEqual({ h: 1, m: 30 });
   });

@@ -107,6 +107,13 @@ export function formatDate(iso: string, locale: string, timeZone: string): strin
   );
 }
 
+/** A calendar day "2026-12-31" as "12月31日" or "Dec 31": the day itself, in no time zone. */
+export function formatDay(day: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', month: 'short', day: 'numeric' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
 /** Splits minutes into whole hours and the rest, for "1 小时 30 分钟". */
 export function splitMinutes(total: number): { h: number; m: number } {
   const sign = total < 0 ? -1 : 1;

@@ -1,5 +1,5 @@
 // SQL for visits (巡访): recording one, and a site's visits in a window for the monthly coverage.
-import { and, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { runPrepared } from './prepared';
 import type { VisitRow } from '../rows';
@@ -59,4 +59,48 @@ export async function visitsOfSiteMonth(ex: Executor, siteId: number, month: str
     { site: siteId, month },
   );
   return found.map((r) => r.visit);
+}
+
+/**
+ * Each given elder's latest visit (found at home) before the instant (any site's: an elder who moved village
+ * keeps the date of their last visit), one row per elder who was ever visited.
+ */
+export async function lastVisitsBefore(ex: Executor, elderIds: number[], before: Date): Promise<VisitRow[]> {
+  if (elderIds.length === 0) return [];
+  return ex
+    .selectDistinctOn([visits.elderId])
+    .from(visits)
+    .where(and(inArray(visits.elderId, elderIds), lt(visits.visitedAt, before), eq(visits.elderFound, true)))
+    .orderBy(visits.elderId, desc(visits.visitedAt), desc(visits.id));
+}
+
+/** The site's visits marked for follow-up that nobody has seen to yet, oldest first. */
+export async function openFollowUps(ex: Executor, siteId: number, limit: number): Promise<VisitRow[]> {
+  return ex
+    .select()
+    .from(visits)
+    .where(and(eq(visits.siteId, siteId), eq(visits.followUpNeeded, true), isNull(visits.followUpClosedAt)))
+    .orderBy(asc(visits.visitedAt), asc(visits.id))
+    .limit(limit);
+}
+
+export async function visitById(ex: Executor, id: number, forUpdate = false): Promise<VisitRow | undefined> {
+  const q = ex.select().from(visits).where(eq(visits.id, id));
+  const [row] = forUpdate ? await q.for('update') : await q;
+  return row;
+}
+
+/** Closes an open follow-up; undefined when it was not open (closed already, or none needed). */
+export async function closeFollowUp(
+  ex: Executor,
+  id: number,
+  closedBy: number | null,
+  outcome: string,
+): Promise<VisitRow | undefined> {
+  const [row] = await ex
+    .update(visits)
+    .set({ followUpClosedAt: sql`now()`, followUpClosedBy: closedBy, followUpOutcome: outcome })
+    .where(and(eq(visits.id, id), eq(visits.followUpNeeded, true), isNull(visits.followUpClosedAt)))
+    .returning();
+  return row;
 }

@@ -119,3 +119,21 @@ export const deactivationReasonEnum = pgEnum('deactivation_reason', DEACTIVATION
 export const LEAVER_BALANCE_RULES = ['DONATE_TO_POOL', 'KEEP'] as const;
 export type LeaverBalanceRule = (typeof LEAVER_BALANCE_RULES)[number];
 export const leaverBalanceRuleEnum = pgEnum('leaver_balance_rule', LEAVER_BALANCE_RULES);
+
+/**
+ * How often an elder is visited (issue: the visit duty): A weekly, B monthly, C quarterly. Computed
+ * from the elder's recorded facts (server/src/visits/tiers.ts), or set by a coordinator's override.
+ */
+export const VISIT_TIERS = ['A', 'B', 'C'] as const;
+export type VisitTier = (typeof VISIT_TIERS)[number];
+export const visitTierEnum = pgEnum('visit_tier', VISIT_TIERS);
+
+/** A visit task's state: open until a visit closes it, or missed when its period ends unvisited. */
+export const VISIT_TASK_STATUSES = ['OPEN', 'DONE', 'MISSED'] as const;
+export type VisitTaskStatus = (typeof VISIT_TASK_STATUSES)[number];
+export const visitTaskStatusEnum = pgEnum('visit_task_status', VISIT_TASK_STATUSES);
+
+/** How a visit was made, the policy's forms (2022 national opinion): at home, by phone, by video, other. */
+export const VISIT_MODES = ['HOME', 'PHONE', 'VIDEO', 'OTHER'] as const;
+export type VisitMode = (typeof VISIT_MODES)[number];
+export const visitModeEnum = pgEnum('visit_mode', VISIT_MODES);

@@ -22,7 +22,9 @@ export const inboxItems = pgTable(
      * The facts the message is worded from (a need's title, a reason, minutes), never words: the
      * client words them in the reader's language.
      */
-    detail: jsonb('detail').notNull().default(sql`'{}'::jsonb`),
+    detail: jsonb('detail')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /**
      * Who or what may send this message only once (claim:40:CONFIRMED, visit-task:9:DUE): a second
      * delivery with the same key for the same member is dropped. Null: no such rule.
@@ -34,7 +36,9 @@ export const inboxItems = pgTable(
   (t) => [
     check('inbox_items_read_after_created', sql`${t.readAt} IS NULL OR ${t.readAt} >= ${t.createdAt}`),
     index('inbox_items_member_idx').on(t.memberId, t.id),
-    index('inbox_items_unread_idx').on(t.memberId).where(sql`${t.readAt} IS NULL`),
+    index('inbox_items_unread_idx')
+      .on(t.memberId)
+      .where(sql`${t.readAt} IS NULL`),
     index('inbox_items_created_idx').on(t.createdAt),
     // NULLs are distinct in a unique index: messages without a key never collide, a repeat of a
     // keyed one is dropped by ON CONFLICT DO NOTHING.

@@ -10,3 +10,4 @@ export * from './audit.schema';
 export * from './reports.schema';
 export * from './limits.schema';
 export * from './inbox.schema';
+export * from './visit-duty.schema';

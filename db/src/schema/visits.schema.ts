@@ -1,6 +1,7 @@
 // Visits (巡访) to elders: the record behind the binding 100% monthly visit rate.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { visitModeEnum } from './enums.schema';
 import { members } from './members.schema';
 import { sites } from './sites.schema';
 
@@ -17,8 +18,23 @@ export const visits = pgTable(
     /** Who went: the coordinator who records it, or a volunteer. */
     visitorId: bigint('visitor_id', { mode: 'number' }).references(() => members.id),
     visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
+    mode: visitModeEnum('mode').notNull().default('HOME'),
+    /**
+     * false: the visitor went and the elder was not there (recorded, so the attempt is known; it
+     * does not count as visited and closes no task).
+     */
+    elderFound: boolean('elder_found').notNull().default(true),
+    /**
+     * What the visitor checked, each OK or CONCERN (health, mood, safety, hygiene, money and
+     * benefits, family support); absent keys were not checked. Validated by the service.
+     */
+    checks: jsonb('checks'),
     note: text('note'),
     followUpNeeded: boolean('follow_up_needed').notNull().default(false),
+    /** When the follow-up was seen to, by whom, and what was done; null while it is open. */
+    followUpClosedAt: timestamp('follow_up_closed_at', { withTimezone: true }),
+    followUpClosedBy: bigint('follow_up_closed_by', { mode: 'number' }).references(() => members.id),
+    followUpOutcome: text('follow_up_outcome'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /**
      * The recorder's idempotency key, namespaced by who recorded it (a phone that recorded the
@@ -31,6 +47,14 @@ export const visits = pgTable(
   (t) => [
     check('visits_key_with_hash', sql`(${t.idempotencyKey} IS NULL) = (${t.requestHash} IS NULL)`),
     check('visits_not_in_future', sql`${t.visitedAt} <= ${t.createdAt} + interval '1 day'`),
+    check(
+      'visits_follow_up_closed_only_if_needed',
+      sql`${t.followUpClosedAt} IS NULL OR (${t.followUpNeeded} AND ${t.followUpOutcome} IS NOT NULL)`,
+    ),
+    // The site's open follow-ups, listed oldest first until someone sees to them.
+    index('visits_open_follow_ups_idx')
+      .on(t.siteId, t.visitedAt)
+      .where(sql`${t.followUpNeeded} AND ${t.followUpClosedAt} IS NULL`),
     index('visits_site_visited_idx').on(t.siteId, t.visitedAt),
     index('visits_elder_visited_idx').on(t.elderId, t.visitedAt),
   ],

@@ -11,6 +11,7 @@ export const ID_PREFIX = {
   Product: 'prod',
   Redemption: 'red',
   Visit: 'visit',
+  VisitTask: 'vtask',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

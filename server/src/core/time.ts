@@ -32,3 +32,14 @@ export function localMinute(at: Date, timeZone: string): string {
     .toString({ smallestUnit: 'minute' })
     .replace('T', ' ');
 }
+
+/** "2026-11-25": the day of `at` on the clock of the zone. */
+export function localDate(at: Date, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+}
+
+/** "2026-02-28": the month's last day; month 1-12 (13 is next year's January, for "next month"). */
+export function lastDayOfMonth(year: number, month: number): string {
+  const ym = Temporal.PlainYearMonth.from({ year, month: 1 }).add({ months: month - 1 });
+  return ym.toPlainDate({ day: ym.daysInMonth }).toString();
+}

@@ -14,6 +14,7 @@ import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
+import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
 import { badInput } from '../core/errors';
 import * as v from '../core/validate';
@@ -64,6 +65,7 @@ export function buildSchema(): GraphQLSchema {
     ledgerResolvers,
     supermarketResolvers,
     visitsResolvers,
+    visitDutyResolvers,
     reportsResolvers,
     platformResolvers,
     subscriptionResolvers,

@@ -28,6 +28,13 @@ describe.each(testEngines())('job queue on %s', (engine) => {
       run: async ({ label }, job) => void runs.push({ queue: 'test.record', label, retry: job.retryCount }),
     },
     {
+      name: 'test.nightly',
+      // At 03:00 on 1 January only: it would not run during a test but for the catch-up.
+      schedule: { cron: '0 3 1 1 *', timeZone: 'Asia/Shanghai', data: { label: 'nightly' } },
+      catchUpAtStart: true,
+      run: async ({ label }, job) => void runs.push({ queue: 'test.nightly', label, retry: job.retryCount }),
+    },
+    {
       name: 'test.fail',
       retryLimit: 2,
       retryDelaySeconds: 1,
@@ -45,6 +52,18 @@ describe.each(testEngines())('job queue on %s', (engine) => {
   afterAll(async () => {
     await queue?.stop();
     await handle?.close();
+  });
+
+  it('runs a scheduled job once at start, and not again when another process starts the same day', async () => {
+    await until(() => ranOf('test.nightly', 'nightly').length === 1, 'the catch-up run');
+    const second = await startJobQueue({ handle, definitions: definitions as JobDefinition[], checkSeconds: 1 });
+    try {
+      const jobs = await second.boss.findJobs('test.nightly', { data: { label: 'nightly' } });
+      expect(jobs).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+    expect(ranOf('test.nightly', 'nightly')).toHaveLength(1);
   });
 
   it('writes no job when the transaction rolls back, and runs a committed one once', async () => {

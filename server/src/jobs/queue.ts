@@ -56,6 +56,13 @@ export interface JobDefinition<D extends object = object> {
   /** A try running longer is taken as lost and retried (default 15 minutes). */
   expireInSeconds?: number;
   schedule?: JobSchedule<D>;
+  /**
+   * Also run the scheduled job once when a process starts (once a day whichever process starts
+   * first): a schedule that fell while no server ran is not made up by pg-boss, and work such as
+   * generating this period's visit tasks must not wait for the next night. The job must be
+   * idempotent.
+   */
+  catchUpAtStart?: boolean;
 }
 
 export interface EnqueueOptions {
@@ -205,6 +212,11 @@ async function syncSchedule(boss: PgBoss, handle: DbHandle, def: JobDefinition):
   }
   for (const [key, { tz, data }] of wanted) await boss.schedule(def.name, s!.cron, data, { tz, key });
   for (const row of existing) if (!wanted.has(row.key)) await boss.unschedule(def.name, row.key);
+  if (def.catchUpAtStart) {
+    const day = new Date().toISOString().slice(0, 10);
+    for (const [key, { data }] of wanted)
+      await boss.send(def.name, data, { id: keyId(def.name, `start:${key}:${day}`) });
+  }
 }
 
 /** A UUID (version 5 layout) named by the job's name and key: the same key is the same job id. */

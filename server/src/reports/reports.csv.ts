@@ -6,7 +6,7 @@ import type { AccountOwner } from '@huzhu/db';
 import type { Lang } from '../core/lang';
 import { toId } from '../core/ids';
 import { regionOf } from '../sites/sites.service';
-import type { LedgerLine, MonthExport, ServiceLine } from './reports.exports';
+import type { LedgerLine, MonthExport, ServiceLine, VisitLine } from './reports.exports';
 import type { SiteReportData } from './reports.service';
 import { CATEGORY, OWNER, UNIT, kindWord, rateText } from './reports.words';
 
@@ -135,5 +135,34 @@ export function sitesCsv(month: string, reports: readonly SiteReportData[], lang
     fileName: `huzhu-sites-${month}.csv`,
     displayName: `${lang === 'zh' ? '各站点月报' : 'All sites'}-${month}.csv`,
     body: toCsv(SITES_HEADER[lang], rows),
+  };
+}
+
+const VISITS_HEADER: Record<Lang, string[]> = {
+  zh: ['老人', '探访时间', '探访人', '情况记录', '需要跟进', '跟进结果'],
+  en: ['Elder', 'Visited at', 'Visitor', 'What was found', 'Follow-up needed', 'Follow-up outcome'],
+};
+
+const VISIT_WORDS: Record<Lang, { notVisited: string; yes: string; no: string }> = {
+  zh: { notVisited: '本月未探访', yes: '是', no: '否' },
+  en: { notVisited: 'Not visited this month', yes: 'Yes', no: 'No' },
+};
+
+/** The month's visits, oldest first, then each due elder not visited (so the gaps are in the file). */
+export function visitsCsv(e: MonthExport<VisitLine>, lang: Lang): CsvFile {
+  const zone = e.site.timeZone;
+  const w = VISIT_WORDS[lang];
+  const rows = e.lines.map((l) => [
+    l.elderName,
+    l.visitedAt ? localDateTime(l.visitedAt, zone).slice(0, 16) : w.notVisited,
+    l.visitorName,
+    l.note,
+    l.visitedAt ? (l.followUpNeeded ? w.yes : w.no) : '',
+    l.followUpOutcome,
+  ]);
+  return {
+    fileName: `huzhu-${toId('Site', e.site.id)}-${e.month}-visits.csv`,
+    displayName: `${lang === 'zh' ? '探访记录' : 'Visits'}-${e.site.name}-${e.month}.csv`,
+    body: toCsv(VISITS_HEADER[lang], rows),
   };
 }

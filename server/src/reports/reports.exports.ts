@@ -8,6 +8,7 @@ import { monthRange } from '../core/time';
 import * as v from '../core/validate';
 import { requirePrivate } from '../members/members.service';
 import { requireSite } from '../sites/sites.service';
+import { visitCoverage } from '../visits/visits.service';
 
 export type ServiceLine = Awaited<ReturnType<typeof reportQueries.serviceLines>>[number];
 export type LedgerLine = Awaited<ReturnType<typeof reportQueries.ledgerLines>>[number];
@@ -46,6 +47,49 @@ export async function ledgerExport(
 ): Promise<MonthExport<LedgerLine>> {
   const { site, month, from, to } = await exportScope(deps, actor, siteId, monthInput);
   return { site, month, lines: await reportQueries.ledgerLines(deps.db, site.id, from, to) };
+}
+
+export interface VisitLine {
+  elderName: string;
+  /** Null for a due elder not visited in the month (listed after the visits). */
+  visitedAt: Date | null;
+  visitorName: string | null;
+  note: string | null;
+  followUpNeeded: boolean;
+  followUpOutcome: string | null;
+}
+
+/** The month's visits, then the due elders not visited, for the coordinator's and bureau's files. */
+export async function visitsExport(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  siteId: number,
+  monthInput: string,
+): Promise<MonthExport<VisitLine>> {
+  const { site, month } = await exportScope(deps, actor, siteId, monthInput);
+  const coverage = await visitCoverage(deps, actor, siteId, month);
+  const people = new Map<number, string>();
+  const ids = [...new Set(coverage.visits.flatMap((x) => [x.elderId, ...(x.visitorId === null ? [] : [x.visitorId])]))];
+  for (const m of await deps.cache.member.loadMany(ids)) if (m && !(m instanceof Error)) people.set(m.id, m.name);
+  const lines: VisitLine[] = [
+    ...[...coverage.visits].reverse().map((x) => ({
+      elderName: people.get(x.elderId) ?? '',
+      visitedAt: x.visitedAt,
+      visitorName: x.visitorId === null ? null : (people.get(x.visitorId) ?? null),
+      note: x.note,
+      followUpNeeded: x.followUpNeeded,
+      followUpOutcome: x.followUpOutcome,
+    })),
+    ...coverage.unvisited.map((m) => ({
+      elderName: m.name,
+      visitedAt: null,
+      visitorName: null,
+      note: null,
+      followUpNeeded: false,
+      followUpOutcome: null,
+    })),
+  ];
+  return { site, month, lines };
 }
 
 export interface CertificateData {

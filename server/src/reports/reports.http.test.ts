@@ -200,6 +200,25 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
       expect(line).not.toMatch(/tr_|ISSUANCE|MINUTES|,(分钟|积分|时间存入|积分发放|服务入账|站点账户),/);
   });
 
+  it('links the visits CSV from the coverage and serves it to the coordinator, not to the clerk', async () => {
+    const { visitCoverage } = await gql<{ visitCoverage: { csvUrl: string; unvisited: { name: string }[] } }>(
+      'coordinator',
+      'query ($s: ID!, $m: String!) { visitCoverage(siteId: $s, month: $m) { csvUrl unvisited { name } } }',
+      { s: siteId, m: month },
+    );
+    expect(visitCoverage.csvUrl).toBe(`${server.url}/export/${siteId}/${month}/visits.csv`);
+    const res = await get(visitCoverage.csvUrl, 'coordinator');
+    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('探访记录-')}`);
+    const lines = await csvLines(res);
+    expect(lines[0]).toBe('老人,探访时间,探访人,情况记录,需要跟进,跟进结果');
+    // Every elder not yet visited this month is a row of the file, by name; a name Excel would run
+    // as a formula comes out as text.
+    expect(lines.filter((l) => l.endsWith(',本月未探访,,,,'))).toHaveLength(visitCoverage.unvisited.length);
+    expect(visitCoverage.unvisited.map((m) => m.name)).toContain('=HYPERLINK("x")');
+    expect(lines).toContain(`"'=HYPERLINK(""x"")",本月未探访,,,,`);
+    expect((await errorOf(await get(visitCoverage.csvUrl, 'clerk'))).code).toBe('FORBIDDEN');
+  });
+
   it("serves every site's month as one CSV to platform staff, in Chinese or English", async () => {
     const res = await get(`/export/sites/${month}/sites.csv`, 'admin');
     expect(res.headers.get('content-disposition')).toContain(`filename="huzhu-sites-${month}.csv"`);

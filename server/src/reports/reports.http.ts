@@ -1,6 +1,6 @@
 // HTTP routes for the files a GraphQL response can only link to: the monthly CSV exports (one
-// site's, or every site's for platform staff) and the printable certificate, in the reader's
-// language. Bearer token only; every error is JSON { error: { code, message } }.
+// site's service, ledger and visits, or every site's for platform staff) and the printable
+// certificate, in the reader's language. Bearer token only; every error is JSON { error: { code, message } }.
 // Like a resolver, a route parses the path's opaque ids and calls the services with plain input;
 // the server hands in its resources and how to tell who sent a request, so nothing here imports it.
 import { randomBytes } from 'node:crypto';
@@ -12,8 +12,8 @@ import { fromId } from '../core/ids';
 import { langOf, type Lang } from '../core/lang';
 import { logInternalError, scopeOf } from '../http/request-log';
 import { certificateHtml } from './reports.certificate';
-import { ledgerCsv, serviceCsv, sitesCsv, type CsvFile } from './reports.csv';
-import { certificateOf, ledgerExport, serviceExport } from './reports.exports';
+import { ledgerCsv, serviceCsv, sitesCsv, visitsCsv, type CsvFile } from './reports.csv';
+import { certificateOf, ledgerExport, serviceExport, visitsExport } from './reports.exports';
 import { siteReports } from './reports.service';
 
 /** Who sent a request; a bad token is UNAUTHENTICATED rather than silently anonymous. */
@@ -123,6 +123,14 @@ export function reportsRouter(resources: Pick<ServerResources, 'db' | 'events'>,
     route(resources, viewerOf, async (deps, actor, req, res, lang) => {
       const siteId = fromId('Site', String(req.params.siteId), 'siteId');
       sendCsv(res, ledgerCsv(await ledgerExport(deps, actor, siteId, String(req.params.month)), lang));
+    }),
+  );
+
+  router.get(
+    '/export/:siteId/:month/visits.csv',
+    route(resources, viewerOf, async (deps, actor, req, res, lang) => {
+      const siteId = fromId('Site', String(req.params.siteId), 'siteId');
+      sendCsv(res, visitsCsv(await visitsExport(deps, actor, siteId, String(req.params.month)), lang));
     }),
   );
 

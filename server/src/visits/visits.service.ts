@@ -1,11 +1,20 @@
 // Visits (巡访) and the monthly coverage behind the binding 100% visit rate: every elder with a
 // care category is due one visit per calendar month in the site's time zone.
-import { memberQueries, visitQueries, type MemberRow, type SiteRow, type VisitRow } from '@huzhu/db';
+import {
+  memberQueries,
+  visitDutyQueries,
+  visitQueries,
+  type MemberRow,
+  type SiteRow,
+  type VisitMode,
+  type VisitRow,
+} from '@huzhu/db';
 import { STAFF, actorTag, memberIdOf, requireRoleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import { keyedRequest, replayOf } from '../core/idempotency';
+import { lastDayOfMonth, localDate, monthRange } from '../core/time';
 import * as v from '../core/validate';
 
 /** A visit as the visitor records it. */
@@ -15,11 +24,28 @@ export interface NewVisit {
   note?: string | null;
   /** false when omitted. */
   followUpNeeded?: boolean | null;
+  /**
+   * Who went, a member of the elder's site who serves there (volunteer, coordinator, clerk); the
+   * recorder when omitted. Only a coordinator records a visit for someone else.
+   */
+  visitorId?: number | null;
+  /** HOME when omitted. */
+  mode?: VisitMode | null;
+  /** false: the elder was not at home (recorded; not counted as visited). true when omitted. */
+  elderFound?: boolean | null;
+  /** What was checked, each OK or CONCERN; omitted: nothing recorded. */
+  checks?: VisitChecks | null;
   /** The recorder's key for this visit: a retry with it returns the visit, recorded once. */
   idempotencyKey?: string | null;
 }
 
+/** The policy's checks on a visit; a key left out was not checked. */
+export const VISIT_CHECKS = ['health', 'mood', 'safety', 'hygiene', 'benefits', 'family'] as const;
+export type VisitCheck = (typeof VISIT_CHECKS)[number];
+export type VisitChecks = Partial<Record<VisitCheck, 'OK' | 'CONCERN' | null>>;
+
 export interface CoverageData {
+  siteId: number;
   month: string;
   dueCount: number;
   visitedCount: number;
@@ -27,7 +53,24 @@ export interface CoverageData {
   rate: number | null;
   unvisited: MemberRow[];
   visits: VisitRow[];
+  /** Every elder due visits, by name, with their last visit and when the next is due. */
+  elders: ElderVisitData[];
 }
+
+/** One due elder's place in the visit round, as of the month viewed. */
+export interface ElderVisitData {
+  elder: MemberRow;
+  /** The latest visit before the end of the month viewed (any month); null if never visited. */
+  lastVisit: VisitRow | null;
+  visitedThisMonth: boolean;
+  /** YYYY-MM-DD, site's calendar: the month's last day, or next month's when visited already. */
+  dueBy: string;
+  /** Not visited in the month and its last day is past. */
+  overdue: boolean;
+}
+
+/** Roles that go on visits: the site's own people who serve, not the elders or platform staff. */
+const VISITOR_ROLES = ['COORDINATOR', 'VOLUNTEER', 'CLERK'] as const;
 
 /** Phones and servers disagree about the time by a little; a visit "now" must not be refused. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -44,6 +87,54 @@ export async function siteOrNotFound(deps: ServiceDeps, siteId: number): Promise
   return site;
 }
 
+/** The checks as stored: only OK or CONCERN per known check; none when the elder was not found. */
+function checksOf(input: VisitChecks | null | undefined, elderFound: boolean): Record<string, string> | null {
+  if (!input) return null;
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value == null) continue;
+    if (!(VISIT_CHECKS as readonly string[]).includes(key) || (value !== 'OK' && value !== 'CONCERN')) {
+      badInput(`input.checks.${key}`, { en: 'Unknown check or value', zh: '检查项填写有误' });
+    }
+    out[key] = value;
+  }
+  if (!elderFound && Object.keys(out).length > 0) {
+    badInput('input.checks', {
+      en: 'Nothing can be checked when the elder was not found',
+      zh: '没见到老人，不能填写检查情况',
+    });
+  }
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/**
+ * Who went on the visit. Anyone who records may name themself; only the site's coordinator (or
+ * platform staff) may name another, and the one named must serve at the elder's site.
+ */
+async function visitorOf(
+  deps: ServiceDeps,
+  recorder: Actor,
+  siteId: number,
+  named: number | null,
+): Promise<number | null> {
+  const self = memberIdOf(recorder);
+  if (named === null || named === self) return self;
+  requireRoleAt(recorder, siteId, ['COORDINATOR', 'ADMIN']);
+  await requireVisitorAt(deps, named, siteId, 'input.visitorId');
+  return named;
+}
+
+/** The member may go on visits at the site: a volunteer, coordinator or clerk there. */
+export async function requireVisitorAt(deps: ServiceDeps, memberId: number, siteId: number, field: string) {
+  const serves = await memberQueries.membershipsOf(deps.db, memberId);
+  if (!serves.some((m) => m.siteId === siteId && (VISITOR_ROLES as readonly string[]).includes(m.role))) {
+    badInput(field, {
+      en: 'The visitor must be a volunteer or staff member of the elder’s site',
+      zh: '探访人须是本站点的志愿者或工作人员',
+    });
+  }
+}
+
 /**
  * Records a visit. With an idempotency key (a phone that recorded it offline sends it again when
  * the link is back) the visit is recorded once: a retry with the key and the same visit returns
@@ -56,9 +147,9 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
     requireRoleAt(actor, -1, ['ADMIN']);
     fail(ErrorCode.NOT_FOUND, { en: 'No such elder at any site', zh: '找不到这位老人' }, { field: 'input.elderId' });
   }
-  const visitor = requireRoleAt(actor, elder.siteId, ['COORDINATOR', 'VOLUNTEER', 'ADMIN']);
-  // The member who visited; null when the system records one (an import).
-  const visitorId = memberIdOf(visitor);
+  const recorder = requireRoleAt(actor, elder.siteId, ['COORDINATOR', 'VOLUNTEER', 'ADMIN']);
+  // The member who visited: the one named, else the recorder; null when the system records one.
+  const visitorId = await visitorOf(deps, recorder, elder.siteId, input.visitorId ?? null);
   const visitedAt = v.date('input.visitedAt', input.visitedAt);
   if (visitedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
     badInput('input.visitedAt', { en: 'The visit cannot be in the future', zh: '探访时间不能晚于现在' });
@@ -69,26 +160,51 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
   const note = v.optionalText('input.note', input.note, 1000, v.MULTILINE);
   // An elder who also volunteers (以老助老) cannot visit themself into the coverage figures.
   if (elder.id === visitorId) {
-    badInput('input.elderId', { en: 'You cannot record a visit to yourself', zh: '不能为自己登记探访' });
+    badInput(input.visitorId == null ? 'input.elderId' : 'input.visitorId', {
+      en: 'An elder cannot be their own visitor',
+      zh: '老人不能自己探访自己',
+    });
   }
   const followUpNeeded = input.followUpNeeded ?? false;
-  const keyed = keyedRequest('input.idempotencyKey', input.idempotencyKey, `visit:${actorTag(visitor)}`, [
+  const mode = input.mode ?? 'HOME';
+  const elderFound = input.elderFound ?? true;
+  const checks = checksOf(input.checks, elderFound);
+  const keyed = keyedRequest('input.idempotencyKey', input.idempotencyKey, `visit:${actorTag(recorder)}`, [
     elder.id,
     visitedAt.toISOString(),
     note,
     followUpNeeded,
+    // Appended only when given, so a key sent before these existed hashes as it did.
+    ...(input.visitorId == null ? [] : [visitorId]),
+    ...(input.mode == null && input.elderFound == null && checks === null ? [] : [mode, elderFound, checks]),
   ]);
   return deps.db.transaction(async (tx) => {
-    const values = { siteId: elder.siteId!, elderId: elder.id, visitorId, visitedAt, note, followUpNeeded };
+    const values = {
+      siteId: elder.siteId!,
+      elderId: elder.id,
+      visitorId,
+      visitedAt,
+      note,
+      followUpNeeded,
+      mode,
+      elderFound,
+      checks,
+    };
     const row = keyed
       ? await visitQueries.insertVisitOnce(tx, { ...values, idempotencyKey: keyed.key, requestHash: keyed.hash })
       : await visitQueries.insertVisit(tx, values);
     // The key is taken: a retry of this visit (its answer again), or the key reused for another.
     if (!row) return replayOf(await visitQueries.visitByKey(tx, keyed!.key), keyed!.hash);
+    // A visit that found the elder closes the task of its period (the duty board moves with it).
+    const task = elderFound ? await visitDutyQueries.closeTaskByVisit(tx, row) : undefined;
     await audit(tx, actor, row.siteId, 'recordVisit', 'visit', row.id, {
       elderId: elder.id,
+      visitorId,
       visitedAt: visitedAt.toISOString(),
+      mode,
+      elderFound,
       followUpNeeded,
+      ...(task ? { taskId: task.id } : {}),
     });
     return row;
   });
@@ -104,21 +220,59 @@ export async function visitCoverage(
   const { year, month } = v.month('month', monthInput);
   // The site (for its NOT_FOUND), the elders due and the month's visits go out together: the
   // visits' query finds the month's bounds in the site's zone itself.
-  const [, due, visits] = await Promise.all([
+  const [site, due, visits] = await Promise.all([
     siteOrNotFound(deps, siteId),
     memberQueries.membersDueVisits(deps.db, siteId),
     visitQueries.visitsOfSiteMonth(deps.db, siteId, `${year}-${String(month).padStart(2, '0')}-01`),
   ]);
-  const visited = new Set(visits.map((x) => x.elderId));
+  // A visit where the elder was not at home is kept but does not count.
+  const visited = new Set(visits.filter((x) => x.elderFound).map((x) => x.elderId));
   const unvisited = due.filter((m) => !visited.has(m.id));
   for (const m of due) deps.cache.member.prime(m.id, m);
   const visitedCount = due.length - unvisited.length;
   return {
+    siteId,
     month: monthInput,
     dueCount: due.length,
     visitedCount,
     rate: coverageRate(due.length, visitedCount),
     unvisited,
     visits,
+    elders: await eldersStatus(deps, site, due, visited, year, month),
   };
+}
+
+/** Each due elder's last visit and next due date, as of the month viewed (one query). */
+async function eldersStatus(
+  deps: ServiceDeps,
+  site: SiteRow,
+  due: MemberRow[],
+  visitedInMonth: Set<number>,
+  year: number,
+  month: number,
+): Promise<ElderVisitData[]> {
+  const { to } = monthRange(year, month, site.timeZone);
+  const last = new Map(
+    (
+      await visitQueries.lastVisitsBefore(
+        deps.db,
+        due.map((m) => m.id),
+        to,
+      )
+    ).map((x) => [x.elderId, x]),
+  );
+  const today = localDate(new Date(), site.timeZone);
+  const monthEnd = lastDayOfMonth(year, month);
+  const nextMonthEnd = lastDayOfMonth(year, month + 1);
+  return due.map((elder) => {
+    const visitedThisMonth = visitedInMonth.has(elder.id);
+    const dueBy = visitedThisMonth ? nextMonthEnd : monthEnd;
+    return {
+      elder,
+      lastVisit: last.get(elder.id) ?? null,
+      visitedThisMonth,
+      dueBy,
+      overdue: !visitedThisMonth && dueBy < today,
+    };
+  });
 }

@@ -26,6 +26,9 @@
 //     issueResetCode
 //   redeemResetCode                public (the code is the proof)
 //   setLeaverBalanceRule           COORDINATOR of the site, ADMIN
+//   closeFollowUp                  COORDINATOR of the visit's site (follow-ups.service)
+//   setVisitPair, setTierOverride, COORDINATOR of the elder's (task's) site (visit-duty.service)
+//     reassignVisitTask
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, type Client, type TestServer } from './harness';
@@ -94,6 +97,14 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['redeemResetCode',  'none',       ok,    ok,    ok,    ok,    ok,    ok],
   ['setLeaverBalanceRule', 'own',    ok,    ok,    F,     F,     F,     U],
   ['setLeaverBalanceRule', 'other',  ok,    F,     F,     F,     F,     U],
+  ['closeFollowUp',    'own',        F,     ok,    F,     F,     F,     U],
+  ['closeFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['setVisitPair',     'own',        F,     ok,    F,     F,     F,     U],
+  ['setVisitPair',     'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['setTierOverride',  'own',        F,     ok,    F,     F,     F,     U],
+  ['setTierOverride',  'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['reassignVisitTask','own',        F,     ok,    F,     F,     F,     U],
+  ['reassignVisitTask','other',      F,     NF,    NF,    NF,    NF,    U],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -279,6 +290,48 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($s: ID!) { setLeaverBalanceRule(siteId: $s, rule: DONATE_TO_POOL) { id leaverBalanceRule } }',
     variables: { s: target.siteId },
   }),
+  closeFollowUp: async ({ target }) => {
+    const { recordVisit } = await target.coordinator.ok<{ recordVisit: { id: string } }>(
+      'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
+      {
+        input: {
+          elderId: target.elderId,
+          visitedAt: new Date(Date.now() - 60_000).toISOString(),
+          note: '灶台漏气',
+          followUpNeeded: true,
+        },
+      },
+    );
+    return {
+      query: 'mutation ($id: ID!) { closeFollowUp(visitId: $id, outcome: "已请人修好") { id followUpOutcome } }',
+      variables: { id: recordVisit.id },
+    };
+  },
+  setVisitPair: async ({ target }) => ({
+    query: 'mutation ($input: SetVisitPairInput!) { setVisitPair(input: $input) { visitor { id } } }',
+    variables: { input: { elderId: target.elderId, visitorId: target.volunteerId } },
+  }),
+  setTierOverride: async ({ target }) => ({
+    query: 'mutation ($input: SetTierOverrideInput!) { setTierOverride(input: $input) { tier } }',
+    variables: { input: { elderId: target.elderId, tier: 'A', reason: '刚出院', until: '2099-12-31' } },
+  }),
+  reassignVisitTask: async ({ target }) => {
+    // Pairing the elder gives them this period's task, assigned to the site's volunteer.
+    await target.coordinator.ok(
+      'mutation ($input: SetVisitPairInput!) { setVisitPair(input: $input) { elder { id } } }',
+      {
+        input: { elderId: target.elderId, visitorId: target.volunteerId },
+      },
+    );
+    const { myVisitTasks } = await target.volunteer.ok<{ myVisitTasks: { id: string; elder: { id: string } }[] }>(
+      '{ myVisitTasks { id elder { id } } }',
+    );
+    const task = myVisitTasks.find((t) => t.elder.id === target.elderId)!;
+    return {
+      query: 'mutation ($id: ID!) { reassignVisitTask(taskId: $id, visitorId: null) { id visitor { id } } }',
+      variables: { id: task.id },
+    };
+  },
 };
 
 /** A member registered for the case alone at the target site (with a phone and password). */

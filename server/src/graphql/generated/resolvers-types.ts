@@ -1,7 +1,8 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InvariantResult, jobQueries } from '@huzhu/db';
-import type { CoverageData } from '../../visits/visits.service';
+import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
+import type { DutyBoard } from '../../visits/visit-duty.service';
 import type { SiteReportData } from '../../reports/reports.service';
 import type { ServiceRecordData } from '../../members/members.service';
 import type { PlatformHealthData } from '../../platform/platform.resolver';
@@ -108,6 +109,13 @@ export type CareCategory =
   /** 重残 */
   | 'SEVERE_DISABILITY';
 
+/** One check's result. */
+export type CheckResult =
+  /** Something to watch or act on. */
+  | 'CONCERN'
+  /** Nothing of concern. */
+  | 'OK';
+
 /** A volunteer's claim on a need. */
 export type Claim = {
   __typename?: 'Claim';
@@ -206,6 +214,21 @@ export type DeactivationReason =
   | 'LEFT'
   /** Another reason, told in the note. */
   | 'OTHER';
+
+/** One due elder's place in the visit round, as of the month viewed. */
+export type ElderVisitStatus = {
+  __typename?: 'ElderVisitStatus';
+  /** The last day (YYYY-MM-DD, the site's calendar) by which the next visit is due: the month's last day, or next month's once visited. */
+  dueBy: Scalars['String']['output'];
+  /** The elder. */
+  elder: Member;
+  /** Their latest visit before the end of the month viewed, in any month; null if never visited. */
+  lastVisit?: Maybe<Visit>;
+  /** Not visited in the month, and its last day is past. */
+  overdue: Scalars['Boolean']['output'];
+  /** Whether they were visited in the month viewed. */
+  visitedThisMonth: Scalars['Boolean']['output'];
+};
 
 /** A queued job that failed its last try. Kept (a year) for platform staff; never dropped silently. */
 export type FailedJob = {
@@ -357,6 +380,8 @@ export type Mutation = {
   checkIn: Claim;
   /** Take a slot (VOLUNTEER of the need's site). CONFLICT when full, cancelled or already claimed by you. */
   claimNeed: Claim;
+  /** Record what was done about a visit's follow-up (COORDINATOR of the site). Once: the same words again return the visit; other words on a closed one are CONFLICT. */
+  closeFollowUp: Visit;
   /**
    * Confirm reported service (COORDINATOR of the site, not for one's own claim): credits the
    * minutes (from the site pool, or from the beneficiary when payer is BENEFICIARY) and points at
@@ -379,6 +404,8 @@ export type Mutation = {
   postNeed: Need;
   /** Reactivates a deactivated member (COORDINATOR of the member's site, or ADMIN): back in lists, and able to log in again with their password. Reactivating an active member changes nothing. */
   reactivateMember: Member;
+  /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
+  reassignVisitTask: VisitTask;
   /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). Idempotent by key when input.idempotencyKey is given. */
   recordVisit: Visit;
   /** Trade points for goods: points and stock move together or not at all. OUT_OF_STOCK, INSUFFICIENT_BALANCE. */
@@ -406,6 +433,10 @@ export type Mutation = {
   reverseTransfer: Transfer;
   /** Sets what a deactivated member's balance becomes at the site (COORDINATOR of the site, or ADMIN). */
   setLeaverBalanceRule: Site;
+  /** Override an elder's computed tier until a day (COORDINATOR of the elder's site). */
+  setTierOverride: TierOverride;
+  /** Pair an elder with a visitor and backup (COORDINATOR of the elder's site); the elder's open tasks move to the visitor, and a first pairing gets this period's task at once. */
+  setVisitPair: VisitPair;
   /** Changes a member's facts (COORDINATOR of the member's site, or ADMIN). The audit trail keeps each changed field's value before and after. */
   updateMember: Member;
   /** Give the slot back before checking in (the claim's volunteer). */
@@ -476,6 +507,16 @@ export type MutationCheckInArgs = {
  */
 export type MutationClaimNeedArgs = {
   needId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCloseFollowUpArgs = {
+  outcome: Scalars['String']['input'];
+  visitId: Scalars['ID']['input'];
 };
 
 
@@ -572,6 +613,16 @@ export type MutationReactivateMemberArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationReassignVisitTaskArgs = {
+  taskId: Scalars['ID']['input'];
+  visitorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationRecordVisitArgs = {
   input: RecordVisitInput;
 };
@@ -655,6 +706,24 @@ export type MutationReverseTransferArgs = {
 export type MutationSetLeaverBalanceRuleArgs = {
   rule: LeaverBalanceRule;
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetTierOverrideArgs = {
+  input: SetTierOverrideInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetVisitPairArgs = {
+  input: SetVisitPairInput;
 };
 
 
@@ -833,6 +902,8 @@ export type Query = {
   member?: Maybe<Member>;
   /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
   members: MemberConnection;
+  /** The viewer's own open visit tasks, the soonest due first. */
+  myVisitTasks: Array<VisitTask>;
   /** A need by id (members of its site, and admins); null for another site's need, as for one that does not exist. */
   need?: Maybe<Need>;
   /** The site's needs, soonest first. */
@@ -857,6 +928,12 @@ export type Query = {
   viewer?: Maybe<Member>;
   /** The site's visit coverage for a month (staff of the site, and admins). */
   visitCoverage: VisitCoverage;
+  /** A site's visit duty for a month (site staff, and admins). */
+  visitDuty: VisitDutyBoard;
+  /** Visits marked for follow-up that nobody has seen to yet, oldest first, from any month (site staff). */
+  visitFollowUps: Array<Visit>;
+  /** The site's pairings (site staff, and admins). */
+  visitPairs: Array<VisitPair>;
 };
 
 
@@ -1010,8 +1087,44 @@ export type QueryVisitCoverageArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryVisitDutyArgs = {
+  month: Scalars['String']['input'];
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryVisitFollowUpsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryVisitPairsArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
 /** A visit to record. */
 export type RecordVisitInput = {
+  /** What was checked; leave out what was not (nothing when the elder was not found). */
+  checks?: InputMaybe<VisitChecksInput>;
+  /** false when the elder was not at home: recorded, but not counted as visited. true when omitted. */
+  elderFound?: InputMaybe<Scalars['Boolean']['input']>;
   /** The elder (mem_...). */
   elderId: Scalars['ID']['input'];
   /** Whether someone must follow up; false when omitted. */
@@ -1022,10 +1135,14 @@ export type RecordVisitInput = {
    * visit is CONFLICT. Without a key every request records a visit.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** How it was made; HOME when omitted. */
+  mode?: InputMaybe<VisitMode>;
   /** What was found, up to 1000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** When; not in the future. */
   visitedAt: Scalars['DateTime']['input'];
+  /** Who went (mem_...): a volunteer, coordinator or clerk of the elder's site. The recorder when omitted; only a coordinator names someone else. */
+  visitorId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Goods to hand out. */
@@ -1174,6 +1291,28 @@ export type ServiceRecord = {
   totalMinutes: Scalars['Int']['output'];
 };
 
+/** Override an elder's tier for a time. */
+export type SetTierOverrideInput = {
+  /** The elder (mem_...). */
+  elderId: Scalars['ID']['input'];
+  /** Why, 1-200 characters (a fall, a discharge from hospital, a bereavement...). */
+  reason: Scalars['String']['input'];
+  /** The tier to hold. */
+  tier: VisitTier;
+  /** The last day it holds, YYYY-MM-DD, today or later. */
+  until: Scalars['String']['input'];
+};
+
+/** Pair an elder with a visitor. */
+export type SetVisitPairInput = {
+  /** Someone else of the site who goes when the visitor cannot. */
+  backupId?: InputMaybe<Scalars['ID']['input']>;
+  /** The elder (mem_...). */
+  elderId: Scalars['ID']['input'];
+  /** A volunteer, coordinator or clerk of the elder's site (mem_...). */
+  visitorId: Scalars['ID']['input'];
+};
+
 /** A mutual-aid site (互助站点), usually one village. */
 export type Site = {
   __typename?: 'Site';
@@ -1265,6 +1404,17 @@ export type SubscriptionNeedPostedArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+/** A coordinator's override of an elder's tier. */
+export type TierOverride = {
+  __typename?: 'TierOverride';
+  /** Why. */
+  reason: Scalars['String']['output'];
+  /** The tier that holds until `until`. */
+  tier: VisitTier;
+  /** The last day it holds, YYYY-MM-DD. */
+  until: Scalars['String']['output'];
+};
+
 /** One movement on the ledger: an amount from one account to another. Never edited; reversed instead. */
 export type Transfer = {
   __typename?: 'Transfer';
@@ -1342,12 +1492,24 @@ export type UpdateMemberInput = {
 /** A visit to an elder (巡访). */
 export type Visit = {
   __typename?: 'Visit';
+  /** What the visitor checked; null when nothing was recorded. */
+  checks?: Maybe<VisitChecks>;
   /** The elder visited. */
   elder: Member;
+  /** false: the visitor went and the elder was not there; such a visit does not count as visited. */
+  elderFound: Scalars['Boolean']['output'];
+  /** When the follow-up was seen to; null while it is open (or none was needed). */
+  followUpClosedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who saw to it. */
+  followUpClosedBy?: Maybe<Member>;
   /** Whether someone must follow up. */
   followUpNeeded: Scalars['Boolean']['output'];
+  /** What was done about it. */
+  followUpOutcome?: Maybe<Scalars['String']['output']>;
   /** Opaque id (visit_...). */
   id: Scalars['ID']['output'];
+  /** How it was made. */
+  mode: VisitMode;
   /** What was found. */
   note?: Maybe<Scalars['String']['output']>;
   /** When. */
@@ -1356,11 +1518,48 @@ export type Visit = {
   visitor?: Maybe<Member>;
 };
 
+/** What a visitor checked (null: not checked). */
+export type VisitChecks = {
+  __typename?: 'VisitChecks';
+  /** Money, and benefits received. */
+  benefits?: Maybe<CheckResult>;
+  /** Family support: do the carers visit or call. */
+  family?: Maybe<CheckResult>;
+  /** Health, and whether the elder can speak, move and respond. */
+  health?: Maybe<CheckResult>;
+  /** Hygiene and living conditions. */
+  hygiene?: Maybe<CheckResult>;
+  /** Mood. */
+  mood?: Maybe<CheckResult>;
+  /** Safety of the house, water, power, gas and heating. */
+  safety?: Maybe<CheckResult>;
+};
+
+/** What a visitor checked; leave out what was not checked. */
+export type VisitChecksInput = {
+  /** Money, and benefits received. */
+  benefits?: InputMaybe<CheckResult>;
+  /** Family support: do the carers visit or call. */
+  family?: InputMaybe<CheckResult>;
+  /** Health, and whether the elder can speak, move and respond. */
+  health?: InputMaybe<CheckResult>;
+  /** Hygiene and living conditions. */
+  hygiene?: InputMaybe<CheckResult>;
+  /** Mood. */
+  mood?: InputMaybe<CheckResult>;
+  /** Safety of the house, water, power, gas and heating. */
+  safety?: InputMaybe<CheckResult>;
+};
+
 /** A site's visits in one month, against the elders due one. */
 export type VisitCoverage = {
   __typename?: 'VisitCoverage';
+  /** The month's visits as CSV (UTF-8 with BOM), in the reader's language; GET with the Bearer token (coordinators and admins). */
+  csvUrl: Scalars['String']['output'];
   /** Elders due a visit: those with any care category. */
   dueCount: Scalars['Int']['output'];
+  /** Every elder due visits, by name, with their last visit and when the next is due. */
+  elders: Array<ElderVisitStatus>;
   /** The month, YYYY-MM, in the site's time zone. */
   month: Scalars['String']['output'];
   /** visitedCount / dueCount, 0-1; null when no one is due (a site with no elders due has no rate). */
@@ -1371,6 +1570,93 @@ export type VisitCoverage = {
   visitedCount: Scalars['Int']['output'];
   /** The month's visits, newest first. */
   visits: Array<Visit>;
+};
+
+/** A site's visit duty for a month: every task whose period touches it, and counts per tier. */
+export type VisitDutyBoard = {
+  __typename?: 'VisitDutyBoard';
+  /** Per tier, A to C. */
+  counts: Array<VisitTierCount>;
+  /** YYYY-MM. */
+  month: Scalars['String']['output'];
+  /** The tasks, soonest due first. */
+  tasks: Array<VisitTask>;
+};
+
+/** How a visit was made, the policy's forms: at home (上门), by phone (电话), by video (视频), other. */
+export type VisitMode =
+  | 'HOME'
+  | 'OTHER'
+  | 'PHONE'
+  | 'VIDEO';
+
+/** An elder's paired visitor (结对) and backup. */
+export type VisitPair = {
+  __typename?: 'VisitPair';
+  /** Who goes when the visitor cannot. */
+  backup?: Maybe<Member>;
+  /** The elder. */
+  elder: Member;
+  /** Who visits. */
+  visitor: Member;
+};
+
+/** One elder's visit due in one period (a week, month or quarter of the site's calendar). */
+export type VisitTask = {
+  __typename?: 'VisitTask';
+  /** The period's last day, YYYY-MM-DD: the visit is due by its end. */
+  dueBy: Scalars['String']['output'];
+  /** The elder to visit. */
+  elder: Member;
+  /** The elder's address: to the task's visitor while it is open, and to the site's staff. */
+  elderAddress?: Maybe<Scalars['String']['output']>;
+  /** The elder's phone, unmasked: to the task's visitor while it is open, and to the site's staff. */
+  elderPhone?: Maybe<Scalars['String']['output']>;
+  /** Opaque id (vtask_...). */
+  id: Scalars['ID']['output'];
+  /** The period's first day, YYYY-MM-DD. */
+  periodStart: Scalars['String']['output'];
+  /** Where it stands. */
+  status: VisitTaskStatus;
+  /** The elder's tier when the task was made. */
+  tier: VisitTier;
+  /** The visit that closed it. */
+  visit?: Maybe<Visit>;
+  /** Who is to go; null until someone is paired or assigned. */
+  visitor?: Maybe<Member>;
+};
+
+/** Where a visit task stands. */
+export type VisitTaskStatus =
+  /** Closed by a visit that found the elder. */
+  | 'DONE'
+  /** Its period ended unvisited. */
+  | 'MISSED'
+  /** Due, not yet visited. */
+  | 'OPEN';
+
+/** How often an elder is visited: A weekly, B monthly, C quarterly. */
+export type VisitTier =
+  /** Weekly: 80 or older and living alone, empty-nest or left behind. */
+  | 'A'
+  /** Monthly: any other elder with a care category, or a grade 1-2 disability. */
+  | 'B'
+  /** Quarterly: every other elder on the site's list. */
+  | 'C';
+
+/** How one tier's tasks stand on a duty board. */
+export type VisitTierCount = {
+  __typename?: 'VisitTierCount';
+  /** Closed by a visit. */
+  done: Scalars['Int']['output'];
+  /** Tasks whose period touches the month. */
+  due: Scalars['Int']['output'];
+  /** Ended unvisited. */
+  missed: Scalars['Int']['output'];
+  /** Open, and not yet past due. */
+  open: Scalars['Int']['output'];
+  /** The tier. */
+  tier: VisitTier;
 };
 
 
@@ -1453,6 +1739,7 @@ export type ResolversTypes = {
   Balance: ResolverTypeWrapper<Balance>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CareCategory: CareCategory;
+  CheckResult: CheckResult;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
   ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
@@ -1460,6 +1747,7 @@ export type ResolversTypes = {
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeactivationReason: DeactivationReason;
+  ElderVisitStatus: ResolverTypeWrapper<ElderVisitData>;
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1492,19 +1780,31 @@ export type ResolversTypes = {
   Role: Role;
   ServiceCategory: ServiceCategory;
   ServiceRecord: ResolverTypeWrapper<ServiceRecordData>;
+  SetTierOverrideInput: SetTierOverrideInput;
+  SetVisitPairInput: SetVisitPairInput;
   Site: ResolverTypeWrapper<SiteRow>;
   SiteConnection: ResolverTypeWrapper<Omit<SiteConnection, 'edges'> & { edges: Array<ResolversTypes['SiteEdge']> }>;
   SiteEdge: ResolverTypeWrapper<Omit<SiteEdge, 'node'> & { node: ResolversTypes['Site'] }>;
   SiteReport: ResolverTypeWrapper<SiteReportData>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TierOverride: ResolverTypeWrapper<VisitTierOverrideRow>;
   Transfer: ResolverTypeWrapper<TransferRow>;
   TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
   TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
   Unit: Unit;
   UpdateMemberInput: UpdateMemberInput;
   Visit: ResolverTypeWrapper<VisitRow>;
+  VisitChecks: ResolverTypeWrapper<VisitChecks>;
+  VisitChecksInput: VisitChecksInput;
   VisitCoverage: ResolverTypeWrapper<CoverageData>;
+  VisitDutyBoard: ResolverTypeWrapper<DutyBoard>;
+  VisitMode: VisitMode;
+  VisitPair: ResolverTypeWrapper<VisitPairRow>;
+  VisitTask: ResolverTypeWrapper<VisitTaskRow>;
+  VisitTaskStatus: VisitTaskStatus;
+  VisitTier: VisitTier;
+  VisitTierCount: ResolverTypeWrapper<VisitTierCount>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1519,6 +1819,7 @@ export type ResolversParentTypes = {
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   CreateSiteInput: CreateSiteInput;
   DateTime: Scalars['DateTime']['output'];
+  ElderVisitStatus: ElderVisitData;
   FailedJob: jobQueries.JobFailure;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
@@ -1545,18 +1846,27 @@ export type ResolversParentTypes = {
   RedemptionItem: RedemptionItemRow;
   ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
   ServiceRecord: ServiceRecordData;
+  SetTierOverrideInput: SetTierOverrideInput;
+  SetVisitPairInput: SetVisitPairInput;
   Site: SiteRow;
   SiteConnection: Omit<SiteConnection, 'edges'> & { edges: Array<ResolversParentTypes['SiteEdge']> };
   SiteEdge: Omit<SiteEdge, 'node'> & { node: ResolversParentTypes['Site'] };
   SiteReport: SiteReportData;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TierOverride: VisitTierOverrideRow;
   Transfer: TransferRow;
   TransferConnection: Omit<TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
   TransferEdge: Omit<TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
   UpdateMemberInput: UpdateMemberInput;
   Visit: VisitRow;
+  VisitChecks: VisitChecks;
+  VisitChecksInput: VisitChecksInput;
   VisitCoverage: CoverageData;
+  VisitDutyBoard: DutyBoard;
+  VisitPair: VisitPairRow;
+  VisitTask: VisitTaskRow;
+  VisitTierCount: VisitTierCount;
 };
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -1601,6 +1911,14 @@ export type ClaimEdgeResolvers<ContextType = Context, ParentType extends Resolve
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ElderVisitStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ElderVisitStatus'] = ResolversParentTypes['ElderVisitStatus']> = {
+  dueBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  lastVisit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  visitedThisMonth?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
 
 export type FailedJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FailedJob'] = ResolversParentTypes['FailedJob']> = {
   error?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1658,6 +1976,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   checkIn?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'claimId'>>;
   claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
+  closeFollowUp?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationCloseFollowUpArgs, 'outcome' | 'visitId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'id' | 'reason'>>;
@@ -1667,6 +1986,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
+  reassignVisitTask?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType, RequireFields<MutationReassignVisitTaskArgs, 'taskId'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
   redeemResetCode?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRedeemResetCodeArgs, 'code' | 'newPassword' | 'phone'>>;
@@ -1676,6 +1996,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
   setLeaverBalanceRule?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationSetLeaverBalanceRuleArgs, 'rule' | 'siteId'>>;
+  setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
+  setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
   withdrawClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationWithdrawClaimArgs, 'claimId'>>;
 };
@@ -1730,6 +2052,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
+  myVisitTasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
@@ -1742,6 +2065,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, Partial<QuerySitesArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   visitCoverage?: Resolver<ResolversTypes['VisitCoverage'], ParentType, ContextType, RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>>;
+  visitDuty?: Resolver<ResolversTypes['VisitDutyBoard'], ParentType, ContextType, RequireFields<QueryVisitDutyArgs, 'month' | 'siteId'>>;
+  visitFollowUps?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryVisitFollowUpsArgs, 'first' | 'siteId'>>;
+  visitPairs?: Resolver<Array<ResolversTypes['VisitPair']>, ParentType, ContextType, RequireFields<QueryVisitPairsArgs, 'siteId'>>;
 };
 
 export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = {
@@ -1833,6 +2159,12 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   needPosted?: SubscriptionResolver<ResolversTypes['Need'], "needPosted", ParentType, ContextType, RequireFields<SubscriptionNeedPostedArgs, 'siteId'>>;
 };
 
+export type TierOverrideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierOverride'] = ResolversParentTypes['TierOverride']> = {
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TransferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
   amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1859,21 +2191,71 @@ export type TransferEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = {
+  checks?: Resolver<Maybe<ResolversTypes['VisitChecks']>, ParentType, ContextType>;
   elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  elderFound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  followUpClosedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  followUpClosedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   followUpNeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  followUpOutcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['VisitMode'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   visitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   visitor?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
 };
 
+export type VisitChecksResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitChecks'] = ResolversParentTypes['VisitChecks']> = {
+  benefits?: Resolver<Maybe<ResolversTypes['CheckResult']>, ParentType, ContextType>;
+  family?: Resolver<Maybe<ResolversTypes['CheckResult']>, ParentType, ContextType>;
+  health?: Resolver<Maybe<ResolversTypes['CheckResult']>, ParentType, ContextType>;
+  hygiene?: Resolver<Maybe<ResolversTypes['CheckResult']>, ParentType, ContextType>;
+  mood?: Resolver<Maybe<ResolversTypes['CheckResult']>, ParentType, ContextType>;
+  safety?: Resolver<Maybe<ResolversTypes['CheckResult']>, ParentType, ContextType>;
+};
+
 export type VisitCoverageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitCoverage'] = ResolversParentTypes['VisitCoverage']> = {
+  csvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  elders?: Resolver<Array<ResolversTypes['ElderVisitStatus']>, ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   unvisited?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;
   visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   visits?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType>;
+};
+
+export type VisitDutyBoardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitDutyBoard'] = ResolversParentTypes['VisitDutyBoard']> = {
+  counts?: Resolver<Array<ResolversTypes['VisitTierCount']>, ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
+};
+
+export type VisitPairResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitPair'] = ResolversParentTypes['VisitPair']> = {
+  backup?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  visitor?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
+export type VisitTaskResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitTask'] = ResolversParentTypes['VisitTask']> = {
+  dueBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  elderAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  elderPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VisitTaskStatus'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
+  visit?: Resolver<Maybe<ResolversTypes['Visit']>, ParentType, ContextType>;
+  visitor?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+};
+
+export type VisitTierCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitTierCount'] = ResolversParentTypes['VisitTierCount']> = {
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
@@ -1883,6 +2265,7 @@ export type Resolvers<ContextType = Context> = {
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  ElderVisitStatus?: ElderVisitStatusResolvers<ContextType>;
   FailedJob?: FailedJobResolvers<ContextType>;
   LedgerCheck?: LedgerCheckResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
@@ -1907,10 +2290,16 @@ export type Resolvers<ContextType = Context> = {
   SiteEdge?: SiteEdgeResolvers<ContextType>;
   SiteReport?: SiteReportResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TierOverride?: TierOverrideResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TransferConnection?: TransferConnectionResolvers<ContextType>;
   TransferEdge?: TransferEdgeResolvers<ContextType>;
   Visit?: VisitResolvers<ContextType>;
+  VisitChecks?: VisitChecksResolvers<ContextType>;
   VisitCoverage?: VisitCoverageResolvers<ContextType>;
+  VisitDutyBoard?: VisitDutyBoardResolvers<ContextType>;
+  VisitPair?: VisitPairResolvers<ContextType>;
+  VisitTask?: VisitTaskResolvers<ContextType>;
+  VisitTierCount?: VisitTierCountResolvers<ContextType>;
 };
 
