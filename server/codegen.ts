@@ -32,6 +32,8 @@ const config: CodegenConfig = {
           Redemption: row('RedemptionRow'),
           RedemptionItem: row('RedemptionItemRow'),
           Visit: row('VisitRow'),
+          InboxItem: row('InboxItemRow'),
+          InboxReadResult: '../../inbox/inbox.service#InboxReadData',
           VisitCoverage: '../../visits/visits.service#CoverageData',
           VisitTask: row('VisitTaskRow'),
           VisitPair: row('VisitPairRow'),

@@ -34,12 +34,14 @@ async function look(page: Page, name: string): Promise<void> {
   expect(await page.locator('body').innerText(), name).not.toMatch(MACHINE);
 }
 
-/** Opens a member's sheet from the members page, found by name. */
+/** Opens a member's page from the members page, found by name, and on it the sheet of their facts. */
 async function open(page: Page, name: string): Promise<void> {
   await page.goto('/coordinator/members');
   await settle(page);
   await page.locator('input[type="search"]').fill(name);
   await page.locator('.van-cell', { hasText: name }).first().click();
+  await page.waitForURL('**/coordinator/members/**');
+  await page.getByRole('button', { name: zh.lifecycle.manage }).click();
   await page.locator('.mdetail h2', { hasText: name }).waitFor();
 }
 
@@ -92,7 +94,8 @@ describe("a member's life: edit, forgotten password, leaving", () => {
     await coord.getByRole('button', { name: zh.lifecycle.confirmDeactivate }).click();
     await coord.locator('.mdetail__gone').waitFor();
     await look(coord, '31-deactivated');
-    await coord.locator('.van-popup__close-icon').first().click();
+    await coord.goto('/coordinator/members');
+    await settle(coord);
     await expect.poll(() => coord.locator('.van-cell', { hasText: '刘桂兰' }).count()).toBe(0);
     await coord.getByRole('button', { name: zh.lifecycle.leftList }).click();
     await coord.locator('.van-cell', { hasText: '刘桂兰' }).first().waitFor();

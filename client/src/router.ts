@@ -22,6 +22,8 @@ const C: Role[] = ['COORDINATOR'];
 const routes: RouteRecordRaw[] = [
   { path: '/', redirect: () => homeFor(currentRole.value) },
   { path: '/login', component: () => import('./pages/login-page.vue'), meta: { bare: true, title: 'login.title' } },
+  // Every member's own messages, whatever their role.
+  { path: '/inbox', component: () => import('./pages/inbox-page.vue'), meta: { title: 'inbox.title' } },
 
   {
     path: '/volunteer/needs',
@@ -109,6 +111,18 @@ const routes: RouteRecordRaw[] = [
     path: '/coordinator/report',
     component: () => import('./pages/coordinator/report-page.vue'),
     meta: { roles: C, title: 'nav.report', wide: true },
+  },
+
+  {
+    path: '/coordinator/members/:id',
+    component: () => import('./pages/coordinator/member-ledger-page.vue'),
+    meta: { roles: C, title: 'corrections.ledger' },
+  },
+  // One need by id, for anyone of its site: the link in the chat group's text lands here after log-in.
+  {
+    path: '/needs/:id',
+    component: () => import('./pages/need-page.vue'),
+    meta: { title: 'needEdit.open' },
   },
 
   {

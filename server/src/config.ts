@@ -31,6 +31,11 @@ export interface Config {
   trustProxy: false | number | string[];
   /** Bearer token for GET /metrics; unset, there are no metrics (404). */
   metricsToken: string | undefined;
+  /**
+   * The address people open the client at (PUBLIC_URL, e.g. https://huzhu.example.cn), for links
+   * that leave the app (the chat text of open needs, CSV links); unset, each request's own address.
+   */
+  publicUrl: string | undefined;
   /** Work queued and scheduled jobs in this process (JOBS, default on); enqueueing works either way. */
   jobs: boolean;
   /** Seconds between the queue's polls, supervision and schedule passes (JOBS_CHECK_SECONDS); pg-boss's defaults when unset. */
@@ -78,6 +83,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (metricsToken !== undefined && !/^\S{16,}$/.test(metricsToken))
     throw new ConfigError('METRICS_TOKEN must be at least 16 characters, without spaces');
 
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined;
+  if (publicUrl !== undefined && !/^https?:\/\/[^\s/]+(\/\S*)?$/.test(publicUrl))
+    throw new ConfigError(`PUBLIC_URL must be an http(s) address, got "${env.PUBLIC_URL}"`);
+
   const demo = flag(env.DEMO_DATA);
   const staticDir = env.STATIC_DIR ? resolve(env.STATIC_DIR) : defaultStaticDir();
 
@@ -102,6 +111,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     requestsPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 1200),
     trustProxy: trustProxy(env.TRUST_PROXY),
     metricsToken,
+    publicUrl,
     jobs: flag(env.JOBS) ?? true,
     jobsCheckSeconds: checkSeconds(env.JOBS_CHECK_SECONDS),
     ...overrides,

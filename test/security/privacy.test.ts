@@ -133,6 +133,7 @@ const AUDITED = [
   'checkIn',
   'reportService',
   'reopenNeed',
+  'editNeed',
 ];
 const ACTORS: Actor[] = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK'];
 const PHONE_OF: Record<string, string> = {

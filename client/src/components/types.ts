@@ -7,6 +7,8 @@ export interface ShellTab {
 
 export interface TransferRow {
   id: string;
+  /** The transfer this one reverses, when it is a reversal. */
+  reverses?: { id: string } | null;
   unit: string;
   amount: number;
   kind: string;
@@ -49,4 +51,25 @@ export interface Figure {
   label: string;
   value: string;
   warn?: boolean;
+}
+
+/** A need as the edit form starts from it. */
+export interface EditableNeed {
+  title: string;
+  description?: string | null;
+  category: string;
+  startsAt: string;
+  estimatedMinutes: number;
+  slots: number;
+  payer: string;
+}
+/** What the edit form sends: only the start and description once the need is claimed. */
+export interface NeedChangesDraft {
+  title?: string;
+  description: string | null;
+  category?: string;
+  startsAt: string;
+  estimatedMinutes?: number;
+  slots?: number;
+  payer?: string;
 }

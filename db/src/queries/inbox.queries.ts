@@ -3,7 +3,14 @@
 import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
 import type { InboxItemRow } from '../rows';
-import { inboxItems } from '../schema/index';
+import { inboxItems, memberships, type Role } from '../schema/index';
+
+/**
+ * The channel a delivered message is announced on, `<memberId>:<itemId>`. NOTIFY inside the
+ * delivering transaction is sent at its commit and dropped at its rollback, on PostgreSQL (to
+ * every listening process) and on PGlite alike: a subscriber hears only of messages that exist.
+ */
+export const INBOX_CHANNEL = 'huzhu_inbox';
 
 export type NewInboxItem = typeof inboxItems.$inferInsert;
 
@@ -18,6 +25,35 @@ export async function insertInboxItems(ex: Executor, items: NewInboxItem[]): Pro
     .values(items)
     .onConflictDoNothing({ target: [inboxItems.memberId, inboxItems.dedupeKey] })
     .returning();
+}
+
+/** Announces the delivered messages on INBOX_CHANNEL, heard when the transaction commits. */
+export async function announceInboxItems(ex: Executor, items: Pick<InboxItemRow, 'memberId' | 'id'>[]): Promise<void> {
+  if (items.length === 0) return;
+  const payloads = JSON.stringify(items.map((i) => `${i.memberId}:${i.id}`));
+  await ex.execute(sql`select pg_notify(${INBOX_CHANNEL}, p) from jsonb_array_elements_text(${payloads}::jsonb) as p`);
+}
+
+/** An announcement's member and message, or null for a payload that is none of ours. */
+export function parseInboxAnnouncement(payload: string): { memberId: number; id: number } | null {
+  const match = /^([1-9][0-9]{0,14}):([1-9][0-9]{0,14})$/.exec(payload);
+  return match ? { memberId: Number(match[1]), id: Number(match[2]) } : null;
+}
+
+/** One message by id, whoever's it is (the caller checks it is the reader's). */
+export async function inboxItemById(ex: Executor, id: number): Promise<InboxItemRow | undefined> {
+  const [row] = await ex.select().from(inboxItems).where(eq(inboxItems.id, id));
+  return row;
+}
+
+/** Who holds the role at the site: the readers of a message to, say, every coordinator. */
+export async function memberIdsWithRole(ex: Executor, siteId: number, role: Role): Promise<number[]> {
+  const rows = await ex
+    .select({ id: memberships.memberId })
+    .from(memberships)
+    .where(and(eq(memberships.siteId, siteId), eq(memberships.role, role)))
+    .orderBy(memberships.memberId);
+  return rows.map((r) => r.id);
 }
 
 /** A member's messages, newest first, after the cursor id (exclusive), `limit` of them. */
@@ -40,6 +76,15 @@ export async function inboxPage(
     )
     .orderBy(desc(inboxItems.id))
     .limit(limit);
+}
+
+/** How many messages the member has, or unread ones only. */
+export async function inboxCount(ex: Executor, memberId: number, unreadOnly = false): Promise<number> {
+  const [row] = await ex
+    .select({ n: count() })
+    .from(inboxItems)
+    .where(and(eq(inboxItems.memberId, memberId), unreadOnly ? isNull(inboxItems.readAt) : undefined));
+  return row?.n ?? 0;
 }
 
 export async function unreadCount(ex: Executor, memberId: number): Promise<number> {

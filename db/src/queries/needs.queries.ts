@@ -234,6 +234,18 @@ export async function setNeedStatus(
   return updateById(ex, needs, 'need', id, { status, ...extra });
 }
 
+/** What an edit of a need may change (need-edit.service decides which, by its claims). */
+export type NeedEdit = Partial<
+  Pick<
+    NeedRow,
+    'title' | 'description' | 'category' | 'startsAt' | 'estimatedMinutes' | 'slots' | 'payer' | 'beneficiaryId'
+  >
+>;
+
+export async function updateNeed(ex: Executor, id: number, changes: NeedEdit): Promise<NeedRow> {
+  return updateById(ex, needs, 'need', id, changes);
+}
+
 // ---- claims ----
 
 export async function insertClaim(ex: Executor, needId: number, volunteerId: number): Promise<ClaimRow> {

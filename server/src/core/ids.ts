@@ -12,6 +12,7 @@ export const ID_PREFIX = {
   Redemption: 'red',
   Visit: 'visit',
   VisitTask: 'vtask',
+  Inbox: 'inbox',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

@@ -43,3 +43,8 @@ export function lastDayOfMonth(year: number, month: number): string {
   const ym = Temporal.PlainYearMonth.from({ year, month: 1 }).add({ months: month - 1 });
   return ym.toPlainDate({ day: ym.daysInMonth }).toString();
 }
+
+/** The last minute of a calendar day on the zone's clock, as epoch milliseconds (a due day's end). */
+export function endOfLocalDay(day: string, timeZone: string): number {
+  return Temporal.PlainDate.from(day).toZonedDateTime({ timeZone, plainTime: '23:59' }).epochMilliseconds;
+}

@@ -8,6 +8,7 @@ import { authResolvers } from '../auth/auth.resolver';
 import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
 import { memberLifecycleResolvers } from '../members/member-lifecycle.resolver';
+import { needEditResolvers } from '../needs/need-edit.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
@@ -16,6 +17,7 @@ import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
 import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
+import { inboxResolvers } from '../inbox/inbox.resolver';
 import { badInput } from '../core/errors';
 import * as v from '../core/validate';
 import type { Resolvers } from './generated/resolvers-types';
@@ -62,12 +64,14 @@ export function buildSchema(): GraphQLSchema {
     membersResolvers,
     memberLifecycleResolvers,
     needsResolvers,
+    needEditResolvers,
     ledgerResolvers,
     supermarketResolvers,
     visitsResolvers,
     visitDutyResolvers,
     reportsResolvers,
     platformResolvers,
+    inboxResolvers,
     subscriptionResolvers,
   ];
   return makeExecutableSchema({

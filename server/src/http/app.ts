@@ -42,6 +42,8 @@ export interface AppOptions {
   healthy: () => Promise<boolean>;
   /** Serve GET /metrics to this bearer token; undefined: no metrics (404). */
   metricsToken?: string | undefined;
+  /** The address people reach the client at (PUBLIC_URL): links use it over the request's own. */
+  publicUrl?: string | undefined;
 }
 
 export interface App {
@@ -50,8 +52,8 @@ export interface App {
   stop(): Promise<void>;
 }
 
-export function baseUrlOf(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+export function baseUrlOf(req: Request, publicUrl?: string): string {
+  return publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
 // One verification per request: the rate limit (keyed on the member) asks first, the GraphQL
@@ -106,6 +108,7 @@ export async function createApp(o: AppOptions): Promise<App> {
     production: o.production,
     limiter,
     trustProxy: app.get('trust proxy fn') as (address: string, hop: number) => boolean,
+    publicUrl: o.publicUrl,
   });
   const apollo = createApollo(o.schema, server, { introspection: o.introspection, protection: guard });
   await apollo.start();
@@ -138,7 +141,7 @@ export async function createApp(o: AppOptions): Promise<App> {
           if (error instanceof AppError) throw toGraphQLError(error, lang);
           throw error;
         }
-        const context = buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req) });
+        const context = buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req, o.publicUrl) });
         // Read (or kept) for this request: the resolvers need not read it again.
         if (viewer?.member) context.loaders.member.prime(viewer.id, viewer.member);
         return context;

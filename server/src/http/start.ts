@@ -88,6 +88,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     introspection: config.introspection,
     graphiql: !config.production,
     metricsToken: config.metricsToken,
+    publicUrl: config.publicUrl,
     staticDir: config.staticDir,
     healthy: async () => {
       // A database that is down can leave the ping queued behind reconnecting connections: past

@@ -55,6 +55,8 @@ export interface WebSocketOptions {
   limiter: RequestLimiter;
   /** Express's compiled 'trust proxy' (TRUST_PROXY): which hops' X-Forwarded-For to believe. */
   trustProxy: (address: string, hop: number) => boolean;
+  /** PUBLIC_URL: links use it over the socket's own address, as over HTTP. */
+  publicUrl?: string | undefined;
 }
 
 /**
@@ -218,7 +220,7 @@ export function useWebSocket(o: WebSocketOptions) {
           memberId: viewer?.id,
           lang: langOfSocket(params, request),
           ip: clientAddress(request, o.trustProxy),
-          baseUrl: `http://${request.headers.host ?? 'localhost'}`,
+          baseUrl: o.publicUrl ?? `http://${request.headers.host ?? 'localhost'}`,
           subscriptions: new Set(),
           counted: false,
         };

@@ -19,9 +19,13 @@ export interface InboxMessage {
   dedupeKey?: string | null;
 }
 
-/** Delivers the messages in the caller's transaction; returns those written (repeats dropped). */
+/**
+ * Delivers the messages in the caller's transaction; returns those written (repeats dropped).
+ * Each written one is announced to its reader's live subscription when, and only if, the
+ * transaction commits (NOTIFY, see inboxQueries.announceInboxItems).
+ */
 export async function deliver(tx: Transaction, messages: InboxMessage[]): Promise<InboxItemRow[]> {
-  return inboxQueries.insertInboxItems(
+  const rows = await inboxQueries.insertInboxItems(
     tx,
     messages.map((m) => ({
       memberId: m.memberId,
@@ -32,4 +36,6 @@ export async function deliver(tx: Transaction, messages: InboxMessage[]): Promis
       dedupeKey: m.dedupeKey ?? null,
     })),
   );
+  await inboxQueries.announceInboxItems(tx, rows);
+  return rows;
 }

@@ -27,6 +27,8 @@ import * as v from '../core/validate';
 import { creditService } from '../ledger/transfers.service';
 import { forgetNeed, siteOf } from './needs.service';
 import { audit } from '../audit/audit.service';
+import { deliver } from '../inbox/inbox.deliver';
+import { claimConfirmed, claimRejected, serviceReported } from '../inbox/inbox.messages';
 
 const STATUS_ZH: Record<ClaimStatus, string> = {
   CLAIMED: '已认领',
@@ -289,7 +291,7 @@ export function reportService(
     claimId,
     'volunteer',
     ['CHECKED_IN', 'REJECTED'],
-    async (claim, _tx, _actorId, need, site) => {
+    async (claim, tx, _actorId, need, site) => {
       if (claim.closedAt !== null) {
         fail(
           ErrorCode.CONFLICT,
@@ -301,6 +303,7 @@ export function reportService(
         );
       }
       requireStarted(need, site, 'report');
+      await deliver(tx, await serviceReported(tx, need, claim, minutes));
       return {
         status: 'REPORTED',
         reportedAt: new Date(),
@@ -323,12 +326,10 @@ export function rejectService(deps: ServiceDeps, actor: Actor | null, claimId: n
     claimId,
     'coordinator',
     ['REPORTED'],
-    async (_c, _tx, actorId) => ({
-      status: 'REJECTED',
-      rejectReason: reason,
-      settledAt: new Date(),
-      settledBy: actorId,
-    }),
+    async (claim, tx, actorId, need) => {
+      await deliver(tx, [claimRejected(need, claim, reason)]);
+      return { status: 'REJECTED', rejectReason: reason, settledAt: new Date(), settledBy: actorId };
+    },
     'rejectService',
   );
 }
@@ -446,6 +447,7 @@ export async function confirmService(
       const row = await settle(tx, locked, claimId, changes, () =>
         audit(tx, actor, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
       );
+      await deliver(tx, [claimConfirmed(locked, claim, minutes, points)]);
       return row;
     })
     .catch((error: unknown) => {

@@ -28,6 +28,8 @@ import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
 import { dayRange } from '../core/time';
 import * as v from '../core/validate';
 import { requirePrivate } from '../members/members.service';
+import { deliver } from '../inbox/inbox.deliver';
+import { needCancelled } from '../inbox/inbox.messages';
 
 /** A need as its coordinator posts it: the site and the beneficiary by their ids. */
 export interface NewNeed {
@@ -294,6 +296,7 @@ export async function cancelNeed(
       withdrawnClaims: withdrawn.length,
       closedClaims: closed.length,
     });
+    await deliver(tx, needCancelled(row, [...withdrawn, ...closed], reason));
     return { need: row, changed: [...withdrawn, ...closed] };
   });
   forgetNeed(deps, needId);

@@ -57,6 +57,8 @@ export const supermarketResolvers: Resolvers = {
   Redemption: {
     id: (r) => toId('Redemption', r.id),
     member: async (r, _a, ctx) => (await ctx.loaders.member.load(r.memberId))!,
+    handledBy: async (r, _a, ctx) =>
+      r.createdBy === null ? null : ((await ctx.loaders.member.load(r.createdBy)) ?? null),
     status: (r) => r.status,
     items: (r, _a, ctx) => ctx.loaders.itemsOfRedemption.load(r.id),
     receiptNumber: (r) => shop.receiptNumber(r),

@@ -4,6 +4,7 @@
 // a reminder to the visitor before the due day, the coordinators on it, and the coordinators
 // again when the period ends unvisited (the task is then missed). Each reminder once per stage.
 import {
+  memberQueries,
   visitDutyQueries as q,
   visitQueries,
   type VisitRow,
@@ -25,7 +26,7 @@ import {
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
-import { localDate } from '../core/time';
+import { endOfLocalDay, localDate } from '../core/time';
 import * as v from '../core/validate';
 import { deliver, type InboxMessage } from '../inbox/inbox.deliver';
 import { effectiveTier, periodOf } from './tiers';
@@ -288,9 +289,13 @@ export async function escalateVisitTasks(deps: ServiceDeps, actor: Actor, timeZo
     };
     const messages: InboxMessage[] = [];
     const missed: number[] = [];
+    const names = new Map(
+      (await memberQueries.membersByIds(tx, [...new Set(open.map((t) => t.elderId))])).map((m) => [m.id, m.name]),
+    );
     for (const task of open) {
       const about = { subject: `visit-task:${task.id}`, siteId: task.siteId };
-      const detail = { elderId: task.elderId, dueBy: task.dueBy, tier: task.tier };
+      // The facts the inbox words: whom to visit, and the end of the due day on the site's clock.
+      const detail = { personName: names.get(task.elderId) ?? '', at: endOfDay(task.dueBy, timeZone) };
       if (task.dueBy < task.today) {
         missed.push(task.id);
         for (const memberId of await coordinatorsOf(task.siteId))
@@ -314,6 +319,10 @@ export async function escalateVisitTasks(deps: ServiceDeps, actor: Actor, timeZo
     await q.markMissed(tx, missed);
     return (await deliver(tx, messages)).length;
   });
+}
+
+function endOfDay(day: string, timeZone: string): string {
+  return new Date(endOfLocalDay(day, timeZone)).toISOString();
 }
 
 function daysBetween(from: string, to: string): number {

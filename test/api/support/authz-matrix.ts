@@ -29,6 +29,9 @@
 //   closeFollowUp                  COORDINATOR of the visit's site (follow-ups.service)
 //   setVisitPair, setTierOverride, COORDINATOR of the elder's (task's) site (visit-duty.service)
 //     reassignVisitTask
+//   editNeed                       COORDINATOR of the need's site, not ADMIN (need-edit.service)
+//   openNeedsText (a query)        staff and VOLUNTEER of the site, ADMIN; not ELDER (chat-text.service)
+//   markInboxRead, markAllInboxRead  any member, their own inbox only (another's ids change nothing)
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, type Client, type TestServer } from './harness';
@@ -105,6 +108,12 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['setTierOverride',  'other',      F,     NF,    NF,    NF,    NF,    U],
   ['reassignVisitTask','own',        F,     ok,    F,     F,     F,     U],
   ['reassignVisitTask','other',      F,     NF,    NF,    NF,    NF,    U],
+  ['editNeed',         'own',        F,     ok,    F,     F,     F,     U],
+  ['editNeed',         'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['openNeedsText',    'own',        ok,    ok,    ok,    F,     ok,    U],
+  ['openNeedsText',    'other',      ok,    F,     F,     F,     F,     U],
+  ['markInboxRead',    'none',       ok,    ok,    ok,    ok,    ok,    U],
+  ['markAllInboxRead', 'none',       ok,    ok,    ok,    ok,    ok,    U],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -136,6 +145,11 @@ async function claimAt(t: SiteCtx, until: 'CLAIMED' | 'CHECKED_IN' | 'REPORTED')
 
 /** Stages each mutation at the target site (as its own people) and returns the request to send. */
 export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
+  markInboxRead: async () => ({
+    query: 'mutation ($ids: [ID!]!) { markInboxRead(ids: $ids) { unreadCount } }',
+    variables: { ids: ['inbox_1'] },
+  }),
+  markAllInboxRead: async () => ({ query: 'mutation { markAllInboxRead { unreadCount } }' }),
   login: async () => ({
     query: 'mutation ($p: String!) { login(phone: $p, password: "huzhu2026") { token } }',
     variables: { p: '13900000005' },
@@ -331,6 +345,19 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
       query: 'mutation ($id: ID!) { reassignVisitTask(taskId: $id, visitorId: null) { id visitor { id } } }',
       variables: { id: task.id },
     };
+  },
+  editNeed: async ({ target }) => {
+    // A claimed need: its start may still change (and its claimant is told).
+    const need = await needAt(target);
+    await claimUpTo(target.volunteer, need.id, 'CLAIMED');
+    return {
+      query: 'mutation ($id: ID!, $at: DateTime!) { editNeed(id: $id, input: { startsAt: $at }) { id startsAt } }',
+      variables: { id: need.id, at: new Date(Date.now() + 3 * 3_600_000).toISOString() },
+    };
+  },
+  openNeedsText: async ({ target }) => {
+    await needAt(target);
+    return { query: 'query ($s: ID!) { openNeedsText(siteId: $s) }', variables: { s: target.siteId } };
   },
 };
 

@@ -1,6 +1,7 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { InboxReadData } from '../../inbox/inbox.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
 import type { SiteReportData } from '../../reports/reports.service';
@@ -215,6 +216,30 @@ export type DeactivationReason =
   /** Another reason, told in the note. */
   | 'OTHER';
 
+/**
+ * Changes to a posted need. A field left out stays as it is (null too, except description, which
+ * null clears). Before anyone claims the need every field may change; once a volunteer holds a
+ * claim (any claim not withdrawn) only startsAt and description, since the claimant agreed to the rest.
+ */
+export type EditNeedInput = {
+  /** The elder served (mem_...), a member of the site. */
+  beneficiaryId?: InputMaybe<Scalars['ID']['input']>;
+  /** Kind of service. */
+  category?: InputMaybe<ServiceCategory>;
+  /** Details, up to 1000 characters; null clears them. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Expected minutes, 1-1440. */
+  estimatedMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Who pays the minutes. */
+  payer?: InputMaybe<Payer>;
+  /** Volunteers needed, 1-50. */
+  slots?: InputMaybe<Scalars['Int']['input']>;
+  /** When it starts. */
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Title, 1-60 characters. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One due elder's place in the visit round, as of the month viewed. */
 export type ElderVisitStatus = {
   __typename?: 'ElderVisitStatus';
@@ -243,6 +268,94 @@ export type FailedJob = {
   queue: Scalars['String']['output'];
   /** Tries made: the first run and its retries. */
   tries: Scalars['Int']['output'];
+};
+
+/** A page of inbox messages, newest first. */
+export type InboxConnection = {
+  __typename?: 'InboxConnection';
+  /** The messages on this page. */
+  edges: Array<InboxEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many messages match in all (unread ones only with unreadOnly). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One message in a page. */
+export type InboxEdge = {
+  __typename?: 'InboxEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The message. */
+  node: InboxItem;
+};
+
+/**
+ * A message in the logged-in member's own inbox (站内消息), kept 180 days. It carries facts, never
+ * sentences: which of the optional fields are set depends on the kind (see InboxKind), and a field
+ * a kind does not use is null.
+ */
+export type InboxItem = {
+  __typename?: 'InboxItem';
+  /** The instant it concerns: when the need starts, when the visit is due. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was delivered. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Opaque id (inbox_...). */
+  id: Scalars['ID']['output'];
+  /** What the message tells of. */
+  kind: InboxKind;
+  /** Minutes concerned: confirmed (CLAIM_CONFIRMED) or reported (SERVICE_REPORTED). */
+  minutes?: Maybe<Scalars['Int']['output']>;
+  /** The need it concerns (need_...), also when the message is about one of the need's claims. */
+  needId?: Maybe<Scalars['ID']['output']>;
+  /** The need's title when the message was sent. */
+  needTitle?: Maybe<Scalars['String']['output']>;
+  /** The person it concerns, by name: who reported, who asks to join, whom to visit. */
+  personName?: Maybe<Scalars['String']['output']>;
+  /** Points awarded (CLAIM_CONFIRMED). */
+  points?: Maybe<Scalars['Int']['output']>;
+  /** When the reader marked it read; null while unread. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why, in the words of who decided (a rejection's or a cancellation's reason). */
+  reason?: Maybe<Scalars['String']['output']>;
+  /**
+   * What it is about, to open: a claim (claim_...), a need (need_...), a member (mem_...) or a visit
+   * (visit_...); the prefix says which. Null when it is about nothing that can be opened.
+   */
+  subjectId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** What an inbox message tells of. The client words each in the reader's language from its fields. */
+export type InboxKind =
+  /** The reader's reported service was confirmed: needTitle, minutes, points. */
+  | 'CLAIM_CONFIRMED'
+  /** The reader's reported service was not accepted: needTitle, reason. They may report it again. */
+  | 'CLAIM_REJECTED'
+  /** (Coordinators) someone asks to join the site: personName. */
+  | 'JOIN_REQUESTED'
+  /** A need the reader claimed was cancelled: needTitle, reason, at. */
+  | 'NEED_CANCELLED'
+  /** A need the reader claimed was changed: needTitle, at. */
+  | 'NEED_CHANGED'
+  /** A need was posted in a category the reader offers: needTitle, at. */
+  | 'NEED_MATCHES_OFFER'
+  /** (Coordinators) a volunteer reported service that waits for confirmation: needTitle, personName, minutes. */
+  | 'SERVICE_REPORTED'
+  /** A visit the reader is on duty for is due: personName, at. */
+  | 'VISIT_DUE'
+  /** A visit is overdue: personName, at. */
+  | 'VISIT_OVERDUE'
+  /** A visit the reader is on duty for is coming up: personName, at. */
+  | 'VISIT_REMINDER';
+
+/** What marking read did. */
+export type InboxReadResult = {
+  __typename?: 'InboxReadResult';
+  /** The messages this marked read (ones already read, or not the reader's, are left out). */
+  items: Array<InboxItem>;
+  /** How many of the reader's messages are still unread. */
+  unreadCount: Scalars['Int']['output'];
 };
 
 /** What a deactivated member's minutes and points become, as the site chooses. */
@@ -394,10 +507,21 @@ export type Mutation = {
   deactivateMember: Member;
   /** Give banked minutes to another member, e.g. a parent (转赠). INSUFFICIENT_BALANCE if you have too few. */
   donateMinutes: Transfer;
+  /**
+   * Change a need (COORDINATOR of the site). Unclaimed: any field; claimed: only the start and the
+   * description, anything else is CONFLICT. The volunteers holding active claims each get one
+   * NEED_CHANGED inbox message per edit, with the old and new values. Setting the values it already
+   * has changes nothing and tells no one. A cancelled or completed need is CONFLICT.
+   */
+  editNeed: Need;
   /** Makes a one-time code (8 digits, valid 24 hours, one use) for a member with a phone who forgot their password (COORDINATOR of the member's site, or ADMIN). Their password and every token they hold end now; they log in with redeemResetCode. */
   issueResetCode: ResetCode;
   /** Log in with phone and password; returns a token for the Authorization header. */
   login: AuthPayload;
+  /** Mark every one of one's own messages read. */
+  markAllInboxRead: InboxReadResult;
+  /** Mark some of one's own messages read (up to 100 ids). Ids that are not one's own are ignored. */
+  markInboxRead: InboxReadResult;
   /** Mark that the volunteer did not come (COORDINATOR of the site): a claim not yet settled, reported or not. */
   markNoShow: Claim;
   /** Post a need (COORDINATOR of the site). Idempotent by key when input.idempotencyKey is given. */
@@ -567,6 +691,16 @@ export type MutationDonateMinutesArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationEditNeedArgs = {
+  id: Scalars['ID']['input'];
+  input: EditNeedInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationIssueResetCodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -579,6 +713,15 @@ export type MutationIssueResetCodeArgs = {
 export type MutationLoginArgs = {
   password: Scalars['String']['input'];
   phone: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationMarkInboxReadArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -898,6 +1041,10 @@ export type Query = {
   __typename?: 'Query';
   /** The site's claims, e.g. status REPORTED: the queue to confirm (staff only). */
   claims: ClaimConnection;
+  /** The logged-in member's own inbox, newest first (any member; nobody reads another's). */
+  inbox: InboxConnection;
+  /** How many of the logged-in member's messages are unread. */
+  inboxUnreadCount: Scalars['Int']['output'];
   /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
   /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
@@ -908,6 +1055,13 @@ export type Query = {
   need?: Maybe<Need>;
   /** The site's needs, soonest first. */
   needs: NeedConnection;
+  /**
+   * The day's open needs as plain text to paste into the village's chat group (接龙), in the
+   * reader's language: a line each with the time (site clock), the elder's given name only (never a
+   * phone or an address), the kind and title, the slots left and a link that opens the need in the
+   * client. Site staff and volunteers of the site.
+   */
+  openNeedsText: Scalars['String']['output'];
   /** Platform staff only: the ledger's invariants and the failed background jobs. */
   platformHealth: PlatformHealth;
   /** The site's goods on sale, by name (any member of the site). */
@@ -948,6 +1102,18 @@ export type QueryClaimsArgs = {
   siteId: Scalars['ID']['input'];
   started?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ClaimStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryInboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -998,6 +1164,17 @@ export type QueryNeedsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   siteId: Scalars['ID']['input'];
   status?: InputMaybe<NeedStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryOpenNeedsTextArgs = {
+  day?: InputMaybe<Scalars['String']['input']>;
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -1174,6 +1351,8 @@ export type Redemption = {
   cancelReason?: Maybe<Scalars['String']['output']>;
   /** When the goods were handed out. */
   createdAt: Scalars['DateTime']['output'];
+  /** Who handed them out (经办人): the clerk or coordinator at the counter, or the member themself; null when unknown. */
+  handledBy?: Maybe<Member>;
   /** Opaque id (red_...). */
   id: Scalars['ID']['output'];
   /** The goods. */
@@ -1388,6 +1567,8 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** A claim at the site changed status. */
   claimUpdated: Claim;
+  /** A message was delivered to the logged-in member's inbox (sent once its change is committed). */
+  inboxDelivered: InboxItem;
   /** A need was posted at the site. */
   needPosted: Need;
 };
@@ -1747,10 +1928,16 @@ export type ResolversTypes = {
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeactivationReason: DeactivationReason;
+  EditNeedInput: EditNeedInput;
   ElderVisitStatus: ResolverTypeWrapper<ElderVisitData>;
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  InboxConnection: ResolverTypeWrapper<Omit<InboxConnection, 'edges'> & { edges: Array<ResolversTypes['InboxEdge']> }>;
+  InboxEdge: ResolverTypeWrapper<Omit<InboxEdge, 'node'> & { node: ResolversTypes['InboxItem'] }>;
+  InboxItem: ResolverTypeWrapper<InboxItemRow>;
+  InboxKind: InboxKind;
+  InboxReadResult: ResolverTypeWrapper<InboxReadData>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LeaverBalanceRule: LeaverBalanceRule;
   LedgerCheck: ResolverTypeWrapper<InvariantResult>;
@@ -1819,10 +2006,15 @@ export type ResolversParentTypes = {
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   CreateSiteInput: CreateSiteInput;
   DateTime: Scalars['DateTime']['output'];
+  EditNeedInput: EditNeedInput;
   ElderVisitStatus: ElderVisitData;
   FailedJob: jobQueries.JobFailure;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  InboxConnection: Omit<InboxConnection, 'edges'> & { edges: Array<ResolversParentTypes['InboxEdge']> };
+  InboxEdge: Omit<InboxEdge, 'node'> & { node: ResolversParentTypes['InboxItem'] };
+  InboxItem: InboxItemRow;
+  InboxReadResult: InboxReadData;
   Int: Scalars['Int']['output'];
   LedgerCheck: InvariantResult;
   Member: MemberRow;
@@ -1928,6 +2120,37 @@ export type FailedJobResolvers<ContextType = Context, ParentType extends Resolve
   tries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type InboxConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InboxConnection'] = ResolversParentTypes['InboxConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InboxEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InboxEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InboxEdge'] = ResolversParentTypes['InboxEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InboxItem'], ParentType, ContextType>;
+};
+
+export type InboxItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InboxItem'] = ResolversParentTypes['InboxItem']> = {
+  at?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['InboxKind'], ParentType, ContextType>;
+  minutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  needId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  needTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  personName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type InboxReadResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InboxReadResult'] = ResolversParentTypes['InboxReadResult']> = {
+  items?: Resolver<Array<ResolversTypes['InboxItem']>, ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type LedgerCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerCheck'] = ResolversParentTypes['LedgerCheck']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   holds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1981,8 +2204,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'id' | 'reason'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
+  editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
   issueResetCode?: Resolver<ResolversTypes['ResetCode'], ParentType, ContextType, RequireFields<MutationIssueResetCodeArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
+  markAllInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType>;
+  markInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
@@ -2050,11 +2276,14 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
+  inbox?: Resolver<ResolversTypes['InboxConnection'], ParentType, ContextType, Partial<QueryInboxArgs>>;
+  inboxUnreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
   myVisitTasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
+  openNeedsText?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryOpenNeedsTextArgs, 'siteId'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'siteId'>>;
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
@@ -2075,6 +2304,7 @@ export type RedemptionResolvers<ContextType = Context, ParentType extends Resolv
   canCancel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cancelReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  handledBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['RedemptionItem']>, ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
@@ -2156,6 +2386,7 @@ export type SiteReportResolvers<ContextType = Context, ParentType extends Resolv
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   claimUpdated?: SubscriptionResolver<ResolversTypes['Claim'], "claimUpdated", ParentType, ContextType, RequireFields<SubscriptionClaimUpdatedArgs, 'siteId'>>;
+  inboxDelivered?: SubscriptionResolver<ResolversTypes['InboxItem'], "inboxDelivered", ParentType, ContextType>;
   needPosted?: SubscriptionResolver<ResolversTypes['Need'], "needPosted", ParentType, ContextType, RequireFields<SubscriptionNeedPostedArgs, 'siteId'>>;
 };
 
@@ -2267,6 +2498,10 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   ElderVisitStatus?: ElderVisitStatusResolvers<ContextType>;
   FailedJob?: FailedJobResolvers<ContextType>;
+  InboxConnection?: InboxConnectionResolvers<ContextType>;
+  InboxEdge?: InboxEdgeResolvers<ContextType>;
+  InboxItem?: InboxItemResolvers<ContextType>;
+  InboxReadResult?: InboxReadResultResolvers<ContextType>;
   LedgerCheck?: LedgerCheckResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;

@@ -1,0 +1,51 @@
+// A message worded in the reader's language from its kind and facts (the server sends no
+// sentences), and the page it opens where there is one.
+import type { InboxItemFieldsFragment, InboxKind } from '../graphql/generated/graphql';
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+export interface InboxWords {
+  /** One line: what happened. */
+  title: string;
+  /** The facts under it (the reason, minutes, a time); empty when there are none. */
+  lines: string[];
+}
+
+export interface InboxFormat {
+  when: (iso: string) => string;
+  minutes: (n: number) => string;
+}
+
+/** The page a message opens, by kind; null where there is none. */
+const PAGE_OF: Record<InboxKind, string | null> = {
+  CLAIM_CONFIRMED: '/volunteer/claims',
+  CLAIM_REJECTED: '/volunteer/claims',
+  SERVICE_REPORTED: '/coordinator/queue',
+  NEED_CHANGED: '/volunteer/claims',
+  NEED_CANCELLED: '/volunteer/claims',
+  NEED_MATCHES_OFFER: '/volunteer/needs',
+  JOIN_REQUESTED: '/coordinator/members',
+  // The visitor's tasks lead their home page; the coordinator's are on the duty board.
+  VISIT_REMINDER: '/volunteer/needs',
+  VISIT_DUE: '/coordinator/duty',
+  VISIT_OVERDUE: '/coordinator/duty',
+};
+
+export function inboxPage(kind: InboxKind): string | null {
+  return PAGE_OF[kind] ?? null;
+}
+
+export function inboxWords(item: InboxItemFieldsFragment, t: Translate, fmt: InboxFormat): InboxWords {
+  const title = item.needTitle ?? t('inbox.aNeed');
+  const name = item.personName ?? t('inbox.someone');
+  const lines: string[] = [];
+  if (item.reason) lines.push(t('inbox.reason', { r: item.reason }));
+  if (item.kind === 'CLAIM_CONFIRMED' && item.minutes != null)
+    lines.push(t('inbox.credited', { d: fmt.minutes(item.minutes), p: item.points ?? 0 }));
+  if (item.kind === 'SERVICE_REPORTED' && item.minutes != null)
+    lines.push(t('inbox.reportedMinutes', { d: fmt.minutes(item.minutes) }));
+  if (item.kind === 'CLAIM_REJECTED') lines.push(t('inbox.reportAgain'));
+  if (item.at && item.kind !== 'CLAIM_CONFIRMED' && item.kind !== 'CLAIM_REJECTED')
+    lines.push(t(item.kind.startsWith('VISIT_') ? 'inbox.dueBy' : 'inbox.startsAt', { when: fmt.when(item.at) }));
+  return { title: t(`inbox.kinds.${item.kind}`, { title, name }), lines };
+}
