@@ -47,7 +47,7 @@ export default defineConfig({
         // The app shell and every lazy chunk open from cache offline; API calls never do.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/graphql/, /^\/export/, /^\/certificate/, /^\/healthz/],
+        navigateFallbackDenylist: [/^\/graphql/, /^\/export/, /^\/certificate/, /^\/healthz/, /^\/photos/],
         cleanupOutdatedCaches: true,
         // Take charge of the page that installed the worker at once: a volunteer who opened the
         // app once on a good link can open it again on no link, without a second visit first.

@@ -47,6 +47,7 @@ const PAGES: Record<keyof typeof PHONE, string[]> = {
     '/coordinator/needs',
     '/coordinator/goods',
     '/coordinator/report',
+    '/coordinator/settings',
   ],
   clerk: ['/clerk/counter', '/clerk/goods', '/clerk/redemptions'],
   // And one site's own page, opened from its row (its path holds the site's id).

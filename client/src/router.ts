@@ -11,6 +11,8 @@ declare module 'vue-router' {
     title?: string;
     /** A page without the header and tabs (log-in). */
     bare?: boolean;
+    /** Open to anyone, logged in or not (asking to join). */
+    public?: boolean;
     /** Laptop-width content (tables, charts). */
     wide?: boolean;
   }
@@ -24,6 +26,21 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('./pages/login-page.vue'), meta: { bare: true, title: 'login.title' } },
   // Every member's own messages, whatever their role.
   { path: '/inbox', component: () => import('./pages/inbox-page.vue'), meta: { title: 'inbox.title' } },
+  {
+    path: '/join',
+    component: () => import('./pages/join-page.vue'),
+    meta: { bare: true, public: true, title: 'joining.askTitle' },
+  },
+  {
+    path: '/volunteer/offer',
+    component: () => import('./pages/volunteer/offer-page.vue'),
+    meta: { roles: V, title: 'joining.offerTitle' },
+  },
+  {
+    path: '/coordinator/joining',
+    component: () => import('./pages/coordinator/joining-page.vue'),
+    meta: { roles: C, title: 'joining.queueTitle' },
+  },
 
   {
     path: '/volunteer/needs',
@@ -108,6 +125,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['COORDINATOR', 'CLERK'], title: 'nav.goods' },
   },
   {
+    path: '/coordinator/settings',
+    component: () => import('./pages/coordinator/settings-page.vue'),
+    meta: { roles: C, title: 'siteSettings.title' },
+  },
+  {
     path: '/coordinator/report',
     component: () => import('./pages/coordinator/report-page.vue'),
     meta: { roles: C, title: 'nav.report', wide: true },
@@ -162,6 +184,7 @@ export const router = createRouter({
 });
 
 router.beforeEach((to) => {
+  if (to.meta.public) return true;
   if (to.path === '/login') return isLoggedIn.value ? homeFor(currentRole.value) : true;
   if (!isLoggedIn.value) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
   const allowed = to.meta.roles;

@@ -39,6 +39,7 @@ const READS: [what: string, query: (t: SiteCtx, needId: string) => [string, Reco
   ['need', (_t, needId) => ['query ($id: ID!) { need(id: $id) { title } }', { id: needId }]],
   ['member', (t) => ['query ($id: ID!) { member(id: $id) { name } }', { id: t.volunteerId }]],
   ['redemptions', (t) => ['query ($s: ID!) { redemptions(siteId: $s) { totalCount } }', { s: t.siteId }]],
+  ['siteSettings', (t) => ['query ($s: ID!) { siteSettings(siteId: $s) { site { id } } }', { s: t.siteId }]],
 ];
 
 describe.each(targets())('authorization on $name', (on) => {

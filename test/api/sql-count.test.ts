@@ -51,10 +51,11 @@ describe.each(targets())('SQL statements per needs page on $name', (on) => {
   afterAll(() => s?.close());
 
   it('the same count for 11 needs as for 50, each with beneficiary and claimed volunteers', async () => {
+    // The demo village's open needs: six, and its two recurring ones' days of the next two weeks.
+    const demoNeeds = (await countPage()).page.needs.edges.length;
     await postClaimed(5);
     const small = await countPage();
-    // 5 claimed needs and the demo village's 6 open ones.
-    expect(small.page.needs.edges).toHaveLength(11);
+    expect(small.page.needs.edges).toHaveLength(5 + demoNeeds);
     expect(small.page.needs.edges.flatMap((e) => e.node.claims)).toHaveLength(10);
 
     await postClaimed(50);

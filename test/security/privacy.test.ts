@@ -134,6 +134,9 @@ const AUDITED = [
   'reportService',
   'reopenNeed',
   'editNeed',
+  'approveJoinRequest',
+  'declineJoinRequest',
+  'setOffer',
 ];
 const ACTORS: Actor[] = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK'];
 const PHONE_OF: Record<string, string> = {

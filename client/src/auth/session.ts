@@ -1,5 +1,7 @@
-// Who is logged in: token, viewer and the role being worked in, kept in localStorage so a reload,
-// or opening the installed app offline, keeps the user logged in.
+// Who is logged in: token, viewer, and the site and role being worked in, kept in localStorage so a
+// reload, or opening the installed app offline, keeps the user logged in. A person with roles at
+// several sites (a township's 助老员) works at one at a time: `viewer.site` and `viewer.roles` are
+// the active site's, so every page reads the site it works at from the same place.
 import { computed, reactive } from 'vue';
 import type { Role } from '../graphql/generated/graphql';
 
@@ -13,17 +15,28 @@ export interface ViewerSite {
   pointsPerHour: number;
 }
 
+/** The viewer's roles at one site. */
+export interface ViewerSiteRoles {
+  site: ViewerSite;
+  roles: Role[];
+}
+
 export interface Viewer {
   id: string;
   name: string;
   phone?: string | null;
+  /** The roles at the active site. */
   roles: Role[];
+  /** The active site (the member's own until they switch). */
   site: ViewerSite;
+  /** Every site where the viewer holds roles, their own first. */
+  siteRoles?: ViewerSiteRoles[];
 }
 
 const TOKEN_KEY = 'huzhu.token';
 const VIEWER_KEY = 'huzhu.viewer';
 const ROLE_KEY = 'huzhu.role';
+const SITE_KEY = 'huzhu.site';
 
 /** Roles with their own part of the app, in the order a fresh log-in prefers them. */
 export const APP_ROLES: readonly Role[] = ['COORDINATOR', 'CLERK', 'VOLUNTEER', 'ADMIN', 'ELDER'];
@@ -58,7 +71,19 @@ export const session = reactive({
   token: read(TOKEN_KEY),
   viewer: readViewer(),
   activeRole: read(ROLE_KEY) as Role | null,
+  activeSiteId: read(SITE_KEY),
 });
+
+/** The viewer as they work at the site: that site and their roles there (unchanged if not held). */
+function atSite(viewer: Viewer, siteId: string | null): Viewer {
+  const entry = siteId ? viewer.siteRoles?.find((r) => r.site.id === siteId) : undefined;
+  return entry ? { ...viewer, site: entry.site, roles: entry.roles } : viewer;
+}
+
+/** The sites where the viewer holds a role with a part of the app; a switcher shows when several. */
+export const viewerSites = computed<ViewerSiteRoles[]>(
+  () => session.viewer?.siteRoles?.filter((r) => r.roles.some((role) => APP_ROLES.includes(role))) ?? [],
+);
 
 export const isLoggedIn = computed(() => !!session.token && !!session.viewer);
 
@@ -74,14 +99,21 @@ export const currentRole = computed<Role | null>(() => {
 
 export function setSession(token: string, viewer: Viewer): void {
   session.token = token;
-  session.viewer = viewer;
+  session.viewer = atSite(viewer, session.activeSiteId);
   write(TOKEN_KEY, token);
-  write(VIEWER_KEY, JSON.stringify(viewer));
+  write(VIEWER_KEY, JSON.stringify(session.viewer));
 }
 
 export function updateViewer(viewer: Viewer): void {
-  session.viewer = viewer;
-  write(VIEWER_KEY, JSON.stringify(viewer));
+  session.viewer = atSite(viewer, session.activeSiteId);
+  write(VIEWER_KEY, JSON.stringify(session.viewer));
+}
+
+/** Works at another of the viewer's sites from now on (kept across reloads). */
+export function setActiveSite(siteId: string): void {
+  session.activeSiteId = siteId;
+  write(SITE_KEY, siteId);
+  if (session.viewer) updateViewer(session.viewer);
 }
 
 export function setActiveRole(role: Role): void {
@@ -93,9 +125,11 @@ export function clearSession(): void {
   session.token = null;
   session.viewer = null;
   session.activeRole = null;
+  session.activeSiteId = null;
   write(TOKEN_KEY, null);
   write(VIEWER_KEY, null);
   write(ROLE_KEY, null);
+  write(SITE_KEY, null);
 }
 
 /** The first page of each role. */

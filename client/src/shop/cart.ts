@@ -6,6 +6,10 @@ export interface CartProduct {
   name: string;
   pointsPrice: number;
   stock: number;
+  /** What it is counted in (袋, 瓶); null: plain items. */
+  unit?: string | null;
+  /** Where its small photo is, if it has one. */
+  photoUrl?: string | null;
 }
 
 export interface CartLine {

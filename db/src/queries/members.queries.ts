@@ -155,7 +155,11 @@ export interface MemberFilter {
 function memberWhere(f: MemberFilter): SQL | undefined {
   const pattern = f.search ? `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   return and(
-    eq(members.siteId, f.siteId),
+    // The site's own people, and people of other sites holding a role here (a township's 助老员).
+    or(
+      eq(members.siteId, f.siteId),
+      sql`exists (select 1 from memberships ms where ms.member_id = ${members.id} and ms.site_id = ${f.siteId})`,
+    ),
     f.deactivated ? isNotNull(members.deactivatedAt) : isNull(members.deactivatedAt),
     f.role
       ? sql`exists (select 1 from memberships ms where ms.member_id = ${members.id} and ms.site_id = ${f.siteId} and ms.role = ${f.role})`

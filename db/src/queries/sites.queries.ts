@@ -1,9 +1,11 @@
 // SQL for sites: creating one opens its ledger accounts in the same transaction.
-import { and, asc, count, eq, gt } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
 import type { ServiceCategory } from '../schema/enums.schema';
 import type { Executor } from '../open';
 import { anyOf, runPrepared } from './prepared';
-import { siteCategoryRates, sites } from '../schema/index';
+import { members, memberships, siteCategoryRates, sites } from '../schema/index';
+import type { MemberRow } from './members.queries';
+import type { Role } from '../schema/enums.schema';
 import { ensureSiteAccounts } from './ledger.queries';
 
 export type SiteRow = typeof sites.$inferSelect;
@@ -53,4 +55,65 @@ export async function categoryRate(
     .from(siteCategoryRates)
     .where(and(eq(siteCategoryRates.siteId, siteId), eq(siteCategoryRates.category, category)));
   return row?.rate;
+}
+
+/** The site's own rates, by category. */
+export async function categoryRates(
+  ex: Executor,
+  siteId: number,
+): Promise<{ category: ServiceCategory; pointsPerHour: number }[]> {
+  return ex
+    .select({ category: siteCategoryRates.category, pointsPerHour: siteCategoryRates.pointsPerHour })
+    .from(siteCategoryRates)
+    .where(eq(siteCategoryRates.siteId, siteId))
+    .orderBy(asc(siteCategoryRates.category));
+}
+
+/** Locks the site's row: two settings changes of one site then apply one after the other. */
+export async function lockSite(ex: Executor, id: number): Promise<SiteRow | undefined> {
+  const [row] = await ex.select().from(sites).where(eq(sites.id, id)).for('update');
+  return row;
+}
+
+export async function updateSite(
+  ex: Executor,
+  id: number,
+  set: Partial<Pick<SiteRow, 'pointsPerHour' | 'timeZone' | 'publicNotice'>>,
+): Promise<SiteRow> {
+  const [row] = await ex.update(sites).set(set).where(eq(sites.id, id)).returning();
+  if (!row) throw new Error(`update of site ${id} returned no row`);
+  return row;
+}
+
+/** Sets (or with null removes) the site's own rate for a category. */
+export async function setCategoryRate(
+  ex: Executor,
+  siteId: number,
+  category: ServiceCategory,
+  pointsPerHour: number | null,
+): Promise<void> {
+  if (pointsPerHour === null) {
+    await ex
+      .delete(siteCategoryRates)
+      .where(and(eq(siteCategoryRates.siteId, siteId), eq(siteCategoryRates.category, category)));
+    return;
+  }
+  await ex
+    .insert(siteCategoryRates)
+    .values({ siteId, category, pointsPerHour })
+    .onConflictDoUpdate({ target: [siteCategoryRates.siteId, siteCategoryRates.category], set: { pointsPerHour } });
+}
+
+/** Who holds one of `roles` at the site, with those roles, by name. */
+export async function roleHolders(
+  ex: Executor,
+  siteId: number,
+  roles: readonly Role[],
+): Promise<{ member: MemberRow; role: Role }[]> {
+  return ex
+    .select({ member: members, role: memberships.role })
+    .from(memberships)
+    .innerJoin(members, eq(members.id, memberships.memberId))
+    .where(and(eq(memberships.siteId, siteId), inArray(memberships.role, [...roles])))
+    .orderBy(asc(members.name), asc(members.id), asc(memberships.role));
 }

@@ -3,8 +3,8 @@
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { anyOf, placeholderRows, placeholderSet, rowById, runPrepared } from './prepared';
-import type { ProductRow, RedemptionItemRow, RedemptionRow } from '../rows';
-import { accounts, products, redemptionItems, redemptions, sites, transfers } from '../schema/index';
+import type { ProductPhotoRow, ProductRow, RedemptionItemRow, RedemptionRow } from '../rows';
+import { accounts, productPhotos, products, redemptionItems, redemptions, sites, transfers } from '../schema/index';
 
 export type NewProduct = typeof products.$inferInsert;
 export type NewRedemption = typeof redemptions.$inferInsert;
@@ -53,6 +53,54 @@ export async function activeProducts(ex: Executor, siteId: number): Promise<Prod
     .from(products)
     .where(and(eq(products.siteId, siteId), eq(products.active, true)))
     .orderBy(asc(products.name), asc(products.id));
+}
+
+/** The site's goods, retired ones too (the goods page, where a retired one can be put back on sale). */
+export async function allProducts(ex: Executor, siteId: number): Promise<ProductRow[]> {
+  return ex
+    .select()
+    .from(products)
+    .where(eq(products.siteId, siteId))
+    .orderBy(desc(products.active), asc(products.name), asc(products.id));
+}
+
+/** The fields of a product that change after it is added (stock moves through adjustStock). */
+export type ProductChanges = Partial<Pick<ProductRow, 'name' | 'pointsPrice' | 'unit' | 'active' | 'photoAt'>>;
+
+/** Changes a product's own fields (name, price, unit, on sale or retired); the row is locked. */
+export async function updateProduct(ex: Executor, id: number, set: ProductChanges): Promise<ProductRow> {
+  const [row] = await ex.update(products).set(set).where(eq(products.id, id)).returning();
+  if (!row) throw new Error(`update of product ${id} returned no row`);
+  return row;
+}
+
+/** Writes the product's photo, replacing any earlier one. */
+export async function putProductPhoto(
+  ex: Executor,
+  photo: Omit<ProductPhotoRow, 'updatedAt'> & { updatedAt: Date },
+): Promise<void> {
+  await ex
+    .insert(productPhotos)
+    .values(photo)
+    .onConflictDoUpdate({
+      target: productPhotos.productId,
+      set: {
+        mimeType: photo.mimeType,
+        bytes: photo.bytes,
+        width: photo.width,
+        height: photo.height,
+        updatedAt: photo.updatedAt,
+      },
+    });
+}
+
+export async function deleteProductPhoto(ex: Executor, productId: number): Promise<void> {
+  await ex.delete(productPhotos).where(eq(productPhotos.productId, productId));
+}
+
+export async function productPhoto(ex: Executor, productId: number): Promise<ProductPhotoRow | undefined> {
+  const [row] = await ex.select().from(productPhotos).where(eq(productPhotos.productId, productId));
+  return row;
 }
 
 /**

@@ -2,6 +2,7 @@
 export * from './enums.schema';
 export * from './sites.schema';
 export * from './members.schema';
+export * from './series.schema';
 export * from './needs.schema';
 export * from './ledger.schema';
 export * from './supermarket.schema';
@@ -11,3 +12,4 @@ export * from './reports.schema';
 export * from './limits.schema';
 export * from './inbox.schema';
 export * from './visit-duty.schema';
+export * from './joining.schema';

@@ -1,8 +1,9 @@
 // Needs posted by a site's elder association, and the volunteers' claims on them.
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { claimStatusEnum, needStatusEnum, payerEnum, serviceCategoryEnum } from './enums.schema';
 import { members } from './members.schema';
+import { needSeries } from './series.schema';
 import { sites } from './sites.schema';
 
 export const needs = pgTable(
@@ -35,8 +36,15 @@ export const needs = pgTable(
     idempotencyKey: text('idempotency_key').unique(),
     /** What identifies the request under its key: the same key with other arguments is CONFLICT. */
     requestHash: text('request_hash'),
+    /** The series this need is an occurrence of; null for a need posted on its own. */
+    seriesId: bigint('series_id', { mode: 'number' }).references(() => needSeries.id),
+    /** The day of the series' rule it is the occurrence for (its time may have been moved since). */
+    seriesDay: date('series_day', { mode: 'string' }),
   },
   (t) => [
+    check('needs_series_with_day', sql`(${t.seriesId} IS NULL) = (${t.seriesDay} IS NULL)`),
+    // One occurrence per series and day, however often or in how many processes the job runs.
+    uniqueIndex('needs_series_day_idx').on(t.seriesId, t.seriesDay),
     check('needs_key_with_hash', sql`(${t.idempotencyKey} IS NULL) = (${t.requestHash} IS NULL)`),
     check('needs_title_not_blank', sql`length(btrim(${t.title})) > 0`),
     check('needs_minutes_range', sql`${t.estimatedMinutes} BETWEEN 1 AND 1440`),

@@ -1,6 +1,6 @@
 // Mutual-aid sites (互助站点) and their per-category points rates; every other record belongs to a site.
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { leaverBalanceRuleEnum, serviceCategoryEnum } from './enums.schema';
 
 export const sites = pgTable(
@@ -19,6 +19,11 @@ export const sites = pgTable(
     pointsExpiryMonths: integer('points_expiry_months'),
     /** What a deactivated member's balance becomes (see LEAVER_BALANCE_RULES). */
     leaverBalanceRule: leaverBalanceRuleEnum('leaver_balance_rule').notNull().default('DONATE_TO_POOL'),
+    /**
+     * Whether the site shows a public notice (who needs what, for people not logged in). Only the
+     * setting lives here so far: the notice itself is a later piece of work (issue 18).
+     */
+    publicNotice: boolean('public_notice').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

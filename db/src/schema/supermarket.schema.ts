@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  customType,
   boolean,
   check,
   date,
@@ -17,6 +18,12 @@ import { redemptionStatusEnum } from './enums.schema';
 import { members } from './members.schema';
 import { sites } from './sites.schema';
 
+/** PostgreSQL bytea as a Buffer (drizzle 0.45 has no bytea column of its own). */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
 export const products = pgTable(
   'products',
   {
@@ -28,15 +35,44 @@ export const products = pgTable(
     description: text('description'),
     pointsPrice: integer('points_price').notNull(),
     stock: integer('stock').notNull().default(0),
+    /** The unit it is counted in (袋, 瓶, 斤), as the site writes it; null: plain items (件). */
+    unit: text('unit'),
+    /** False once retired: off the shop and the counter, still named by its past redemptions. */
     active: boolean('active').notNull().default(true),
+    /** When its photo (product_photos) was last set; null: no photo. The photo's URL carries it. */
+    photoAt: timestamp('photo_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('products_name_not_blank', sql`length(btrim(${t.name})) > 0`),
     check('products_price_positive', sql`${t.pointsPrice} > 0`),
+    check('products_unit_shape', sql`${t.unit} IS NULL OR length(btrim(${t.unit})) BETWEEN 1 AND 8`),
     // Stock never goes below zero, whatever the code does: the backstop for OUT_OF_STOCK.
     check('products_stock_not_negative', sql`${t.stock} >= 0`),
     unique('products_site_name').on(t.siteId, t.name),
+  ],
+);
+
+/**
+ * A product's photo: small (resized before upload, checked on the server), kept apart from the
+ * product so listing goods never reads the bytes. One a product; replacing it overwrites.
+ */
+export const productPhotos = pgTable(
+  'product_photos',
+  {
+    productId: bigint('product_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => products.id),
+    /** image/jpeg or image/webp, read from the bytes' magic numbers. */
+    mimeType: text('mime_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('product_photos_mime', sql`${t.mimeType} IN ('image/jpeg', 'image/webp')`),
+    check('product_photos_size', sql`octet_length(${t.bytes}) BETWEEN 1 AND 65536`),
   ],
 );
 

@@ -4,6 +4,8 @@ import { verifyPassword } from '../crypto/password';
 import { checkInvariants } from '../queries/invariants.queries';
 import { memberAccount } from '../queries/ledger.queries';
 import { memberByPhone, membershipsOf } from '../queries/members.queries';
+import { occurrencesFrom } from '../queries/series.queries';
+import { needSeries } from '../schema/index';
 import { openTestDb, testEngines } from '../testing';
 import { DEMO_PASSWORD, seedDemo } from './demo.seed';
 
@@ -23,6 +25,18 @@ describe.each(testEngines())('demo seed on %s', (engine) => {
 
       const volunteer = await memberByPhone(handle.db, '13900000003');
       expect((await memberAccount(handle.db, volunteer!.id, 'MINUTES'))!.balance).toBe(600);
+
+      // The meal round every weekday at 11:00 and the bath every Saturday at 15:00, with their
+      // occurrences of the next two weeks.
+      const series = await handle.db.select().from(needSeries);
+      expect(series.map((x) => [x.title, x.weekdays, x.timeOfDay])).toEqual([
+        ['给周奶奶送午饭', [1, 2, 3, 4, 5], '11:00'],
+        ['帮孙大爷洗澡', [6], '15:00'],
+      ]);
+      const meals = await occurrencesFrom(handle.db, series[0]!.id, '2000-01-01');
+      expect(meals.length).toBeGreaterThanOrEqual(9);
+      expect(meals.every((n) => n.status === 'OPEN' && n.startsAt > new Date(Date.now() - 60_000))).toBe(true);
+      expect((await occurrencesFrom(handle.db, series[1]!.id, '2000-01-01')).length).toBeGreaterThanOrEqual(1);
 
       const again = await seedDemo(handle.db);
       expect(again).toMatchObject({ created: false, siteId: first.siteId });

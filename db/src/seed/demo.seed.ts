@@ -1,11 +1,13 @@
-// Demo data: one village mutual-aid site with its people, open needs and supermarket goods, so a
-// newcomer can log in as each role and find work to do. Running it twice changes nothing.
+// Demo data: one village mutual-aid site with its people, open needs (a weekday meal round and a
+// Saturday bath among them, recurring) and supermarket goods, so a newcomer can log in as each
+// role and find work to do. Running it twice changes nothing.
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../open';
 import { hashPassword } from '../crypto/password';
 import { lockAccounts, insertTransfer, applyToBalances, memberAccount, siteAccount } from '../queries/ledger.queries';
 import { insertMember } from '../queries/members.queries';
 import { insertSite } from '../queries/sites.queries';
+import { insertSeries } from '../queries/series.queries';
 import { needs, products, sites } from '../schema/index';
 import type { CareCategory, Role, ServiceCategory } from '../schema/enums.schema';
 
@@ -169,6 +171,41 @@ const NEEDS: {
   },
 ];
 
+/**
+ * The two recurring needs of the village: the weekday meal round and the Saturday bath. Their
+ * occurrences of the next two weeks are written with them, as postSeries writes them; the nightly
+ * needs.series job writes the days after.
+ */
+const SERIES: {
+  title: string;
+  description: string;
+  category: ServiceCategory;
+  beneficiary: string;
+  /** ISO weekdays, 1 Monday ... 7 Sunday. */
+  weekdays: number[];
+  hour: number;
+  minutes: number;
+}[] = [
+  {
+    title: '给周奶奶送午饭',
+    description: '村委会食堂打饭，送到家趁热吃',
+    category: 'MEALS',
+    beneficiary: '周桂香',
+    weekdays: [1, 2, 3, 4, 5],
+    hour: 11,
+    minutes: 30,
+  },
+  {
+    title: '帮孙大爷洗澡',
+    description: '两个人扶，浴室有防滑垫',
+    category: 'BATHING',
+    beneficiary: '孙德福',
+    weekdays: [6],
+    hour: 15,
+    minutes: 60,
+  },
+];
+
 const GOODS: { name: string; pointsPrice: number; stock: number }[] = [
   { name: '大米（5公斤）', pointsPrice: 100, stock: 20 },
   { name: '食用油（1.8升）', pointsPrice: 80, stock: 15 },
@@ -236,11 +273,57 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<De
         };
       }),
     );
+    await seedSeries(tx, site.id, coordinator, ids, now);
     await tx.insert(products).values(GOODS.map((g) => ({ ...g, siteId: site.id })));
     return site.id;
   });
   if (typeof siteId !== 'number') return { created: false, siteId: siteId.existing, password: DEMO_PASSWORD, logins };
   return { created: true, siteId, password: DEMO_PASSWORD, logins };
+}
+
+/** The series and their occurrences up to two weeks ahead (Beijing time, UTC+8, as the needs above). */
+async function seedSeries(tx: Transaction, siteId: number, coordinator: number, ids: Map<string, number>, now: Date) {
+  const beijing = (at: Date) => new Date(at.getTime() + 8 * 3600_000);
+  // From tomorrow: today's round may be under way already.
+  const tomorrow = beijing(new Date(now.getTime() + 86_400_000))
+    .toISOString()
+    .slice(0, 10);
+  for (const s of SERIES) {
+    const series = await insertSeries(tx, {
+      siteId,
+      beneficiaryId: ids.get(s.beneficiary)!,
+      title: s.title,
+      description: s.description,
+      category: s.category,
+      estimatedMinutes: s.minutes,
+      weekdays: s.weekdays,
+      timeOfDay: `${String(s.hour).padStart(2, '0')}:00`,
+      startsOn: tomorrow,
+      createdBy: coordinator,
+    });
+    const rows = [];
+    for (let i = 1; i < 14; i++) {
+      const day = beijing(new Date(now.getTime() + i * 86_400_000))
+        .toISOString()
+        .slice(0, 10);
+      const startsAt = new Date(`${day}T${String(s.hour).padStart(2, '0')}:00:00+08:00`);
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay() || 7;
+      if (!s.weekdays.includes(weekday) || startsAt <= now) continue;
+      rows.push({
+        siteId,
+        title: s.title,
+        description: s.description,
+        category: s.category,
+        beneficiaryId: series.beneficiaryId,
+        startsAt,
+        estimatedMinutes: s.minutes,
+        createdBy: coordinator,
+        seriesId: series.id,
+        seriesDay: day,
+      });
+    }
+    if (rows.length > 0) await tx.insert(needs).values(rows);
+  }
 }
 
 /** Hours and points banked in the paper passbook (纸质存折) before the site went digital. */

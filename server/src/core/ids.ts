@@ -13,6 +13,8 @@ export const ID_PREFIX = {
   Visit: 'visit',
   VisitTask: 'vtask',
   Inbox: 'inbox',
+  NeedSeries: 'series',
+  JoinRequest: 'jreq',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

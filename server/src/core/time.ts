@@ -48,3 +48,9 @@ export function lastDayOfMonth(year: number, month: number): string {
 export function endOfLocalDay(day: string, timeZone: string): number {
   return Temporal.PlainDate.from(day).toZonedDateTime({ timeZone, plainTime: '23:59' }).epochMilliseconds;
 }
+
+/** The weekday (ISO, 1 = Monday) and hour of `at` on the clock of the zone. */
+export function zoned(at: Date, timeZone: string): { dayOfWeek: number; hour: number } {
+  const z = Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(timeZone);
+  return { dayOfWeek: z.dayOfWeek, hour: z.hour };
+}

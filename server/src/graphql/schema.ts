@@ -9,7 +9,10 @@ import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
 import { memberLifecycleResolvers } from '../members/member-lifecycle.resolver';
 import { needEditResolvers } from '../needs/need-edit.resolver';
+import { joiningResolvers } from '../members/joining.resolver';
+import { offersResolvers } from '../offers/offers.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
+import { seriesResolvers } from '../needs/series.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
@@ -63,8 +66,11 @@ export function buildSchema(): GraphQLSchema {
     sitesResolvers,
     membersResolvers,
     memberLifecycleResolvers,
+    joiningResolvers,
+    offersResolvers,
     needsResolvers,
     needEditResolvers,
+    seriesResolvers,
     ledgerResolvers,
     supermarketResolvers,
     visitsResolvers,

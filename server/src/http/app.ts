@@ -15,6 +15,7 @@ import { buildContext, langOf, type Context } from '../graphql/context';
 import { AppError } from '../core/errors';
 import { toGraphQLError } from '../graphql/errors';
 import { reportsRouter } from '../reports/reports.http';
+import { photosRouter } from '../supermarket/photos.http';
 import { createApollo } from './apollo';
 import { graphiqlRouter } from './graphiql';
 import { useWebSocket } from './websocket';
@@ -151,13 +152,14 @@ export async function createApp(o: AppOptions): Promise<App> {
 
   // The report files: the same resources and the same viewer rule as /graphql, handed in.
   app.use(reportsRouter(o.services, (req) => viewerOfRequest(o.services, req)));
+  app.use(photosRouter(o.services, (req) => viewerOfRequest(o.services, req)));
   if (o.graphiql) app.use(graphiqlRouter());
 
   if (o.staticDir && existsSync(join(o.staticDir, 'index.html'))) {
     const dir = o.staticDir;
     app.use(express.static(dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForShell }));
     // Client-side routes: any other GET for a page gets the app shell.
-    app.get(/^\/(?!graphql|graphiql|healthz|export|certificate).*/, (req, res, next) => {
+    app.get(/^\/(?!graphql|graphiql|healthz|export|certificate|photos).*/, (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.sendFile(join(dir, 'index.html'));
     });

@@ -9,7 +9,14 @@ import type { InboxDetail } from './inbox.messages';
 import * as inbox from './inbox.service';
 
 /** The entities a message's subject (`claim:40`) may name, as the kinds of their opaque ids. */
-const SUBJECT_KINDS: Record<string, IdKind> = { claim: 'Claim', need: 'Need', member: 'Member', visit: 'Visit' };
+const SUBJECT_KINDS: Record<string, IdKind> = {
+  claim: 'Claim',
+  need: 'Need',
+  member: 'Member',
+  visit: 'Visit',
+  'visit-task': 'VisitTask',
+  'join-request': 'JoinRequest',
+};
 
 function subjectId(row: InboxItemRow): string | null {
   const match = row.subject ? /^([a-z-]+):([1-9][0-9]*)$/.exec(row.subject) : null;

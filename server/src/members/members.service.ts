@@ -70,9 +70,13 @@ export function canSeePrivate(actor: Actor | null, member: MemberRow): boolean {
   return member.siteId !== null && hasRoleAt(actor, member.siteId, STAFF);
 }
 
-/** canSeePrivate, or a volunteer with a claim in progress for this elder. */
+/** canSeePrivate, staff of a site where the member holds a role, or a volunteer serving this elder. */
 export async function canSeeContact(deps: ServiceDeps, actor: Actor | null, member: MemberRow): Promise<boolean> {
   if (canSeePrivate(actor, member)) return true;
+  // Staff of another site where the member holds a role (a township's 助老员 serving there).
+  const held = actor ? await deps.cache.membershipsOf.load(member.id) : [];
+  if (held.some((m) => m.siteId !== null && m.siteId !== member.siteId && hasRoleAt(actor, m.siteId, STAFF)))
+    return true;
   const memberId = memberIdOf(actor);
   if (memberId === null) return false;
   return (await deps.cache.eldersServedBy.load(memberId)).includes(member.id);

@@ -30,6 +30,7 @@ import * as v from '../core/validate';
 import { requirePrivate } from '../members/members.service';
 import { deliver } from '../inbox/inbox.deliver';
 import { needCancelled } from '../inbox/inbox.messages';
+import { tellOfferMatches } from '../offers/offers.service';
 
 /** A need as its coordinator posts it: the site and the beneficiary by their ids. */
 export interface NewNeed {
@@ -248,6 +249,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       slots,
       payer: row.payer,
     });
+    await tellOfferMatches(tx, actor, row);
     return { need: row, posted: true };
   });
   if (posted) await deps.events.publish({ topic: 'needPosted', siteId, id: need.id });

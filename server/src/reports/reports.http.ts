@@ -30,7 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   TOO_MANY_REQUESTS: 429,
 };
 
-function sendError(req: Request, res: Response, error: unknown, lang: Lang): void {
+export function sendError(req: Request, res: Response, error: unknown, lang: Lang): void {
   if (error instanceof AppError) {
     if (error.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', 'Bearer');
     res.status(STATUS[error.code]).json({
@@ -62,13 +62,19 @@ export function langOfRequest(req: Request): Lang {
   return langOf(typeof asked === 'string' && asked ? asked : req.headers['accept-language']);
 }
 
-type Handler = (deps: ServiceDeps, actor: Actor | null, req: Request, res: Response, lang: Lang) => Promise<void>;
+export type Handler = (
+  deps: ServiceDeps,
+  actor: Actor | null,
+  req: Request,
+  res: Response,
+  lang: Lang,
+) => Promise<void>;
 
 /**
  * Resolves the request's actor (a bad token is UNAUTHENTICATED), gives the handler deps with a
  * read cache of its own, and answers any error as JSON.
  */
-function route(resources: Pick<ServerResources, 'db' | 'events'>, viewerOf: ViewerOfRequest, handler: Handler) {
+export function route(resources: Pick<ServerResources, 'db' | 'events'>, viewerOf: ViewerOfRequest, handler: Handler) {
   return async (req: Request, res: Response) => {
     const lang = langOfRequest(req);
     try {

@@ -3,6 +3,7 @@
 import { ErrorCode, fail, isAppError } from '../core/errors';
 import { fromId, toId } from '../core/ids';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
+import * as photos from './product-photos.service';
 import * as products from './products.service';
 import * as shop from './supermarket.service';
 
@@ -21,7 +22,8 @@ async function withProductIds<T>(promise: Promise<T>): Promise<T> {
 
 export const supermarketResolvers: Resolvers = {
   Query: {
-    products: (_p, a, ctx) => products.listProducts(ctx.deps, ctx.viewer, fromId('Site', a.siteId, 'siteId')),
+    products: (_p, a, ctx) =>
+      products.listProducts(ctx.deps, ctx.viewer, fromId('Site', a.siteId, 'siteId'), a.includeRetired ?? false),
     redemptions: (_p, a, ctx) =>
       shop.listRedemptions(ctx.deps, ctx.viewer, {
         siteId: fromId('Site', a.siteId, 'siteId'),
@@ -36,6 +38,14 @@ export const supermarketResolvers: Resolvers = {
       products.addProduct(ctx.deps, ctx.viewer, { ...input, siteId: fromId('Site', input.siteId, 'input.siteId') }),
     restockProduct: (_p, a, ctx) =>
       products.restockProduct(ctx.deps, ctx.viewer, fromId('Product', a.productId, 'productId'), a.quantity),
+    updateProduct: (_p, a, ctx) =>
+      products.updateProduct(ctx.deps, ctx.viewer, fromId('Product', a.productId, 'productId'), a.input),
+    retireProduct: (_p, a, ctx) =>
+      products.setProductRetired(ctx.deps, ctx.viewer, fromId('Product', a.productId, 'productId'), true),
+    restoreProduct: (_p, a, ctx) =>
+      products.setProductRetired(ctx.deps, ctx.viewer, fromId('Product', a.productId, 'productId'), false),
+    setProductPhoto: (_p, a, ctx) =>
+      photos.setProductPhoto(ctx.deps, ctx.viewer, fromId('Product', a.productId, 'productId'), a.photo ?? null),
     redeem: (_p, { input }, ctx) =>
       withProductIds(
         shop.redeem(ctx.deps, ctx.viewer, {
@@ -53,6 +63,10 @@ export const supermarketResolvers: Resolvers = {
   },
   Product: {
     id: (p) => toId('Product', p.id),
+    retired: (p) => !p.active,
+    // The photo's time in its URL: a new photo is a new URL, so a cached one is never stale.
+    photoUrl: (p, _a, ctx) =>
+      p.photoAt === null ? null : `${ctx.baseUrl}/photos/products/${toId('Product', p.id)}?v=${p.photoAt.getTime()}`,
   },
   Redemption: {
     id: (r) => toId('Redemption', r.id),

@@ -5,6 +5,8 @@
 //   createSite                     platform ADMIN (sites.service)
 //   addMember                      COORDINATOR of the site, ADMIN (members.service)
 //   postNeed, cancelNeed           COORDINATOR of the site, not ADMIN (needs.service)
+//   postSeries, editSeriesNeed,    COORDINATOR of the site, not ADMIN (series.service,
+//     cancelSeriesNeed             series-edit.service)
 //   claimNeed                      VOLUNTEER of the site
 //   withdrawClaim, checkIn,        the claim's own volunteer (anyone else of the site: FORBIDDEN)
 //     reportService
@@ -17,7 +19,10 @@
 // NOT_FOUND to anyone who does not belong to that site, as an id that does not exist is
 // (requireVisibleAt); FORBIDDEN is for people of the site without the role. A site id is
 // FORBIDDEN whether the site exists or not.
-//   addProduct, restockProduct     COORDINATOR or CLERK of the site, ADMIN (supermarket.service)
+//   addProduct, restockProduct,    COORDINATOR or CLERK of the site, ADMIN (products.service,
+//     updateProduct, retireProduct,  product-photos.service)
+//     restoreProduct, setProductPhoto
+//   updateSiteSettings             COORDINATOR of the site, ADMIN (site-settings.service)
 //   redeem                         oneself, or COORDINATOR/CLERK of the member's site; not ADMIN
 //   cancelRedemption               COORDINATOR or CLERK of the site
 //   recordVisit                    COORDINATOR or VOLUNTEER of the elder's site, ADMIN (visits.service)
@@ -32,11 +37,17 @@
 //   editNeed                       COORDINATOR of the need's site, not ADMIN (need-edit.service)
 //   openNeedsText (a query)        staff and VOLUNTEER of the site, ADMIN; not ELDER (chat-text.service)
 //   markInboxRead, markAllInboxRead  any member, their own inbox only (another's ids change nothing)
+//   requestToJoin                  public (join-requests.service)
+//   approveJoinRequest,            COORDINATOR of the request's site, ADMIN
+//     declineJoinRequest
+//   grantSiteRole, removeSiteRole  COORDINATOR of the site, ADMIN (roles.service)
+//   setOffer                       VOLUNTEER of the site (offers.service)
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, type Client, type TestServer } from './harness';
 import { CONFIRM, NEED, claimUpTo, confirmedService, postNeed, redeem, transfersOf } from './ops';
 import type { SiteCtx } from './sites';
+import { JPEG_32X24 } from '@huzhu/server/testing/photos';
 
 export const ACTORS = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK', 'anonymous'] as const;
 export type Actor = (typeof ACTORS)[number];
@@ -59,6 +70,12 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['postNeed',         'other',      F,     F,     F,     F,     F,     U],
   ['cancelNeed',       'own',        F,     ok,    F,     F,     F,     U],
   ['cancelNeed',       'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['postSeries',       'own',        F,     ok,    F,     F,     F,     U],
+  ['postSeries',       'other',      F,     F,     F,     F,     F,     U],
+  ['editSeriesNeed',   'own',        F,     ok,    F,     F,     F,     U],
+  ['editSeriesNeed',   'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['cancelSeriesNeed', 'own',        F,     ok,    F,     F,     F,     U],
+  ['cancelSeriesNeed', 'other',      F,     NF,    NF,    NF,    NF,    U],
   ['claimNeed',        'own',        F,     F,     ok,    F,     F,     U],
   ['claimNeed',        'other',      F,     NF,    NF,    NF,    NF,    U],
   ['withdrawClaim',    'own',        F,     F,     ok,    F,     F,     U],
@@ -83,6 +100,16 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['addProduct',       'other',      ok,    F,     F,     F,     F,     U],
   ['restockProduct',   'own',        ok,    ok,    F,     F,     ok,    U],
   ['restockProduct',   'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['updateProduct',    'own',        ok,    ok,    F,     F,     ok,    U],
+  ['updateProduct',    'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['retireProduct',    'own',        ok,    ok,    F,     F,     ok,    U],
+  ['retireProduct',    'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['restoreProduct',   'own',        ok,    ok,    F,     F,     ok,    U],
+  ['restoreProduct',   'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['setProductPhoto',  'own',        ok,    ok,    F,     F,     ok,    U],
+  ['setProductPhoto',  'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['updateSiteSettings', 'own',      ok,    ok,    F,     F,     F,     U],
+  ['updateSiteSettings', 'other',    ok,    F,     F,     F,     F,     U],
   ['redeem',           'own',        F,     ok,    ok,    F,     ok,    U],
   ['redeem',           'other',      F,     NF,    NF,    NF,    NF,    U],
   ['cancelRedemption', 'own',        F,     ok,    F,     F,     ok,    U],
@@ -114,6 +141,17 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['openNeedsText',    'other',      ok,    F,     F,     F,     F,     U],
   ['markInboxRead',    'none',       ok,    ok,    ok,    ok,    ok,    U],
   ['markAllInboxRead', 'none',       ok,    ok,    ok,    ok,    ok,    U],
+  ['requestToJoin',    'none',       ok,    ok,    ok,    ok,    ok,    ok],
+  ['approveJoinRequest', 'own',      ok,    ok,    F,     F,     F,     U],
+  ['approveJoinRequest', 'other',    ok,    NF,    NF,    NF,    NF,    U],
+  ['declineJoinRequest', 'own',      ok,    ok,    F,     F,     F,     U],
+  ['declineJoinRequest', 'other',    ok,    NF,    NF,    NF,    NF,    U],
+  ['grantSiteRole',    'own',        ok,    ok,    F,     F,     F,     U],
+  ['grantSiteRole',    'other',      ok,    F,     F,     F,     F,     U],
+  ['removeSiteRole',   'own',        ok,    ok,    F,     F,     F,     U],
+  ['removeSiteRole',   'other',      ok,    F,     F,     F,     F,     U],
+  ['setOffer',         'own',        F,     F,     ok,    F,     F,     U],
+  ['setOffer',         'other',      F,     F,     F,     F,     F,     U],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -138,6 +176,28 @@ const claimStep = (field: string, args = '') => `mutation ($id: ID!) { ${field}(
 
 async function needAt(t: SiteCtx) {
   return postNeed(t.coordinator, { siteId: t.siteId, beneficiaryId: t.elderId, slots: 2 });
+}
+/** A weekly series at the site, starting in two days: its first occurrence. */
+async function occurrenceAt(t: SiteCtx) {
+  const { postSeries } = await t.coordinator.ok<{ postSeries: { occurrences: { id: string }[] } }>(
+    `mutation ($input: PostSeriesInput!) { postSeries(input: $input) { occurrences { id } } }`,
+    { input: seriesInput(t) },
+  );
+  return postSeries.occurrences[0]!;
+}
+function seriesInput(t: SiteCtx) {
+  const day = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    siteId: t.siteId,
+    beneficiaryId: t.elderId,
+    title: '每周送菜',
+    category: 'ERRAND',
+    estimatedMinutes: 30,
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    timeOfDay: '10:00',
+    startsOn: day,
+    occurrenceCount: 2,
+  };
 }
 async function claimAt(t: SiteCtx, until: 'CLAIMED' | 'CHECKED_IN' | 'REPORTED') {
   return claimUpTo(t.volunteer, (await needAt(t)).id, until, 30);
@@ -178,6 +238,19 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
   cancelNeed: async ({ target }) => ({
     query: 'mutation ($id: ID!) { cancelNeed(id: $id, reason: "下雨改期") { id status } }',
     variables: { id: (await needAt(target)).id },
+  }),
+  postSeries: async ({ target }) => ({
+    query: 'mutation ($input: PostSeriesInput!) { postSeries(input: $input) { series { id } } }',
+    variables: { input: seriesInput(target) },
+  }),
+  editSeriesNeed: async ({ target }) => ({
+    query:
+      'mutation ($id: ID!) { editSeriesNeed(id: $id, input: { timeOfDay: "10:30" }, scope: THIS_AND_FOLLOWING) { id } }',
+    variables: { id: (await occurrenceAt(target)).id },
+  }),
+  cancelSeriesNeed: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { cancelSeriesNeed(id: $id, reason: "停了", scope: THIS_ONE) { id status } }',
+    variables: { id: (await occurrenceAt(target)).id },
   }),
   claimNeed: async ({ target }) => ({
     query: 'mutation ($id: ID!) { claimNeed(needId: $id) { id status } }',
@@ -248,6 +321,28 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
   restockProduct: async ({ target }) => ({
     query: 'mutation ($id: ID!) { restockProduct(productId: $id, quantity: 3) { id stock } }',
     variables: { id: target.productId },
+  }),
+  // Goods of their own (added by the site's clerk), so the shared product keeps its price and sale.
+  updateProduct: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { updateProduct(productId: $id, input: { pointsPrice: 7, unit: "块" }) { id } }',
+    variables: { id: await productAt(target) },
+  }),
+  retireProduct: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { retireProduct(productId: $id) { id retired } }',
+    variables: { id: await productAt(target) },
+  }),
+  restoreProduct: async ({ target }) => {
+    const id = await productAt(target);
+    await target.clerk.ok('mutation ($id: ID!) { retireProduct(productId: $id) { id } }', { id });
+    return { query: 'mutation ($id: ID!) { restoreProduct(productId: $id) { id retired } }', variables: { id } };
+  },
+  setProductPhoto: async ({ target }) => ({
+    query: 'mutation ($id: ID!, $photo: String) { setProductPhoto(productId: $id, photo: $photo) { id photoUrl } }',
+    variables: { id: await productAt(target), photo: JPEG_32X24 },
+  }),
+  updateSiteSettings: async ({ target }) => ({
+    query: 'mutation ($input: UpdateSiteSettingsInput!) { updateSiteSettings(input: $input) { site { id } } }',
+    variables: { input: { siteId: target.siteId, publicNotice: false } },
   }),
   redeem: async ({ target }) => ({
     query: 'mutation ($input: RedeemInput!) { redeem(input: $input) { id } }',
@@ -359,6 +454,38 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     await needAt(target);
     return { query: 'query ($s: ID!) { openNeedsText(siteId: $s) }', variables: { s: target.siteId } };
   },
+  requestToJoin: async ({ own }) => ({
+    query: 'mutation ($input: RequestToJoinInput!) { requestToJoin(input: $input) }',
+    variables: { input: { siteId: own.siteId, name: '新村民', phone: freshPhone(), categories: ['MEALS'] } },
+  }),
+  approveJoinRequest: async ({ s, target }) => ({
+    query: 'mutation ($id: ID!) { approveJoinRequest(id: $id) { id status } }',
+    variables: { id: await joinRequestAt(s, target) },
+  }),
+  declineJoinRequest: async ({ s, target }) => ({
+    query: 'mutation ($id: ID!) { declineJoinRequest(id: $id, reason: "不是本村人") { id status } }',
+    variables: { id: await joinRequestAt(s, target) },
+  }),
+  grantSiteRole: async ({ target, own }) => ({
+    query: 'mutation ($s: ID!, $p: String!) { grantSiteRole(siteId: $s, phone: $p, role: VOLUNTEER) { id } }',
+    // Someone of the other village: its volunteer at the demo village, 刘桂兰 at the other one.
+    variables: { s: target.siteId, p: target === own ? OTHER_VOLUNTEER_PHONE : '13900000004' },
+  }),
+  removeSiteRole: async ({ target, own }) => {
+    const phone = target === own ? OTHER_VOLUNTEER_PHONE : '13900000004';
+    const granted = await target.coordinator.ok<{ grantSiteRole: { id: string } }>(
+      'mutation ($s: ID!, $p: String!) { grantSiteRole(siteId: $s, phone: $p, role: CLERK) { id } }',
+      { s: target.siteId, p: phone },
+    );
+    return {
+      query: 'mutation ($s: ID!, $m: ID!) { removeSiteRole(siteId: $s, memberId: $m, role: CLERK) { id } }',
+      variables: { s: target.siteId, m: granted.grantSiteRole.id },
+    };
+  },
+  setOffer: async ({ target }) => ({
+    query: 'mutation ($input: OfferInput!) { setOffer(input: $input) { categories } }',
+    variables: { input: { siteId: target.siteId, categories: ['MEALS'], weekdays: [1, 3], times: ['MORNING'] } },
+  }),
 };
 
 /** A member registered for the case alone at the target site (with a phone and password). */
@@ -368,6 +495,29 @@ async function freshMember(t: SiteCtx, phone = freshPhone()): Promise<string> {
     { input: { siteId: t.siteId, name: '新来的', phone, password: 'huzhu2026', roles: ['VOLUNTEER'] } },
   );
   return data.addMember.id;
+}
+
+async function productAt(t: SiteCtx): Promise<string> {
+  const added = await t.clerk.ok<{ addProduct: { id: string } }>(
+    'mutation ($input: AddProductInput!) { addProduct(input: $input) { id } }',
+    { input: { siteId: t.siteId, name: `香皂${++phones}`, pointsPrice: 5, stock: 10 } },
+  );
+  return added.addProduct.id;
+}
+
+const OTHER_VOLUNTEER_PHONE = '13800000013';
+
+/** A fresh villager's pending request to join the site, asked anonymously; its id. */
+async function joinRequestAt(s: TestServer, t: SiteCtx): Promise<string> {
+  const phone = freshPhone();
+  await s.client.ok('mutation ($input: RequestToJoinInput!) { requestToJoin(input: $input) }', {
+    input: { siteId: t.siteId, name: '新村民', phone },
+  });
+  const list = await t.coordinator.ok<{ joinRequests: { id: string; phone: string }[] }>(
+    'query ($s: ID!) { joinRequests(siteId: $s) { id phone } }',
+    { s: t.siteId },
+  );
+  return list.joinRequests.find((r) => r.phone === phone)!.id;
 }
 
 async function donate(from: Client, to: string, minutes: number): Promise<void> {

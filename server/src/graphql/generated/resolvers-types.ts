@@ -1,7 +1,9 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
+import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
+import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
 import type { SiteReportData } from '../../reports/reports.service';
@@ -109,6 +111,23 @@ export type CareCategory =
   | 'LIVING_ALONE'
   /** 重残 */
   | 'SEVERE_DISABILITY';
+
+/** A category of service paid at a rate of its own. */
+export type CategoryRate = {
+  __typename?: 'CategoryRate';
+  /** The category. */
+  category: ServiceCategory;
+  /** Points per hour of confirmed service in this category. */
+  pointsPerHour: Scalars['Int']['output'];
+};
+
+/** A category's rate to set or clear. */
+export type CategoryRateInput = {
+  /** The category. */
+  category: ServiceCategory;
+  /** Points per hour, 1-1000; null gives the category back to the site's rate. */
+  pointsPerHour?: InputMaybe<Scalars['Int']['input']>;
+};
 
 /** One check's result. */
 export type CheckResult =
@@ -240,6 +259,24 @@ export type EditNeedInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** What to change in occurrences of a series; fields left out stay as they are. */
+export type EditSeriesInput = {
+  /** Details, at most 1000 characters; an empty text removes them. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Expected minutes, 1-1440 (only occurrences nobody has claimed). */
+  estimatedMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** New days of the month to repeat on (THIS_AND_FOLLOWING only). */
+  monthDays?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Volunteers needed, 1-50 (only occurrences nobody has claimed). */
+  slots?: InputMaybe<Scalars['Int']['input']>;
+  /** The time, HH:MM on the site's clock. */
+  timeOfDay?: InputMaybe<Scalars['String']['input']>;
+  /** Short title, 1-60 characters (only occurrences nobody has claimed). */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** New weekdays to repeat on (THIS_AND_FOLLOWING only). */
+  weekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
 /** One due elder's place in the visit round, as of the month viewed. */
 export type ElderVisitStatus = {
   __typename?: 'ElderVisitStatus';
@@ -358,6 +395,40 @@ export type InboxReadResult = {
   unreadCount: Scalars['Int']['output'];
 };
 
+/** A villager's request to join a site. Seen by the site's coordinators and platform staff only. */
+export type JoinRequest = {
+  __typename?: 'JoinRequest';
+  /** Whether the phone belongs to a member already (of this or another site): approval then adds the role. */
+  alreadyMember: Scalars['Boolean']['output'];
+  /** What they said they can help with. */
+  categories: Array<ServiceCategory>;
+  /** When they asked. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When a coordinator decided; null while pending. */
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it was declined. */
+  declineReason?: Maybe<Scalars['String']['output']>;
+  /** Opaque id (jreq_...). */
+  id: Scalars['ID']['output'];
+  /** The member approval made (or gave the role to). */
+  member?: Maybe<Member>;
+  /** The name they gave. */
+  name: Scalars['String']['output'];
+  /** The mobile number they gave, in full (the coordinator calls them). */
+  phone: Scalars['String']['output'];
+  /** Where it stands. */
+  status: JoinRequestStatus;
+};
+
+/** Where a join request stands. */
+export type JoinRequestStatus =
+  /** Approved: the person is a volunteer of the site. */
+  | 'APPROVED'
+  /** Declined, with a reason. */
+  | 'DECLINED'
+  /** Waiting for a coordinator. */
+  | 'PENDING';
+
 /** What a deactivated member's minutes and points become, as the site chooses. */
 export type LeaverBalanceRule =
   /** Donated to the site's pools as DONATION transfers (the default). */
@@ -430,6 +501,8 @@ export type Member = {
   serviceRecord: ServiceRecord;
   /** The member's site. Platform staff belong to no village: theirs is the first site they manage. */
   site: Site;
+  /** The member's roles per site, their own site first. The member and platform staff see every site; a site's staff see their own site's entry only; anyone else none. */
+  siteRoles: Array<SiteRoles>;
   /** Ledger history, newest first. */
   transfers: TransferConnection;
 };
@@ -479,10 +552,18 @@ export type Mutation = {
   addMember: Member;
   /** Add goods (COORDINATOR or CLERK of the site). */
   addProduct: Product;
+  /** Approve a pending request (COORDINATOR of the site, or ADMIN): a new volunteer of the site, or VOLUNTEER added to the member with that phone. CONFLICT when already decided. */
+  approveJoinRequest: JoinRequest;
   /** Call a need off (COORDINATOR). Open claims are withdrawn, rejected ones closed; confirmed service stays credited. */
   cancelNeed: Need;
   /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). */
   cancelRedemption: Redemption;
+  /**
+   * Cancel an occurrence of a series (COORDINATOR of its site). THIS_ONE is cancelNeed. THIS_AND_FOLLOWING
+   * ends the series the day before this occurrence's day and cancels it and every later occurrence
+   * (claims withdrawn as cancelNeed does; one whose service is already reported is kept).
+   */
+  cancelSeriesNeed: Need;
   /**
    * Change the logged-in member's own password. Every token issued before the change stops working
    * (on every server); the answer carries a new one. A wrong oldPassword is BAD_USER_INPUT and counts
@@ -505,6 +586,8 @@ export type Mutation = {
   createSite: Site;
   /** Deactivates a member who left or died (COORDINATOR of the member's site, or ADMIN): their claims not yet done are given back, needs for them are cancelled, their balance is settled by the site's rule, their tokens end and they cannot log in. Their history stays. Refused (CONFLICT) while service they reported, or reported for them, waits for confirmation. Deactivating an inactive member changes nothing. */
   deactivateMember: Member;
+  /** Decline a pending request with a reason (COORDINATOR of the site, or ADMIN). CONFLICT when already decided. */
+  declineJoinRequest: JoinRequest;
   /** Give banked minutes to another member, e.g. a parent (转赠). INSUFFICIENT_BALANCE if you have too few. */
   donateMinutes: Transfer;
   /**
@@ -514,6 +597,16 @@ export type Mutation = {
    * has changes nothing and tells no one. A cancelled or completed need is CONFLICT.
    */
   editNeed: Need;
+  /**
+   * Change an occurrence of a series (COORDINATOR of its site). THIS_ONE changes that need only
+   * (once claimed, only the time and the description; others are CONFLICT). THIS_AND_FOLLOWING ends
+   * the series the day before and goes on with the change from that day: occurrences already written
+   * take it (claimed ones only the time and the description, and their volunteers are told). Answers
+   * the occurrence as it now is.
+   */
+  editSeriesNeed: Need;
+  /** Give a member of another site, found by their whole mobile number, a role at this site: VOLUNTEER, CLERK or COORDINATOR (COORDINATOR of the site, or ADMIN). ADMIN and ELDER cannot be granted this way. */
+  grantSiteRole: Member;
   /** Makes a one-time code (8 digits, valid 24 hours, one use) for a member with a phone who forgot their password (COORDINATOR of the member's site, or ADMIN). Their password and every token they hold end now; they log in with redeemResetCode. */
   issueResetCode: ResetCode;
   /** Log in with phone and password; returns a token for the Authorization header. */
@@ -526,6 +619,8 @@ export type Mutation = {
   markNoShow: Claim;
   /** Post a need (COORDINATOR of the site). Idempotent by key when input.idempotencyKey is given. */
   postNeed: Need;
+  /** Post a recurring need (COORDINATOR of the site): the series and its occurrences of the next two weeks. */
+  postSeries: PostSeriesPayload;
   /** Reactivates a deactivated member (COORDINATOR of the member's site, or ADMIN): back in lists, and able to log in again with their password. Reactivating an active member changes nothing. */
   reactivateMember: Member;
   /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
@@ -538,6 +633,8 @@ export type Mutation = {
   redeemResetCode: AuthPayload;
   /** Reject reported service with a reason (COORDINATOR of the site). */
   rejectService: Claim;
+  /** Take a role at this site from a member of another site (COORDINATOR of the site, or ADMIN); it ends at once. */
+  removeSiteRole: Member;
   /**
    * Reopen a need so it can be claimed again (COORDINATOR of the site): its rejected claims close
    * (they keep their reasons but hold no slot and cannot be reported again) and the need is OPEN when
@@ -551,18 +648,32 @@ export type Mutation = {
    * closed. More than twice the estimate is allowed and flagged (Claim.overEstimate).
    */
   reportService: Claim;
+  /** Ask to join a site (anyone, not logged in). Answers true whether or not the phone is registered or has asked before, so it tells nobody who lives where; limited per phone (3 a day) and per address (50 an hour): TOO_MANY_REQUESTS beyond. */
+  requestToJoin: Scalars['Boolean']['output'];
   /** Add stock, 1-100000, up to 1000000 in all (COORDINATOR or CLERK of the site). */
   restockProduct: Product;
+  /** Sell a retired product again (COORDINATOR or CLERK of the site). */
+  restoreProduct: Product;
+  /** Stop selling a product: it leaves the shop and the counter, its history keeps its name (COORDINATOR or CLERK of the site). Retiring a retired one changes nothing. */
+  retireProduct: Product;
   /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
   reverseTransfer: Transfer;
   /** Sets what a deactivated member's balance becomes at the site (COORDINATOR of the site, or ADMIN). */
   setLeaverBalanceRule: Site;
+  /** Set the viewer's offer at the site, replacing the one before (a VOLUNTEER there). */
+  setOffer: VolunteerOffer;
+  /** Set a product's photo, or remove it with null (COORDINATOR or CLERK of the site). The photo is base64 of a JPEG or WebP of at most 48 KB and 640 pixels a side (the client shrinks it first); anything else is BAD_USER_INPUT. */
+  setProductPhoto: Product;
   /** Override an elder's computed tier until a day (COORDINATOR of the elder's site). */
   setTierOverride: TierOverride;
   /** Pair an elder with a visitor and backup (COORDINATOR of the elder's site); the elder's open tasks move to the visitor, and a first pairing gets this period's task at once. */
   setVisitPair: VisitPair;
   /** Changes a member's facts (COORDINATOR of the member's site, or ADMIN). The audit trail keeps each changed field's value before and after. */
   updateMember: Member;
+  /** Change a product's name, price or unit (COORDINATOR or CLERK of the site). CONFLICT if the name is taken. */
+  updateProduct: Product;
+  /** Change a site's settings (COORDINATOR of the site, or ADMIN), audited. Rates apply to service confirmed afterwards. */
+  updateSiteSettings: SiteSettings;
   /** Give the slot back before checking in (the claim's volunteer). */
   withdrawClaim: Claim;
 };
@@ -590,6 +701,15 @@ export type MutationAddProductArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationApproveJoinRequestArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationCancelNeedArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -603,6 +723,17 @@ export type MutationCancelNeedArgs = {
 export type MutationCancelRedemptionArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCancelSeriesNeedArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  scope: SeriesScope;
 };
 
 
@@ -679,6 +810,16 @@ export type MutationDeactivateMemberArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationDeclineJoinRequestArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationDonateMinutesArgs = {
   idempotencyKey: Scalars['String']['input'];
   minutes: Scalars['Int']['input'];
@@ -694,6 +835,28 @@ export type MutationDonateMinutesArgs = {
 export type MutationEditNeedArgs = {
   id: Scalars['ID']['input'];
   input: EditNeedInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationEditSeriesNeedArgs = {
+  id: Scalars['ID']['input'];
+  input: EditSeriesInput;
+  scope: SeriesScope;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationGrantSiteRoleArgs = {
+  phone: Scalars['String']['input'];
+  role: Role;
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -740,6 +903,15 @@ export type MutationMarkNoShowArgs = {
  */
 export type MutationPostNeedArgs = {
   input: PostNeedInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationPostSeriesArgs = {
+  input: PostSeriesInput;
 };
 
 
@@ -805,6 +977,17 @@ export type MutationRejectServiceArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationRemoveSiteRoleArgs = {
+  memberId: Scalars['ID']['input'];
+  role: Role;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationReopenNeedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -825,9 +1008,36 @@ export type MutationReportServiceArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationRequestToJoinArgs = {
+  input: RequestToJoinInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationRestockProductArgs = {
   productId: Scalars['ID']['input'];
   quantity: Scalars['Int']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRestoreProductArgs = {
+  productId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRetireProductArgs = {
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -849,6 +1059,25 @@ export type MutationReverseTransferArgs = {
 export type MutationSetLeaverBalanceRuleArgs = {
   rule: LeaverBalanceRule;
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetOfferArgs = {
+  input: OfferInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetProductPhotoArgs = {
+  photo?: InputMaybe<Scalars['String']['input']>;
+  productId: Scalars['ID']['input'];
 };
 
 
@@ -884,6 +1113,25 @@ export type MutationUpdateMemberArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationUpdateProductArgs = {
+  input: UpdateProductInput;
+  productId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationUpdateSiteSettingsArgs = {
+  input: UpdateSiteSettingsInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationWithdrawClaimArgs = {
   claimId: Scalars['ID']['input'];
 };
@@ -911,6 +1159,8 @@ export type Need = {
   openSlots: Scalars['Int']['output'];
   /** Who pays the minutes. */
   payer: Payer;
+  /** The series this need is an occurrence of; null for a need posted on its own. */
+  series?: Maybe<NeedSeries>;
   /** The site that posted it. */
   site: Site;
   /** How many volunteers it needs. */
@@ -949,6 +1199,41 @@ export type NeedEdge = {
   node: Need;
 };
 
+/**
+ * A recurring need (a meal round every weekday at 11:00, a bath every Saturday at 15:00): what each
+ * occurrence needs and when it repeats. Each occurrence is a Need of its own (its own slots and
+ * claims), written two weeks ahead.
+ */
+export type NeedSeries = {
+  __typename?: 'NeedSeries';
+  /** The elder served. */
+  beneficiary: Member;
+  /** Kind of service. */
+  category: ServiceCategory;
+  /** Details each occurrence gets. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The last day, if it has one. */
+  endsOn?: Maybe<Scalars['String']['output']>;
+  /** Minutes each occurrence is expected to take. */
+  estimatedMinutes: Scalars['Int']['output'];
+  /** Opaque id (series_...). */
+  id: Scalars['ID']['output'];
+  /** Days of the month it repeats on, 1-31 (a month without the day is skipped). */
+  monthDays: Array<Scalars['Int']['output']>;
+  /** How many occurrences in all, counted from startsOn, if it has a count. */
+  occurrenceCount?: Maybe<Scalars['Int']['output']>;
+  /** Volunteers each occurrence needs. */
+  slots: Scalars['Int']['output'];
+  /** The first day (YYYY-MM-DD, the site's calendar). */
+  startsOn: Scalars['String']['output'];
+  /** The time each occurrence starts, HH:MM on the site's clock. */
+  timeOfDay: Scalars['String']['output'];
+  /** Short title each occurrence gets. */
+  title: Scalars['String']['output'];
+  /** Weekdays it repeats on: 1 Monday ... 7 Sunday. */
+  weekdays: Array<Scalars['Int']['output']>;
+};
+
 /** Where a need is in its life. */
 export type NeedStatus =
   /** Called off by the site. */
@@ -959,6 +1244,18 @@ export type NeedStatus =
   | 'FILLED'
   /** Posted; slots are free. */
   | 'OPEN';
+
+/** A volunteer's offer, as they set it. */
+export type OfferInput = {
+  /** Categories of service they can do (none: they offer nothing for now). */
+  categories: Array<ServiceCategory>;
+  /** The site (site_...) where they volunteer. */
+  siteId: Scalars['ID']['input'];
+  /** Times of day; empty or omitted: any time. */
+  times?: InputMaybe<Array<TimeOfDay>>;
+  /** ISO weekdays 1-7; empty or omitted: any day. */
+  weekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
 
 /** Relay page information. */
 export type PageInfo = {
@@ -1019,6 +1316,47 @@ export type PostNeedInput = {
   title: Scalars['String']['input'];
 };
 
+/** When and how a series repeats, with what each occurrence needs. */
+export type PostSeriesInput = {
+  /** The elder served (member_...), a member of the site. */
+  beneficiaryId: Scalars['ID']['input'];
+  /** Kind of service. */
+  category: ServiceCategory;
+  /** Details, at most 1000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The last day, YYYY-MM-DD; give this or occurrenceCount or neither (then it runs until ended). */
+  endsOn?: InputMaybe<Scalars['String']['input']>;
+  /** Expected minutes of each occurrence, 1-1440. */
+  estimatedMinutes: Scalars['Int']['input'];
+  /** Days of the month to repeat on, 1-31. */
+  monthDays?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** How many times in all, 1-1000. */
+  occurrenceCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Who pays (default SITE). */
+  payer?: InputMaybe<Payer>;
+  /** The site (site_...); you must be its COORDINATOR. */
+  siteId: Scalars['ID']['input'];
+  /** Volunteers each occurrence needs, 1-50 (default 1). */
+  slots?: InputMaybe<Scalars['Int']['input']>;
+  /** The first day, YYYY-MM-DD. */
+  startsOn: Scalars['String']['input'];
+  /** The time each occurrence starts, HH:MM on the site's clock. */
+  timeOfDay: Scalars['String']['input'];
+  /** Short title, 1-60 characters. */
+  title: Scalars['String']['input'];
+  /** Weekdays to repeat on, 1 Monday ... 7 Sunday; this or monthDays must have a day. */
+  weekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+/** A series just posted, with the occurrences written for the next two weeks. */
+export type PostSeriesPayload = {
+  __typename?: 'PostSeriesPayload';
+  /** Its occurrences of the next two weeks, soonest first. */
+  occurrences: Array<Need>;
+  /** The series. */
+  series: NeedSeries;
+};
+
 /** Goods at a site's points supermarket. */
 export type Product = {
   __typename?: 'Product';
@@ -1026,10 +1364,16 @@ export type Product = {
   id: Scalars['ID']['output'];
   /** Name, e.g. 大米（5公斤）. */
   name: Scalars['String']['output'];
+  /** Where its photo is (an HTTP GET with the member's Bearer token; the URL changes when the photo does, so it may be cached for good); null: no photo. */
+  photoUrl?: Maybe<Scalars['String']['output']>;
   /** Price in points. */
   pointsPrice: Scalars['Int']['output'];
+  /** Retired: no longer sold (not in the shop nor at the counter); past redemptions still name it. */
+  retired: Scalars['Boolean']['output'];
   /** Items in stock. */
   stock: Scalars['Int']['output'];
+  /** The unit it is counted in (袋, 瓶, 斤), as the site writes it; null: plain items. */
+  unit?: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -1045,10 +1389,14 @@ export type Query = {
   inbox: InboxConnection;
   /** How many of the logged-in member's messages are unread. */
   inboxUnreadCount: Scalars['Int']['output'];
+  /** A site's join requests in one status (PENDING when omitted: the queue, oldest first; decided ones newest first). COORDINATOR of the site, or ADMIN. */
+  joinRequests: Array<JoinRequest>;
   /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
   /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
   members: MemberConnection;
+  /** The viewer's own offer at the site (a VOLUNTEER there); null before they make one. */
+  myOffer?: Maybe<VolunteerOffer>;
   /** The viewer's own open visit tasks, the soonest due first. */
   myVisitTasks: Array<VisitTask>;
   /** A need by id (members of its site, and admins); null for another site's need, as for one that does not exist. */
@@ -1072,10 +1420,14 @@ export type Query = {
   redemptions: RedemptionConnection;
   /** A site by id (public). */
   site?: Maybe<Site>;
+  /** People of other sites holding roles at this site, by name (the site's staff, or ADMIN). */
+  siteGuests: Array<SiteGuest>;
   /** A site's monthly report (staff of the site, and admins). */
   siteReport: SiteReport;
   /** Every site's report for a month, lowest visit rate first, sites without a rate last (ADMIN). */
   siteReports: Array<SiteReport>;
+  /** A site's settings (COORDINATOR of the site, or ADMIN). */
+  siteSettings: SiteSettings;
   /** Every site, in the order they were created (public). */
   sites: SiteConnection;
   /** The member who is logged in, or null without a log-in. */
@@ -1088,6 +1440,8 @@ export type Query = {
   visitFollowUps: Array<Visit>;
   /** The site's pairings (site staff, and admins). */
   visitPairs: Array<VisitPair>;
+  /** Volunteers of the site whose offer fits a need of this category at this time (COORDINATOR of the site, or ADMIN), by name. */
+  volunteersFitting: Array<Member>;
 };
 
 
@@ -1122,6 +1476,18 @@ export type QueryInboxArgs = {
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
  */
+export type QueryJoinRequestsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+  status?: InputMaybe<JoinRequestStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1138,6 +1504,16 @@ export type QueryMembersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<Role>;
   search?: InputMaybe<Scalars['String']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryMyOfferArgs = {
   siteId: Scalars['ID']['input'];
 };
 
@@ -1184,6 +1560,7 @@ export type QueryOpenNeedsTextArgs = {
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
  */
 export type QueryProductsArgs = {
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
   siteId: Scalars['ID']['input'];
 };
 
@@ -1227,6 +1604,16 @@ export type QuerySiteArgs = {
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
  */
+export type QuerySiteGuestsArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
 export type QuerySiteReportArgs = {
   month: Scalars['String']['input'];
   siteId: Scalars['ID']['input'];
@@ -1240,6 +1627,16 @@ export type QuerySiteReportArgs = {
  */
 export type QuerySiteReportsArgs = {
   month: Scalars['String']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QuerySiteSettingsArgs = {
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -1294,6 +1691,18 @@ export type QueryVisitFollowUpsArgs = {
  */
 export type QueryVisitPairsArgs = {
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryVolunteersFittingArgs = {
+  category: ServiceCategory;
+  siteId: Scalars['ID']['input'];
+  startsAt: Scalars['DateTime']['input'];
 };
 
 /** A visit to record. */
@@ -1402,6 +1811,20 @@ export type RedemptionItem = {
   quantity: Scalars['Int']['output'];
 };
 
+/** A request to join a site, as written on the log-in page. */
+export type RequestToJoinInput = {
+  /** What they can help with; becomes their offer at the site. */
+  categories?: InputMaybe<Array<ServiceCategory>>;
+  /** Full name, 1-40 characters. */
+  name: Scalars['String']['input'];
+  /** Password, 8-72 characters; optional. It works only after approval, and only for a new member. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  /** Mainland mobile number; what they log in with once approved. */
+  phone: Scalars['String']['input'];
+  /** The site (site_...), chosen from the public list of sites. */
+  siteId: Scalars['ID']['input'];
+};
+
 /** A one-time code for a member who forgot their password: show it once, it is never shown again. */
 export type ResetCode = {
   __typename?: 'ResetCode';
@@ -1425,6 +1848,13 @@ export type Role =
   | 'ELDER'
   /** Claims needs and serves (志愿者); banks minutes and earns points. */
   | 'VOLUNTEER';
+
+/** Which occurrences a change or a cancellation applies to. */
+export type SeriesScope =
+  /** This occurrence and every later one: the series is split (or ended) from this occurrence's day. */
+  | 'THIS_AND_FOLLOWING'
+  /** Only this occurrence; the rest of the series stays. */
+  | 'THIS_ONE';
 
 /** The kinds of service a need asks for. */
 export type ServiceCategory =
@@ -1505,6 +1935,8 @@ export type Site = {
   name: Scalars['String']['output'];
   /** Points earned per hour of confirmed service (unless a category has its own rate). */
   pointsPerHour: Scalars['Int']['output'];
+  /** Whether the site shows a public notice to people not logged in. Only the setting so far: the notice itself is not built yet. */
+  publicNotice: Scalars['Boolean']['output'];
   /** Region path, county/township/village. */
   region: Scalars['String']['output'];
   /** IANA time zone the site's months and days are counted in. */
@@ -1535,6 +1967,15 @@ export type SiteEdge = {
   node: Site;
 };
 
+/** A person of another site holding roles at this one. */
+export type SiteGuest = {
+  __typename?: 'SiteGuest';
+  /** The person. */
+  member: Member;
+  /** Their roles at this site. */
+  roles: Array<Role>;
+};
+
 /** A site's figures for one month. */
 export type SiteReport = {
   __typename?: 'SiteReport';
@@ -1560,6 +2001,35 @@ export type SiteReport = {
   site: Site;
   /** Visit coverage rate, 0-1; null when no elder of the site is due a visit (no rate, never 100%). */
   visitRate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** A member's roles at one site. */
+export type SiteRoles = {
+  __typename?: 'SiteRoles';
+  /** The roles held there. */
+  roles: Array<Role>;
+  /** The site. */
+  site: Site;
+};
+
+/** A site's settings, as its coordinator keeps them. */
+export type SiteSettings = {
+  __typename?: 'SiteSettings';
+  /** Categories paid at a rate of their own; any other category earns the site's pointsPerHour. */
+  categoryRates: Array<CategoryRate>;
+  /** The site (its pointsPerHour, timeZone and publicNotice are the settings). */
+  site: Site;
+  /** Who holds COORDINATOR, CLERK or VOLUNTEER at the site, by name (read only here: roles are granted on the members page). */
+  staff: Array<StaffMember>;
+};
+
+/** Someone who works for the site. */
+export type StaffMember = {
+  __typename?: 'StaffMember';
+  /** The member. */
+  member: Member;
+  /** Their roles at the site among COORDINATOR, CLERK and VOLUNTEER. */
+  roles: Array<Role>;
 };
 
 /** Live updates over graphql-ws on the same path as queries. */
@@ -1595,6 +2065,15 @@ export type TierOverride = {
   /** The last day it holds, YYYY-MM-DD. */
   until: Scalars['String']['output'];
 };
+
+/** A part of the day, on the site's clock. */
+export type TimeOfDay =
+  /** 12:00 to 18:00. */
+  | 'AFTERNOON'
+  /** From 18:00. */
+  | 'EVENING'
+  /** Before 12:00. */
+  | 'MORNING';
 
 /** One movement on the ledger: an amount from one account to another. Never edited; reversed instead. */
 export type Transfer = {
@@ -1668,6 +2147,30 @@ export type UpdateMemberInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   /** True: a proxy account, the coordinator acts for them: their password and tokens end. To give a proxy a log-in, issue a reset code. */
   proxy?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A product's changes; a field left out stays as it is. */
+export type UpdateProductInput = {
+  /** Name, 1-60 characters, unique at the site. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Price in points, 1-100000. Only later redemptions pay it: past ones keep what they paid. */
+  pointsPrice?: InputMaybe<Scalars['Int']['input']>;
+  /** Unit, 1-8 characters (袋, 瓶, 斤); an empty string goes back to plain items. */
+  unit?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A change of a site's settings; a field left out stays as it is. */
+export type UpdateSiteSettingsInput = {
+  /** Categories to set or clear, each at most once. */
+  categoryRates?: InputMaybe<Array<CategoryRateInput>>;
+  /** Points per hour of confirmed service, 1-1000. Only service confirmed afterwards earns the new rate. */
+  pointsPerHour?: InputMaybe<Scalars['Int']['input']>;
+  /** Show a public notice or not. */
+  publicNotice?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The site (site_...). */
+  siteId: Scalars['ID']['input'];
+  /** IANA time zone, e.g. Asia/Shanghai (BAD_USER_INPUT if unknown). */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A visit to an elder (巡访). */
@@ -1840,6 +2343,19 @@ export type VisitTierCount = {
   tier: VisitTier;
 };
 
+/** What a volunteer offers at a site. */
+export type VolunteerOffer = {
+  __typename?: 'VolunteerOffer';
+  /** The categories of service they can do. */
+  categories: Array<ServiceCategory>;
+  /** Times of day; empty: any time. */
+  times: Array<TimeOfDay>;
+  /** When it was last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** ISO weekdays, 1 = Monday .. 7 = Sunday; empty: any day. */
+  weekdays: Array<Scalars['Int']['output']>;
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1920,6 +2436,8 @@ export type ResolversTypes = {
   Balance: ResolverTypeWrapper<Balance>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CareCategory: CareCategory;
+  CategoryRate: ResolverTypeWrapper<CategoryRate>;
+  CategoryRateInput: CategoryRateInput;
   CheckResult: CheckResult;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
@@ -1929,6 +2447,7 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeactivationReason: DeactivationReason;
   EditNeedInput: EditNeedInput;
+  EditSeriesInput: EditSeriesInput;
   ElderVisitStatus: ResolverTypeWrapper<ElderVisitData>;
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -1939,6 +2458,8 @@ export type ResolversTypes = {
   InboxKind: InboxKind;
   InboxReadResult: ResolverTypeWrapper<InboxReadData>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  JoinRequest: ResolverTypeWrapper<JoinRequestRow>;
+  JoinRequestStatus: JoinRequestStatus;
   LeaverBalanceRule: LeaverBalanceRule;
   LedgerCheck: ResolverTypeWrapper<InvariantResult>;
   LivingSituation: LivingSituation;
@@ -1949,11 +2470,15 @@ export type ResolversTypes = {
   Need: ResolverTypeWrapper<NeedRow>;
   NeedConnection: ResolverTypeWrapper<Omit<NeedConnection, 'edges'> & { edges: Array<ResolversTypes['NeedEdge']> }>;
   NeedEdge: ResolverTypeWrapper<Omit<NeedEdge, 'node'> & { node: ResolversTypes['Need'] }>;
+  NeedSeries: ResolverTypeWrapper<NeedSeriesRow>;
   NeedStatus: NeedStatus;
+  OfferInput: OfferInput;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payer: Payer;
   PlatformHealth: ResolverTypeWrapper<PlatformHealthData>;
   PostNeedInput: PostNeedInput;
+  PostSeriesInput: PostSeriesInput;
+  PostSeriesPayload: ResolverTypeWrapper<Omit<PostSeriesPayload, 'occurrences' | 'series'> & { occurrences: Array<ResolversTypes['Need']>, series: ResolversTypes['NeedSeries'] }>;
   Product: ResolverTypeWrapper<ProductRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordVisitInput: RecordVisitInput;
@@ -1963,8 +2488,10 @@ export type ResolversTypes = {
   RedemptionConnection: ResolverTypeWrapper<Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RedemptionEdge']> }>;
   RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
+  RequestToJoinInput: RequestToJoinInput;
   ResetCode: ResolverTypeWrapper<Omit<ResetCode, 'member'> & { member: ResolversTypes['Member'] }>;
   Role: Role;
+  SeriesScope: SeriesScope;
   ServiceCategory: ServiceCategory;
   ServiceRecord: ResolverTypeWrapper<ServiceRecordData>;
   SetTierOverrideInput: SetTierOverrideInput;
@@ -1972,15 +2499,22 @@ export type ResolversTypes = {
   Site: ResolverTypeWrapper<SiteRow>;
   SiteConnection: ResolverTypeWrapper<Omit<SiteConnection, 'edges'> & { edges: Array<ResolversTypes['SiteEdge']> }>;
   SiteEdge: ResolverTypeWrapper<Omit<SiteEdge, 'node'> & { node: ResolversTypes['Site'] }>;
+  SiteGuest: ResolverTypeWrapper<SiteGuestData>;
   SiteReport: ResolverTypeWrapper<SiteReportData>;
+  SiteRoles: ResolverTypeWrapper<SiteRolesData>;
+  SiteSettings: ResolverTypeWrapper<SiteSettingsData>;
+  StaffMember: ResolverTypeWrapper<StaffEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TierOverride: ResolverTypeWrapper<VisitTierOverrideRow>;
+  TimeOfDay: TimeOfDay;
   Transfer: ResolverTypeWrapper<TransferRow>;
   TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
   TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
   Unit: Unit;
   UpdateMemberInput: UpdateMemberInput;
+  UpdateProductInput: UpdateProductInput;
+  UpdateSiteSettingsInput: UpdateSiteSettingsInput;
   Visit: ResolverTypeWrapper<VisitRow>;
   VisitChecks: ResolverTypeWrapper<VisitChecks>;
   VisitChecksInput: VisitChecksInput;
@@ -1992,6 +2526,7 @@ export type ResolversTypes = {
   VisitTaskStatus: VisitTaskStatus;
   VisitTier: VisitTier;
   VisitTierCount: ResolverTypeWrapper<VisitTierCount>;
+  VolunteerOffer: ResolverTypeWrapper<VolunteerOfferRow>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2001,12 +2536,15 @@ export type ResolversParentTypes = {
   AuthPayload: Omit<AuthPayload, 'member'> & { member: ResolversParentTypes['Member'] };
   Balance: Balance;
   Boolean: Scalars['Boolean']['output'];
+  CategoryRate: CategoryRate;
+  CategoryRateInput: CategoryRateInput;
   Claim: ClaimRow;
   ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
   CreateSiteInput: CreateSiteInput;
   DateTime: Scalars['DateTime']['output'];
   EditNeedInput: EditNeedInput;
+  EditSeriesInput: EditSeriesInput;
   ElderVisitStatus: ElderVisitData;
   FailedJob: jobQueries.JobFailure;
   Float: Scalars['Float']['output'];
@@ -2016,6 +2554,7 @@ export type ResolversParentTypes = {
   InboxItem: InboxItemRow;
   InboxReadResult: InboxReadData;
   Int: Scalars['Int']['output'];
+  JoinRequest: JoinRequestRow;
   LedgerCheck: InvariantResult;
   Member: MemberRow;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
@@ -2024,9 +2563,13 @@ export type ResolversParentTypes = {
   Need: NeedRow;
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeedEdge']> };
   NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
+  NeedSeries: NeedSeriesRow;
+  OfferInput: OfferInput;
   PageInfo: PageInfo;
   PlatformHealth: PlatformHealthData;
   PostNeedInput: PostNeedInput;
+  PostSeriesInput: PostSeriesInput;
+  PostSeriesPayload: Omit<PostSeriesPayload, 'occurrences' | 'series'> & { occurrences: Array<ResolversParentTypes['Need']>, series: ResolversParentTypes['NeedSeries'] };
   Product: ProductRow;
   Query: Record<PropertyKey, never>;
   RecordVisitInput: RecordVisitInput;
@@ -2036,6 +2579,7 @@ export type ResolversParentTypes = {
   RedemptionConnection: Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RedemptionEdge']> };
   RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
   RedemptionItem: RedemptionItemRow;
+  RequestToJoinInput: RequestToJoinInput;
   ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
   ServiceRecord: ServiceRecordData;
   SetTierOverrideInput: SetTierOverrideInput;
@@ -2043,7 +2587,11 @@ export type ResolversParentTypes = {
   Site: SiteRow;
   SiteConnection: Omit<SiteConnection, 'edges'> & { edges: Array<ResolversParentTypes['SiteEdge']> };
   SiteEdge: Omit<SiteEdge, 'node'> & { node: ResolversParentTypes['Site'] };
+  SiteGuest: SiteGuestData;
   SiteReport: SiteReportData;
+  SiteRoles: SiteRolesData;
+  SiteSettings: SiteSettingsData;
+  StaffMember: StaffEntry;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   TierOverride: VisitTierOverrideRow;
@@ -2051,6 +2599,8 @@ export type ResolversParentTypes = {
   TransferConnection: Omit<TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
   TransferEdge: Omit<TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
   UpdateMemberInput: UpdateMemberInput;
+  UpdateProductInput: UpdateProductInput;
+  UpdateSiteSettingsInput: UpdateSiteSettingsInput;
   Visit: VisitRow;
   VisitChecks: VisitChecks;
   VisitChecksInput: VisitChecksInput;
@@ -2059,6 +2609,7 @@ export type ResolversParentTypes = {
   VisitPair: VisitPairRow;
   VisitTask: VisitTaskRow;
   VisitTierCount: VisitTierCount;
+  VolunteerOffer: VolunteerOfferRow;
 };
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
@@ -2069,6 +2620,11 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
 export type BalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Balance'] = ResolversParentTypes['Balance']> = {
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CategoryRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CategoryRate'] = ResolversParentTypes['CategoryRate']> = {
+  category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
+  pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -2151,6 +2707,19 @@ export type InboxReadResultResolvers<ContextType = Context, ParentType extends R
   unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type JoinRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JoinRequest'] = ResolversParentTypes['JoinRequest']> = {
+  alreadyMember?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['ServiceCategory']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['JoinRequestStatus'], ParentType, ContextType>;
+};
+
 export type LedgerCheckResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerCheck'] = ResolversParentTypes['LedgerCheck']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   holds?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2177,6 +2746,7 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   serviceRecord?: Resolver<ResolversTypes['ServiceRecord'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  siteRoles?: Resolver<Array<ResolversTypes['SiteRoles']>, ParentType, ContextType>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<MemberTransfersArgs>>;
 };
 
@@ -2194,8 +2764,10 @@ export type MemberEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
+  approveJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationApproveJoinRequestArgs, 'id'>>;
   cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
   cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
+  cancelSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelSeriesNeedArgs, 'id' | 'reason' | 'scope'>>;
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   checkIn?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'claimId'>>;
   claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
@@ -2203,28 +2775,40 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'id' | 'reason'>>;
+  declineJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationDeclineJoinRequestArgs, 'id' | 'reason'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
   editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
+  editSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditSeriesNeedArgs, 'id' | 'input' | 'scope'>>;
+  grantSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationGrantSiteRoleArgs, 'phone' | 'role' | 'siteId'>>;
   issueResetCode?: Resolver<ResolversTypes['ResetCode'], ParentType, ContextType, RequireFields<MutationIssueResetCodeArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
   markAllInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType>;
   markInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
+  postSeries?: Resolver<ResolversTypes['PostSeriesPayload'], ParentType, ContextType, RequireFields<MutationPostSeriesArgs, 'input'>>;
   reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
   reassignVisitTask?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType, RequireFields<MutationReassignVisitTaskArgs, 'taskId'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
   redeemResetCode?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRedeemResetCodeArgs, 'code' | 'newPassword' | 'phone'>>;
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
+  removeSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveSiteRoleArgs, 'memberId' | 'role' | 'siteId'>>;
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
+  requestToJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestToJoinArgs, 'input'>>;
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
+  restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestoreProductArgs, 'productId'>>;
+  retireProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRetireProductArgs, 'productId'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
   setLeaverBalanceRule?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationSetLeaverBalanceRuleArgs, 'rule' | 'siteId'>>;
+  setOffer?: Resolver<ResolversTypes['VolunteerOffer'], ParentType, ContextType, RequireFields<MutationSetOfferArgs, 'input'>>;
+  setProductPhoto?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationSetProductPhotoArgs, 'productId'>>;
   setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
   setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
+  updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input' | 'productId'>>;
+  updateSiteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<MutationUpdateSiteSettingsArgs, 'input'>>;
   withdrawClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationWithdrawClaimArgs, 'claimId'>>;
 };
 
@@ -2239,6 +2823,7 @@ export type NeedResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   openSlots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   payer?: Resolver<ResolversTypes['Payer'], ParentType, ContextType>;
+  series?: Resolver<Maybe<ResolversTypes['NeedSeries']>, ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   slots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2257,6 +2842,22 @@ export type NeedEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Need'], ParentType, ContextType>;
 };
 
+export type NeedSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NeedSeries'] = ResolversParentTypes['NeedSeries']> = {
+  beneficiary?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endsOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  estimatedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  monthDays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  occurrenceCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  slots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeOfDay?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weekdays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2267,36 +2868,49 @@ export type PlatformHealthResolvers<ContextType = Context, ParentType extends Re
   ledger?: Resolver<Array<ResolversTypes['LedgerCheck']>, ParentType, ContextType>;
 };
 
+export type PostSeriesPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostSeriesPayload'] = ResolversParentTypes['PostSeriesPayload']> = {
+  occurrences?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType>;
+  series?: Resolver<ResolversTypes['NeedSeries'], ParentType, ContextType>;
+};
+
 export type ProductResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  photoUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pointsPrice?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   stock?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
   inbox?: Resolver<ResolversTypes['InboxConnection'], ParentType, ContextType, Partial<QueryInboxArgs>>;
   inboxUnreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  joinRequests?: Resolver<Array<ResolversTypes['JoinRequest']>, ParentType, ContextType, RequireFields<QueryJoinRequestsArgs, 'siteId'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
+  myOffer?: Resolver<Maybe<ResolversTypes['VolunteerOffer']>, ParentType, ContextType, RequireFields<QueryMyOfferArgs, 'siteId'>>;
   myVisitTasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
   openNeedsText?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryOpenNeedsTextArgs, 'siteId'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
-  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'siteId'>>;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'includeRetired' | 'siteId'>>;
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
+  siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
   siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
+  siteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<QuerySiteSettingsArgs, 'siteId'>>;
   sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, Partial<QuerySitesArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   visitCoverage?: Resolver<ResolversTypes['VisitCoverage'], ParentType, ContextType, RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>>;
   visitDuty?: Resolver<ResolversTypes['VisitDutyBoard'], ParentType, ContextType, RequireFields<QueryVisitDutyArgs, 'month' | 'siteId'>>;
   visitFollowUps?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryVisitFollowUpsArgs, 'first' | 'siteId'>>;
   visitPairs?: Resolver<Array<ResolversTypes['VisitPair']>, ParentType, ContextType, RequireFields<QueryVisitPairsArgs, 'siteId'>>;
+  volunteersFitting?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryVolunteersFittingArgs, 'category' | 'siteId' | 'startsAt'>>;
 };
 
 export type RedemptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Redemption'] = ResolversParentTypes['Redemption']> = {
@@ -2353,6 +2967,7 @@ export type SiteResolvers<ContextType = Context, ParentType extends ResolversPar
   leaverBalanceRule?: Resolver<ResolversTypes['LeaverBalanceRule'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  publicNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   township?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2370,6 +2985,11 @@ export type SiteEdgeResolvers<ContextType = Context, ParentType extends Resolver
   node?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 };
 
+export type SiteGuestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteGuest'] = ResolversParentTypes['SiteGuest']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
 export type SiteReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteReport'] = ResolversParentTypes['SiteReport']> = {
   activeVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ledgerCsvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2382,6 +3002,22 @@ export type SiteReportResolvers<ContextType = Context, ParentType extends Resolv
   serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
+export type SiteRolesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteRoles'] = ResolversParentTypes['SiteRoles']> = {
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+};
+
+export type SiteSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteSettings'] = ResolversParentTypes['SiteSettings']> = {
+  categoryRates?: Resolver<Array<ResolversTypes['CategoryRate']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  staff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
+};
+
+export type StaffMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = {
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
 };
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
@@ -2489,9 +3125,17 @@ export type VisitTierCountResolvers<ContextType = Context, ParentType extends Re
   tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
 };
 
+export type VolunteerOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerOffer'] = ResolversParentTypes['VolunteerOffer']> = {
+  categories?: Resolver<Array<ResolversTypes['ServiceCategory']>, ParentType, ContextType>;
+  times?: Resolver<Array<ResolversTypes['TimeOfDay']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  weekdays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = Context> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Balance?: BalanceResolvers<ContextType>;
+  CategoryRate?: CategoryRateResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
@@ -2502,6 +3146,7 @@ export type Resolvers<ContextType = Context> = {
   InboxEdge?: InboxEdgeResolvers<ContextType>;
   InboxItem?: InboxItemResolvers<ContextType>;
   InboxReadResult?: InboxReadResultResolvers<ContextType>;
+  JoinRequest?: JoinRequestResolvers<ContextType>;
   LedgerCheck?: LedgerCheckResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
@@ -2510,8 +3155,10 @@ export type Resolvers<ContextType = Context> = {
   Need?: NeedResolvers<ContextType>;
   NeedConnection?: NeedConnectionResolvers<ContextType>;
   NeedEdge?: NeedEdgeResolvers<ContextType>;
+  NeedSeries?: NeedSeriesResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
+  PostSeriesPayload?: PostSeriesPayloadResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Redemption?: RedemptionResolvers<ContextType>;
@@ -2523,7 +3170,11 @@ export type Resolvers<ContextType = Context> = {
   Site?: SiteResolvers<ContextType>;
   SiteConnection?: SiteConnectionResolvers<ContextType>;
   SiteEdge?: SiteEdgeResolvers<ContextType>;
+  SiteGuest?: SiteGuestResolvers<ContextType>;
   SiteReport?: SiteReportResolvers<ContextType>;
+  SiteRoles?: SiteRolesResolvers<ContextType>;
+  SiteSettings?: SiteSettingsResolvers<ContextType>;
+  StaffMember?: StaffMemberResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TierOverride?: TierOverrideResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
@@ -2536,5 +3187,6 @@ export type Resolvers<ContextType = Context> = {
   VisitPair?: VisitPairResolvers<ContextType>;
   VisitTask?: VisitTaskResolvers<ContextType>;
   VisitTierCount?: VisitTierCountResolvers<ContextType>;
+  VolunteerOffer?: VolunteerOfferResolvers<ContextType>;
 };
 
