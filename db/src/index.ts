@@ -15,6 +15,7 @@ export * as supermarketQueries from './queries/supermarket.queries';
 export * as limitQueries from './queries/limits.queries';
 export * as jobQueries from './queries/jobs.queries';
 export * as inboxQueries from './queries/inbox.queries';
+export * as lifecycleQueries from './queries/member-lifecycle.queries';
 export * as visitDutyQueries from './queries/visit-duty.queries';
 export * as joiningQueries from './queries/joining.queries';
 export type * from './rows';

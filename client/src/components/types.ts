@@ -34,6 +34,10 @@ export interface MemberDraft {
   birthYear: string;
   address: string;
   careCategories: string[];
+  /** LivingSituation, or null when not recorded. */
+  livingSituation: string | null;
+  /** '1'-'4', or null for none. */
+  disabilityGrade: string | null;
 }
 
 export interface ChartSeries {

@@ -1,5 +1,5 @@
 // SQL for members and their roles: registering one opens their time and points accounts.
-import { and, asc, count, eq, gt, ilike, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, ilike, isNotNull, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { anyOf, runPrepared } from './prepared';
 import { members, memberships } from '../schema/index';
@@ -148,6 +148,8 @@ export interface MemberFilter {
   role?: Role | undefined;
   /** Part of a name or of a phone number. */
   search?: string | undefined;
+  /** True: only deactivated members (who left or died); otherwise only active ones. */
+  deactivated?: boolean | undefined;
 }
 
 function memberWhere(f: MemberFilter): SQL | undefined {
@@ -158,6 +160,7 @@ function memberWhere(f: MemberFilter): SQL | undefined {
       eq(members.siteId, f.siteId),
       sql`exists (select 1 from memberships ms where ms.member_id = ${members.id} and ms.site_id = ${f.siteId})`,
     ),
+    f.deactivated ? isNotNull(members.deactivatedAt) : isNull(members.deactivatedAt),
     f.role
       ? sql`exists (select 1 from memberships ms where ms.member_id = ${members.id} and ms.site_id = ${f.siteId} and ms.role = ${f.role})`
       : undefined,
@@ -186,7 +189,7 @@ export async function countMembers(ex: Executor, f: MemberFilter): Promise<numbe
 }
 
 /**
- * Who a member may pick as the recipient of a donation: people of one site, found by part of a
+ * Who a member may pick as the recipient of a donation: active people of one site, found by part of a
  * name or by an exact phone number (never by part of one), without the one asking; exact name
  * matches first, then in the order people were registered.
  */
@@ -205,12 +208,12 @@ export async function findAtSite(
   return ex
     .select()
     .from(members)
-    .where(and(eq(members.siteId, f.siteId), ne(members.id, f.excludeId), match))
+    .where(and(eq(members.siteId, f.siteId), isNull(members.deactivatedAt), ne(members.id, f.excludeId), match))
     .orderBy(sql`${members.name} = ${f.name ?? ''} desc`, asc(members.id))
     .limit(limit);
 }
 
-/** Members of the site with any care category: those due a visit every month. */
+/** Active members of the site with any care category: those due a visit every month. */
 export async function membersDueVisits(ex: Executor, siteId: number): Promise<MemberRow[]> {
   return runPrepared(
     ex,
@@ -219,7 +222,13 @@ export async function membersDueVisits(ex: Executor, siteId: number): Promise<Me
       q
         .select()
         .from(members)
-        .where(and(eq(members.siteId, sql.placeholder('site')), sql`cardinality(${members.careCategories}) > 0`))
+        .where(
+          and(
+            eq(members.siteId, sql.placeholder('site')),
+            isNull(members.deactivatedAt),
+            sql`cardinality(${members.careCategories}) > 0`,
+          ),
+        )
         .orderBy(asc(members.name), asc(members.id)),
     { site: siteId },
   );

@@ -54,12 +54,12 @@ export async function siteFigures(ex: Executor, month: string, siteId?: number):
         pointsIssued: sql<string>`coalesce(${siteMonths.pointsIssued}, 0)`,
         pointsRedeemed: sql<string>`coalesce(${siteMonths.pointsRedeemed}, 0)`,
         dueCount: sql<string>`(select count(*) from ${members} d
-          where d.site_id = ${sites.id} and cardinality(d.care_categories) > 0)`,
+          where d.site_id = ${sites.id} and d.deactivated_at is null and cardinality(d.care_categories) > 0)`,
         // A visit counts for the site that recorded it, to an elder of the site now due one, as
         // visitCoverage counts it.
         visitedCount: sql<string>`(select count(*) from ${siteMonthElders} e join ${members} d on d.id = e.elder_id
           where e.site_id = ${sites.id} and e.month = ${m}
-            and d.site_id = ${sites.id} and cardinality(d.care_categories) > 0)`,
+            and d.site_id = ${sites.id} and d.deactivated_at is null and cardinality(d.care_categories) > 0)`,
         // Last: the bench's bare baseline reads the eight figures by place, then the site.
         site: sites,
       })

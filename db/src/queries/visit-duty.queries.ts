@@ -1,11 +1,14 @@
 // SQL for the visit duty: the site's elders and their pairings and overrides, the visit tasks a
 // job generates (once per elder and period), closing a task by a visit, and the escalation pass.
-import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
 import type { MemberRow, VisitPairRow, VisitTaskRow, VisitTierOverrideRow } from '../rows';
 import { members, memberships, sites, visitPairs, visitTasks, visitTierOverrides, visits } from '../schema/index';
 
-/** The site's list of elders: members holding ELDER there, or with any care category. */
+/**
+ * The site's list of elders: active members holding ELDER there, or with any care category (one
+ * who left or died is no one's visit duty).
+ */
 export async function eldersOfSite(ex: Executor, siteId: number): Promise<MemberRow[]> {
   return ex
     .select()
@@ -13,6 +16,7 @@ export async function eldersOfSite(ex: Executor, siteId: number): Promise<Member
     .where(
       and(
         eq(members.siteId, siteId),
+        isNull(members.deactivatedAt),
         sql`(cardinality(${members.careCategories}) > 0 or exists (select 1 from ${memberships} ms
               where ms.member_id = ${members.id} and ms.site_id = ${siteId} and ms.role = 'ELDER'))`,
       ),

@@ -101,6 +101,25 @@ export const INBOX_KINDS = [
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const inboxKindEnum = pgEnum('inbox_kind', INBOX_KINDS);
 
+/** Who an elder lives with: one of the facts the visit tiers read (issue 17: 80+ living alone). */
+export const LIVING_SITUATIONS = ['ALONE', 'WITH_SPOUSE', 'WITH_CHILDREN', 'WITH_OTHERS', 'IN_CARE_HOME'] as const;
+export type LivingSituation = (typeof LIVING_SITUATIONS)[number];
+export const livingSituationEnum = pgEnum('living_situation', LIVING_SITUATIONS);
+
+/** Why a member was deactivated. */
+export const DEACTIVATION_REASONS = ['LEFT', 'DIED', 'OTHER'] as const;
+export type DeactivationReason = (typeof DEACTIVATION_REASONS)[number];
+export const deactivationReasonEnum = pgEnum('deactivation_reason', DEACTIVATION_REASONS);
+
+/**
+ * What happens to a deactivated member's minutes and points, as their site chooses: donated to the
+ * site's pool (the default; a dead member's hours go back to the village), or kept on their
+ * accounts for a return.
+ */
+export const LEAVER_BALANCE_RULES = ['DONATE_TO_POOL', 'KEEP'] as const;
+export type LeaverBalanceRule = (typeof LEAVER_BALANCE_RULES)[number];
+export const leaverBalanceRuleEnum = pgEnum('leaver_balance_rule', LEAVER_BALANCE_RULES);
+
 /**
  * How often an elder is visited (issue: the visit duty): A weekly, B monthly, C quarterly. Computed
  * from the elder's recorded facts (server/src/visits/tiers.ts), or set by a coordinator's override.

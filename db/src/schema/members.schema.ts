@@ -1,7 +1,7 @@
 // People and the roles they hold at sites. One person may be volunteer and elder at once (以老助老).
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { careCategoryEnum, roleEnum } from './enums.schema';
+import { careCategoryEnum, deactivationReasonEnum, livingSituationEnum, roleEnum } from './enums.schema';
 import { sites } from './sites.schema';
 
 export const members = pgTable(
@@ -21,7 +21,24 @@ export const members = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'`),
+    /** Who the member lives with; null when not recorded. */
+    livingSituation: livingSituationEnum('living_situation'),
+    /** Disability grade 1 (most severe) to 4 of the disability certificate; null: none recorded. */
+    disabilityGrade: integer('disability_grade'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Set when the member left or died: they drop out of lists and boards and cannot log in; every
+     * row of their history stays. Null: active.
+     */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    deactivationReason: deactivationReasonEnum('deactivation_reason'),
+    deactivationNote: text('deactivation_note'),
+    /**
+     * A one-time code a coordinator gave for a forgotten password: its scrypt hash and its end.
+     * Cleared when used, so it works once.
+     */
+    resetCodeHash: text('reset_code_hash'),
+    resetCodeExpiresAt: timestamp('reset_code_expires_at', { withTimezone: true }),
     /**
      * Log-in tokens issued (`iat`) before this instant are refused: set to the next whole second
      * when the password changes, so every earlier token, even one from the same second, ends.
@@ -32,6 +49,8 @@ export const members = pgTable(
     check('members_name_not_blank', sql`length(btrim(${t.name})) > 0`),
     check('members_phone_digits', sql`${t.phone} IS NULL OR ${t.phone} ~ '^1[3-9][0-9]{9}$'`),
     check('members_birth_year_range', sql`${t.birthYear} IS NULL OR ${t.birthYear} BETWEEN 1900 AND 2100`),
+    check('members_disability_grade_range', sql`${t.disabilityGrade} IS NULL OR ${t.disabilityGrade} BETWEEN 1 AND 4`),
+    check('members_deactivation_reason', sql`(${t.deactivatedAt} IS NULL) = (${t.deactivationReason} IS NULL)`),
     index('members_site_idx').on(t.siteId, t.id),
     // Elders due a monthly visit (any care category): the coverage and report count these per site.
     index('members_due_visits_idx')

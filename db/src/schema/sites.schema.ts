@@ -1,7 +1,7 @@
 // Mutual-aid sites (互助站点) and their per-category points rates; every other record belongs to a site.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { serviceCategoryEnum } from './enums.schema';
+import { leaverBalanceRuleEnum, serviceCategoryEnum } from './enums.schema';
 
 export const sites = pgTable(
   'sites',
@@ -17,6 +17,8 @@ export const sites = pgTable(
     pointsPerHour: integer('points_per_hour').notNull().default(10),
     /** Points older than this many months expire; null: they never do. */
     pointsExpiryMonths: integer('points_expiry_months'),
+    /** What a deactivated member's balance becomes (see LEAVER_BALANCE_RULES). */
+    leaverBalanceRule: leaverBalanceRuleEnum('leaver_balance_rule').notNull().default('DONATE_TO_POOL'),
     /**
      * Whether the site shows a public notice (who needs what, for people not logged in). Only the
      * setting lives here so far: the notice itself is a later piece of work (issue 18).

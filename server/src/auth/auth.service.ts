@@ -33,12 +33,20 @@ export async function login(db: Database, secret: Uint8Array, limiter: LoginLimi
       fail(ErrorCode.UNAUTHENTICATED, { en: 'Wrong phone number or password', zh: '手机号或密码不对' });
     }
     await limiter.succeeded(phone);
+    // Only after the password: a deactivated member's phone is not told to a guesser.
+    if (member.deactivatedAt) fail(ErrorCode.UNAUTHENTICATED, DEACTIVATED, { reason: 'DEACTIVATED' });
     return { token: await signToken(secret, member.id, notBeforeOf(member)), member };
   });
 }
 
+/** Said to a member who left (deactivated): their coordinator can bring them back. */
+export const DEACTIVATED = {
+  en: 'This account is no longer in use; please ask your coordinator',
+  zh: '这个账户已停用，请联系协调员',
+};
+
 /** Counts a password try: refused when locked out, slowed down after a few failures. */
-async function underLimits(limiter: LoginLimiter, phone: string, ip: string | undefined): Promise<void> {
+export async function underLimits(limiter: LoginLimiter, phone: string, ip: string | undefined): Promise<void> {
   const verdict = await limiter.begin(phone, ip);
   if (!verdict.allowed) {
     const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
@@ -55,7 +63,7 @@ async function underLimits(limiter: LoginLimiter, phone: string, ip: string | un
 }
 
 /** The member's token cut-off in whole seconds (0: none): a new token's `iat` is never below it. */
-function notBeforeOf(member: MemberRow): number {
+export function notBeforeOf(member: MemberRow): number {
   return member.tokensValidAfter ? Math.ceil(member.tokensValidAfter.getTime() / 1000) : 0;
 }
 
@@ -64,7 +72,7 @@ function notBeforeOf(member: MemberRow): number {
  * a token issued earlier in this same second has an `iat` below it and ends too; tokens issued
  * from now on carry the cut-off as their `iat` (signToken's notBefore) and are valid.
  */
-function revocationCutOff(): Date {
+export function revocationCutOff(): Date {
   return new Date((Math.floor(Date.now() / 1000) + 1) * 1000);
 }
 
@@ -139,8 +147,10 @@ export async function viewerFromToken(
   const viewer = verified && (await members.viewer(db, verified.memberId));
   // A token issued before the member's cut-off (a password change) has been revoked. The cut-off
   // is on the member's row, which every process's cache drops and reads again when it changes.
+  // A deactivated member's tokens end too (deactivation also moves the cut-off; this holds even for
+  // a token issued in the same second).
   const cutOff = viewer?.member?.tokensValidAfter;
-  if (!viewer || (cutOff && verified.issuedAt * 1000 < cutOff.getTime())) {
+  if (!viewer || viewer.member?.deactivatedAt || (cutOff && verified.issuedAt * 1000 < cutOff.getTime())) {
     fail(ErrorCode.UNAUTHENTICATED, {
       en: 'Your log-in has expired; please log in again',
       zh: '登录已失效，请重新登录',

@@ -7,6 +7,7 @@ import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
 import { authResolvers } from '../auth/auth.resolver';
 import { ledgerResolvers } from '../ledger/ledger.resolver';
 import { membersResolvers } from '../members/members.resolver';
+import { memberLifecycleResolvers } from '../members/member-lifecycle.resolver';
 import { needEditResolvers } from '../needs/need-edit.resolver';
 import { joiningResolvers } from '../members/joining.resolver';
 import { offersResolvers } from '../offers/offers.resolver';
@@ -64,6 +65,7 @@ export function buildSchema(): GraphQLSchema {
     authResolvers,
     sitesResolvers,
     membersResolvers,
+    memberLifecycleResolvers,
     joiningResolvers,
     offersResolvers,
     needsResolvers,

@@ -8,6 +8,7 @@ import {
   needQueries,
   pgErrorOf,
   type CareCategory,
+  type LivingSituation,
   type MemberRow,
   type Role,
 } from '@huzhu/db';
@@ -26,6 +27,7 @@ import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
 import * as v from '../core/validate';
+import { birthYearOf, disabilityGradeOf } from './member-facts';
 
 /** A person to register at a site, as the coordinator writes them. */
 export interface NewMember {
@@ -39,13 +41,17 @@ export interface NewMember {
   careCategories?: readonly CareCategory[] | null;
   birthYear?: number | null;
   address?: string | null;
+  livingSituation?: LivingSituation | null;
+  /** 1 (most severe) to 4. */
+  disabilityGrade?: number | null;
 }
 
-/** Which of a site's members to list: by role, by part of a name or phone. */
+/** Which of a site's members to list: by role, by part of a name or phone; active or deactivated. */
 export interface MemberListArgs extends PageArgs {
   siteId: number;
   role?: Role | null;
   search?: string | null;
+  deactivated?: boolean | null;
 }
 
 export interface ServiceRecordData {
@@ -112,7 +118,7 @@ export async function listMembers(deps: ServiceDeps, actor: Actor | null, args: 
   requireRoleAt(actor, siteId, STAFF);
   const page = pageOf(args);
   const search = args.search == null ? undefined : v.text('search', args.search, 40, 0) || undefined;
-  const filter = { siteId, role: args.role ?? undefined, search };
+  const filter = { siteId, role: args.role ?? undefined, search, deactivated: args.deactivated ?? false };
   const [rows, total] = await Promise.all([
     memberQueries.listMembers(deps.db, filter, page.limit, afterId(page)),
     memberQueries.countMembers(deps.db, filter),
@@ -170,8 +176,9 @@ export async function addMember(deps: ServiceDeps, actor: Actor | null, input: N
   if (roles.includes('ADMIN'))
     badInput('input.roles', { en: 'ADMIN cannot be granted here', zh: '不能在这里授予管理员身份' });
   const careCategories = [...new Set(input.careCategories ?? [])];
-  const birthYear =
-    input.birthYear == null ? null : v.int('input.birthYear', input.birthYear, 1900, new Date().getFullYear());
+  const birthYear = birthYearOf('input.birthYear', input.birthYear);
+  const disabilityGrade = disabilityGradeOf('input.disabilityGrade', input.disabilityGrade);
+  const livingSituation = input.livingSituation ?? null;
   const address = v.optionalText('input.address', input.address, 200);
   const site = await deps.cache.site.load(siteId);
   if (!site) notFound('site');
@@ -181,7 +188,7 @@ export async function addMember(deps: ServiceDeps, actor: Actor | null, input: N
     return await deps.db.transaction(async (tx) => {
       const member = await memberQueries.insertMember(
         tx,
-        { siteId, name, phone, passwordHash, careCategories, birthYear, address },
+        { siteId, name, phone, passwordHash, careCategories, birthYear, address, livingSituation, disabilityGrade },
         roles,
       );
       await audit(tx, actor, siteId, 'addMember', 'member', member.id, {

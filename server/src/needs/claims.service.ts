@@ -236,7 +236,7 @@ async function settle(
  * reopen it. `need` as read under its row lock in this transaction; `counts` its claims' after the
  * change (closed claims left out).
  */
-async function followNeed(tx: Transaction, need: NeedRow, counts: Map<ClaimStatus, number>): Promise<NeedRow> {
+export async function followNeed(tx: Transaction, need: NeedRow, counts: Map<ClaimStatus, number>): Promise<NeedRow> {
   if (need.status === 'CANCELLED' || need.status === 'COMPLETED') return need;
   const holding = q.SLOT_HOLDING.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
   const inProgress = q.IN_PROGRESS.reduce((n, s) => n + (counts.get(s) ?? 0), 0);

@@ -218,7 +218,8 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
     payer,
   ]);
   const beneficiary = await deps.cache.member.load(beneficiaryId);
-  if (!beneficiary || beneficiary.siteId !== siteId) {
+  // A member who left or died is no one's beneficiary any more.
+  if (!beneficiary || beneficiary.siteId !== siteId || beneficiary.deactivatedAt !== null) {
     badInput('input.beneficiaryId', {
       en: 'The beneficiary must be a member of this site',
       zh: '服务对象必须是本站点的成员',

@@ -26,6 +26,11 @@
 //   redeem                         oneself, or COORDINATOR/CLERK of the member's site; not ADMIN
 //   cancelRedemption               COORDINATOR or CLERK of the site
 //   recordVisit                    COORDINATOR or VOLUNTEER of the elder's site, ADMIN (visits.service)
+//   updateMember, deactivateMember, COORDINATOR of the member's site, ADMIN (member-lifecycle.service,
+//     reactivateMember,              reset-code.service); another site's member is NOT_FOUND
+//     issueResetCode
+//   redeemResetCode                public (the code is the proof)
+//   setLeaverBalanceRule           COORDINATOR of the site, ADMIN
 //   closeFollowUp                  COORDINATOR of the visit's site (follow-ups.service)
 //   setVisitPair, setTierOverride, COORDINATOR of the elder's (task's) site (visit-duty.service)
 //     reassignVisitTask
@@ -111,6 +116,17 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['cancelRedemption', 'other',      F,     NF,    NF,    NF,    NF,    U],
   ['recordVisit',      'own',        ok,    ok,    ok,    F,     F,     U],
   ['recordVisit',      'other',      ok,    F,     F,     F,     F,     U],
+  ['updateMember',     'own',        ok,    ok,    F,     F,     F,     U],
+  ['updateMember',     'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['deactivateMember', 'own',        ok,    ok,    F,     F,     F,     U],
+  ['deactivateMember', 'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['reactivateMember', 'own',        ok,    ok,    F,     F,     F,     U],
+  ['reactivateMember', 'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['issueResetCode',   'own',        ok,    ok,    F,     F,     F,     U],
+  ['issueResetCode',   'other',      ok,    NF,    NF,    NF,    NF,    U],
+  ['redeemResetCode',  'none',       ok,    ok,    ok,    ok,    ok,    ok],
+  ['setLeaverBalanceRule', 'own',    ok,    ok,    F,     F,     F,     U],
+  ['setLeaverBalanceRule', 'other',  ok,    F,     F,     F,     F,     U],
   ['closeFollowUp',    'own',        F,     ok,    F,     F,     F,     U],
   ['closeFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U],
   ['setVisitPair',     'own',        F,     ok,    F,     F,     F,     U],
@@ -349,6 +365,40 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
     variables: { input: { elderId: target.elderId, visitedAt: new Date(Date.now() - 60_000).toISOString() } },
   }),
+  updateMember: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { updateMember(id: $id, input: { address: "新住址", disabilityGrade: 3 }) { id } }',
+    variables: { id: await freshMember(target) },
+  }),
+  deactivateMember: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { deactivateMember(id: $id, reason: LEFT, note: "搬走了") { id active } }',
+    variables: { id: await freshMember(target) },
+  }),
+  reactivateMember: async ({ target }) => {
+    const id = await freshMember(target);
+    await target.coordinator.ok('mutation ($id: ID!) { deactivateMember(id: $id, reason: OTHER) { id } }', { id });
+    return { query: 'mutation ($id: ID!) { reactivateMember(id: $id) { id active } }', variables: { id } };
+  },
+  issueResetCode: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { issueResetCode(id: $id) { code } }',
+    variables: { id: await freshMember(target) },
+  }),
+  redeemResetCode: async ({ own }) => {
+    const phone = freshPhone();
+    const id = await freshMember(own, phone);
+    const data = await own.coordinator.ok<{ issueResetCode: { code: string } }>(
+      'mutation ($id: ID!) { issueResetCode(id: $id) { code } }',
+      { id },
+    );
+    return {
+      query:
+        'mutation ($p: String!, $c: String!) { redeemResetCode(phone: $p, code: $c, newPassword: "new-pass-2026") { token } }',
+      variables: { p: phone, c: data.issueResetCode.code },
+    };
+  },
+  setLeaverBalanceRule: async ({ target }) => ({
+    query: 'mutation ($s: ID!) { setLeaverBalanceRule(siteId: $s, rule: DONATE_TO_POOL) { id leaverBalanceRule } }',
+    variables: { s: target.siteId },
+  }),
   closeFollowUp: async ({ target }) => {
     const { recordVisit } = await target.coordinator.ok<{ recordVisit: { id: string } }>(
       'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
@@ -449,6 +499,15 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     variables: { input: { siteId: target.siteId, categories: ['MEALS'], weekdays: [1, 3], times: ['MORNING'] } },
   }),
 };
+
+/** A member registered for the case alone at the target site (with a phone and password). */
+async function freshMember(t: SiteCtx, phone = freshPhone()): Promise<string> {
+  const data = await t.coordinator.ok<{ addMember: { id: string } }>(
+    'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
+    { input: { siteId: t.siteId, name: '新来的', phone, password: 'huzhu2026', roles: ['VOLUNTEER'] } },
+  );
+  return data.addMember.id;
+}
 
 async function productAt(t: SiteCtx): Promise<string> {
   const added = await t.clerk.ok<{ addProduct: { id: string } }>(

@@ -47,6 +47,10 @@ export type AddMemberInput = {
   birthYear?: InputMaybe<Scalars['Int']['input']>;
   /** Care categories (for elders). */
   careCategories?: InputMaybe<Array<CareCategory>>;
+  /** Disability grade 1 (most severe) to 4. */
+  disabilityGrade?: InputMaybe<Scalars['Int']['input']>;
+  /** Who the member lives with. */
+  livingSituation?: InputMaybe<LivingSituation>;
   /** Full name, 1-40 characters. */
   name: Scalars['String']['input'];
   /** Password, 8-72 characters; optional: without one the member cannot log in. */
@@ -221,6 +225,15 @@ export type CreateSiteInput = {
   /** IANA time zone; Asia/Shanghai when omitted. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** Why a member was deactivated. */
+export type DeactivationReason =
+  /** Died (去世). */
+  | 'DIED'
+  /** Moved away or left the site (搬走、退出). */
+  | 'LEFT'
+  /** Another reason, told in the note. */
+  | 'OTHER';
 
 /**
  * Changes to a posted need. A field left out stays as it is (null too, except description, which
@@ -416,6 +429,13 @@ export type JoinRequestStatus =
   /** Waiting for a coordinator. */
   | 'PENDING';
 
+/** What a deactivated member's minutes and points become, as the site chooses. */
+export type LeaverBalanceRule =
+  /** Donated to the site's pools as DONATION transfers (the default). */
+  | 'DONATE_TO_POOL'
+  /** Kept on the member's accounts, there again if they come back. */
+  | 'KEEP';
+
 /** One ledger invariant as checked now. */
 export type LedgerCheck = {
   __typename?: 'LedgerCheck';
@@ -429,9 +449,24 @@ export type LedgerCheck = {
   violations: Array<Scalars['String']['output']>;
 };
 
+/** Who an elder lives with: one of the facts the visit tiers read. */
+export type LivingSituation =
+  /** 独居 */
+  | 'ALONE'
+  /** 住在养老机构 */
+  | 'IN_CARE_HOME'
+  /** 与子女同住 */
+  | 'WITH_CHILDREN'
+  /** 与其他人同住 */
+  | 'WITH_OTHERS'
+  /** 与配偶同住 */
+  | 'WITH_SPOUSE';
+
 /** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
 export type Member = {
   __typename?: 'Member';
+  /** False once the member left or died (deactivated): out of lists and boards, unable to log in, their history kept. */
+  active: Scalars['Boolean']['output'];
   /** Home address; shown to the site's staff, and to a volunteer only while holding a claim for this elder. */
   address?: Maybe<Scalars['String']['output']>;
   /** Minutes banked and points held. Visible to the member and the site's staff. */
@@ -444,8 +479,18 @@ export type Member = {
   careCategories: Array<CareCategory>;
   /** The member's claims, newest first. */
   claims: ClaimConnection;
+  /** When the member was deactivated; null while active. Shown to the member and the site's staff. */
+  deactivatedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The coordinator's note on the deactivation; null while active or without one. Shown to the site's staff. */
+  deactivationNote?: Maybe<Scalars['String']['output']>;
+  /** Why the member was deactivated; null while active. Shown to the member and the site's staff. */
+  deactivationReason?: Maybe<DeactivationReason>;
+  /** Disability grade 1 (most severe) to 4, when recorded; private like the care categories. */
+  disabilityGrade?: Maybe<Scalars['Int']['output']>;
   /** Opaque id (mem_...). */
   id: Scalars['ID']['output'];
+  /** Who the member lives with, when recorded; private like the care categories. */
+  livingSituation?: Maybe<LivingSituation>;
   /** Full name. */
   name: Scalars['String']['output'];
   /** Mobile number; masked (138****1234) unless the viewer may see it in full. */
@@ -539,6 +584,8 @@ export type Mutation = {
   confirmService: Claim;
   /** Create a site (ADMIN). */
   createSite: Site;
+  /** Deactivates a member who left or died (COORDINATOR of the member's site, or ADMIN): their claims not yet done are given back, needs for them are cancelled, their balance is settled by the site's rule, their tokens end and they cannot log in. Their history stays. Refused (CONFLICT) while service they reported, or reported for them, waits for confirmation. Deactivating an inactive member changes nothing. */
+  deactivateMember: Member;
   /** Decline a pending request with a reason (COORDINATOR of the site, or ADMIN). CONFLICT when already decided. */
   declineJoinRequest: JoinRequest;
   /** Give banked minutes to another member, e.g. a parent (转赠). INSUFFICIENT_BALANCE if you have too few. */
@@ -560,6 +607,8 @@ export type Mutation = {
   editSeriesNeed: Need;
   /** Give a member of another site, found by their whole mobile number, a role at this site: VOLUNTEER, CLERK or COORDINATOR (COORDINATOR of the site, or ADMIN). ADMIN and ELDER cannot be granted this way. */
   grantSiteRole: Member;
+  /** Makes a one-time code (8 digits, valid 24 hours, one use) for a member with a phone who forgot their password (COORDINATOR of the member's site, or ADMIN). Their password and every token they hold end now; they log in with redeemResetCode. */
+  issueResetCode: ResetCode;
   /** Log in with phone and password; returns a token for the Authorization header. */
   login: AuthPayload;
   /** Mark every one of one's own messages read. */
@@ -572,12 +621,16 @@ export type Mutation = {
   postNeed: Need;
   /** Post a recurring need (COORDINATOR of the site): the series and its occurrences of the next two weeks. */
   postSeries: PostSeriesPayload;
+  /** Reactivates a deactivated member (COORDINATOR of the member's site, or ADMIN): back in lists, and able to log in again with their password. Reactivating an active member changes nothing. */
+  reactivateMember: Member;
   /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
   reassignVisitTask: VisitTask;
   /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). Idempotent by key when input.idempotencyKey is given. */
   recordVisit: Visit;
   /** Trade points for goods: points and stock move together or not at all. OUT_OF_STOCK, INSUFFICIENT_BALANCE. */
   redeem: Redemption;
+  /** Logs in with a one-time reset code and sets a new password at once. Limited like login; a wrong, used or expired code is UNAUTHENTICATED. */
+  redeemResetCode: AuthPayload;
   /** Reject reported service with a reason (COORDINATOR of the site). */
   rejectService: Claim;
   /** Take a role at this site from a member of another site (COORDINATOR of the site, or ADMIN); it ends at once. */
@@ -605,6 +658,8 @@ export type Mutation = {
   retireProduct: Product;
   /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
   reverseTransfer: Transfer;
+  /** Sets what a deactivated member's balance becomes at the site (COORDINATOR of the site, or ADMIN). */
+  setLeaverBalanceRule: Site;
   /** Set the viewer's offer at the site, replacing the one before (a VOLUNTEER there). */
   setOffer: VolunteerOffer;
   /** Set a product's photo, or remove it with null (COORDINATOR or CLERK of the site). The photo is base64 of a JPEG or WebP of at most 48 KB and 640 pixels a side (the client shrinks it first); anything else is BAD_USER_INPUT. */
@@ -613,6 +668,8 @@ export type Mutation = {
   setTierOverride: TierOverride;
   /** Pair an elder with a visitor and backup (COORDINATOR of the elder's site); the elder's open tasks move to the visitor, and a first pairing gets this period's task at once. */
   setVisitPair: VisitPair;
+  /** Changes a member's facts (COORDINATOR of the member's site, or ADMIN). The audit trail keeps each changed field's value before and after. */
+  updateMember: Member;
   /** Change a product's name, price or unit (COORDINATOR or CLERK of the site). CONFLICT if the name is taken. */
   updateProduct: Product;
   /** Change a site's settings (COORDINATOR of the site, or ADMIN), audited. Rates apply to service confirmed afterwards. */
@@ -742,6 +799,17 @@ export type MutationCreateSiteArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationDeactivateMemberArgs = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  reason: DeactivationReason;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationDeclineJoinRequestArgs = {
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -796,6 +864,15 @@ export type MutationGrantSiteRoleArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationIssueResetCodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationLoginArgs = {
   password: Scalars['String']['input'];
   phone: Scalars['String']['input'];
@@ -842,6 +919,15 @@ export type MutationPostSeriesArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationReactivateMemberArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationReassignVisitTaskArgs = {
   taskId: Scalars['ID']['input'];
   visitorId?: InputMaybe<Scalars['ID']['input']>;
@@ -863,6 +949,17 @@ export type MutationRecordVisitArgs = {
  */
 export type MutationRedeemArgs = {
   input: RedeemInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRedeemResetCodeArgs = {
+  code: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+  phone: Scalars['String']['input'];
 };
 
 
@@ -959,6 +1056,16 @@ export type MutationReverseTransferArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationSetLeaverBalanceRuleArgs = {
+  rule: LeaverBalanceRule;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationSetOfferArgs = {
   input: OfferInput;
 };
@@ -989,6 +1096,16 @@ export type MutationSetTierOverrideArgs = {
  */
 export type MutationSetVisitPairArgs = {
   input: SetVisitPairInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationUpdateMemberArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateMemberInput;
 };
 
 
@@ -1276,7 +1393,7 @@ export type Query = {
   joinRequests: Array<JoinRequest>;
   /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
-  /** The site's members, by name; staff only. `search` matches name or phone. */
+  /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
   members: MemberConnection;
   /** The viewer's own offer at the site (a VOLUNTEER there); null before they make one. */
   myOffer?: Maybe<VolunteerOffer>;
@@ -1383,6 +1500,7 @@ export type QueryMemberArgs = {
  */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  deactivated?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   role?: InputMaybe<Role>;
   search?: InputMaybe<Scalars['String']['input']>;
@@ -1707,6 +1825,17 @@ export type RequestToJoinInput = {
   siteId: Scalars['ID']['input'];
 };
 
+/** A one-time code for a member who forgot their password: show it once, it is never shown again. */
+export type ResetCode = {
+  __typename?: 'ResetCode';
+  /** The digits the member types on the log-in page with their phone number. */
+  code: Scalars['String']['output'];
+  /** When the code stops working (24 hours after it was made). */
+  expiresAt: Scalars['DateTime']['output'];
+  /** The member, who now has no password until they use the code. */
+  member: Member;
+};
+
 /** What a person may do at a site. One person may hold several roles. */
 export type Role =
   /** Platform staff (民政局): create sites, see every site's reports, audit. */
@@ -1800,6 +1929,8 @@ export type Site = {
   county: Scalars['String']['output'];
   /** Opaque id (site_...). */
   id: Scalars['ID']['output'];
+  /** What a deactivated member's balance becomes at this site. */
+  leaverBalanceRule: LeaverBalanceRule;
   /** The site's name. */
   name: Scalars['String']['output'];
   /** Points earned per hour of confirmed service (unless a category has its own rate). */
@@ -1997,6 +2128,26 @@ export type Unit =
   | 'MINUTES'
   /** Points (积分), spent at the points supermarket. */
   | 'POINTS';
+
+/** Changes to a member's facts; a field left out stays as it is, an explicit null clears it (name excepted). */
+export type UpdateMemberInput = {
+  /** Home address, up to 200 characters. */
+  address?: InputMaybe<Scalars['String']['input']>;
+  /** Year of birth. */
+  birthYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Care categories (for elders); the whole new list. */
+  careCategories?: InputMaybe<Array<CareCategory>>;
+  /** Disability grade 1 (most severe) to 4. */
+  disabilityGrade?: InputMaybe<Scalars['Int']['input']>;
+  /** Who the member lives with. */
+  livingSituation?: InputMaybe<LivingSituation>;
+  /** Full name, 1-40 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Mainland mobile number; null removes it (and with it the log-in). */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** True: a proxy account, the coordinator acts for them: their password and tokens end. To give a proxy a log-in, issue a reset code. */
+  proxy?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 /** A product's changes; a field left out stays as it is. */
 export type UpdateProductInput = {
@@ -2294,6 +2445,7 @@ export type ResolversTypes = {
   ClaimStatus: ClaimStatus;
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeactivationReason: DeactivationReason;
   EditNeedInput: EditNeedInput;
   EditSeriesInput: EditSeriesInput;
   ElderVisitStatus: ResolverTypeWrapper<ElderVisitData>;
@@ -2308,7 +2460,9 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JoinRequest: ResolverTypeWrapper<JoinRequestRow>;
   JoinRequestStatus: JoinRequestStatus;
+  LeaverBalanceRule: LeaverBalanceRule;
   LedgerCheck: ResolverTypeWrapper<InvariantResult>;
+  LivingSituation: LivingSituation;
   Member: ResolverTypeWrapper<MemberRow>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -2335,6 +2489,7 @@ export type ResolversTypes = {
   RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
   RequestToJoinInput: RequestToJoinInput;
+  ResetCode: ResolverTypeWrapper<Omit<ResetCode, 'member'> & { member: ResolversTypes['Member'] }>;
   Role: Role;
   SeriesScope: SeriesScope;
   ServiceCategory: ServiceCategory;
@@ -2357,6 +2512,7 @@ export type ResolversTypes = {
   TransferConnection: ResolverTypeWrapper<Omit<TransferConnection, 'edges'> & { edges: Array<ResolversTypes['TransferEdge']> }>;
   TransferEdge: ResolverTypeWrapper<Omit<TransferEdge, 'node'> & { node: ResolversTypes['Transfer'] }>;
   Unit: Unit;
+  UpdateMemberInput: UpdateMemberInput;
   UpdateProductInput: UpdateProductInput;
   UpdateSiteSettingsInput: UpdateSiteSettingsInput;
   Visit: ResolverTypeWrapper<VisitRow>;
@@ -2424,6 +2580,7 @@ export type ResolversParentTypes = {
   RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
   RedemptionItem: RedemptionItemRow;
   RequestToJoinInput: RequestToJoinInput;
+  ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
   ServiceRecord: ServiceRecordData;
   SetTierOverrideInput: SetTierOverrideInput;
   SetVisitPairInput: SetVisitPairInput;
@@ -2441,6 +2598,7 @@ export type ResolversParentTypes = {
   Transfer: TransferRow;
   TransferConnection: Omit<TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
   TransferEdge: Omit<TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
+  UpdateMemberInput: UpdateMemberInput;
   UpdateProductInput: UpdateProductInput;
   UpdateSiteSettingsInput: UpdateSiteSettingsInput;
   Visit: VisitRow;
@@ -2570,13 +2728,19 @@ export type LedgerCheckResolvers<ContextType = Context, ParentType extends Resol
 };
 
 export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   balance?: Resolver<ResolversTypes['Balance'], ParentType, ContextType>;
   birthYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   canLogIn?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   careCategories?: Resolver<Array<ResolversTypes['CareCategory']>, ParentType, ContextType>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, Partial<MemberClaimsArgs>>;
+  deactivatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deactivationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deactivationReason?: Resolver<Maybe<ResolversTypes['DeactivationReason']>, ParentType, ContextType>;
+  disabilityGrade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  livingSituation?: Resolver<Maybe<ResolversTypes['LivingSituation']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -2610,20 +2774,24 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   closeFollowUp?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationCloseFollowUpArgs, 'outcome' | 'visitId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
+  deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'id' | 'reason'>>;
   declineJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationDeclineJoinRequestArgs, 'id' | 'reason'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
   editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
   editSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditSeriesNeedArgs, 'id' | 'input' | 'scope'>>;
   grantSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationGrantSiteRoleArgs, 'phone' | 'role' | 'siteId'>>;
+  issueResetCode?: Resolver<ResolversTypes['ResetCode'], ParentType, ContextType, RequireFields<MutationIssueResetCodeArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
   markAllInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType>;
   markInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   postSeries?: Resolver<ResolversTypes['PostSeriesPayload'], ParentType, ContextType, RequireFields<MutationPostSeriesArgs, 'input'>>;
+  reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
   reassignVisitTask?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType, RequireFields<MutationReassignVisitTaskArgs, 'taskId'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
+  redeemResetCode?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRedeemResetCodeArgs, 'code' | 'newPassword' | 'phone'>>;
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
   removeSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveSiteRoleArgs, 'memberId' | 'role' | 'siteId'>>;
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
@@ -2633,10 +2801,12 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestoreProductArgs, 'productId'>>;
   retireProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRetireProductArgs, 'productId'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
+  setLeaverBalanceRule?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationSetLeaverBalanceRuleArgs, 'rule' | 'siteId'>>;
   setOffer?: Resolver<ResolversTypes['VolunteerOffer'], ParentType, ContextType, RequireFields<MutationSetOfferArgs, 'input'>>;
   setProductPhoto?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationSetProductPhotoArgs, 'productId'>>;
   setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
   setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
+  updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input' | 'productId'>>;
   updateSiteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<MutationUpdateSiteSettingsArgs, 'input'>>;
   withdrawClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationWithdrawClaimArgs, 'claimId'>>;
@@ -2776,6 +2946,12 @@ export type RedemptionItemResolvers<ContextType = Context, ParentType extends Re
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ResetCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResetCode'] = ResolversParentTypes['ResetCode']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
 export type ServiceRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceRecord'] = ResolversParentTypes['ServiceRecord']> = {
   certificateUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   confirmedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2788,6 +2964,7 @@ export type ServiceRecordResolvers<ContextType = Context, ParentType extends Res
 export type SiteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Site'] = ResolversParentTypes['Site']> = {
   county?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  leaverBalanceRule?: Resolver<ResolversTypes['LeaverBalanceRule'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   publicNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2988,6 +3165,7 @@ export type Resolvers<ContextType = Context> = {
   RedemptionConnection?: RedemptionConnectionResolvers<ContextType>;
   RedemptionEdge?: RedemptionEdgeResolvers<ContextType>;
   RedemptionItem?: RedemptionItemResolvers<ContextType>;
+  ResetCode?: ResetCodeResolvers<ContextType>;
   ServiceRecord?: ServiceRecordResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteConnection?: SiteConnectionResolvers<ContextType>;
