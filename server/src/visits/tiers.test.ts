@@ -17,6 +17,9 @@ describe('visit tiers', () => {
     expect(computedTier(elder(1946, 'LEFT_BEHIND'), 2026)).toBe('A');
     // 高龄 recorded, birth year unknown: as 80+.
     expect(computedTier(elder(null, 'ADVANCED_AGE', 'LIVING_ALONE'), 2026)).toBe('A');
+    // Living alone recorded as the living situation, not a category.
+    expect(computedTier({ birthYear: 1940, careCategories: [], livingSituation: 'ALONE' }, 2026)).toBe('A');
+    expect(computedTier({ birthYear: 1940, careCategories: [], livingSituation: 'WITH_SPOUSE' }, 2026)).toBe('C');
     // 79 living alone: monthly.
     expect(computedTier(elder(1947, 'LIVING_ALONE'), 2026)).toBe('B');
   });

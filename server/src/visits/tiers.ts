@@ -2,7 +2,7 @@
 // C quarterly; and the period (week, month, quarter on the site's calendar) a day falls in for a
 // tier. A coordinator's override, with a reason, holds until its last day.
 import { Temporal } from '@js-temporal/polyfill';
-import type { CareCategory, VisitTier } from '@huzhu/db';
+import type { CareCategory, LivingSituation, VisitTier } from '@huzhu/db';
 
 /** The facts a tier is computed from; fields a site has not recorded are null. */
 export interface ElderFacts {
@@ -10,6 +10,8 @@ export interface ElderFacts {
   careCategories: readonly CareCategory[];
   /** 1 (most severe) to 4, the disability certificate's grade; null when none or unknown. */
   disabilityGrade?: number | null;
+  /** How they live; ALONE counts as living alone whatever the care categories say. */
+  livingSituation?: LivingSituation | null;
 }
 
 /** Living without family at hand: alone, empty nest, or children away (left behind). */
@@ -17,7 +19,8 @@ const ALONE: readonly CareCategory[] = ['LIVING_ALONE', 'EMPTY_NEST', 'LEFT_BEHI
 
 /**
  * The default rules (seed 003 and the 2022 national opinion):
- * - A, weekly: 80 or older (or recorded as 高龄) and living alone, empty-nest or left behind;
+ * - A, weekly: 80 or older (or recorded as 高龄) and living alone (the category, or the recorded
+ *   living situation), empty-nest or left behind;
  * - B, monthly: any other elder with a care category (disabled or with dementia, severe
  *   disability, extreme poverty, special family-planning family, living alone, 高龄), or a
  *   disability of grade 1-2;
@@ -26,7 +29,8 @@ const ALONE: readonly CareCategory[] = ['LIVING_ALONE', 'EMPTY_NEST', 'LEFT_BEHI
 export function computedTier(facts: ElderFacts, year: number): VisitTier {
   const cats = facts.careCategories;
   const eighty = (facts.birthYear !== null && year - facts.birthYear >= 80) || cats.includes('ADVANCED_AGE');
-  if (eighty && cats.some((c) => ALONE.includes(c))) return 'A';
+  const alone = cats.some((c) => ALONE.includes(c)) || facts.livingSituation === 'ALONE';
+  if (eighty && alone) return 'A';
   const grade = facts.disabilityGrade ?? null;
   if (cats.length > 0 || (grade !== null && grade <= 2)) return 'B';
   return 'C';
