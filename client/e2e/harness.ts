@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import axe from 'axe-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import zh from '../src/i18n/zh-CN';
 
 export const clientDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -259,4 +259,18 @@ export async function graphqlAt<T>(
   const body = (await res.json()) as { data?: T; errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data!;
+}
+
+/**
+ * A page looked at the way every journey does: settled, a screenshot into `dir`, axe's findings
+ * kept in `problems` (asserted empty at the journey's end), and none of `machine` (ids, API
+ * field names) anywhere in the page's text.
+ */
+export function looker(dir: string, machine: RegExp, problems: A11yProblem[]) {
+  return async (page: Page, name: string): Promise<void> => {
+    await settle(page);
+    await shoot(page, dir, name);
+    problems.push(...(await axeCheck(page, name)));
+    expect(await page.locator('body').innerText(), name).not.toMatch(machine);
+  };
 }

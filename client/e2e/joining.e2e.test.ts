@@ -7,18 +7,16 @@
 // No screen on the way shows an id or an API field name.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   PASSWORD,
   PHONE,
-  axeCheck,
   graphqlAt,
   logIn,
   newPhone,
   repoRoot,
   settle,
-  shoot,
   zh,
+  looker,
   type A11yProblem,
   browserSuite,
 } from './harness';
@@ -28,12 +26,7 @@ const MACHINE = /mem_|site_|jreq_|siteId|memberId/;
 const suite = browserSuite();
 const problems: A11yProblem[] = [];
 
-async function look(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await shoot(page, shots, name);
-  problems.push(...(await axeCheck(page, name)));
-  expect(await page.locator('body').innerText(), name).not.toMatch(MACHINE);
-}
+const look = looker(shots, MACHINE, problems);
 
 /** The next Tuesday after today, YYYY-MM-DD in Shanghai. */
 function nextTuesday(): string {

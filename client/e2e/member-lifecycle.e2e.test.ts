@@ -9,13 +9,12 @@ import type { Page } from 'playwright-core';
 import {
   PASSWORD,
   PHONE,
-  axeCheck,
   logIn,
   newPhone,
   repoRoot,
   settle,
-  shoot,
   zh,
+  looker,
   type A11yProblem,
   browserSuite,
 } from './harness';
@@ -27,12 +26,7 @@ const LIU = '13900000004'; // 刘桂兰: 240 minutes and 40 points banked
 const suite = browserSuite();
 const problems: A11yProblem[] = [];
 
-async function look(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await shoot(page, shots, name);
-  problems.push(...(await axeCheck(page, name)));
-  expect(await page.locator('body').innerText(), name).not.toMatch(MACHINE);
-}
+const look = looker(shots, MACHINE, problems);
 
 /** Opens a member's page from the members page, found by name, and on it the sheet of their facts. */
 async function open(page: Page, name: string): Promise<void> {

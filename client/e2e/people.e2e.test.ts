@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   PHONE,
-  axeCheck,
   logIn,
   newPhone,
   parseMinutes,
@@ -17,6 +16,7 @@ import {
   settle,
   shoot,
   zh,
+  looker,
   type A11yProblem,
   browserSuite,
 } from './harness';
@@ -29,12 +29,7 @@ const suite = browserSuite();
 const problems: A11yProblem[] = [];
 
 /** A screenshot at the phone size, axe, and no id or field name anywhere in the page's text. */
-async function look(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await shoot(page, shots, name);
-  problems.push(...(await axeCheck(page, name)));
-  expect(await page.locator('body').innerText(), name).not.toMatch(MACHINE);
-}
+const look = looker(shots, MACHINE, problems);
 
 async function minutesOf(page: Page): Promise<number> {
   await page.goto('/volunteer/account');

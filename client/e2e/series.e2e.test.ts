@@ -7,15 +7,14 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
   PHONE,
-  axeCheck,
   browserSuite,
   logIn,
   newPhone,
   repoRoot,
   settle,
-  shoot,
   startedMinutesAgo,
   zh,
+  looker,
   type A11yProblem,
 } from './harness';
 
@@ -24,12 +23,7 @@ const MACHINE = /need_|series_|mem_|THIS_ONE|THIS_AND_FOLLOWING|timeOfDay/;
 const suite = browserSuite();
 const problems: A11yProblem[] = [];
 
-async function look(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await shoot(page, shots, name);
-  problems.push(...(await axeCheck(page, name)));
-  expect(await page.locator('body').innerText(), name).not.toMatch(MACHINE);
-}
+const look = looker(shots, MACHINE, problems);
 
 /** The overview with every page of open needs shown. */
 async function openNeeds(page: Page): Promise<void> {

@@ -5,20 +5,7 @@
 // as done on the coordinator's board.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import {
-  PHONE,
-  UI_WAIT_MS,
-  axeCheck,
-  browserSuite,
-  logIn,
-  newPhone,
-  repoRoot,
-  settle,
-  shoot,
-  zh,
-  type A11yProblem,
-} from './harness';
+import { PHONE, UI_WAIT_MS, browserSuite, logIn, newPhone, repoRoot, zh, looker, type A11yProblem } from './harness';
 
 const shots = join(repoRoot, 'screenshots', 'visit-duty');
 const MACHINE = /mem_|site_|vtask_|visit_|HOME|PHONE|CONCERN/;
@@ -26,12 +13,7 @@ const suite = browserSuite();
 const problems: A11yProblem[] = [];
 const ELDER = '赵玉梅';
 
-async function look(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await shoot(page, shots, name);
-  problems.push(...(await axeCheck(page, name)));
-  expect(await page.locator('body').innerText(), name).not.toMatch(MACHINE);
-}
+const look = looker(shots, MACHINE, problems);
 
 describe('the visit duty', () => {
   it('pairs, shows the visitor his task first, and a visit closes it', async () => {

@@ -6,19 +6,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import {
   PHONE,
   UI_WAIT_MS,
-  axeCheck,
   browserSuite,
   logIn,
   newPhone,
   repoRoot,
   settle,
-  shoot,
   startedMinutesAgo,
   zh,
+  looker,
   type A11yProblem,
 } from './harness';
 
@@ -27,12 +25,7 @@ const MACHINE = /mem_|site_|visit_|visitorId|followUp/;
 const suite = browserSuite();
 const problems: A11yProblem[] = [];
 
-async function look(page: Page, name: string): Promise<void> {
-  await settle(page);
-  await shoot(page, shots, name);
-  problems.push(...(await axeCheck(page, name)));
-  expect(await page.locator('body').innerText(), name).not.toMatch(MACHINE);
-}
+const look = looker(shots, MACHINE, problems);
 
 describe('the visit round', () => {
   it('records when and who, follows up to the end, and downloads the month', async () => {
