@@ -1,8 +1,9 @@
 // The visit round, walked to its end on a phone (390x844) by the coordinator: each unvisited elder
 // shows their last visit and the day the next is due; a visit is recorded with the time it really
 // happened and the volunteer who went (not "now" and the coordinator); a visit marked for
-// follow-up stays on the follow-up list until the coordinator records what was done; and the
-// month's visits come down as a spreadsheet with that visit in it.
+// follow-up stays on the follow-up list (a need for the elder is posted from it) until the
+// coordinator records what was done; and the month's visits come down as a spreadsheet with that
+// visit in it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,6 +69,20 @@ describe('the visit round', () => {
     await item.waitFor();
     expect(await item.innerText()).toContain('灶台的煤气管老化');
     await look(page, '03-follow-up-open');
+
+    // A need for the elder, from the follow-up: the post page finds her and carries the note.
+    await item.getByRole('button', { name: `为 ${elder} 发布需求` }).click();
+    await page.waitForURL('**/coordinator/post**');
+    await page.locator('.van-cell', { hasText: elder }).first().click();
+    await page.locator('input[name="title"]').fill('换煤气管');
+    expect(await page.locator('textarea').first().inputValue()).toContain('灶台的煤气管老化');
+    await look(page, '03b-need-from-follow-up');
+    await page.getByRole('button', { name: zh.common.next }).click();
+    await page.getByRole('button', { name: zh.post.submit }).click();
+    await page.getByText(zh.post.posted).waitFor();
+
+    await page.goto('/coordinator/visits');
+    await item.waitFor();
     await item.getByRole('button', { name: zh.followUps.close }).click();
     await page.locator('.sheet textarea').fill('已请村电工换了新管');
     await page.getByRole('button', { name: zh.followUps.save }).click();

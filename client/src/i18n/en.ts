@@ -417,6 +417,7 @@ const en: typeof zhCN = {
     reassigned: 'This visit to {name} is reassigned',
   },
   followUps: {
+    postNeed: 'Post a need for {name}',
     title: 'To follow up ({n})',
     none: 'Nothing to follow up.',
     close: 'Record what was done',

@@ -416,6 +416,7 @@ export default {
     reassigned: '已改派 {name} 的这次探访',
   },
   followUps: {
+    postNeed: '为 {name} 发布需求',
     title: '待跟进（{n} 件）',
     none: '没有待跟进的事。',
     close: '记下处理结果',
