@@ -17,6 +17,7 @@ export * as jobQueries from './queries/jobs.queries';
 export * as inboxQueries from './queries/inbox.queries';
 export * as lifecycleQueries from './queries/member-lifecycle.queries';
 export * as visitDutyQueries from './queries/visit-duty.queries';
+export * as regionQueries from './queries/regions.queries';
 export * as joiningQueries from './queries/joining.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';

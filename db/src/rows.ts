@@ -14,6 +14,7 @@ export type ProductPhotoRow = typeof t.productPhotos.$inferSelect;
 export type RedemptionRow = typeof t.redemptions.$inferSelect;
 export type RedemptionItemRow = typeof t.redemptionItems.$inferSelect;
 export type VisitRow = typeof t.visits.$inferSelect;
+export type RegionRow = typeof t.regions.$inferSelect;
 export type InboxItemRow = typeof t.inboxItems.$inferSelect;
 export type VisitPairRow = typeof t.visitPairs.$inferSelect;
 export type VisitTaskRow = typeof t.visitTasks.$inferSelect;

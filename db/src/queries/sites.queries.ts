@@ -7,12 +7,30 @@ import { members, memberships, siteCategoryRates, sites } from '../schema/index'
 import type { MemberRow } from './members.queries';
 import type { Role } from '../schema/enums.schema';
 import { ensureSiteAccounts } from './ledger.queries';
+import { ensureRegionPath } from './regions.queries';
 
 export type SiteRow = typeof sites.$inferSelect;
 export type NewSite = typeof sites.$inferInsert;
 
+/**
+ * Writes the site and its ledger accounts. Without a regionId its region rows are found or made
+ * from its county/township/village names, so every site sits in a region.
+ */
 export async function insertSite(ex: Executor, site: NewSite): Promise<SiteRow> {
-  const [row] = await ex.insert(sites).values(site).returning();
+  let regionId = site.regionId ?? null;
+  if (regionId === null) {
+    const steps = [
+      { level: 'COUNTY' as const, name: site.county },
+      { level: 'TOWNSHIP' as const, name: site.township ?? '' },
+      { level: 'VILLAGE' as const, name: site.village ?? '' },
+    ].filter((s) => s.name !== '');
+    const { rows } = await ensureRegionPath(ex, steps);
+    regionId = rows[rows.length - 1]!.id;
+  }
+  const [row] = await ex
+    .insert(sites)
+    .values({ ...site, regionId })
+    .returning();
   if (!row) throw new Error('insert into sites returned no row');
   await ensureSiteAccounts(ex, row.id);
   return row;

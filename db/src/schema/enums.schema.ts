@@ -137,3 +137,8 @@ export const visitTaskStatusEnum = pgEnum('visit_task_status', VISIT_TASK_STATUS
 export const VISIT_MODES = ['HOME', 'PHONE', 'VIDEO', 'OTHER'] as const;
 export type VisitMode = (typeof VISIT_MODES)[number];
 export const visitModeEnum = pgEnum('visit_mode', VISIT_MODES);
+
+/** The levels of the administrative divisions a site sits in: 省/市/县/乡镇/村. */
+export const REGION_LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+export const regionLevelEnum = pgEnum('region_level', REGION_LEVELS);

@@ -1,5 +1,6 @@
 // Every table, in one namespace, for Drizzle's relational queries and for drizzle-kit.
 export * from './enums.schema';
+export * from './regions.schema';
 export * from './sites.schema';
 export * from './members.schema';
 export * from './series.schema';

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { leaverBalanceRuleEnum, serviceCategoryEnum } from './enums.schema';
+import { regions } from './regions.schema';
 
 export const sites = pgTable(
   'sites',
@@ -12,6 +13,8 @@ export const sites = pgTable(
     county: text('county').notNull(),
     township: text('township').notNull().default(''),
     village: text('village').notNull().default(''),
+    /** The deepest division the site sits in (its village, township or county row). */
+    regionId: bigint('region_id', { mode: 'number' }).references(() => regions.id),
     timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
     /** Points earned per hour of confirmed service, unless the category has its own rate. */
     pointsPerHour: integer('points_per_hour').notNull().default(10),
@@ -31,6 +34,7 @@ export const sites = pgTable(
     check('sites_points_expiry_positive', sql`${t.pointsExpiryMonths} IS NULL OR ${t.pointsExpiryMonths} > 0`),
     check('sites_name_not_blank', sql`length(btrim(${t.name})) > 0`),
     index('sites_region_idx').on(t.county, t.township, t.village),
+    index('sites_region_id_idx').on(t.regionId),
   ],
 );
 

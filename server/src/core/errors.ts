@@ -61,10 +61,11 @@ const MISSING = {
   claim: { en: 'Claim not found', zh: '找不到这条认领' },
   transfer: { en: 'Transfer not found', zh: '找不到这笔记录' },
   visit: { en: 'Visit not found', zh: '找不到这次探访记录' },
+  region: { en: 'Region not found', zh: '找不到这个地区' },
 } as const satisfies Record<string, Message>;
 
 /**
- * NOT_FOUND for a site, member, need, claim, transfer or visit, in the words every such answer uses: the
+ * NOT_FOUND for a site, member, need, claim, transfer, visit or region, in the words every such answer uses: the
  * same whether the thing is not there or is another site's (see requireVisibleAt).
  */
 export function notFound(what: keyof typeof MISSING): never {

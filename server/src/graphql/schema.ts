@@ -14,6 +14,7 @@ import { offersResolvers } from '../offers/offers.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
 import { seriesResolvers } from '../needs/series.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
+import { regionsResolvers } from '../reports/regions.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
@@ -76,6 +77,7 @@ export function buildSchema(): GraphQLSchema {
     visitsResolvers,
     visitDutyResolvers,
     reportsResolvers,
+    regionsResolvers,
     platformResolvers,
     inboxResolvers,
     subscriptionResolvers,

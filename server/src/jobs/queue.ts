@@ -57,10 +57,10 @@ export interface JobDefinition<D extends object = object> {
   expireInSeconds?: number;
   schedule?: JobSchedule<D>;
   /**
-   * Also run the scheduled job once when a process starts (once a day whichever process starts
-   * first): a schedule that fell while no server ran is not made up by pg-boss, and work such as
-   * generating this period's visit tasks must not wait for the next night. The job must be
-   * idempotent.
+   * Also run the scheduled job (each of its time zones) when a process starts, before it serves:
+   * a schedule that fell while no server ran is not made up by pg-boss, and work such as this
+   * period's visit tasks must not wait for the next night. The job must be idempotent; a failure
+   * is logged and the next scheduled run tries again.
    */
   catchUpAtStart?: boolean;
 }
@@ -167,7 +167,7 @@ export async function startJobQueue(options: QueueOptions): Promise<JobQueue> {
         },
       );
     }
-    for (const def of definitions) await syncSchedule(boss, handle, def);
+    for (const def of definitions) await syncSchedule(boss, handle, def, log);
   }
 
   let stopping: Promise<void> | undefined;
@@ -198,7 +198,12 @@ function queueOptions(def: JobDefinition): Queue {
 }
 
 /** The schedules a definition asks for, and no others (a site's zone that went away is dropped). */
-async function syncSchedule(boss: PgBoss, handle: DbHandle, def: JobDefinition): Promise<void> {
+async function syncSchedule(
+  boss: PgBoss,
+  handle: DbHandle,
+  def: JobDefinition,
+  log: (line: string) => void,
+): Promise<void> {
   const existing = await boss.getSchedules(def.name);
   const wanted = new Map<string, { tz: string; data: object }>();
   const s = def.schedule;
@@ -213,9 +218,21 @@ async function syncSchedule(boss: PgBoss, handle: DbHandle, def: JobDefinition):
   for (const [key, { tz, data }] of wanted) await boss.schedule(def.name, s!.cron, data, { tz, key });
   for (const row of existing) if (!wanted.has(row.key)) await boss.unschedule(def.name, row.key);
   if (def.catchUpAtStart) {
-    const day = new Date().toISOString().slice(0, 10);
-    for (const [key, { data }] of wanted)
-      await boss.send(def.name, data, { id: keyId(def.name, `start:${key}:${day}`) });
+    // Run here, before the process serves: work done in the background after start would race
+    // the first requests (and a test's count of the statements a request runs). Idempotent by
+    // the definition's contract, so every process starting may run it.
+    for (const { data } of wanted.values()) {
+      try {
+        await def.run(data, {
+          id: `start:${def.name}`,
+          retryCount: 0,
+          createdOn: new Date(),
+          signal: new AbortController().signal,
+        });
+      } catch (error) {
+        log(`jobs: ${def.name} at start failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 }
 

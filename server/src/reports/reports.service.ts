@@ -20,6 +20,9 @@ export interface SiteReportData {
   pointsRedeemed: number;
   /** null when no elder of the site is due a visit. */
   visitRate: number | null;
+  /** Elders due a visit, and of them visited in the month (the rate's two terms, for roll-ups). */
+  dueCount: number;
+  visitedCount: number;
 }
 
 /** The key of the month's kept figures: its first day, the same for every site's own time zone. */
@@ -38,6 +41,8 @@ function toReport(month: string, f: reportQueries.SiteFigures): SiteReportData {
     pointsIssued: f.pointsIssued,
     pointsRedeemed: f.pointsRedeemed,
     visitRate: coverageRate(f.dueCount, f.visitedCount),
+    dueCount: f.dueCount,
+    visitedCount: f.visitedCount,
   };
 }
 

@@ -21,5 +21,6 @@ export const sitesResolvers: Resolvers = {
   Site: {
     id: (s) => toId('Site', s.id),
     region: (s) => sites.regionOf(s),
+    regionPath: (s, _a, ctx) => (s.regionId === null ? [] : sites.regionPathOf(ctx.deps, s.regionId)),
   },
 };

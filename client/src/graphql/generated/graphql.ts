@@ -110,8 +110,10 @@ export type CreateSiteInput = {
   name: string;
   /** Points per hour of service, 1-1000. */
   pointsPerHour: number;
-  /** Region path county/township/village, e.g. 平江县/安定镇/三和村. */
+  /** Region path of 1 to 5 divisions: county[/township[/village]], or with a city, or a province and a city, before the county, e.g. 平江县/安定镇/三和村 or 吉林省/松原市/前郭尔罗斯蒙古族自治县/查干花镇/查干花村. */
   region: string;
+  /** The statistical division codes (12 digits), one per part of the region, empty where unknown; a division that has a code already must be given the same one (else CONFLICT). */
+  regionCodes?: Array<string | null | undefined> | null | undefined;
   /** IANA time zone; Asia/Shanghai when omitted. */
   timeZone?: string | null | undefined;
 };
@@ -502,9 +504,13 @@ export type VisitChecksInput = {
 
 /** How a visit was made, the policy's forms: at home (上门), by phone (电话), by video (视频), other. */
 export type VisitMode =
+  /** At the elder's home (上门). */
   | 'HOME'
+  /** Another of the policy's forms (pressing the family, emergency help...). */
   | 'OTHER'
+  /** By phone (电话). */
   | 'PHONE'
+  /** By video call (视频). */
   | 'VIDEO';
 
 /** Where a visit task stands. */

@@ -1,11 +1,12 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
 import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
+import type { RegionTotalsData, RegionReportData } from '../../reports/regions.service';
 import type { SiteReportData } from '../../reports/reports.service';
 import type { ServiceRecordData } from '../../members/members.service';
 import type { PlatformHealthData } from '../../platform/platform.resolver';
@@ -220,8 +221,10 @@ export type CreateSiteInput = {
   name: Scalars['String']['input'];
   /** Points per hour of service, 1-1000. */
   pointsPerHour: Scalars['Int']['input'];
-  /** Region path county/township/village, e.g. 平江县/安定镇/三和村. */
+  /** Region path of 1 to 5 divisions: county[/township[/village]], or with a city, or a province and a city, before the county, e.g. 平江县/安定镇/三和村 or 吉林省/松原市/前郭尔罗斯蒙古族自治县/查干花镇/查干花村. */
   region: Scalars['String']['input'];
+  /** The statistical division codes (12 digits), one per part of the region, empty where unknown; a division that has a code already must be given the same one (else CONFLICT). */
+  regionCodes?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
   /** IANA time zone; Asia/Shanghai when omitted. */
   timeZone?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1418,6 +1421,8 @@ export type Query = {
   recipients: Array<Member>;
   /** The site's redemptions, newest first. Staff of the site see everyone's; anyone else only their own. */
   redemptions: RedemptionConnection;
+  /** A region's month rolled up from its sites, with its divisions below (platform staff). Without regionId: every region's top. */
+  regionReport: RegionReport;
   /** A site by id (public). */
   site?: Maybe<Site>;
   /** People of other sites holding roles at this site, by name (the site's staff, or ADMIN). */
@@ -1586,6 +1591,17 @@ export type QueryRedemptionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryRegionReportArgs = {
+  month: Scalars['String']['input'];
+  regionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1811,6 +1827,84 @@ export type RedemptionItem = {
   quantity: Scalars['Int']['output'];
 };
 
+/** An administrative division a site sits in; sites of one township share its row. */
+export type Region = {
+  __typename?: 'Region';
+  /** The statistical division code (12 digits); null when not given. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** Opaque id (region_...). */
+  id: Scalars['ID']['output'];
+  /** Its level. */
+  level: RegionLevel;
+  /** Its name. */
+  name: Scalars['String']['output'];
+};
+
+/** A level of the administrative divisions. */
+export type RegionLevel =
+  /** 市 */
+  | 'CITY'
+  /** 县 */
+  | 'COUNTY'
+  /** 省 */
+  | 'PROVINCE'
+  /** 乡镇 */
+  | 'TOWNSHIP'
+  /** 村 */
+  | 'VILLAGE';
+
+/** A region's month with one level of drill-down: its divisions below, and the sites at it. */
+export type RegionReport = {
+  __typename?: 'RegionReport';
+  /** The divisions one level down that hold sites, by name; ask again with one's id to go down. */
+  children: Array<RegionTotals>;
+  /** Elders due a visit at those sites. */
+  dueCount: Scalars['Int']['output'];
+  /** YYYY-MM. */
+  month: Scalars['String']['output'];
+  /** Points issued. */
+  pointsIssued: Scalars['Int']['output'];
+  /** Points redeemed. */
+  pointsRedeemed: Scalars['Int']['output'];
+  /** The region; null for all regions together (the top). */
+  region?: Maybe<Region>;
+  /** The region and those above it, top down (empty at the top). */
+  regionPath: Array<Region>;
+  /** Minutes of confirmed service. */
+  serviceMinutes: Scalars['Int']['output'];
+  /** Sites at or under it. */
+  siteCount: Scalars['Int']['output'];
+  /** The sites at the region itself, each with its report (and through the site, its unvisited elders). */
+  sites: Array<SiteReport>;
+  /** visitedCount / dueCount, 0-1; null when no one is due; the same as from the sum of its sites. */
+  visitRate?: Maybe<Scalars['Float']['output']>;
+  /** Of them, visited in the month. */
+  visitedCount: Scalars['Int']['output'];
+};
+
+/** One region's month: the sums of its sites' figures. */
+export type RegionTotals = {
+  __typename?: 'RegionTotals';
+  /** Elders due a visit at those sites. */
+  dueCount: Scalars['Int']['output'];
+  /** YYYY-MM. */
+  month: Scalars['String']['output'];
+  /** Points issued. */
+  pointsIssued: Scalars['Int']['output'];
+  /** Points redeemed. */
+  pointsRedeemed: Scalars['Int']['output'];
+  /** The region. */
+  region: Region;
+  /** Minutes of confirmed service. */
+  serviceMinutes: Scalars['Int']['output'];
+  /** Sites at or under it. */
+  siteCount: Scalars['Int']['output'];
+  /** visitedCount / dueCount, 0-1; null when no one is due. */
+  visitRate?: Maybe<Scalars['Float']['output']>;
+  /** Of them, visited in the month. */
+  visitedCount: Scalars['Int']['output'];
+};
+
 /** A request to join a site, as written on the log-in page. */
 export type RequestToJoinInput = {
   /** What they can help with; becomes their offer at the site. */
@@ -1939,6 +2033,8 @@ export type Site = {
   publicNotice: Scalars['Boolean']['output'];
   /** Region path, county/township/village. */
   region: Scalars['String']['output'];
+  /** The divisions the site sits in, top down (province or county first, its own last). */
+  regionPath: Array<Region>;
   /** IANA time zone the site's months and days are counted in. */
   timeZone: Scalars['String']['output'];
   /** Township (乡镇). */
@@ -2269,9 +2365,13 @@ export type VisitDutyBoard = {
 
 /** How a visit was made, the policy's forms: at home (上门), by phone (电话), by video (视频), other. */
 export type VisitMode =
+  /** At the elder's home (上门). */
   | 'HOME'
+  /** Another of the policy's forms (pressing the family, emergency help...). */
   | 'OTHER'
+  /** By phone (电话). */
   | 'PHONE'
+  /** By video call (视频). */
   | 'VIDEO';
 
 /** An elder's paired visitor (结对) and backup. */
@@ -2488,6 +2588,10 @@ export type ResolversTypes = {
   RedemptionConnection: ResolverTypeWrapper<Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RedemptionEdge']> }>;
   RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
+  Region: ResolverTypeWrapper<RegionRow>;
+  RegionLevel: RegionLevel;
+  RegionReport: ResolverTypeWrapper<RegionReportData>;
+  RegionTotals: ResolverTypeWrapper<RegionTotalsData>;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: ResolverTypeWrapper<Omit<ResetCode, 'member'> & { member: ResolversTypes['Member'] }>;
   Role: Role;
@@ -2579,6 +2683,9 @@ export type ResolversParentTypes = {
   RedemptionConnection: Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RedemptionEdge']> };
   RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
   RedemptionItem: RedemptionItemRow;
+  Region: RegionRow;
+  RegionReport: RegionReportData;
+  RegionTotals: RegionTotalsData;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
   ServiceRecord: ServiceRecordData;
@@ -2899,6 +3006,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'includeRetired' | 'siteId'>>;
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
+  regionReport?: Resolver<ResolversTypes['RegionReport'], ParentType, ContextType, RequireFields<QueryRegionReportArgs, 'month'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
@@ -2946,6 +3054,40 @@ export type RedemptionItemResolvers<ContextType = Context, ParentType extends Re
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegionReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionReport'] = ResolversParentTypes['RegionReport']> = {
+  children?: Resolver<Array<ResolversTypes['RegionTotals']>, ParentType, ContextType>;
+  dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointsIssued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsRedeemed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  regionPath?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
+  serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  siteCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sites?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType>;
+  visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RegionTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionTotals'] = ResolversParentTypes['RegionTotals']> = {
+  dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointsIssued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsRedeemed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  siteCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ResetCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResetCode'] = ResolversParentTypes['ResetCode']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2969,6 +3111,7 @@ export type SiteResolvers<ContextType = Context, ParentType extends ResolversPar
   pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   publicNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  regionPath?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   township?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   village?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3165,6 +3308,9 @@ export type Resolvers<ContextType = Context> = {
   RedemptionConnection?: RedemptionConnectionResolvers<ContextType>;
   RedemptionEdge?: RedemptionEdgeResolvers<ContextType>;
   RedemptionItem?: RedemptionItemResolvers<ContextType>;
+  Region?: RegionResolvers<ContextType>;
+  RegionReport?: RegionReportResolvers<ContextType>;
+  RegionTotals?: RegionTotalsResolvers<ContextType>;
   ResetCode?: ResetCodeResolvers<ContextType>;
   ServiceRecord?: ServiceRecordResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
