@@ -169,6 +169,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['ADMIN'], title: 'nav.sites', wide: true },
   },
   {
+    path: '/admin/regions/:regionId?',
+    component: () => import('./pages/admin/regions-page.vue'),
+    meta: { roles: ['ADMIN'], title: 'regions.title' },
+  },
+  {
     path: '/admin/sites/:siteId',
     component: () => import('./pages/admin/site-page.vue'),
     meta: { roles: ['ADMIN'], title: 'adminSite.title', wide: true },

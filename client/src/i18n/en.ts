@@ -416,6 +416,16 @@ const en: typeof zhCN = {
     paired: '{name} is paired with a visitor',
     reassigned: 'This visit to {name} is reassigned',
   },
+  regions: {
+    title: 'Visits by region',
+    link: 'Visit rates by region ›',
+    all: 'All regions',
+    path: 'Region',
+    counts: '{visited} of {due} elders visited, {sites} sites',
+    service: 'Service time {time}',
+    below: 'One level down',
+    sites: 'Sites here',
+  },
   followUps: {
     postNeed: 'Post a need for {name}',
     title: 'To follow up ({n})',
@@ -562,7 +572,7 @@ const en: typeof zhCN = {
     chart: 'Visit rate by site',
     create: 'New site',
     created: 'Site created',
-    regionPlaceholder: 'county/township/village',
+    regionPlaceholder: '[province/][city/]county/township/village',
   },
   // Rejection and no-show, and the times service may be checked in and reported (issue 15: no dead ends).
   rejection: {

@@ -415,6 +415,16 @@ export default {
     paired: '已为 {name} 安排结对探访',
     reassigned: '已改派 {name} 的这次探访',
   },
+  regions: {
+    title: '各地探访',
+    link: '按地区看探访率 ›',
+    all: '全部地区',
+    path: '所在地区',
+    counts: '应探访 {due} 人，已探访 {visited} 人，{sites} 个站点',
+    service: '服务时长 {time}',
+    below: '下一级',
+    sites: '本级站点',
+  },
   followUps: {
     postNeed: '为 {name} 发布需求',
     title: '待跟进（{n} 件）',
@@ -561,7 +571,7 @@ export default {
     chart: '各站点探访率',
     create: '新建站点',
     created: '站点已建立',
-    regionPlaceholder: '县/乡镇/村，例如 平江县/安定镇/三和村',
+    regionPlaceholder: '[省/][市/]县/乡镇/村，例如 平江县/安定镇/三和村',
   },
   // Rejection and no-show, and the times service may be checked in and reported (issue 15: no dead ends).
   rejection: {
