@@ -1,7 +1,7 @@
 // Wires the retry queue to the app: the GraphQL mutation for each kind of action (money-like,
 // and the coordinator's posting and visits), localStorage, the current user, and a reactive list
 // for the "pending / done" bar.
-import { shallowRef } from 'vue';
+import { computed, shallowRef } from 'vue';
 import { PendingActionQueue, type ActionKind, type PendingAction, type SendOutcome } from './pending-actions';
 import {
   ConfirmServiceDocument,
@@ -100,3 +100,13 @@ export function queueAction(
   const { action, settled } = runMoneyAction(kind, build, meta);
   return { action, settled, firstTry: queue.firstTry(action.id) };
 }
+
+/** Elders with a visit kept on the phone, not yet sent: no second button, so no second visit. */
+export const elderVisitsWaiting = computed(
+  () =>
+    new Set(
+      pendingActions.value
+        .filter((a) => a.kind === 'recordVisit' && a.status === 'pending')
+        .map((a) => String((a.variables['input'] as Record<string, unknown>)['elderId'])),
+    ),
+);

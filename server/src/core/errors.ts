@@ -62,6 +62,7 @@ const MISSING = {
   transfer: { en: 'Transfer not found', zh: '找不到这笔记录' },
   visit: { en: 'Visit not found', zh: '找不到这次探访记录' },
   region: { en: 'Region not found', zh: '找不到这个地区' },
+  visitTask: { en: 'Visit task not found', zh: '找不到这项探访任务' },
 } as const satisfies Record<string, Message>;
 
 /**

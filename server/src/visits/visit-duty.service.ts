@@ -26,7 +26,7 @@ import {
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
-import { endOfLocalDay, localDate } from '../core/time';
+import { endOfLocalDay, lastDayOfMonth, localDate } from '../core/time';
 import * as v from '../core/validate';
 import { deliver, type InboxMessage } from '../inbox/inbox.deliver';
 import { effectiveTier, periodOf } from './tiers';
@@ -127,10 +127,8 @@ export async function reassignVisitTask(
 ) {
   requireActor(actor);
   const task = await q.taskById(deps.db, taskId);
-  if (!task) fail(ErrorCode.NOT_FOUND, { en: 'Visit task not found', zh: '找不到这项探访任务' });
-  requireVisibleAt(actor, task.siteId, () =>
-    fail(ErrorCode.NOT_FOUND, { en: 'Visit task not found', zh: '找不到这项探访任务' }),
-  );
+  if (!task) notFound('visitTask');
+  requireVisibleAt(actor, task.siteId, () => notFound('visitTask'));
   requireRoleAt(actor, task.siteId, ['COORDINATOR']);
   if (task.status !== 'OPEN') {
     fail(ErrorCode.CONFLICT, { en: 'Only an open visit task can be reassigned', zh: '这项探访已经结束，不能再改派' });
@@ -174,7 +172,7 @@ export async function visitDuty(
   const { year, month } = v.month('month', monthInput);
   const site = await siteOrNotFound(deps, siteId);
   const first = `${year}-${String(month).padStart(2, '0')}-01`;
-  const last = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  const last = lastDayOfMonth(year, month);
   const tasks = await q.tasksOfSite(deps.db, siteId, first, last);
   const counts = (['A', 'B', 'C'] as const).map((tier) => {
     const of = tasks.filter((t) => t.tier === tier);
