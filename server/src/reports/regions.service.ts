@@ -5,6 +5,7 @@ import { regionQueries, type RegionRow } from '@huzhu/db';
 import type { Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { notFound } from '../core/errors';
+import { requireRegionReader } from './region-access';
 import { coverageRate } from '../visits/visits.service';
 import { siteReports, type SiteReportData } from './reports.service';
 
@@ -54,9 +55,10 @@ export async function regionReport(
   regionId: number | null,
   month: string,
 ): Promise<RegionReportData> {
-  // siteReports checks the actor (platform staff) and the month first.
-  const reports = await siteReports(deps, actor, month);
   const region = regionId === null ? null : ((await regionQueries.regionById(deps.db, regionId)) ?? notFound('region'));
+  requireRegionReader(actor, region);
+  // siteReports checks the actor (platform staff) and the month too.
+  const reports = await siteReports(deps, actor, month);
   const kids = region ? await regionQueries.childrenOf(deps.db, region.id) : await regionQueries.topRegions(deps.db);
   const paths = new Map(
     (await regionQueries.regionsByIds(deps.db, [...new Set(reports.flatMap((r) => r.site.regionId ?? []))])).map(
