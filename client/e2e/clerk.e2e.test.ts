@@ -171,7 +171,7 @@ describe("the clerk's counter", () => {
     await ctx.close();
   });
 
-  it('says "not done, do not hand over" while the link is down, then "done" once the server applied it', async () => {
+  it('says "not done, do not hand over" while the link is down, then "done" once the server applied it; an undo is kept the same way', async () => {
     const ctx = await newPhone(suite.browser, suite.server.url);
     const page = await ctx.newPage();
     await logIn(page, PHONE.clerk);
@@ -226,7 +226,24 @@ describe("the clerk's counter", () => {
     expect(await serve(page, '张建国')).toBe(before - 15);
     await page.goto('/clerk/redemptions');
     await settle(page);
-    expect(await page.locator('[data-testid="log-entry"]', { hasText: '张建国' }).count()).toBe(1);
+    const mine = page.locator('[data-testid="log-entry"]', { hasText: '张建国' });
+    expect(await mine.count()).toBe(1);
+
+    // Undone while the link is down: kept on the phone, applied once when the link is back.
+    await ctx.route('**/graphql', noLink);
+    await ctx.setOffline(true);
+    await mine.getByRole('button', { name: zh.counterLog.undo }).click();
+    await page.locator('textarea[name="reason"]').fill('拿错了');
+    await page.getByRole('button', { name: say(zh.counterLog.undoOk, { total: 15 }) }).click();
+    await page.getByText(say(zh.offline.undoKept, { name: '张建国', total: 15 })).waitFor();
+    await page
+      .getByText(say(zh.pending.kind.cancelRedemption, { name: '张建国', total: 15 }), { exact: true })
+      .waitFor();
+    await shoot(page, shots, '32-offline-undo-kept');
+    await ctx.unroute('**/graphql', noLink);
+    await ctx.setOffline(false);
+    await mine.getByText(zh.redemptionStatus.CANCELLED).waitFor({ timeout: UI_WAIT_MS });
+    expect(await serve(page, '张建国')).toBe(before);
     await ctx.close();
   });
 });

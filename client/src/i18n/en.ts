@@ -185,6 +185,7 @@ const en: typeof zhCN = {
       confirm: 'Confirm {name}: {amount}',
       redeem: 'Goods for {name}: {total} points',
       donate: 'Give {amount} to {name}',
+      cancelRedemption: 'Undo the goods of {name}: {total} points back',
       postNeed: 'Post a need: {title} ({name})',
       recordVisit: 'Record a visit: {name}',
     },
@@ -636,14 +637,14 @@ const en: typeof zhCN = {
     kept: {
       COORDINATOR: 'Confirming service, posting needs, recording visits',
       VOLUNTEER: 'Redeeming goods, giving time',
-      CLERK: 'Redeeming goods',
+      CLERK: 'Redeeming goods, undoing a redemption',
       ELDER: 'Giving time',
     },
     waits: {
       COORDINATOR:
         'Rejecting, marking no-shows, changing and cancelling needs, undoing entries, registering people, goods and stock',
       VOLUNTEER: 'Claiming, checking in, reporting service, withdrawing',
-      CLERK: 'Undoing a redemption, goods and stock',
+      CLERK: 'Goods and stock',
     },
     missingTitle: 'Offline: shown once connected',
     missing:
@@ -652,6 +653,8 @@ const en: typeof zhCN = {
     postKept: 'No connection, kept on this phone: “{title}” will be posted once the connection is back.',
     visitKept: 'No connection, kept on this phone: the visit to {name} will be recorded once the connection is back.',
     visitWaiting: 'Recorded, waiting for the connection',
+    undoKept:
+      'No connection, kept on this phone: the goods of {name} will be undone, {total} points back, once the connection is back.',
   },
   lifecycle: {
     manage: 'Details, password, leaving',

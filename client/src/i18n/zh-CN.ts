@@ -184,6 +184,7 @@ export default {
       confirm: '确认 {name} 的服务 {amount}',
       redeem: '为 {name} 兑换商品，共 {total} 积分',
       donate: '转赠 {amount} 给 {name}',
+      cancelRedemption: '撤销 {name} 的兑换，退回 {total} 积分',
       postNeed: '发布需求：{title}（{name}）',
       recordVisit: '登记探访：{name}',
     },
@@ -634,13 +635,13 @@ export default {
     kept: {
       COORDINATOR: '确认服务、发布需求、登记探访',
       VOLUNTEER: '兑换商品、转赠时间',
-      CLERK: '兑换商品',
+      CLERK: '兑换商品、撤销兑换',
       ELDER: '转赠时间',
     },
     waits: {
       COORDINATOR: '驳回、标记未到、修改和取消需求、撤销账目、登记人员、商品上架和补货',
       VOLUNTEER: '认领、签到、上报服务、退出认领',
-      CLERK: '撤销兑换、商品上架和补货',
+      CLERK: '商品上架和补货',
     },
     missingTitle: '离线，联网后显示',
     missing: '这里的内容还没有在联网时打开过，手机上没有存下，联网后会自动显示。',
@@ -648,6 +649,7 @@ export default {
     postKept: '没有网络，已存在手机上：联网后会自动发布“{title}”。',
     visitKept: '没有网络，已存在手机上：联网后会自动登记对 {name} 的探访。',
     visitWaiting: '已登记，等联网发送',
+    undoKept: '没有网络，已存在手机上：联网后会自动撤销 {name} 的兑换，退回 {total} 积分。',
   },
   lifecycle: {
     manage: '资料、密码、停用',

@@ -1,14 +1,21 @@
 // The retry queue for the actions kept while the village link is down: the money-like ones
-// (confirm service, redeem, donate) and the coordinator's field work (post a need, record a
+// (confirm service, redeem, donate, undo a redemption) and the coordinator's field work (post a need, record a
 // visit). Each user action gets ONE idempotency key when it is created; the action, key included,
 // is kept in storage so a retry or a reload sends exactly the same request, and the server's
 // idempotency makes a second delivery a no-op. Only link failures are retried; an answer from
 // the server (success or a GraphQL error) settles the action for good.
 
-export type ActionKind = 'confirm' | 'redeem' | 'donate' | 'postNeed' | 'recordVisit';
+export type ActionKind = 'confirm' | 'redeem' | 'donate' | 'cancelRedemption' | 'postNeed' | 'recordVisit';
 
 /** Every kind the queue keeps through a dead link: what the offline banner lists. */
-export const KEPT_KINDS: readonly ActionKind[] = ['confirm', 'redeem', 'donate', 'postNeed', 'recordVisit'];
+export const KEPT_KINDS: readonly ActionKind[] = [
+  'confirm',
+  'redeem',
+  'donate',
+  'cancelRedemption',
+  'postNeed',
+  'recordVisit',
+];
 export type ActionStatus = 'pending' | 'done' | 'failed';
 
 export interface PendingAction {

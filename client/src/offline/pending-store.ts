@@ -4,6 +4,7 @@
 import { computed, shallowRef } from 'vue';
 import { PendingActionQueue, type ActionKind, type PendingAction, type SendOutcome } from './pending-actions';
 import {
+  CancelRedemptionDocument,
   ConfirmServiceDocument,
   DonateMinutesDocument,
   PostNeedDocument,
@@ -19,6 +20,8 @@ const documents = {
   confirm: ConfirmServiceDocument,
   redeem: RedeemDocument,
   donate: DonateMinutesDocument,
+  // No key of its own: the same undo sent again by the same clerk is that undo (the server's rule).
+  cancelRedemption: CancelRedemptionDocument,
   postNeed: PostNeedDocument,
   recordVisit: RecordVisitDocument,
 } as const;

@@ -559,7 +559,7 @@ export type Mutation = {
   approveJoinRequest: JoinRequest;
   /** Call a need off (COORDINATOR). Open claims are withdrawn, rejected ones closed; confirmed service stays credited. */
   cancelNeed: Need;
-  /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). */
+  /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). The same person sending the same reason again gets that undo back (a retry); anyone else, or another reason, gets CONFLICT. */
   cancelRedemption: Redemption;
   /**
    * Cancel an occurrence of a series (COORDINATOR of its site). THIS_ONE is cancelNeed. THIS_AND_FOLLOWING
