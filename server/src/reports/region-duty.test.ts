@@ -10,6 +10,7 @@ import { currentMonth, lastDayOfMonth } from '../core/time';
 import { actorFor, depsFor, outcome } from '../testing';
 import { setVisitPair } from '../visits/visit-duty.service';
 import { recordVisit } from '../visits/visits.service';
+import { overdueCsv } from './region-overdue.csv';
 import { regionOverdueExport, regionOverdueVisits } from './region-overdue.service';
 import { regionTrend } from './region-trend.service';
 import { regionReport } from './regions.service';
@@ -81,6 +82,8 @@ describe.each(testEngines())('a region’s visit duty on %s', (engine) => {
     const township = (await handle.db.select().from(tables.regions)).find((r) => r.name === '安定镇')!;
     regionOf.set('安定镇', township.id);
 
+    // The demo's own tasks of last month away: this test's are the whole list.
+    await handle.db.delete(tables.visitTasks);
     // Last month's tasks: two weeks of 周桂香 missed, 孙德福's month open past its day, 赵玉梅's
     // made (by the visit below), 钱大爷's missed, one in the other county; this month's open.
     const id = (n: string) => people.get(n)!.id;
@@ -221,6 +224,21 @@ describe.each(testEngines())('a region’s visit duty on %s', (engine) => {
       ['周桂香', '周桂香', '外县老人', '孙德福', '钱大爷'].sort(),
     );
     expect((await regionOverdueVisits(deps(), a, null, month, {})).totalCount).toBe(0);
+  });
+
+  it('exports the list as a CSV in the reader’s language', async () => {
+    const data = await regionOverdueExport(deps(), await asAdmin(), regionOf.get('安定镇')!, last);
+    const zh = overdueCsv(data, 'zh').body.split('\r\n');
+    expect(zh[0]).toBe('\uFEFF所在地区,村,站点,老人,探访频次,周期开始,应探访日期,状态,上次探访,结对探访人,备用探访人');
+    expect(zh[1]).toBe(
+      `平江县/安定镇,三和村,${DEMO_SITE_NAME},周桂香,每周,${last}-01,${last}-07,已错过,从未探访,张建国,刘桂兰`,
+    );
+    expect(zh[4]).toBe(
+      `平江县/安定镇,青山村,青山村站,钱大爷,每月,${last}-01,${lastDayOfMonth(ly!, lm!)},已错过,${before}-10,未结对,`,
+    );
+    const en = overdueCsv(data, 'en');
+    expect(en.body).toContain(`孙德福,Monthly,${last}-01,${lastDayOfMonth(ly!, lm!)},Overdue,Never,陈志明,`);
+    expect(en.displayName).toBe(`Visits not made-安定镇-${last}.csv`);
   });
 
   it('is civil-affairs staff’s: a site’s coordinator is refused, an unknown region is NOT_FOUND', async () => {
