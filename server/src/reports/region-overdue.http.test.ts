@@ -55,7 +55,9 @@ describe.each(testEngines())('the overdue visits CSV over HTTP on %s', (engine) 
     expect(zh.status).toBe(200);
     expect(zh.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     // The bytes as sent (text() would drop the BOM Excel needs).
-    const lines = Buffer.from(await zh.arrayBuffer()).toString('utf8').split('\r\n');
+    const lines = Buffer.from(await zh.arrayBuffer())
+      .toString('utf8')
+      .split('\r\n');
     expect(lines[0]).toBe(
       '\uFEFF所在地区,村,站点,老人,探访频次,周期开始,应探访日期,状态,上次探访,结对探访人,备用探访人',
     );
