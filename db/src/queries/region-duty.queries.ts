@@ -133,7 +133,7 @@ export async function overdueTasks(
     await ex.execute(sql`
       select page.*,
         (select coalesce(json_agg(a.name order by length(a.path)), '[]'::json) from regions a
-          where page.region_path like a.path || '%') as region_names,
+          where a.id = any(string_to_array(trim(both '/' from page.region_path), '/')::bigint[])) as region_names,
         (select extract(epoch from max(v.visited_at)) * 1000 from visits v
           where v.elder_id = page.elder_id and v.elder_found) as last_visit_ms,
         pv.name as visitor_name, pb.name as backup_name
