@@ -49,6 +49,8 @@ const config: CodegenConfig = {
           Region: row('RegionRow'),
           RegionTotals: '../../reports/regions.service#RegionTotalsData',
           RegionReport: '../../reports/regions.service#RegionReportData',
+          RegionMonth: '../../reports/region-trend.service#RegionMonthData',
+          OverdueVisit: '../../reports/region-overdue.service#OverdueVisitData',
           ElderVisitStatus: '../../visits/visits.service#ElderVisitData',
           SiteReport: '../../reports/reports.service#SiteReportData',
           ServiceRecord: '../../members/members.service#ServiceRecordData',

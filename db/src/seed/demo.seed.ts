@@ -8,6 +8,7 @@ import { lockAccounts, insertTransfer, applyToBalances, memberAccount, siteAccou
 import { insertMember } from '../queries/members.queries';
 import { insertSite } from '../queries/sites.queries';
 import { insertSeries } from '../queries/series.queries';
+import { seedDemoDuty } from './demo-duty.seed';
 import { needs, products, sites } from '../schema/index';
 import type { CareCategory, Role, ServiceCategory } from '../schema/enums.schema';
 
@@ -275,6 +276,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<De
     );
     await seedSeries(tx, site.id, coordinator, ids, now);
     await tx.insert(products).values(GOODS.map((g) => ({ ...g, siteId: site.id })));
+    await seedDemoDuty(tx, site.id, ids);
     return site.id;
   });
   if (typeof siteId !== 'number') return { created: false, siteId: siteId.existing, password: DEMO_PASSWORD, logins };

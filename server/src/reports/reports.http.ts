@@ -15,6 +15,8 @@ import { certificateHtml } from './reports.certificate';
 import { ledgerCsv, serviceCsv, sitesCsv, visitsCsv, type CsvFile } from './reports.csv';
 import { certificateOf, ledgerExport, serviceExport, visitsExport } from './reports.exports';
 import { siteReports } from './reports.service';
+import { overdueCsv } from './region-overdue.csv';
+import { regionOverdueExport } from './region-overdue.service';
 
 /** Who sent a request; a bad token is UNAUTHENTICATED rather than silently anonymous. */
 export type ViewerOfRequest = (req: Request) => Promise<Viewer | null>;
@@ -113,6 +115,16 @@ export function reportsRouter(resources: Pick<ServerResources, 'db' | 'events'>,
     route(resources, viewerOf, async (deps, actor, req, res, lang) => {
       const month = String(req.params.month);
       sendCsv(res, sitesCsv(month, await siteReports(deps, actor, month), lang));
+    }),
+  );
+
+  // A region's visits not made in the month ('all': every region); civil-affairs staff (the service checks).
+  router.get(
+    '/export/regions/:regionId/:month/overdue.csv',
+    route(resources, viewerOf, async (deps, actor, req, res, lang) => {
+      const raw = String(req.params.regionId);
+      const regionId = raw === 'all' ? null : fromId('Region', raw, 'regionId');
+      sendCsv(res, overdueCsv(await regionOverdueExport(deps, actor, regionId, String(req.params.month)), lang));
     }),
   );
 

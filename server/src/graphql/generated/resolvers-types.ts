@@ -7,6 +7,8 @@ import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
 import type { RegionTotalsData, RegionReportData } from '../../reports/regions.service';
+import type { RegionMonthData } from '../../reports/region-trend.service';
+import type { OverdueVisitData } from '../../reports/region-overdue.service';
 import type { SiteReportData } from '../../reports/reports.service';
 import type { ServiceRecordData } from '../../members/members.service';
 import type { PlatformHealthData } from '../../platform/platform.resolver';
@@ -1260,6 +1262,59 @@ export type OfferInput = {
   weekdays?: InputMaybe<Array<Scalars['Int']['input']>>;
 };
 
+/** An elder's visit not made: a task missed, or open past its due day. */
+export type OverdueVisit = {
+  __typename?: 'OverdueVisit';
+  /** The backup visitor's name; null: none. */
+  backupName?: Maybe<Scalars['String']['output']>;
+  /** The period's last day, by which the visit was due. */
+  dueBy: Scalars['String']['output'];
+  /** The elder (mem_...). */
+  elderId: Scalars['ID']['output'];
+  /** The elder's name. */
+  elderName: Scalars['String']['output'];
+  /** The visit task (vtask_...). */
+  id: Scalars['ID']['output'];
+  /** The latest visit that found the elder at home; null: never visited. */
+  lastVisitAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The period's first day, YYYY-MM-DD on the site's calendar. */
+  periodStart: Scalars['String']['output'];
+  /** The elder's site (site_...). */
+  siteId: Scalars['ID']['output'];
+  /** The site's name. */
+  siteName: Scalars['String']['output'];
+  /** MISSED (its period ended) or OPEN (past its due day, not yet marked). */
+  status: VisitTaskStatus;
+  /** The elder's tier when the task was made. */
+  tier: VisitTier;
+  /** The division the site sits in (its village), by name; null when it has none. */
+  village?: Maybe<Scalars['String']['output']>;
+  /** The divisions the site sits in, by name, top down (its village last); empty when it has none. */
+  villagePath: Array<Scalars['String']['output']>;
+  /** The paired visitor's name; null: not paired. */
+  visitorName?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of a region's overdue visits, by village then the elder's name. */
+export type OverdueVisitConnection = {
+  __typename?: 'OverdueVisitConnection';
+  /** The overdue visits on this page. */
+  edges: Array<OverdueVisitEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many there are in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An overdue visit in a page. */
+export type OverdueVisitEdge = {
+  __typename?: 'OverdueVisitEdge';
+  /** Opaque cursor. */
+  cursor: Scalars['String']['output'];
+  /** The overdue visit. */
+  node: OverdueVisit;
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1421,6 +1476,8 @@ export type Query = {
   recipients: Array<Member>;
   /** The site's redemptions, newest first. Staff of the site see everyone's; anyone else only their own. */
   redemptions: RedemptionConnection;
+  /** A region's visits not made in a month, with the elder, village and who is paired (civil-affairs staff). Without regionId: every region. */
+  regionOverdueVisits: OverdueVisitConnection;
   /** A region's month rolled up from its sites, with its divisions below (platform staff). Without regionId: every region's top. */
   regionReport: RegionReport;
   /** A site by id (public). */
@@ -1591,6 +1648,19 @@ export type QueryRedemptionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryRegionOverdueVisitsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  month: Scalars['String']['input'];
+  regionId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1853,6 +1923,25 @@ export type RegionLevel =
   /** 村 */
   | 'VILLAGE';
 
+/** One month of a region's figures, summed over its sites (a point of the chart). */
+export type RegionMonth = {
+  __typename?: 'RegionMonth';
+  /** Elders due a visit at the region's sites (read now, as each month's report reads it). */
+  dueCount: Scalars['Int']['output'];
+  /** YYYY-MM. */
+  month: Scalars['String']['output'];
+  /** Points issued. */
+  pointsIssued: Scalars['Int']['output'];
+  /** Points redeemed. */
+  pointsRedeemed: Scalars['Int']['output'];
+  /** Minutes of confirmed service. */
+  serviceMinutes: Scalars['Int']['output'];
+  /** visitedCount / dueCount, 0-1; null when no one is due. */
+  visitRate?: Maybe<Scalars['Float']['output']>;
+  /** Of them, visited in the month. */
+  visitedCount: Scalars['Int']['output'];
+};
+
 /** A region's month with one level of drill-down: its divisions below, and the sites at it. */
 export type RegionReport = {
   __typename?: 'RegionReport';
@@ -1876,10 +1965,18 @@ export type RegionReport = {
   siteCount: Scalars['Int']['output'];
   /** The sites at the region itself, each with its report (and through the site, its unvisited elders). */
   sites: Array<SiteReport>;
+  /** The region's months through this report's month, oldest first, for the chart; months with nothing kept are zeros. */
+  trend: Array<RegionMonth>;
   /** visitedCount / dueCount, 0-1; null when no one is due; the same as from the sum of its sites. */
   visitRate?: Maybe<Scalars['Float']['output']>;
   /** Of them, visited in the month. */
   visitedCount: Scalars['Int']['output'];
+};
+
+
+/** A region's month with one level of drill-down: its divisions below, and the sites at it. */
+export type RegionReportTrendArgs = {
+  months?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One region's month: the sums of its sites' figures. */
@@ -2573,6 +2670,9 @@ export type ResolversTypes = {
   NeedSeries: ResolverTypeWrapper<NeedSeriesRow>;
   NeedStatus: NeedStatus;
   OfferInput: OfferInput;
+  OverdueVisit: ResolverTypeWrapper<OverdueVisitData>;
+  OverdueVisitConnection: ResolverTypeWrapper<Omit<OverdueVisitConnection, 'edges'> & { edges: Array<ResolversTypes['OverdueVisitEdge']> }>;
+  OverdueVisitEdge: ResolverTypeWrapper<Omit<OverdueVisitEdge, 'node'> & { node: ResolversTypes['OverdueVisit'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payer: Payer;
   PlatformHealth: ResolverTypeWrapper<PlatformHealthData>;
@@ -2590,6 +2690,7 @@ export type ResolversTypes = {
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
   Region: ResolverTypeWrapper<RegionRow>;
   RegionLevel: RegionLevel;
+  RegionMonth: ResolverTypeWrapper<RegionMonthData>;
   RegionReport: ResolverTypeWrapper<RegionReportData>;
   RegionTotals: ResolverTypeWrapper<RegionTotalsData>;
   RequestToJoinInput: RequestToJoinInput;
@@ -2669,6 +2770,9 @@ export type ResolversParentTypes = {
   NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
   NeedSeries: NeedSeriesRow;
   OfferInput: OfferInput;
+  OverdueVisit: OverdueVisitData;
+  OverdueVisitConnection: Omit<OverdueVisitConnection, 'edges'> & { edges: Array<ResolversParentTypes['OverdueVisitEdge']> };
+  OverdueVisitEdge: Omit<OverdueVisitEdge, 'node'> & { node: ResolversParentTypes['OverdueVisit'] };
   PageInfo: PageInfo;
   PlatformHealth: PlatformHealthData;
   PostNeedInput: PostNeedInput;
@@ -2684,6 +2788,7 @@ export type ResolversParentTypes = {
   RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
   RedemptionItem: RedemptionItemRow;
   Region: RegionRow;
+  RegionMonth: RegionMonthData;
   RegionReport: RegionReportData;
   RegionTotals: RegionTotalsData;
   RequestToJoinInput: RequestToJoinInput;
@@ -2965,6 +3070,34 @@ export type NeedSeriesResolvers<ContextType = Context, ParentType extends Resolv
   weekdays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type OverdueVisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueVisit'] = ResolversParentTypes['OverdueVisit']> = {
+  backupName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  dueBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  elderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  elderName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastVisitAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  siteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  siteName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VisitTaskStatus'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
+  village?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  villagePath?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  visitorName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type OverdueVisitConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueVisitConnection'] = ResolversParentTypes['OverdueVisitConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OverdueVisitEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OverdueVisitEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueVisitEdge'] = ResolversParentTypes['OverdueVisitEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['OverdueVisit'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3006,6 +3139,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'includeRetired' | 'siteId'>>;
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
+  regionOverdueVisits?: Resolver<ResolversTypes['OverdueVisitConnection'], ParentType, ContextType, RequireFields<QueryRegionOverdueVisitsArgs, 'month'>>;
   regionReport?: Resolver<ResolversTypes['RegionReport'], ParentType, ContextType, RequireFields<QueryRegionReportArgs, 'month'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
@@ -3061,6 +3195,16 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type RegionMonthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionMonth'] = ResolversParentTypes['RegionMonth']> = {
+  dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pointsIssued?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsRedeemed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type RegionReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionReport'] = ResolversParentTypes['RegionReport']> = {
   children?: Resolver<Array<ResolversTypes['RegionTotals']>, ParentType, ContextType>;
   dueCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3072,6 +3216,7 @@ export type RegionReportResolvers<ContextType = Context, ParentType extends Reso
   serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   siteCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sites?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType>;
+  trend?: Resolver<Array<ResolversTypes['RegionMonth']>, ParentType, ContextType, RequireFields<RegionReportTrendArgs, 'months'>>;
   visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -3299,6 +3444,9 @@ export type Resolvers<ContextType = Context> = {
   NeedConnection?: NeedConnectionResolvers<ContextType>;
   NeedEdge?: NeedEdgeResolvers<ContextType>;
   NeedSeries?: NeedSeriesResolvers<ContextType>;
+  OverdueVisit?: OverdueVisitResolvers<ContextType>;
+  OverdueVisitConnection?: OverdueVisitConnectionResolvers<ContextType>;
+  OverdueVisitEdge?: OverdueVisitEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
   PostSeriesPayload?: PostSeriesPayloadResolvers<ContextType>;
@@ -3309,6 +3457,7 @@ export type Resolvers<ContextType = Context> = {
   RedemptionEdge?: RedemptionEdgeResolvers<ContextType>;
   RedemptionItem?: RedemptionItemResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  RegionMonth?: RegionMonthResolvers<ContextType>;
   RegionReport?: RegionReportResolvers<ContextType>;
   RegionTotals?: RegionTotalsResolvers<ContextType>;
   ResetCode?: ResetCodeResolvers<ContextType>;
