@@ -1,6 +1,7 @@
 // Demo data: one village mutual-aid site with its people, open needs (a weekday meal round and a
-// Saturday bath among them, recurring) and supermarket goods, so a newcomer can log in as each
-// role and find work to do. Running it twice changes nothing.
+// Saturday bath among them, recurring), supermarket goods and the visit duty in mid-month
+// (demo-visits.seed.ts), so a newcomer can log in as each role and find work to do. Running it
+// twice changes nothing.
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../open';
 import { hashPassword } from '../crypto/password';
@@ -9,7 +10,8 @@ import { insertMember } from '../queries/members.queries';
 import { insertSite } from '../queries/sites.queries';
 import { insertSeries } from '../queries/series.queries';
 import { needs, products, sites } from '../schema/index';
-import type { CareCategory, Role, ServiceCategory } from '../schema/enums.schema';
+import type { CareCategory, LivingSituation, Role, ServiceCategory } from '../schema/enums.schema';
+import { seedDemoVisits } from './demo-visits.seed';
 
 export const DEMO_SITE_NAME = '三和村互助养老服务站';
 export const DEMO_PASSWORD = 'huzhu2026';
@@ -34,6 +36,9 @@ interface Person {
   birthYear: number;
   address?: string;
   careCategories?: CareCategory[];
+  /** Facts the visit tiers read. */
+  livingSituation?: LivingSituation;
+  disabilityGrade?: number;
   /** Hours banked on paper before the site went digital, carried over as an opening balance. */
   openingMinutes?: number;
   openingPoints?: number;
@@ -79,6 +84,7 @@ const PEOPLE: Person[] = [
     birthYear: 1939,
     address: '三和村4组12号',
     careCategories: ['LIVING_ALONE', 'ADVANCED_AGE'],
+    livingSituation: 'ALONE',
   },
   {
     name: '孙德福',
@@ -86,6 +92,8 @@ const PEOPLE: Person[] = [
     birthYear: 1944,
     address: '三和村6组3号',
     careCategories: ['EMPTY_NEST', 'DISABLED'],
+    livingSituation: 'WITH_SPOUSE',
+    disabilityGrade: 2,
     openingMinutes: 300,
   },
   {
@@ -94,6 +102,7 @@ const PEOPLE: Person[] = [
     birthYear: 1936,
     address: '三和村4组7号',
     careCategories: ['LIVING_ALONE', 'EXTREME_POVERTY', 'ADVANCED_AGE'],
+    livingSituation: 'ALONE',
   },
   { name: '吴长庚', roles: ['ELDER'], birthYear: 1947, address: '三和村2组9号', careCategories: ['LEFT_BEHIND'] },
   { name: '郑秀兰', roles: ['ELDER'], birthYear: 1950, address: '三和村5组1号' },
@@ -246,6 +255,8 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<De
           birthYear: p.birthYear,
           address: p.address ?? null,
           careCategories: p.careCategories ?? [],
+          livingSituation: p.livingSituation ?? null,
+          disabilityGrade: p.disabilityGrade ?? null,
         },
         p.roles,
       );
@@ -275,6 +286,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<De
     );
     await seedSeries(tx, site.id, coordinator, ids, now);
     await tx.insert(products).values(GOODS.map((g) => ({ ...g, siteId: site.id })));
+    await seedDemoVisits(tx, { siteId: site.id, timeZone: site.timeZone, ids, coordinator, now });
     return site.id;
   });
   if (typeof siteId !== 'number') return { created: false, siteId: siteId.existing, password: DEMO_PASSWORD, logins };
