@@ -6,6 +6,7 @@
 // is overdue and her board shows it missed. The follow-up becomes a need on the post page,
 // prefilled from the visit, and the volunteer claims it.
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHONE, UI_WAIT_MS, browserSuite, logIn, newPhone, repoRoot, zh, looker, type A11yProblem } from './harness';
 
@@ -18,6 +19,15 @@ const look = looker(shots, MACHINE, problems);
 const ZONE = 'Asia/Shanghai';
 const fill = (message: string, values: Record<string, string>) =>
   message.replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? `{${k}}`);
+
+/** The page once its passing notices (toasts) have gone, so a screenshot shows what stays. */
+async function toastsGone(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.van-toast')].every((t) => getComputedStyle(t).display === 'none'),
+    undefined,
+    { timeout: UI_WAIT_MS, polling: 200 },
+  );
+}
 
 /** Today on the village's calendar, and the Sunday that ended last week (its A tasks' due day). */
 function calendar() {
@@ -128,11 +138,12 @@ describe('a month of visit duty', () => {
     // The follow-up becomes a need: the post page finds 赵玉梅 and carries the visitor's note.
     await coord.goto('/coordinator/visits');
     const item = coord.getByTestId('follow-up').filter({ hasText: '水缸裂了' });
-    await item.waitFor();
+    await item.scrollIntoViewIfNeeded();
     await look(coord, '07-follow-ups');
     await item.getByRole('button', { name: fill(zh.followUps.postNeed, { name: '赵玉梅' }) }).click();
     await coord.waitForURL('**/coordinator/post**');
     await coord.locator('.van-cell', { hasText: '赵玉梅' }).first().click();
+    await coord.getByRole('button', { name: zh.categories.REPAIR, exact: true }).click();
     const title = `给赵奶奶换水缸 ${Date.now() % 10000}`;
     await coord.locator('input[name="title"]').fill(title);
     expect(await coord.locator('textarea').first().inputValue()).toContain('水缸裂了一道缝');
@@ -149,6 +160,7 @@ describe('a month of visit duty', () => {
     await vol.locator('.van-dialog__confirm').click();
     await vol.waitForURL('**/volunteer/claims');
     await vol.locator('article', { hasText: title }).waitFor();
+    await toastsGone(vol);
     await look(vol, '09-need-claimed');
 
     await volCtx.close();
