@@ -3,7 +3,7 @@
 // this period's tasks (the server generated 赵玉梅's at start) and pairs 赵玉梅; the volunteer
 // records his visit, which closes her task and finds something to follow up. The morning's
 // escalation then fires (the scheduled job, run now): the coordinator's inbox says 周桂香's visit
-// is overdue and her board shows it missed. The follow-up becomes a need on the post page,
+// is overdue and opens the board of the month it was due in, where it is missed. The follow-up becomes a need on the post page,
 // prefilled from the visit, and the volunteer claims it.
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -29,17 +29,12 @@ async function toastsGone(page: Page): Promise<void> {
   );
 }
 
-/** Today on the village's calendar, and the Sunday that ended last week (its A tasks' due day). */
-function calendar() {
-  const today = new Intl.DateTimeFormat('en-CA', {
-    timeZone: ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-  const d = new Date(`${today}T00:00:00Z`);
+/** The Sunday that ended last week on the village's calendar: last week's A tasks' due day. */
+function lastSunday(): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+  const d = new Date(`${today.format(new Date())}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - (d.getUTCDay() === 0 ? 7 : d.getUTCDay()));
-  return { today, lastSunday: d.toISOString().slice(0, 10) };
+  return d.toISOString().slice(0, 10);
 }
 
 describe('a month of visit duty', () => {
@@ -122,12 +117,13 @@ describe('a month of visit duty', () => {
       .waitFor();
     await look(coord, '05-inbox-overdue');
 
-    // The message opens the board; last week's task is on its due day's month, missed.
+    // The message opens the board of the month the task was due in (last month's, early in a
+    // month), where it is now missed.
     await overdue.click();
-    await coord.waitForURL('**/coordinator/duty');
-    const { today, lastSunday } = calendar();
-    if (lastSunday.slice(0, 7) < today.slice(0, 7))
-      await coord.getByRole('button', { name: zh.month.previous }).click();
+    const dueMonth = lastSunday().slice(0, 7);
+    await coord.waitForURL(`**/coordinator/duty?month=${dueMonth}`);
+    const label = fill(zh.month.label, { y: dueMonth.slice(0, 4), m: String(Number(dueMonth.slice(5))) });
+    await coord.locator('output', { hasText: label }).waitFor();
     await coord.getByRole('button', { name: zh.duty.show.MISSED }).click();
     const zhou = board.filter({ hasText: '周桂香' });
     await zhou.waitFor();
