@@ -25,6 +25,12 @@ export { zh };
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
+  /**
+   * The server's job queue and database, for a journey that lets a scheduled job fire now (the
+   * 08:00 escalation) rather than wait for its hour: in this process only, never over HTTP.
+   */
+  jobs: { enqueue(tx: unknown, name: string, data: object): Promise<string | null> };
+  handle: { db: unknown };
 }
 
 /** Builds the client if dist/ is missing; the test serves exactly what users get. */

@@ -66,4 +66,7 @@ it('opens the page each kind is about', () => {
   expect(inboxPage('CLAIM_REJECTED')).toBe('/volunteer/claims');
   expect(inboxPage('SERVICE_REPORTED')).toBe('/coordinator/queue');
   for (const kind of KINDS) expect(inboxPage(kind) ?? '/').toMatch(/^\//);
+  // An overdue visit opens the board of the month it was due in, where the missed task is.
+  expect(inboxPage('VISIT_OVERDUE', '2026-11')).toBe('/coordinator/duty?month=2026-11');
+  expect(inboxPage('VISIT_REMINDER', '2026-11')).toBe('/volunteer/needs');
 });

@@ -31,8 +31,14 @@ const PAGE_OF: Record<InboxKind, string | null> = {
   VISIT_OVERDUE: '/coordinator/duty',
 };
 
-export function inboxPage(kind: InboxKind): string | null {
-  return PAGE_OF[kind] ?? null;
+/**
+ * The page the message opens; a coordinator's visit message opens the board of the month its
+ * task was due in (`dueMonth`, YYYY-MM on the site's calendar), where that task is.
+ */
+export function inboxPage(kind: InboxKind, dueMonth?: string | null): string | null {
+  const page = PAGE_OF[kind] ?? null;
+  if (page && dueMonth && (kind === 'VISIT_DUE' || kind === 'VISIT_OVERDUE')) return `${page}?month=${dueMonth}`;
+  return page;
 }
 
 export function inboxWords(item: InboxItemFieldsFragment, t: Translate, fmt: InboxFormat): InboxWords {

@@ -4,7 +4,7 @@ import { describeTarget, openFromEnv } from './env';
 
 const handle = await openFromEnv();
 try {
-  const result = await seedDemo(handle.db);
+  const result = await seedDemo(handle.db, new Date(), { visitDuty: true });
   console.log(
     result.created
       ? `Demo village created in ${describeTarget()}.`
