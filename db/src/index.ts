@@ -19,6 +19,7 @@ export * as lifecycleQueries from './queries/member-lifecycle.queries';
 export * as visitDutyQueries from './queries/visit-duty.queries';
 export * as regionQueries from './queries/regions.queries';
 export * as joiningQueries from './queries/joining.queries';
+export * as referralQueries from './queries/referrals.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

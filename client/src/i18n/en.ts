@@ -28,6 +28,7 @@ const en: typeof zhCN = {
     CONFLICT: 'This has changed in the meantime (taken by someone else, or already done). Please refresh.',
     INSUFFICIENT_BALANCE: 'Not enough balance.',
     OUT_OF_STOCK: 'Not enough in stock. Please take fewer.',
+    ILLEGAL_TRANSITION: 'It cannot change that way from where it is now. Please refresh.',
     NETWORK: 'No connection, so this was not done. Please do it again once connected.',
     UNKNOWN: 'Something went wrong. Please try again later.',
   },

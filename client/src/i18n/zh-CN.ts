@@ -27,6 +27,7 @@ export default {
     CONFLICT: '这件事已经有变化（比如已被别人接走或已处理），请刷新后再看。',
     INSUFFICIENT_BALANCE: '余额不够。',
     OUT_OF_STOCK: '库存不够，请少选一些。',
+    ILLEGAL_TRANSITION: '现在的状态不能这样改，请刷新后再看。',
     NETWORK: '网络不通，这件事没有办成，请联网后再做。',
     UNKNOWN: '出了点问题，请稍后再试。',
   },

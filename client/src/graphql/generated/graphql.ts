@@ -183,6 +183,8 @@ export type InboxKind =
   | 'NEED_CHANGED'
   /** A need was posted in a category the reader offers: needTitle, at. */
   | 'NEED_MATCHES_OFFER'
+  /** (Coordinators) a referral to the township moved on: personName (the elder), referralStatus, reason (a decline's). */
+  | 'REFERRAL_UPDATED'
   /** (Coordinators) a volunteer reported service that waits for confirmation: needTitle, personName, minutes. */
   | 'SERVICE_REPORTED'
   /** A visit the reader is on duty for is due: personName, at. */
@@ -261,6 +263,11 @@ export type PostNeedInput = {
   description?: string | null | undefined;
   /** Expected minutes, 1-1440. */
   estimatedMinutes: number;
+  /**
+   * The visit whose follow-up this need answers (visit_...): the follow-up is closed as "need
+   * posted" with this need, in the same step. It must be an open follow-up of an elder of the site.
+   */
+  followUpVisitId?: string | number | null | undefined;
   /**
    * Unique per need you post, 8-128 characters (a UUID); a retry, such as a phone sending again what it posted
    * offline, sends the same and gets the same need back, posted once. The same key with another
