@@ -88,7 +88,8 @@ async function page(
   const rowsQ = ex.select({ r: referrals }).from(referrals).$dynamic();
   const countQ = ex.select({ n: count() }).from(referrals).$dynamic();
   for (const q of [rowsQ, countQ] as const) {
-    if (joinRegion) q.innerJoin(sites, eq(sites.id, referrals.siteId)).innerJoin(regions, eq(regions.id, sites.regionId));
+    if (joinRegion)
+      q.innerJoin(sites, eq(sites.id, referrals.siteId)).innerJoin(regions, eq(regions.id, sites.regionId));
   }
   const [found, [total]] = await Promise.all([
     rowsQ

@@ -84,10 +84,18 @@ export async function followUpForNeed(
 }
 
 /** Closes the follow-up with the need just posted, in the posting's transaction (CONFLICT if closed meanwhile). */
-export async function closeWithNeed(tx: Transaction, actor: Actor | null, visitId: number, need: NeedRow): Promise<void> {
+export async function closeWithNeed(
+  tx: Transaction,
+  actor: Actor | null,
+  visitId: number,
+  need: NeedRow,
+): Promise<void> {
   const closed = await visitQueries.closeFollowUpWithNeed(tx, visitId, memberIdOf(actor), NEED_POSTED_OUTCOME, need.id);
   if (!closed) fail(ErrorCode.CONFLICT, CLOSED_ALREADY);
-  await audit(tx, actor, closed.siteId, 'closeFollowUp', 'visit', visitId, { outcome: NEED_POSTED_OUTCOME, needId: need.id });
+  await audit(tx, actor, closed.siteId, 'closeFollowUp', 'visit', visitId, {
+    outcome: NEED_POSTED_OUTCOME,
+    needId: need.id,
+  });
 }
 
 /** Follow-ups closed in the last 60 days by a need or a referral, newest first (site staff). */

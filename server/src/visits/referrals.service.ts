@@ -12,7 +12,15 @@ import {
   type SiteRow,
   type VisitRow,
 } from '@huzhu/db';
-import { actorTag, memberIdOf, requireActor, requireRoleAt, requireVisibleAt, STAFF, type Actor } from '../auth/authorize';
+import {
+  actorTag,
+  memberIdOf,
+  requireActor,
+  requireRoleAt,
+  requireVisibleAt,
+  STAFF,
+  type Actor,
+} from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
@@ -119,7 +127,10 @@ export async function updateReferral(
   requireRoleAt(actor, found.siteId, ['ADMIN']);
   const to = input.status;
   if (to === 'REFERRED') {
-    badInput('input.status', { en: 'A referral moves to ACCEPTED, RESOLVED or DECLINED', zh: '转介只能改为已接收、已办结或不予受理' });
+    badInput('input.status', {
+      en: 'A referral moves to ACCEPTED, RESOLVED or DECLINED',
+      zh: '转介只能改为已接收、已办结或不予受理',
+    });
   }
   const note =
     to === 'DECLINED'
