@@ -451,6 +451,10 @@ const en: typeof zhCN = {
     needPosted: 'Need posted: {title}',
     referredTo: 'Referred to {region}',
     referredToTownship: 'Referred to the township',
+    actions: {
+      NEED_POSTED: 'Need posted',
+      REFERRED: 'Referred to the township',
+    },
     needStatus: {
       open: 'Waiting for a volunteer',
       claimed: 'Claimed',

@@ -450,6 +450,10 @@ export default {
     needPosted: '已发布需求：{title}',
     referredTo: '已转介到 {region}',
     referredToTownship: '已转介到乡镇',
+    actions: {
+      NEED_POSTED: '已发布需求',
+      REFERRED: '已转介到乡镇',
+    },
     needStatus: {
       open: '等人认领',
       claimed: '已有人认领',
