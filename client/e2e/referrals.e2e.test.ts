@@ -73,6 +73,7 @@ describe('a referral to the township', () => {
     await settle(page);
     const item = page.getByTestId('follow-up').filter({ hasText: elder });
     await item.waitFor();
+    await item.scrollIntoViewIfNeeded();
     await look(page, '01-follow-up-three-ways');
     await item.getByRole('button', { name: zh.followUps.refer }).click();
     await page.getByRole('button', { name: zh.referrals.kinds.HOUSING }).click();

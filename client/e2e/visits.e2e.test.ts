@@ -93,6 +93,7 @@ describe('the visit round', () => {
     await expect
       .poll(() => page.locator('.visits li', { hasText: elder }).first().innerText(), { timeout: UI_WAIT_MS })
       .toContain('跟进结果：已发布需求');
+    await passed.scrollIntoViewIfNeeded();
     await look(page, '04-follow-up-closed');
 
     // The month's file: that visit, its visitor, what was found and what was done.

@@ -448,7 +448,7 @@ export default {
     referred: '{name} 的事已转介到乡镇',
     linkedTitle: '已转出的跟进（{n} 件）',
     needPosted: '已发布需求：{title}',
-    referredTo: '已转介到 {region}',
+    referredTo: '已转介到{region}',
     referredToTownship: '已转介到乡镇',
     actions: {
       NEED_POSTED: '已发布需求',

@@ -54,7 +54,10 @@ export const visits = pgTable(
       'visits_follow_up_closed_only_if_needed',
       sql`${t.followUpClosedAt} IS NULL OR (${t.followUpNeeded} AND ${t.followUpOutcome} IS NOT NULL)`,
     ),
-    check('visits_follow_up_need_only_if_closed', sql`${t.followUpNeedId} IS NULL OR ${t.followUpClosedAt} IS NOT NULL`),
+    check(
+      'visits_follow_up_need_only_if_closed',
+      sql`${t.followUpNeedId} IS NULL OR ${t.followUpClosedAt} IS NOT NULL`,
+    ),
     // The site's open follow-ups, listed oldest first until someone sees to them.
     index('visits_open_follow_ups_idx')
       .on(t.siteId, t.visitedAt)

@@ -143,19 +143,17 @@ const VISITS_HEADER: Record<Lang, string[]> = {
   en: ['Elder', 'Visited at', 'Visitor', 'What was found', 'Follow-up needed', 'Follow-up outcome'],
 };
 
-const VISIT_WORDS: Record<
-  Lang,
-  { notVisited: string; yes: string; no: string; needPosted: string; referred: string }
-> = {
-  zh: { notVisited: '本月未探访', yes: '是', no: '否', needPosted: '已发布需求', referred: '已转介乡镇' },
-  en: {
-    notVisited: 'Not visited this month',
-    yes: 'Yes',
-    no: 'No',
-    needPosted: 'Need posted',
-    referred: 'Referred to the township',
-  },
-};
+const VISIT_WORDS: Record<Lang, { notVisited: string; yes: string; no: string; needPosted: string; referred: string }> =
+  {
+    zh: { notVisited: '本月未探访', yes: '是', no: '否', needPosted: '已发布需求', referred: '已转介乡镇' },
+    en: {
+      notVisited: 'Not visited this month',
+      yes: 'Yes',
+      no: 'No',
+      needPosted: 'Need posted',
+      referred: 'Referred to the township',
+    },
+  };
 
 /** The month's visits, oldest first, then each due elder not visited (so the gaps are in the file). */
 export function visitsCsv(e: MonthExport<VisitLine>, lang: Lang): CsvFile {

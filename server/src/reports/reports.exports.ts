@@ -74,7 +74,12 @@ export async function visitsExport(
   const ids = [...new Set(coverage.visits.flatMap((x) => [x.elderId, ...(x.visitorId === null ? [] : [x.visitorId])]))];
   for (const m of await deps.cache.member.loadMany(ids)) if (m && !(m instanceof Error)) people.set(m.id, m.name);
   const referred = new Set(
-    (await referralQueries.referralsOfVisits(deps.db, coverage.visits.map((x) => x.id))).map((r) => r.visitId),
+    (
+      await referralQueries.referralsOfVisits(
+        deps.db,
+        coverage.visits.map((x) => x.id),
+      )
+    ).map((r) => r.visitId),
   );
   const lines: VisitLine[] = [
     ...[...coverage.visits].reverse().map((x) => ({
