@@ -33,6 +33,8 @@ const config: CodegenConfig = {
           Redemption: row('RedemptionRow'),
           RedemptionItem: row('RedemptionItemRow'),
           Visit: row('VisitRow'),
+          Referral: row('ReferralRow'),
+          ReferralStep: row('ReferralEventRow'),
           InboxItem: row('InboxItemRow'),
           InboxReadResult: '../../inbox/inbox.service#InboxReadData',
           SiteSettings: '../../sites/site-settings.service#SiteSettingsData',

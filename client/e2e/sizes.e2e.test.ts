@@ -51,7 +51,7 @@ const PAGES: Record<keyof typeof PHONE, string[]> = {
   ],
   clerk: ['/clerk/counter', '/clerk/goods', '/clerk/redemptions'],
   // And one site's own page, opened from its row (its path holds the site's id).
-  admin: ['/admin/sites', '/admin/regions'],
+  admin: ['/admin/sites', '/admin/regions', '/admin/referrals'],
 };
 
 /** Pages that draw charts: wait for the canvas before measuring. */

@@ -1,8 +1,8 @@
 // The visit round, walked to its end on a phone (390x844) by the coordinator: each unvisited elder
 // shows their last visit and the day the next is due; a visit is recorded with the time it really
 // happened and the volunteer who went (not "now" and the coordinator); a visit marked for
-// follow-up stays on the follow-up list (a need for the elder is posted from it) until the
-// coordinator records what was done; and the month's visits come down as a spreadsheet with that
+// follow-up stays on the follow-up list until a need for the elder is posted from it (which closes
+// it, the need's state shown below); and the month's visits come down as a spreadsheet with that
 // visit in it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -81,15 +81,19 @@ describe('the visit round', () => {
     await page.getByRole('button', { name: zh.post.submit }).click();
     await page.getByText(zh.post.posted).waitFor();
 
-    await page.goto('/coordinator/visits');
-    await item.waitFor();
-    await item.getByRole('button', { name: zh.followUps.close }).click();
-    await page.locator('.sheet textarea').fill('已请村电工换了新管');
-    await page.getByRole('button', { name: zh.followUps.save }).click();
-    await expect.poll(() => item.count(), { timeout: UI_WAIT_MS }).toBe(0);
+    // Posting it closed the follow-up with the need: back on the visits page, it has left the
+    // open list and shows under the passed-on ones with how the need goes.
+    await page.waitForURL('**/coordinator/visits');
+    await settle(page);
+    const passed = page.getByTestId('linked-follow-up').filter({ hasText: elder });
+    await passed.waitFor();
+    expect(await item.count()).toBe(0);
+    expect(await passed.innerText()).toContain('已发布需求：换煤气管');
+    expect(await passed.getByTestId('need-state').innerText()).toBe(zh.followUps.needStatus.open);
     await expect
       .poll(() => page.locator('.visits li', { hasText: elder }).first().innerText(), { timeout: UI_WAIT_MS })
-      .toContain('已请村电工换了新管');
+      .toContain('跟进结果：已发布需求');
+    await passed.scrollIntoViewIfNeeded();
     await look(page, '04-follow-up-closed');
 
     // The month's file: that visit, its visitor, what was found and what was done.
@@ -100,7 +104,7 @@ describe('the visit round', () => {
     expect(download.suggestedFilename()).toMatch(/^探访记录-.+\.csv$/);
     const csv = await readFile((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF老人,探访时间,探访人,情况记录,需要跟进,跟进结果\r\n')).toBe(true);
-    expect(csv).toContain(`${elder},${at.day} ${at.time},张建国,灶台的煤气管老化，要换,是,已请村电工换了新管\r\n`);
+    expect(csv).toContain(`${elder},${at.day} ${at.time},张建国,灶台的煤气管老化，要换,是,已发布需求\r\n`);
 
     await ctx.close();
     expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);

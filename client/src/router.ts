@@ -174,6 +174,11 @@ const routes: RouteRecordRaw[] = [
     meta: { roles: ['ADMIN'], title: 'regions.title' },
   },
   {
+    path: '/admin/referrals',
+    component: () => import('./pages/admin/referrals-page.vue'),
+    meta: { roles: ['ADMIN'], title: 'referrals.pageTitle' },
+  },
+  {
     path: '/admin/sites/:siteId',
     component: () => import('./pages/admin/site-page.vue'),
     meta: { roles: ['ADMIN'], title: 'adminSite.title', wide: true },

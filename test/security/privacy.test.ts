@@ -137,6 +137,8 @@ const AUDITED = [
   'approveJoinRequest',
   'declineJoinRequest',
   'setOffer',
+  'referFollowUp',
+  'updateReferral',
 ];
 const ACTORS: Actor[] = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK'];
 const PHONE_OF: Record<string, string> = {

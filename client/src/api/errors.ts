@@ -10,6 +10,7 @@ export const API_ERROR_CODES = [
   'CONFLICT',
   'INSUFFICIENT_BALANCE',
   'OUT_OF_STOCK',
+  'ILLEGAL_TRANSITION',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export type ErrorKind = ApiErrorCode | 'NETWORK' | 'UNKNOWN';

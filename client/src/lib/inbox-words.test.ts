@@ -21,6 +21,7 @@ function item(kind: InboxKind, extra: Partial<InboxItemFieldsFragment> = {}): In
     points: null,
     personName: '张建国',
     at: '2026-12-03T03:00:00Z',
+    referralStatus: 'ACCEPTED',
     createdAt: '2026-12-02T10:00:00Z',
     readAt: null,
     ...extra,

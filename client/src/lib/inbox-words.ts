@@ -29,6 +29,8 @@ const PAGE_OF: Record<InboxKind, string | null> = {
   VISIT_REMINDER: '/volunteer/needs',
   VISIT_DUE: '/coordinator/duty',
   VISIT_OVERDUE: '/coordinator/duty',
+  // The referral shows on the follow-up list of the visits page.
+  REFERRAL_UPDATED: '/coordinator/visits',
 };
 
 /**
@@ -53,5 +55,6 @@ export function inboxWords(item: InboxItemFieldsFragment, t: Translate, fmt: Inb
   if (item.kind === 'CLAIM_REJECTED') lines.push(t('inbox.reportAgain'));
   if (item.at && item.kind !== 'CLAIM_CONFIRMED' && item.kind !== 'CLAIM_REJECTED')
     lines.push(t(item.kind.startsWith('VISIT_') ? 'inbox.dueBy' : 'inbox.startsAt', { when: fmt.when(item.at) }));
-  return { title: t(`inbox.kinds.${item.kind}`, { title, name }), lines };
+  const status = item.referralStatus ? t(`referrals.status.${item.referralStatus}`) : '';
+  return { title: t(`inbox.kinds.${item.kind}`, { title, name, status }), lines };
 }

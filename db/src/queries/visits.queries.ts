@@ -104,3 +104,38 @@ export async function closeFollowUp(
     .returning();
   return row;
 }
+
+/** Closes an open follow-up with the need posted for it; undefined when it was not open. */
+export async function closeFollowUpWithNeed(
+  ex: Executor,
+  id: number,
+  closedBy: number | null,
+  outcome: string,
+  needId: number,
+): Promise<VisitRow | undefined> {
+  const [row] = await ex
+    .update(visits)
+    .set({ followUpClosedAt: sql`now()`, followUpClosedBy: closedBy, followUpOutcome: outcome, followUpNeedId: needId })
+    .where(and(eq(visits.id, id), eq(visits.followUpNeeded, true), isNull(visits.followUpClosedAt)))
+    .returning();
+  return row;
+}
+
+/**
+ * The site's follow-ups closed since the instant by posting a need or by a referral, newest
+ * closed first: the list shows how each is going.
+ */
+export async function linkedFollowUps(ex: Executor, siteId: number, since: Date, limit: number): Promise<VisitRow[]> {
+  return ex
+    .select()
+    .from(visits)
+    .where(
+      and(
+        eq(visits.siteId, siteId),
+        gte(visits.followUpClosedAt, since),
+        sql`(${visits.followUpNeedId} IS NOT NULL OR EXISTS (SELECT 1 FROM referrals r WHERE r.visit_id = ${visits.id}))`,
+      ),
+    )
+    .orderBy(desc(visits.followUpClosedAt), desc(visits.id))
+    .limit(limit);
+}

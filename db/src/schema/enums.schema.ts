@@ -97,6 +97,7 @@ export const INBOX_KINDS = [
   'VISIT_REMINDER',
   'VISIT_DUE',
   'VISIT_OVERDUE',
+  'REFERRAL_UPDATED',
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const inboxKindEnum = pgEnum('inbox_kind', INBOX_KINDS);
@@ -142,3 +143,13 @@ export const visitModeEnum = pgEnum('visit_mode', VISIT_MODES);
 export const REGION_LEVELS = ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export const regionLevelEnum = pgEnum('region_level', REGION_LEVELS);
+
+/** What a referral to the township (转介) is about. */
+export const REFERRAL_KINDS = ['MEDICAL', 'BENEFITS', 'HOUSING', 'SAFETY', 'FAMILY', 'OTHER'] as const;
+export type ReferralKind = (typeof REFERRAL_KINDS)[number];
+export const referralKindEnum = pgEnum('referral_kind', REFERRAL_KINDS);
+
+/** Where a referral is: REFERRED, then ACCEPTED, then RESOLVED; or DECLINED (with a reason) before resolving. */
+export const REFERRAL_STATUSES = ['REFERRED', 'ACCEPTED', 'RESOLVED', 'DECLINED'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+export const referralStatusEnum = pgEnum('referral_status', REFERRAL_STATUSES);

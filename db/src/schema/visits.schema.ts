@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { visitModeEnum } from './enums.schema';
 import { members } from './members.schema';
+import { needs } from './needs.schema';
 import { sites } from './sites.schema';
 
 export const visits = pgTable(
@@ -35,6 +36,8 @@ export const visits = pgTable(
     followUpClosedAt: timestamp('follow_up_closed_at', { withTimezone: true }),
     followUpClosedBy: bigint('follow_up_closed_by', { mode: 'number' }).references(() => members.id),
     followUpOutcome: text('follow_up_outcome'),
+    /** The need posted for the elder that closed the follow-up ("need posted"); null otherwise. */
+    followUpNeedId: bigint('follow_up_need_id', { mode: 'number' }).references(() => needs.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /**
      * The recorder's idempotency key, namespaced by who recorded it (a phone that recorded the
@@ -50,6 +53,10 @@ export const visits = pgTable(
     check(
       'visits_follow_up_closed_only_if_needed',
       sql`${t.followUpClosedAt} IS NULL OR (${t.followUpNeeded} AND ${t.followUpOutcome} IS NOT NULL)`,
+    ),
+    check(
+      'visits_follow_up_need_only_if_closed',
+      sql`${t.followUpNeedId} IS NULL OR ${t.followUpClosedAt} IS NOT NULL`,
     ),
     // The site's open follow-ups, listed oldest first until someone sees to them.
     index('visits_open_follow_ups_idx')

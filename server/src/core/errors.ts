@@ -10,6 +10,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   INSUFFICIENT_BALANCE: 'INSUFFICIENT_BALANCE',
   OUT_OF_STOCK: 'OUT_OF_STOCK',
+  /** A step a thing cannot take from where it is (a referral moved backwards): extensions.from and .to. */
+  ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
   /** Too many tries (log-ins) or requests: wait extensions.retryAfterSeconds. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 } as const;
@@ -63,6 +65,7 @@ const MISSING = {
   visit: { en: 'Visit not found', zh: '找不到这次探访记录' },
   region: { en: 'Region not found', zh: '找不到这个地区' },
   visitTask: { en: 'Visit task not found', zh: '找不到这项探访任务' },
+  referral: { en: 'Referral not found', zh: '找不到这条转介' },
 } as const satisfies Record<string, Message>;
 
 /**

@@ -12,6 +12,7 @@ export const ID_PREFIX = {
   Redemption: 'red',
   Visit: 'visit',
   VisitTask: 'vtask',
+  Referral: 'ref',
   Region: 'region',
   Inbox: 'inbox',
   NeedSeries: 'series',

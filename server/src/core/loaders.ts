@@ -5,6 +5,8 @@ import {
   ledgerQueries,
   memberQueries,
   needQueries,
+  referralQueries,
+  regionQueries,
   siteQueries,
   supermarketQueries,
   type AccountRow,
@@ -14,6 +16,9 @@ import {
   type MembershipRow,
   type NeedRow,
   type ProductRow,
+  type ReferralEventRow,
+  type ReferralRow,
+  type RegionRow,
   type RedemptionItemRow,
   type SiteRow,
   type TransferRow,
@@ -126,6 +131,16 @@ export function createLoaders(db: Database) {
     transfer: byId<TransferRow>((ids) => ledgerQueries.transfersByIds(db, ids)),
     account: byId<AccountRow>((ids) => ledgerQueries.accountsByIds(db, ids)),
     product: byId<ProductRow>((ids) => supermarketQueries.productsByIds(db, ids)),
+    region: byId<RegionRow>((ids) => regionQueries.regionsByIds(db, [...ids])),
+    /** The referral that closed a visit's follow-up, if one did. */
+    referralOfVisit: new DataLoader<number, ReferralRow | undefined>(async (ids) => {
+      const found = await referralQueries.referralsOfVisits(db, ids);
+      return ids.map((id) => found.find((r) => r.visitId === id));
+    }),
+    stepsOfReferral: groupedBy<ReferralEventRow, number>(
+      (ids) => referralQueries.eventsOf(db, ids),
+      (e) => e.referralId,
+    ),
     membershipsOf: groupedBy<MembershipRow, number>(
       (ids) => memberQueries.membershipsOfMany(db, ids),
       (m) => m.memberId,

@@ -22,6 +22,7 @@ import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
 import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
+import { referralsResolvers } from '../visits/referrals.resolver';
 import { inboxResolvers } from '../inbox/inbox.resolver';
 import { badInput } from '../core/errors';
 import * as v from '../core/validate';
@@ -76,6 +77,7 @@ export function buildSchema(): GraphQLSchema {
     ledgerResolvers,
     supermarketResolvers,
     visitsResolvers,
+    referralsResolvers,
     visitDutyResolvers,
     reportsResolvers,
     regionsResolvers,

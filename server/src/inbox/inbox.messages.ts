@@ -1,6 +1,14 @@
 // The messages the needs and claims flows deliver, built here so the services only call
 // deliver(tx, ...). Each carries facts (InboxDetail), never words: the client words them.
-import { inboxQueries, memberQueries, type ClaimRow, type NeedRow, type Transaction } from '@huzhu/db';
+import {
+  inboxQueries,
+  memberQueries,
+  type ClaimRow,
+  type NeedRow,
+  type ReferralRow,
+  type ReferralStatus,
+  type Transaction,
+} from '@huzhu/db';
 import type { InboxMessage } from './inbox.deliver';
 
 /**
@@ -16,6 +24,8 @@ export interface InboxDetail {
   personName?: string;
   /** An instant, ISO 8601: when the need starts, when a visit is due. */
   at?: string;
+  /** Where a referral is now (REFERRAL_UPDATED). */
+  referralStatus?: ReferralStatus;
 }
 
 const aboutNeed = (need: NeedRow): InboxDetail => ({
@@ -82,5 +92,28 @@ export function needCancelled(need: NeedRow, claims: readonly ClaimRow[], reason
     subject: `need:${need.id}`,
     detail: { ...aboutNeed(need), reason },
     dedupeKey: `need:${need.id}:CANCELLED`,
+  }));
+}
+
+/**
+ * To every coordinator of the referral's site: the township moved it on (each status once per
+ * referral, so a retried step tells no one twice).
+ */
+export async function referralUpdated(tx: Transaction, referral: ReferralRow): Promise<InboxMessage[]> {
+  const [coordinators, elder] = await Promise.all([
+    inboxQueries.memberIdsWithRole(tx, referral.siteId, 'COORDINATOR'),
+    memberQueries.memberById(tx, referral.elderId),
+  ]);
+  return coordinators.map((memberId) => ({
+    memberId,
+    siteId: referral.siteId,
+    kind: 'REFERRAL_UPDATED' as const,
+    subject: `referral:${referral.id}`,
+    detail: {
+      personName: elder?.name,
+      referralStatus: referral.status,
+      ...(referral.declineReason ? { reason: referral.declineReason } : {}),
+    } satisfies InboxDetail,
+    dedupeKey: `referral:${referral.id}:${referral.status}`,
   }));
 }

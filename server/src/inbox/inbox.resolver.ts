@@ -16,6 +16,7 @@ const SUBJECT_KINDS: Record<string, IdKind> = {
   visit: 'Visit',
   'visit-task': 'VisitTask',
   'join-request': 'JoinRequest',
+  referral: 'Referral',
 };
 
 function subjectId(row: InboxItemRow): string | null {
@@ -67,5 +68,9 @@ export const inboxResolvers: Resolvers = {
     points: (m) => int(detailOf(m).points),
     personName: (m) => str(detailOf(m).personName),
     at: (m) => str(detailOf(m).at),
+    referralStatus: (m) => {
+      const s = str(detailOf(m).referralStatus);
+      return s === 'REFERRED' || s === 'ACCEPTED' || s === 'RESOLVED' || s === 'DECLINED' ? s : null;
+    },
   },
 };

@@ -25,6 +25,8 @@ export const needsResolvers: Resolvers = {
         ...input,
         siteId: fromId('Site', input.siteId, 'input.siteId'),
         beneficiaryId: fromId('Member', input.beneficiaryId, 'input.beneficiaryId'),
+        followUpVisitId:
+          input.followUpVisitId == null ? null : fromId('Visit', input.followUpVisitId, 'input.followUpVisitId'),
       }),
     cancelNeed: (_p, a, ctx) => needs.cancelNeed(ctx.deps, ctx.viewer, fromId('Need', a.id, 'id'), a.reason),
     claimNeed: (_p, a, ctx) => claims.claimNeed(ctx.deps, ctx.viewer, fromId('Need', a.needId, 'needId')),

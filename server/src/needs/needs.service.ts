@@ -31,6 +31,7 @@ import { requirePrivate } from '../members/members.service';
 import { deliver } from '../inbox/inbox.deliver';
 import { needCancelled } from '../inbox/inbox.messages';
 import { tellOfferMatches } from '../offers/offers.service';
+import { closeWithNeed, followUpForNeed } from '../visits/follow-ups.service';
 
 /** A need as its coordinator posts it: the site and the beneficiary by their ids. */
 export interface NewNeed {
@@ -48,6 +49,8 @@ export interface NewNeed {
   payer?: Payer | null;
   /** The poster's key for this need: a retry with it returns the need, posted once. */
   idempotencyKey?: string | null;
+  /** The visit whose open follow-up this need answers: closed as "need posted" with it. */
+  followUpVisitId?: number | null;
 }
 
 /** Which of a site's needs to list; `day` a YYYY-MM-DD in the site's time zone. */
@@ -216,6 +219,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
     estimatedMinutes,
     slots,
     payer,
+    ...(input.followUpVisitId == null ? [] : [input.followUpVisitId]),
   ]);
   const beneficiary = await deps.cache.member.load(beneficiaryId);
   // A member who left or died is no one's beneficiary any more.
@@ -225,6 +229,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       zh: '服务对象必须是本站点的成员',
     });
   }
+  if (input.followUpVisitId != null) await followUpForNeed(deps, actor, input.followUpVisitId, siteId, beneficiaryId);
   const { need, posted } = await deps.db.transaction(async (tx) => {
     const values = {
       siteId,
@@ -250,6 +255,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       payer: row.payer,
     });
     await tellOfferMatches(tx, actor, row);
+    if (input.followUpVisitId != null) await closeWithNeed(tx, actor, input.followUpVisitId, row);
     return { need: row, posted: true };
   });
   if (posted) await deps.events.publish({ topic: 'needPosted', siteId, id: need.id });

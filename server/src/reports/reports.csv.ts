@@ -143,10 +143,17 @@ const VISITS_HEADER: Record<Lang, string[]> = {
   en: ['Elder', 'Visited at', 'Visitor', 'What was found', 'Follow-up needed', 'Follow-up outcome'],
 };
 
-const VISIT_WORDS: Record<Lang, { notVisited: string; yes: string; no: string }> = {
-  zh: { notVisited: '本月未探访', yes: '是', no: '否' },
-  en: { notVisited: 'Not visited this month', yes: 'Yes', no: 'No' },
-};
+const VISIT_WORDS: Record<Lang, { notVisited: string; yes: string; no: string; needPosted: string; referred: string }> =
+  {
+    zh: { notVisited: '本月未探访', yes: '是', no: '否', needPosted: '已发布需求', referred: '已转介乡镇' },
+    en: {
+      notVisited: 'Not visited this month',
+      yes: 'Yes',
+      no: 'No',
+      needPosted: 'Need posted',
+      referred: 'Referred to the township',
+    },
+  };
 
 /** The month's visits, oldest first, then each due elder not visited (so the gaps are in the file). */
 export function visitsCsv(e: MonthExport<VisitLine>, lang: Lang): CsvFile {
@@ -158,7 +165,8 @@ export function visitsCsv(e: MonthExport<VisitLine>, lang: Lang): CsvFile {
     l.visitorName,
     l.note,
     l.visitedAt ? (l.followUpNeeded ? w.yes : w.no) : '',
-    l.followUpOutcome,
+    // A need or a referral closed it: said in the file's language, not the stored marker.
+    l.followUpLink === 'NEED' ? w.needPosted : l.followUpLink === 'REFERRAL' ? w.referred : l.followUpOutcome,
   ]);
   return {
     fileName: `huzhu-${toId('Site', e.site.id)}-${e.month}-visits.csv`,

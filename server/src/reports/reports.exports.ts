@@ -1,6 +1,6 @@
 // What the CSV exports and the printable certificate show, with their access rules. The HTTP layer
 // (reports.http) only parses the path, calls these and renders; access is checked here, first.
-import { needQueries, reportQueries, type MemberRow, type SiteRow } from '@huzhu/db';
+import { needQueries, referralQueries, reportQueries, type MemberRow, type SiteRow } from '@huzhu/db';
 import { isPlatformAdmin, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, fail, notFound } from '../core/errors';
@@ -57,6 +57,8 @@ export interface VisitLine {
   note: string | null;
   followUpNeeded: boolean;
   followUpOutcome: string | null;
+  /** What closed the follow-up when not a note: a need posted, or a referral. */
+  followUpLink?: 'NEED' | 'REFERRAL' | null;
 }
 
 /** The month's visits, then the due elders not visited, for the coordinator's and bureau's files. */
@@ -71,6 +73,14 @@ export async function visitsExport(
   const people = new Map<number, string>();
   const ids = [...new Set(coverage.visits.flatMap((x) => [x.elderId, ...(x.visitorId === null ? [] : [x.visitorId])]))];
   for (const m of await deps.cache.member.loadMany(ids)) if (m && !(m instanceof Error)) people.set(m.id, m.name);
+  const referred = new Set(
+    (
+      await referralQueries.referralsOfVisits(
+        deps.db,
+        coverage.visits.map((x) => x.id),
+      )
+    ).map((r) => r.visitId),
+  );
   const lines: VisitLine[] = [
     ...[...coverage.visits].reverse().map((x) => ({
       elderName: people.get(x.elderId) ?? '',
@@ -79,6 +89,7 @@ export async function visitsExport(
       note: x.note,
       followUpNeeded: x.followUpNeeded,
       followUpOutcome: x.followUpOutcome,
+      followUpLink: x.followUpNeedId !== null ? ('NEED' as const) : referred.has(x.id) ? ('REFERRAL' as const) : null,
     })),
     ...coverage.unvisited.map((m) => ({
       elderName: m.name,

@@ -11,6 +11,8 @@ export const visitsResolvers: Resolvers = {
       visits.visitCoverage(ctx.deps, ctx.viewer, fromId('Site', a.siteId, 'siteId'), a.month),
     visitFollowUps: (_p, a, ctx) =>
       followUps.openFollowUps(ctx.deps, ctx.viewer, fromId('Site', a.siteId, 'siteId'), a.first),
+    linkedFollowUps: (_p, a, ctx) =>
+      followUps.linkedFollowUps(ctx.deps, ctx.viewer, fromId('Site', a.siteId, 'siteId'), a.first),
   },
   Mutation: {
     recordVisit: (_p, { input }, ctx) =>
@@ -32,5 +34,13 @@ export const visitsResolvers: Resolvers = {
       x.visitorId === null ? null : ((await ctx.loaders.member.load(x.visitorId)) ?? null),
     followUpClosedBy: async (x, _a, ctx) =>
       x.followUpClosedBy === null ? null : ((await ctx.loaders.member.load(x.followUpClosedBy)) ?? null),
+    followUpAction: async (x, _a, ctx) => {
+      if (x.followUpClosedAt === null) return null;
+      if (x.followUpNeedId !== null) return 'NEED_POSTED';
+      return (await ctx.loaders.referralOfVisit.load(x.id)) ? 'REFERRED' : 'NOTE';
+    },
+    followUpNeed: async (x, _a, ctx) =>
+      x.followUpNeedId === null ? null : ((await ctx.loaders.need.get(x.followUpNeedId)) ?? null),
+    followUpReferral: async (x, _a, ctx) => (await ctx.loaders.referralOfVisit.load(x.id)) ?? null,
   },
 };

@@ -42,6 +42,9 @@
 //     declineJoinRequest
 //   grantSiteRole, removeSiteRole  COORDINATOR of the site, ADMIN (roles.service)
 //   setOffer                       VOLUNTEER of the site (offers.service)
+//   referFollowUp                  COORDINATOR of the visit's site, not ADMIN (referrals.service)
+//   updateReferral                 ADMIN at the referral's site: platform staff, township staff
+//                                  (referrals.service); the site's coordinator may not
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, type Client, type TestServer } from './harness';
@@ -152,6 +155,10 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['removeSiteRole',   'other',      ok,    F,     F,     F,     F,     U],
   ['setOffer',         'own',        F,     F,     ok,    F,     F,     U],
   ['setOffer',         'other',      F,     F,     F,     F,     F,     U],
+  ['referFollowUp',    'own',        F,     ok,    F,     F,     F,     U],
+  ['referFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U],
+  ['updateReferral',   'own',        ok,    F,     F,     F,     F,     U],
+  ['updateReferral',   'other',      ok,    NF,    NF,    NF,    NF,    U],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -198,6 +205,21 @@ function seriesInput(t: SiteCtx) {
     startsOn: day,
     occurrenceCount: 2,
   };
+}
+/** A visit at the site with an open follow-up, recorded by its coordinator. */
+async function followUpAt(t: SiteCtx) {
+  const { recordVisit } = await t.coordinator.ok<{ recordVisit: { id: string } }>(
+    'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
+    {
+      input: {
+        elderId: t.elderId,
+        visitedAt: new Date(Date.now() - 60_000).toISOString(),
+        note: '灶台漏气',
+        followUpNeeded: true,
+      },
+    },
+  );
+  return recordVisit.id;
 }
 async function claimAt(t: SiteCtx, until: 'CLAIMED' | 'CHECKED_IN' | 'REPORTED') {
   return claimUpTo(t.volunteer, (await needAt(t)).id, until, 30);
@@ -399,6 +421,20 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($s: ID!) { setLeaverBalanceRule(siteId: $s, rule: DONATE_TO_POOL) { id leaverBalanceRule } }',
     variables: { s: target.siteId },
   }),
+  referFollowUp: async ({ target }) => ({
+    query: 'mutation ($input: ReferFollowUpInput!) { referFollowUp(input: $input) { id status } }',
+    variables: { input: { visitId: await followUpAt(target), kind: 'HOUSING', ask: '请镇里帮忙修灶台' } },
+  }),
+  updateReferral: async ({ target }) => {
+    const { referFollowUp } = await target.coordinator.ok<{ referFollowUp: { id: string } }>(
+      'mutation ($input: ReferFollowUpInput!) { referFollowUp(input: $input) { id } }',
+      { input: { visitId: await followUpAt(target), kind: 'SAFETY', ask: '请镇里来看看' } },
+    );
+    return {
+      query: 'mutation ($input: UpdateReferralInput!) { updateReferral(input: $input) { id status } }',
+      variables: { input: { referralId: referFollowUp.id, status: 'ACCEPTED' } },
+    };
+  },
   closeFollowUp: async ({ target }) => {
     const { recordVisit } = await target.coordinator.ok<{ recordVisit: { id: string } }>(
       'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',

@@ -1,6 +1,6 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
 import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
@@ -312,6 +312,15 @@ export type FailedJob = {
   tries: Scalars['Int']['output'];
 };
 
+/** How a follow-up was closed. */
+export type FollowUpAction =
+  /** A need was posted on the board for the elder. */
+  | 'NEED_POSTED'
+  /** A note of what was done. */
+  | 'NOTE'
+  /** It was referred to the township (转介). */
+  | 'REFERRED';
+
 /** A page of inbox messages, newest first. */
 export type InboxConnection = {
   __typename?: 'InboxConnection';
@@ -361,6 +370,8 @@ export type InboxItem = {
   readAt?: Maybe<Scalars['DateTime']['output']>;
   /** Why, in the words of who decided (a rejection's or a cancellation's reason). */
   reason?: Maybe<Scalars['String']['output']>;
+  /** Where the referral is now (REFERRAL_UPDATED). */
+  referralStatus?: Maybe<ReferralStatus>;
   /**
    * What it is about, to open: a claim (claim_...), a need (need_...), a member (mem_...) or a visit
    * (visit_...); the prefix says which. Null when it is about nothing that can be opened.
@@ -382,6 +393,8 @@ export type InboxKind =
   | 'NEED_CHANGED'
   /** A need was posted in a category the reader offers: needTitle, at. */
   | 'NEED_MATCHES_OFFER'
+  /** (Coordinators) a referral to the township moved on: personName (the elder), referralStatus, reason (a decline's). */
+  | 'REFERRAL_UPDATED'
   /** (Coordinators) a volunteer reported service that waits for confirmation: needTitle, personName, minutes. */
   | 'SERVICE_REPORTED'
   /** A visit the reader is on duty for is due: personName, at. */
@@ -636,6 +649,11 @@ export type Mutation = {
   redeem: Redemption;
   /** Logs in with a one-time reset code and sets a new password at once. Limited like login; a wrong, used or expired code is UNAUTHENTICATED. */
   redeemResetCode: AuthPayload;
+  /**
+   * Refer a visit's open follow-up to the township (COORDINATOR of the site): writes the referral
+   * and closes the follow-up as REFERRED, together. Idempotent by key; a follow-up already closed is CONFLICT.
+   */
+  referFollowUp: Referral;
   /** Reject reported service with a reason (COORDINATOR of the site). */
   rejectService: Claim;
   /** Take a role at this site from a member of another site (COORDINATOR of the site, or ADMIN); it ends at once. */
@@ -677,6 +695,13 @@ export type Mutation = {
   updateMember: Member;
   /** Change a product's name, price or unit (COORDINATOR or CLERK of the site). CONFLICT if the name is taken. */
   updateProduct: Product;
+  /**
+   * Move a referral on (ADMIN at the referral's site: the township's staff): REFERRED -> ACCEPTED
+   * -> RESOLVED, or DECLINED with a reason. A step backwards or from a closed one is
+   * ILLEGAL_TRANSITION (CONFLICT with detail). The same step again returns the referral unchanged.
+   * The site's coordinators are told in their inbox.
+   */
+  updateReferral: Referral;
   /** Change a site's settings (COORDINATOR of the site, or ADMIN), audited. Rates apply to service confirmed afterwards. */
   updateSiteSettings: SiteSettings;
   /** Give the slot back before checking in (the claim's volunteer). */
@@ -972,6 +997,15 @@ export type MutationRedeemResetCodeArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationReferFollowUpArgs = {
+  input: ReferFollowUpInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationRejectServiceArgs = {
   claimId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
@@ -1121,6 +1155,15 @@ export type MutationUpdateMemberArgs = {
 export type MutationUpdateProductArgs = {
   input: UpdateProductInput;
   productId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationUpdateReferralArgs = {
+  input: UpdateReferralInput;
 };
 
 
@@ -1357,6 +1400,11 @@ export type PostNeedInput = {
   /** Expected minutes, 1-1440. */
   estimatedMinutes: Scalars['Int']['input'];
   /**
+   * The visit whose follow-up this need answers (visit_...): the follow-up is closed as "need
+   * posted" with this need, in the same step. It must be an open follow-up of an elder of the site.
+   */
+  followUpVisitId?: InputMaybe<Scalars['ID']['input']>;
+  /**
    * Unique per need you post, 8-128 characters (a UUID); a retry, such as a phone sending again what it posted
    * offline, sends the same and gets the same need back, posted once. The same key with another
    * need is CONFLICT. Without a key every request posts a need.
@@ -1437,7 +1485,7 @@ export type Product = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type Query = {
   __typename?: 'Query';
@@ -1449,6 +1497,8 @@ export type Query = {
   inboxUnreadCount: Scalars['Int']['output'];
   /** A site's join requests in one status (PENDING when omitted: the queue, oldest first; decided ones newest first). COORDINATOR of the site, or ADMIN. */
   joinRequests: Array<JoinRequest>;
+  /** Follow-ups closed in the last 60 days by posting a need or by a referral, newest first, to see how each goes (site staff). */
+  linkedFollowUps: Array<Visit>;
   /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
   /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
@@ -1478,12 +1528,16 @@ export type Query = {
   redemptions: RedemptionConnection;
   /** A region's visits not made in a month, with the elder, village and who is paired (civil-affairs staff). Without regionId: every region. */
   regionOverdueVisits: OverdueVisitConnection;
+  /** The referrals of the sites in a region (at it or below), newest first (civil-affairs staff of the region). */
+  regionReferrals: ReferralConnection;
   /** A region's month rolled up from its sites, with its divisions below (platform staff). Without regionId: every region's top. */
   regionReport: RegionReport;
   /** A site by id (public). */
   site?: Maybe<Site>;
   /** People of other sites holding roles at this site, by name (the site's staff, or ADMIN). */
   siteGuests: Array<SiteGuest>;
+  /** The site's referrals, newest first (the site's staff, and admins). */
+  siteReferrals: ReferralConnection;
   /** A site's monthly report (staff of the site, and admins). */
   siteReport: SiteReport;
   /** Every site's report for a month, lowest visit rate first, sites without a rate last (ADMIN). */
@@ -1510,7 +1564,7 @@ export type Query = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryClaimsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1524,7 +1578,7 @@ export type QueryClaimsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryInboxArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1536,7 +1590,7 @@ export type QueryInboxArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryJoinRequestsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1548,7 +1602,18 @@ export type QueryJoinRequestsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryLinkedFollowUpsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
@@ -1558,7 +1623,7 @@ export type QueryMemberArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1573,7 +1638,7 @@ export type QueryMembersArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryMyOfferArgs = {
   siteId: Scalars['ID']['input'];
@@ -1583,7 +1648,7 @@ export type QueryMyOfferArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryNeedArgs = {
   id: Scalars['ID']['input'];
@@ -1593,7 +1658,7 @@ export type QueryNeedArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryNeedsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1608,7 +1673,7 @@ export type QueryNeedsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryOpenNeedsTextArgs = {
   day?: InputMaybe<Scalars['String']['input']>;
@@ -1619,7 +1684,7 @@ export type QueryOpenNeedsTextArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryProductsArgs = {
   includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1630,7 +1695,7 @@ export type QueryProductsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryRecipientsArgs = {
   search: Scalars['String']['input'];
@@ -1640,7 +1705,7 @@ export type QueryRecipientsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryRedemptionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1654,7 +1719,7 @@ export type QueryRedemptionsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryRegionOverdueVisitsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1667,7 +1732,20 @@ export type QueryRegionOverdueVisitsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryRegionReferralsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  regionId?: InputMaybe<Scalars['ID']['input']>;
+  statuses?: InputMaybe<Array<ReferralStatus>>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryRegionReportArgs = {
   month: Scalars['String']['input'];
@@ -1678,7 +1756,7 @@ export type QueryRegionReportArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QuerySiteArgs = {
   id: Scalars['ID']['input'];
@@ -1688,7 +1766,7 @@ export type QuerySiteArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QuerySiteGuestsArgs = {
   siteId: Scalars['ID']['input'];
@@ -1698,7 +1776,20 @@ export type QuerySiteGuestsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QuerySiteReferralsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  siteId: Scalars['ID']['input'];
+  statuses?: InputMaybe<Array<ReferralStatus>>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QuerySiteReportArgs = {
   month: Scalars['String']['input'];
@@ -1709,7 +1800,7 @@ export type QuerySiteReportArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QuerySiteReportsArgs = {
   month: Scalars['String']['input'];
@@ -1719,7 +1810,7 @@ export type QuerySiteReportsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QuerySiteSettingsArgs = {
   siteId: Scalars['ID']['input'];
@@ -1729,7 +1820,7 @@ export type QuerySiteSettingsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QuerySitesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1740,7 +1831,7 @@ export type QuerySitesArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryVisitCoverageArgs = {
   month: Scalars['String']['input'];
@@ -1751,7 +1842,7 @@ export type QueryVisitCoverageArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryVisitDutyArgs = {
   month: Scalars['String']['input'];
@@ -1762,7 +1853,7 @@ export type QueryVisitDutyArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryVisitFollowUpsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1773,7 +1864,7 @@ export type QueryVisitFollowUpsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryVisitPairsArgs = {
   siteId: Scalars['ID']['input'];
@@ -1783,7 +1874,7 @@ export type QueryVisitPairsArgs = {
 /**
  * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
- * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QueryVolunteersFittingArgs = {
   category: ServiceCategory;
@@ -1895,6 +1986,106 @@ export type RedemptionItem = {
   product: Product;
   /** How many. */
   quantity: Scalars['Int']['output'];
+};
+
+/** A follow-up to refer to the township. */
+export type ReferFollowUpInput = {
+  /** What is asked of the township, 1-500 characters. */
+  ask: Scalars['String']['input'];
+  /** Unique per referral, 8-128 characters (a UUID): a retry with it returns the same referral. The same key with another request is CONFLICT. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** What it is about. */
+  kind: ReferralKind;
+  /** The visit with the open follow-up (visit_...). */
+  visitId: Scalars['ID']['input'];
+};
+
+/** A visit's follow-up handed to the township (转介). */
+export type Referral = {
+  __typename?: 'Referral';
+  /** What is asked of the township. */
+  ask: Scalars['String']['output'];
+  /** Why the township declined; null unless DECLINED. */
+  declineReason?: Maybe<Scalars['String']['output']>;
+  /** The elder it is for. */
+  elder: Member;
+  /** Each status it took, oldest first (REFERRED first). */
+  history: Array<ReferralStep>;
+  /** Opaque id (ref_...). */
+  id: Scalars['ID']['output'];
+  /** What it is about. */
+  kind: ReferralKind;
+  /** When it was referred. */
+  referredAt: Scalars['DateTime']['output'];
+  /** Who referred it. */
+  referredBy?: Maybe<Member>;
+  /** The township it went to; null when the site sits in no township. */
+  region?: Maybe<Region>;
+  /** The site that referred it. */
+  site: Site;
+  /** Where it is. */
+  status: ReferralStatus;
+  /** The visit whose follow-up it closed. */
+  visit: Visit;
+};
+
+/** A page of referrals, newest first. */
+export type ReferralConnection = {
+  __typename?: 'ReferralConnection';
+  /** The referrals on this page. */
+  edges: Array<ReferralEdge>;
+  /** Where this page ends. */
+  pageInfo: PageInfo;
+  /** How many match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One referral in a page. */
+export type ReferralEdge = {
+  __typename?: 'ReferralEdge';
+  /** Cursor of this edge. */
+  cursor: Scalars['String']['output'];
+  /** The referral. */
+  node: Referral;
+};
+
+/** What a referral to the township is about. */
+export type ReferralKind =
+  /** Benefits and allowances (低保, subsidies). */
+  | 'BENEFITS'
+  /** Family: neglect, conflict, no one to care. */
+  | 'FAMILY'
+  /** Housing: repairs, a dangerous house. */
+  | 'HOUSING'
+  /** Health and medical care. */
+  | 'MEDICAL'
+  /** Anything else. */
+  | 'OTHER'
+  /** Safety: risk of harm, a fall, fire. */
+  | 'SAFETY';
+
+/** Where a referral is. Only forward: REFERRED -> ACCEPTED -> RESOLVED, or DECLINED (with a reason) before RESOLVED. */
+export type ReferralStatus =
+  /** The township took it on. */
+  | 'ACCEPTED'
+  /** The township declined it, with a reason. */
+  | 'DECLINED'
+  /** Sent to the township, waiting for it. */
+  | 'REFERRED'
+  /** The township saw to it. */
+  | 'RESOLVED';
+
+/** One step of a referral. */
+export type ReferralStep = {
+  __typename?: 'ReferralStep';
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who took it; null for the system. */
+  by?: Maybe<Member>;
+  /** A word on the step: the decline's reason, or what was done. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The status it took. */
+  status: ReferralStatus;
 };
 
 /** An administrative division a site sits in; sites of one township share its row. */
@@ -2352,6 +2543,16 @@ export type UpdateProductInput = {
   unit?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A township's step on a referral. */
+export type UpdateReferralInput = {
+  /** Why, 1-500 characters: required to decline; a word on what was done otherwise. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The referral (ref_...). */
+  referralId: Scalars['ID']['input'];
+  /** The status it moves to: ACCEPTED, RESOLVED or DECLINED (forward only). */
+  status: ReferralStatus;
+};
+
 /** A change of a site's settings; a field left out stays as it is. */
 export type UpdateSiteSettingsInput = {
   /** Categories to set or clear, each at most once. */
@@ -2375,14 +2576,20 @@ export type Visit = {
   elder: Member;
   /** false: the visitor went and the elder was not there; such a visit does not count as visited. */
   elderFound: Scalars['Boolean']['output'];
+  /** How the follow-up was closed; null while it is open (or none was needed). */
+  followUpAction?: Maybe<FollowUpAction>;
   /** When the follow-up was seen to; null while it is open (or none was needed). */
   followUpClosedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Who saw to it. */
   followUpClosedBy?: Maybe<Member>;
+  /** The need posted for the elder that closed the follow-up (followUpAction NEED_POSTED). */
+  followUpNeed?: Maybe<Need>;
   /** Whether someone must follow up. */
   followUpNeeded: Scalars['Boolean']['output'];
   /** What was done about it. */
   followUpOutcome?: Maybe<Scalars['String']['output']>;
+  /** The referral to the township that closed the follow-up (followUpAction REFERRED). */
+  followUpReferral?: Maybe<Referral>;
   /** Opaque id (visit_...). */
   id: Scalars['ID']['output'];
   /** How it was made. */
@@ -2648,6 +2855,7 @@ export type ResolversTypes = {
   ElderVisitStatus: ResolverTypeWrapper<ElderVisitData>;
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FollowUpAction: FollowUpAction;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InboxConnection: ResolverTypeWrapper<Omit<InboxConnection, 'edges'> & { edges: Array<ResolversTypes['InboxEdge']> }>;
   InboxEdge: ResolverTypeWrapper<Omit<InboxEdge, 'node'> & { node: ResolversTypes['InboxItem'] }>;
@@ -2688,6 +2896,13 @@ export type ResolversTypes = {
   RedemptionConnection: ResolverTypeWrapper<Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversTypes['RedemptionEdge']> }>;
   RedemptionEdge: ResolverTypeWrapper<Omit<RedemptionEdge, 'node'> & { node: ResolversTypes['Redemption'] }>;
   RedemptionItem: ResolverTypeWrapper<RedemptionItemRow>;
+  ReferFollowUpInput: ReferFollowUpInput;
+  Referral: ResolverTypeWrapper<ReferralRow>;
+  ReferralConnection: ResolverTypeWrapper<Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversTypes['ReferralEdge']> }>;
+  ReferralEdge: ResolverTypeWrapper<Omit<ReferralEdge, 'node'> & { node: ResolversTypes['Referral'] }>;
+  ReferralKind: ReferralKind;
+  ReferralStatus: ReferralStatus;
+  ReferralStep: ResolverTypeWrapper<ReferralEventRow>;
   Region: ResolverTypeWrapper<RegionRow>;
   RegionLevel: RegionLevel;
   RegionMonth: ResolverTypeWrapper<RegionMonthData>;
@@ -2719,6 +2934,7 @@ export type ResolversTypes = {
   Unit: Unit;
   UpdateMemberInput: UpdateMemberInput;
   UpdateProductInput: UpdateProductInput;
+  UpdateReferralInput: UpdateReferralInput;
   UpdateSiteSettingsInput: UpdateSiteSettingsInput;
   Visit: ResolverTypeWrapper<VisitRow>;
   VisitChecks: ResolverTypeWrapper<VisitChecks>;
@@ -2787,6 +3003,11 @@ export type ResolversParentTypes = {
   RedemptionConnection: Omit<RedemptionConnection, 'edges'> & { edges: Array<ResolversParentTypes['RedemptionEdge']> };
   RedemptionEdge: Omit<RedemptionEdge, 'node'> & { node: ResolversParentTypes['Redemption'] };
   RedemptionItem: RedemptionItemRow;
+  ReferFollowUpInput: ReferFollowUpInput;
+  Referral: ReferralRow;
+  ReferralConnection: Omit<ReferralConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralEdge']> };
+  ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
+  ReferralStep: ReferralEventRow;
   Region: RegionRow;
   RegionMonth: RegionMonthData;
   RegionReport: RegionReportData;
@@ -2812,6 +3033,7 @@ export type ResolversParentTypes = {
   TransferEdge: Omit<TransferEdge, 'node'> & { node: ResolversParentTypes['Transfer'] };
   UpdateMemberInput: UpdateMemberInput;
   UpdateProductInput: UpdateProductInput;
+  UpdateReferralInput: UpdateReferralInput;
   UpdateSiteSettingsInput: UpdateSiteSettingsInput;
   Visit: VisitRow;
   VisitChecks: VisitChecks;
@@ -2911,6 +3133,7 @@ export type InboxItemResolvers<ContextType = Context, ParentType extends Resolve
   points?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  referralStatus?: Resolver<Maybe<ResolversTypes['ReferralStatus']>, ParentType, ContextType>;
   subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
@@ -3004,6 +3227,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
   redeemResetCode?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRedeemResetCodeArgs, 'code' | 'newPassword' | 'phone'>>;
+  referFollowUp?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferFollowUpArgs, 'input'>>;
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
   removeSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveSiteRoleArgs, 'memberId' | 'role' | 'siteId'>>;
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
@@ -3020,6 +3244,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input' | 'productId'>>;
+  updateReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralArgs, 'input'>>;
   updateSiteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<MutationUpdateSiteSettingsArgs, 'input'>>;
   withdrawClaim?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationWithdrawClaimArgs, 'claimId'>>;
 };
@@ -3128,6 +3353,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   inbox?: Resolver<ResolversTypes['InboxConnection'], ParentType, ContextType, Partial<QueryInboxArgs>>;
   inboxUnreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   joinRequests?: Resolver<Array<ResolversTypes['JoinRequest']>, ParentType, ContextType, RequireFields<QueryJoinRequestsArgs, 'siteId'>>;
+  linkedFollowUps?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryLinkedFollowUpsArgs, 'first' | 'siteId'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
   myOffer?: Resolver<Maybe<ResolversTypes['VolunteerOffer']>, ParentType, ContextType, RequireFields<QueryMyOfferArgs, 'siteId'>>;
@@ -3140,9 +3366,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   regionOverdueVisits?: Resolver<ResolversTypes['OverdueVisitConnection'], ParentType, ContextType, RequireFields<QueryRegionOverdueVisitsArgs, 'month'>>;
+  regionReferrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QueryRegionReferralsArgs, 'first'>>;
   regionReport?: Resolver<ResolversTypes['RegionReport'], ParentType, ContextType, RequireFields<QueryRegionReportArgs, 'month'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
+  siteReferrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QuerySiteReferralsArgs, 'first' | 'siteId'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
   siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
   siteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<QuerySiteSettingsArgs, 'siteId'>>;
@@ -3186,6 +3414,39 @@ export type RedemptionItemResolvers<ContextType = Context, ParentType extends Re
   points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReferralResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral']> = {
+  ask?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  declineReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ReferralStep']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReferralKind'], ParentType, ContextType>;
+  referredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  referredBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
+  visit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType>;
+};
+
+export type ReferralConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralConnection'] = ResolversParentTypes['ReferralConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ReferralEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ReferralEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralEdge'] = ResolversParentTypes['ReferralEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Referral'], ParentType, ContextType>;
+};
+
+export type ReferralStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralStep'] = ResolversParentTypes['ReferralStep']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  by?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
 };
 
 export type RegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Region'] = ResolversParentTypes['Region']> = {
@@ -3349,10 +3610,13 @@ export type VisitResolvers<ContextType = Context, ParentType extends ResolversPa
   checks?: Resolver<Maybe<ResolversTypes['VisitChecks']>, ParentType, ContextType>;
   elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   elderFound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  followUpAction?: Resolver<Maybe<ResolversTypes['FollowUpAction']>, ParentType, ContextType>;
   followUpClosedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   followUpClosedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  followUpNeed?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType>;
   followUpNeeded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   followUpOutcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  followUpReferral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['VisitMode'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3456,6 +3720,10 @@ export type Resolvers<ContextType = Context> = {
   RedemptionConnection?: RedemptionConnectionResolvers<ContextType>;
   RedemptionEdge?: RedemptionEdgeResolvers<ContextType>;
   RedemptionItem?: RedemptionItemResolvers<ContextType>;
+  Referral?: ReferralResolvers<ContextType>;
+  ReferralConnection?: ReferralConnectionResolvers<ContextType>;
+  ReferralEdge?: ReferralEdgeResolvers<ContextType>;
+  ReferralStep?: ReferralStepResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
   RegionMonth?: RegionMonthResolvers<ContextType>;
   RegionReport?: RegionReportResolvers<ContextType>;
