@@ -327,6 +327,8 @@ export type RecordVisitInput = {
    * visit is CONFLICT. Without a key every request records a visit.
    */
   idempotencyKey?: string | null | undefined;
+  /** How long it took, 1-480 minutes. Required (with idempotencyKey) when the site banks visits and the elder was found: a volunteer visitor is then credited these minutes and points at the VISIT rate, once. */
+  minutes?: number | null | undefined;
   /** How it was made; HOME when omitted. */
   mode?: VisitMode | null | undefined;
   /** What was found, up to 1000 characters. */
@@ -497,6 +499,8 @@ export type UpdateSiteSettingsInput = {
   siteId: string | number;
   /** IANA time zone, e.g. Asia/Shanghai (BAD_USER_INPUT if unknown). */
   timeZone?: string | null | undefined;
+  /** Bank visits as time-bank service or not. Only visits recorded afterwards are credited. */
+  visitsBankTime?: boolean | null | undefined;
 };
 
 /** What a visitor checked; leave out what was not checked. */
