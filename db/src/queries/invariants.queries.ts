@@ -78,7 +78,7 @@ const CHECKS: Check[] = [
   },
   {
     name: 'visit-credits-match',
-    description: "a banked visit paid its visitor exactly its minutes and points, and nothing else is a visit credit",
+    description: 'a banked visit paid its visitor exactly its minutes and points, and nothing else is a visit credit',
     query: (inScope, inSites) => sql`
       select v.id as visit_id, v.minutes, v.points_awarded, m.amount as minutes_credited, p.amount as points_credited
       from visits v

@@ -2,7 +2,15 @@
 // visit (the elder found) with its minutes and points at the VISIT rate, once, in the visit's own
 // transaction; a site that does not, a not-found elder, a coordinator's own visit or bad minutes
 // credit nothing; the ledger's rules and the kept monthly figures hold throughout.
-import { checkInvariants, ledgerQueries, memberQueries, siteQueries, tables, type Database, type MemberRow } from '@huzhu/db';
+import {
+  checkInvariants,
+  ledgerQueries,
+  memberQueries,
+  siteQueries,
+  tables,
+  type Database,
+  type MemberRow,
+} from '@huzhu/db';
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,11 +132,7 @@ describe.each(testEngines())('visits banking time on %s', (engine) => {
     expect(own).toMatchObject({ banked: false, minutes: 20, visitorId: coordinator.id });
     expect(await balances(coordinator)).toEqual(mine);
     const before = await balances(volunteer);
-    const forThem = await recordVisit(
-      deps(),
-      await as(coordinator),
-      visit({ minutes: 60, visitorId: volunteer.id }),
-    );
+    const forThem = await recordVisit(deps(), await as(coordinator), visit({ minutes: 60, visitorId: volunteer.id }));
     expect(forThem).toMatchObject({ banked: true, pointsAwarded: 20 });
     expect(await balances(volunteer)).toEqual({ minutes: before.minutes + 60, points: before.points + 20 });
     await invariantsHold();

@@ -218,7 +218,8 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
     if (!row) return replayOf(await visitQueries.visitByKey(tx, keyed!.key), keyed!.hash);
     // A visit that found the elder closes the task of its period (the duty board moves with it).
     const task = elderFound ? await visitDutyQueries.closeTaskByVisit(tx, row) : undefined;
-    if (row.banked) await creditVisit(tx, { site, visit: row, elderName: elder.name, recordedBy: memberIdOf(recorder) });
+    if (row.banked)
+      await creditVisit(tx, { site, visit: row, elderName: elder.name, recordedBy: memberIdOf(recorder) });
     await audit(tx, actor, row.siteId, 'recordVisit', 'visit', row.id, {
       elderId: elder.id,
       visitorId,
