@@ -1,12 +1,12 @@
 // Goods and site settings over HTTP, on each engine: the coordinator reprices and retires goods
 // (the shop stops showing them, the redemption that bought them still names them), a clerk sets a
 // photo that the site's members fetch with their token and may cache, a picture of the wrong
-// kind is refused in the reader's language, and a new bathing rate pays only service confirmed
-// after it.
+// kind is refused in the reader's language, a new bathing rate pays only service confirmed
+// after it, and a site that banks visits credits a volunteer's visit.
 import { JPEG_32X24, PNG_16X16 } from '@huzhu/server/testing/photos';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idemKey, PHONES, startTestServer, targets, type Client, type TestServer } from './support/harness';
-import { balanceOf, claimUpTo, CONFIRM, demo, postNeed, products, redeem, type Demo } from './support/ops';
+import { balanceOf, claimUpTo, CONFIRM, demo, postNeed, products, redeem, transfersOf, type Demo } from './support/ops';
 import { otherSite } from './support/sites';
 
 const GOODS = `query ($s: ID!) { products(siteId: $s, includeRetired: true) { id name pointsPrice unit retired photoUrl } }`;
@@ -147,5 +147,44 @@ describe.each(targets())('goods and site settings on $name', (on) => {
       key: idemKey('confirm'),
     });
     expect(paid.confirmService.pointsAwarded).toBe(10);
+  });
+
+  it('banks a volunteer’s visit once the coordinator says so: minutes and points, as a visit credit', async () => {
+    const RECORD = `mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { minutes banked pointsAwarded } }`;
+    const visit = (minutes: number | null) => ({
+      elderId: d.ids.elder,
+      visitedAt: new Date(Date.now() - 600_000).toISOString(),
+      mode: 'PHONE',
+      minutes,
+      idempotencyKey: idemKey('visit'),
+    });
+    const off = await volunteer.ok<{ recordVisit: object }>(RECORD, { input: visit(30) });
+    expect(off.recordVisit).toEqual({ minutes: 30, banked: false, pointsAwarded: 0 });
+    const on = await coordinator.ok<{ updateSiteSettings: { site: { visitsBankTime: boolean } } }>(
+      'mutation ($input: UpdateSiteSettingsInput!) { updateSiteSettings(input: $input) { site { visitsBankTime } } }',
+      { input: { siteId: d.siteId, visitsBankTime: true } },
+    );
+    expect(on.updateSiteSettings.site.visitsBankTime).toBe(true);
+    // Everyone may see whether the site banks visits: the visit sheet asks the minutes then.
+    const site = await volunteer.ok<{ site: { visitsBankTime: boolean } }>(
+      'query ($id: ID!) { site(id: $id) { visitsBankTime } }',
+      { id: d.siteId },
+    );
+    expect(site.site.visitsBankTime).toBe(true);
+    const missing = await volunteer.fails(RECORD, { input: visit(null) });
+    expect(missing.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.minutes' });
+    expect(missing.message).toContain('探访用时');
+    const before = await balanceOf(volunteer, d.ids.volunteer);
+    const banked = await volunteer.ok<{ recordVisit: object }>(RECORD, { input: visit(30) });
+    expect(banked.recordVisit).toEqual({ minutes: 30, banked: true, pointsAwarded: 5 });
+    expect(await balanceOf(volunteer, d.ids.volunteer)).toEqual({
+      minutes: before.minutes + 30,
+      points: before.points + 5,
+    });
+    const credits = (await transfersOf(volunteer, d.ids.volunteer)).filter((t) => t.kind === 'VISIT_CREDIT');
+    expect(credits.map((t) => [t.unit, t.amount]).sort()).toEqual([
+      ['MINUTES', 30],
+      ['POINTS', 5],
+    ]);
   });
 });

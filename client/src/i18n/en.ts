@@ -125,6 +125,7 @@ const en: typeof zhCN = {
     REFUND: 'Refund',
     EXPIRY: 'Points expired',
     REVERSAL: 'Correction',
+    VISIT_CREDIT: 'Visit credited',
   },
   units: {
     minutes: '{m} min',
@@ -378,6 +379,9 @@ const en: typeof zhCN = {
     dueBy: 'Visit by {day}',
     overdue: 'Overdue (was due by {day})',
     csv: 'Download visits for {month} (spreadsheet)',
+    minutes: 'How long the visit took',
+    minutesNeeded: 'Please choose how long the visit took.',
+    banksHint: 'This site banks visits: a volunteer’s visit time goes into their time account.',
   },
   visitMode: { HOME: 'At home', PHONE: 'Phone', VIDEO: 'Video', OTHER: 'Other' },
   visitCheck: {
@@ -702,6 +706,7 @@ const en: typeof zhCN = {
   ledgerWords: {
     /** Minutes issued by the site: an opening balance carried over from a paper passbook. */
     timeIssued: 'Time credited',
+    visitOf: 'Visit to {name}',
   },
   countyExport: {
     download: 'Download all sites (CSV)',
@@ -936,6 +941,9 @@ const en: typeof zhCN = {
     timeZone: 'Time zone',
     publicNotice: 'Public notice',
     publicNoticeHint: 'Switch it on or off here; the notice itself is still being built.',
+    visitsBankTime: 'Visits count for the time bank',
+    visitsBankTimeHint:
+      'When on, a volunteer who visits and finds the elder banks the visit’s minutes and earns points at the rate for visits (a coordinator’s own visits do not count). Only visits recorded after it is on count.',
     save: 'Save settings',
     saved: 'Settings saved',
     staffTitle: 'Staff of this site',

@@ -124,6 +124,7 @@ export default {
     REFUND: '退回',
     EXPIRY: '积分过期',
     REVERSAL: '更正',
+    VISIT_CREDIT: '探访入账',
   },
   units: {
     minutes: '{m} 分钟',
@@ -377,6 +378,9 @@ export default {
     dueBy: '{day} 前要探访',
     overdue: '已逾期（应在 {day} 前探访）',
     csv: '下载 {month} 探访记录（表格）',
+    minutes: '探访用了多长时间',
+    minutesNeeded: '请选择探访用了多长时间。',
+    banksHint: '本站探访计入时间银行：志愿者探访的时间会存进时间账户。',
   },
   visitMode: { HOME: '上门', PHONE: '电话', VIDEO: '视频', OTHER: '其他' },
   visitCheck: {
@@ -701,6 +705,7 @@ export default {
   ledgerWords: {
     /** Minutes issued by the site: an opening balance carried over from a paper passbook. */
     timeIssued: '时间存入',
+    visitOf: '探访 {name}',
   },
   countyExport: {
     download: '下载各站点月报表',
@@ -928,6 +933,9 @@ export default {
     timeZone: '时区',
     publicNotice: '公开告示',
     publicNoticeHint: '先在这里打开或关闭，告示本身还在做。',
+    visitsBankTime: '探访计入时间银行',
+    visitsBankTimeHint:
+      '打开后，志愿者探访见到老人，按探访用时存入时间，并按“探访”类的积分标准得积分（协调员自己探访不计）。只算打开以后记录的探访。',
     save: '保存设置',
     saved: '设置已保存',
     staffTitle: '本站工作人员',

@@ -77,6 +77,22 @@ const CHECKS: Check[] = [
       limit 20`,
   },
   {
+    name: 'visit-credits-match',
+    description: 'a banked visit paid its visitor exactly its minutes and points, and nothing else is a visit credit',
+    query: (inScope, inSites) => sql`
+      select v.id as visit_id, v.minutes, v.points_awarded, m.amount as minutes_credited, p.amount as points_credited
+      from visits v
+      left join transfers m on m.visit_id = v.id and m.kind = 'VISIT_CREDIT' and m.unit = 'MINUTES'
+      left join transfers p on p.visit_id = v.id and p.kind = 'VISIT_CREDIT' and p.unit = 'POINTS'
+      where ${inSites('v.site_id')} and v.banked
+        and (m.amount is distinct from v.minutes::bigint or coalesce(p.amount, 0) <> v.points_awarded)
+      union all
+      select t.visit_id, null, null, t.amount, null from transfers t
+      left join visits v on v.id = t.visit_id
+      where ${inScope('t.credit_account_id')} and t.kind = 'VISIT_CREDIT' and (v.id is null or not v.banked)
+      limit 20`,
+  },
+  {
     name: 'monthly-figures-kept',
     description: "each site's kept monthly figures equal those computed from its claims, needs, visits and transfers",
     query: (_inScope, inSites) => {

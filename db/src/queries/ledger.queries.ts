@@ -154,11 +154,11 @@ export async function postTransfer(
       from locked
     ), ins as (
       insert into transfers (unit, amount, debit_account_id, credit_account_id, kind, site_id, idempotency_key,
-                             request_hash, memo, claim_id, redemption_id, created_by)
+                             request_hash, memo, claim_id, redemption_id, visit_id, created_by)
       select ${t.unit}::unit, ${t.amount}::bigint, ${t.debitAccountId}::bigint, ${t.creditAccountId}::bigint,
              ${t.kind}::transfer_kind, ${t.siteId ?? null}::bigint, ${t.idempotencyKey}::text, ${t.requestHash}::text,
              ${t.memo ?? null}::text, ${t.claimId ?? null}::bigint, ${t.redemptionId ?? null}::bigint,
-             ${t.createdBy ?? null}::bigint
+             ${t.visitId ?? null}::bigint, ${t.createdBy ?? null}::bigint
       from allowed where allowed.ok
       on conflict (idempotency_key) do nothing
       returning *
@@ -193,6 +193,7 @@ function transferOfJson(json: unknown): TransferRow {
     reversesId: id(r.reverses_id),
     claimId: id(r.claim_id),
     redemptionId: id(r.redemption_id),
+    visitId: id(r.visit_id),
     createdBy: id(r.created_by),
     createdAt: new Date(String(r.created_at)),
   };

@@ -96,7 +96,7 @@ export async function lockSite(ex: Executor, id: number): Promise<SiteRow | unde
 export async function updateSite(
   ex: Executor,
   id: number,
-  set: Partial<Pick<SiteRow, 'pointsPerHour' | 'timeZone' | 'publicNotice'>>,
+  set: Partial<Pick<SiteRow, 'pointsPerHour' | 'timeZone' | 'publicNotice' | 'visitsBankTime'>>,
 ): Promise<SiteRow> {
   const [row] = await ex.update(sites).set(set).where(eq(sites.id, id)).returning();
   if (!row) throw new Error(`update of site ${id} returned no row`);

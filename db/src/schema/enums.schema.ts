@@ -69,6 +69,10 @@ export const ACCOUNT_OWNERS = ['MEMBER', 'SITE_POOL', 'SUPERMARKET'] as const;
 export type AccountOwner = (typeof ACCOUNT_OWNERS)[number];
 export const accountOwnerEnum = pgEnum('account_owner', ACCOUNT_OWNERS);
 
+/**
+ * Why a transfer moved. VISIT_CREDIT: a visit (巡访) banked for its volunteer when the site counts
+ * visits as time-bank service; kept apart from SERVICE_CREDIT so reports can tell the two apart.
+ */
 export const TRANSFER_KINDS = [
   'SERVICE_CREDIT',
   'ISSUANCE',
@@ -77,6 +81,7 @@ export const TRANSFER_KINDS = [
   'REFUND',
   'EXPIRY',
   'REVERSAL',
+  'VISIT_CREDIT',
 ] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 export const transferKindEnum = pgEnum('transfer_kind', TRANSFER_KINDS);

@@ -6,6 +6,7 @@ import { members } from './members.schema';
 import { claims } from './needs.schema';
 import { sites } from './sites.schema';
 import { redemptions } from './supermarket.schema';
+import { visits } from './visits.schema';
 
 export const accounts = pgTable(
   'accounts',
@@ -59,6 +60,8 @@ export const transfers = pgTable(
     reversesId: bigint('reverses_id', { mode: 'number' }).unique(),
     claimId: bigint('claim_id', { mode: 'number' }).references(() => claims.id),
     redemptionId: bigint('redemption_id', { mode: 'number' }).references(() => redemptions.id),
+    /** The visit a VISIT_CREDIT (or its reversal) pays for. */
+    visitId: bigint('visit_id', { mode: 'number' }).references(() => visits.id),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => members.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -85,6 +88,7 @@ export const transfers = pgTable(
     index('transfers_credit_idx').on(t.creditAccountId, t.id),
     index('transfers_claim_idx').on(t.claimId),
     index('transfers_redemption_idx').on(t.redemptionId),
+    index('transfers_visit_idx').on(t.visitId),
     index('transfers_site_created_idx').on(t.siteId, t.createdAt),
   ],
 );

@@ -27,6 +27,12 @@ export const sites = pgTable(
      * setting lives here so far: the notice itself is a later piece of work (issue 18).
      */
     publicNotice: boolean('public_notice').notNull().default(false),
+    /**
+     * Whether a volunteer's visit (巡访) that found the elder banks its minutes (and points at the
+     * VISIT category's rate) like confirmed service. Off by default; read when a visit is recorded,
+     * so turning it on credits no visit recorded before.
+     */
+    visitsBankTime: boolean('visits_bank_time').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,6 @@
 // Visits (巡访) to elders: the record behind the binding 100% monthly visit rate.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { visitModeEnum } from './enums.schema';
 import { members } from './members.schema';
 import { needs } from './needs.schema';
@@ -30,6 +30,16 @@ export const visits = pgTable(
      * benefits, family support); absent keys were not checked. Validated by the service.
      */
     checks: jsonb('checks'),
+    /** How long the visit took, in minutes (1-480); null when not given. */
+    minutes: integer('minutes'),
+    /**
+     * Whether recording it credited the visitor's time account (the site banked visits, the elder
+     * was found, the visitor a volunteer): then transfers of kind VISIT_CREDIT name this visit.
+     * Set once, when the visit is recorded; the site's setting changing later changes nothing.
+     */
+    banked: boolean('banked').notNull().default(false),
+    /** Points credited with the minutes (0 when none, or not banked). */
+    pointsAwarded: integer('points_awarded').notNull().default(0),
     note: text('note'),
     followUpNeeded: boolean('follow_up_needed').notNull().default(false),
     /** When the follow-up was seen to, by whom, and what was done; null while it is open. */
@@ -49,6 +59,13 @@ export const visits = pgTable(
   },
   (t) => [
     check('visits_key_with_hash', sql`(${t.idempotencyKey} IS NULL) = (${t.requestHash} IS NULL)`),
+    check('visits_minutes_bounded', sql`${t.minutes} IS NULL OR (${t.minutes} >= 1 AND ${t.minutes} <= 480)`),
+    check(
+      'visits_banked_shape',
+      sql`(${t.banked} AND ${t.elderFound} AND ${t.minutes} IS NOT NULL AND ${t.visitorId} IS NOT NULL)
+       OR (NOT ${t.banked} AND ${t.pointsAwarded} = 0)`,
+    ),
+    check('visits_points_not_negative', sql`${t.pointsAwarded} >= 0`),
     check('visits_not_in_future', sql`${t.visitedAt} <= ${t.createdAt} + interval '1 day'`),
     check(
       'visits_follow_up_closed_only_if_needed',

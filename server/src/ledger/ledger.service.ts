@@ -27,6 +27,7 @@ export interface TransferRequest {
   memo?: string | null;
   claimId?: number | null;
   redemptionId?: number | null;
+  visitId?: number | null;
   createdBy?: number | null;
   reversesId?: number | null;
 }
@@ -58,6 +59,7 @@ export async function transfer(tx: Transaction, request: TransferRequest): Promi
     memo: request.memo ?? null,
     claimId: request.claimId ?? null,
     redemptionId: request.redemptionId ?? null,
+    visitId: request.visitId ?? null,
     createdBy: request.createdBy ?? null,
   };
   if (request.reversesId == null) {
@@ -151,6 +153,7 @@ export async function reverse(tx: Transaction, request: ReverseRequest): Promise
     reversesId: original.id,
     claimId: original.claimId,
     redemptionId: original.redemptionId,
+    visitId: original.visitId,
     idempotencyKey: request.idempotencyKey,
     createdBy: request.createdBy ?? null,
   });

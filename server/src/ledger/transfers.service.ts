@@ -1,5 +1,5 @@
-// What members and staff do to the ledger: crediting a confirmed service, donating minutes to a
-// member of one's site, reversing a transfer. Each checks who acts first; the double-entry rules
+// What members and staff do to the ledger: crediting a confirmed service or a banked visit,
+// donating minutes to a member of one's site, reversing a transfer. Each checks who acts first; the double-entry rules
 // themselves (balances, keys, reversals once) are ledger.service's.
 import {
   ledgerQueries,
@@ -9,6 +9,7 @@ import {
   type SiteRow,
   type Transaction,
   type TransferRow,
+  type VisitRow,
 } from '@huzhu/db';
 import { isSystem, memberIdOf, requireRoleAt, requireViewer, requireVisibleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
@@ -86,6 +87,44 @@ export async function creditService(
     ...(points > 0 ? [credit('POINTS', points, pool('POINTS'))] : []),
   ]);
   return points;
+}
+
+/**
+ * Credits a banked visit inside the visit's own transaction: its minutes from the site's time pool
+ * and `visit.pointsAwarded` from its points pool, to the visitor, as VISIT_CREDIT transfers naming
+ * the visit. Keys derive from the visit, so a visit is paid once whatever is retried. The memo is
+ * the elder's name, as a service credit's is the need's title: the volunteer's history says whom.
+ */
+export async function creditVisit(
+  tx: Transaction,
+  s: { site: SiteRow; visit: VisitRow; elderName: string; recordedBy: number | null },
+): Promise<void> {
+  const { visit } = s;
+  if (!visit.banked || visit.visitorId === null || visit.minutes === null) return;
+  const visitorId = visit.visitorId;
+  const found = await accountsAt(tx, s.site.id, [visitorId]);
+  const credit = (unit: 'MINUTES' | 'POINTS', amount: number) => {
+    const pool = found.site('SITE_POOL', unit);
+    if (pool === undefined) throw new Error(`site ${s.site.id} has no ${unit} pool`);
+    return transfer(tx, {
+      unit,
+      amount,
+      fromAccountId: pool,
+      toAccountId:
+        found.member(visitorId, unit) ?? fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' }),
+      kind: 'VISIT_CREDIT',
+      idempotencyKey: `visit:${visit.id}:${unit.toLowerCase()}`,
+      siteId: s.site.id,
+      visitId: visit.id,
+      createdBy: s.recordedBy,
+      memo: s.elderName,
+    });
+  };
+  // Minutes then points: the same order as a service credit, so the two never lock in turn.
+  await Promise.all([
+    credit('MINUTES', visit.minutes),
+    ...(visit.pointsAwarded > 0 ? [credit('POINTS', visit.pointsAwarded)] : []),
+  ]);
 }
 
 export async function donateMinutes(deps: ServiceDeps, actor: Actor | null, input: Donation): Promise<TransferRow> {

@@ -46,6 +46,7 @@ const KIND: Words<TransferKind> = {
     REFUND: '退回',
     EXPIRY: '积分过期',
     REVERSAL: '更正',
+    VISIT_CREDIT: '探访入账',
   },
   en: {
     SERVICE_CREDIT: 'Service credited',
@@ -55,6 +56,7 @@ const KIND: Words<TransferKind> = {
     REFUND: 'Refund',
     EXPIRY: 'Points expired',
     REVERSAL: 'Correction',
+    VISIT_CREDIT: 'Visit credited',
   },
 };
 

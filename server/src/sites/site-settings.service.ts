@@ -1,5 +1,5 @@
 // A site's settings, as its coordinator keeps them: points per hour overall and per category, the
-// time zone, whether a public notice is shown, and (to read only) who its staff are. Rates are
+// time zone, whether a public notice is shown, whether visits bank time, and (to read only) who its staff are. Rates are
 // read when a service is confirmed (transfers.service creditService), so a change pays only what
 // is confirmed after it; points already credited stay as they were.
 import {
@@ -46,6 +46,8 @@ export interface SettingsChange {
   pointsPerHour?: number | null;
   timeZone?: string | null;
   publicNotice?: boolean | null;
+  /** Whether visits bank time (visit-banking); only visits recorded afterwards are credited. */
+  visitsBankTime?: boolean | null;
   /** Categories to set (pointsPerHour 1-1000) or, with null, to give back to the site's rate. */
   categoryRates?: { category: ServiceCategory; pointsPerHour?: number | null }[] | null;
 }
@@ -83,6 +85,7 @@ export async function updateSiteSettings(
   if (change.pointsPerHour != null) set.pointsPerHour = v.int('input.pointsPerHour', change.pointsPerHour, 1, 1000);
   if (change.timeZone != null) set.timeZone = v.timeZone('input.timeZone', change.timeZone);
   if (change.publicNotice != null) set.publicNotice = change.publicNotice;
+  if (change.visitsBankTime != null) set.visitsBankTime = change.visitsBankTime;
   const rates = (change.categoryRates ?? []).map((r, i) => {
     if (!SERVICE_CATEGORIES.includes(r.category)) badInput(`input.categoryRates[${i}].category`, UNKNOWN);
     return {

@@ -16,6 +16,8 @@ import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import { keyedRequest, replayOf } from '../core/idempotency';
 import { lastDayOfMonth, localDate, monthRange } from '../core/time';
 import * as v from '../core/validate';
+import { creditVisit } from '../ledger/transfers.service';
+import { requireBankable, visitBanks, visitMinutes, visitPoints } from './visit-banking';
 
 /** A visit as the visitor records it. */
 export interface NewVisit {
@@ -35,7 +37,15 @@ export interface NewVisit {
   elderFound?: boolean | null;
   /** What was checked, each OK or CONCERN; omitted: nothing recorded. */
   checks?: VisitChecks | null;
-  /** The recorder's key for this visit: a retry with it returns the visit, recorded once. */
+  /**
+   * How long it took, 1-480 minutes. Required when the site banks visits and the elder was found
+   * (then a volunteer visitor is credited these minutes).
+   */
+  minutes?: number | null;
+  /**
+   * The recorder's key for this visit: a retry with it returns the visit, recorded (and credited)
+   * once. Required when the site banks visits and the elder was found.
+   */
   idempotencyKey?: string | null;
 }
 
@@ -138,7 +148,9 @@ export async function requireVisitorAt(deps: ServiceDeps, memberId: number, site
 /**
  * Records a visit. With an idempotency key (a phone that recorded it offline sends it again when
  * the link is back) the visit is recorded once: a retry with the key and the same visit returns
- * it and writes nothing; the key with another visit is CONFLICT and writes nothing.
+ * it and writes nothing; the key with another visit is CONFLICT and writes nothing. When the site
+ * banks visits (visit-banking), a volunteer's visit that found the elder credits its minutes and
+ * points in the same transaction; a retry credits nothing again.
  */
 export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input: NewVisit): Promise<VisitRow> {
   const elder = await deps.cache.member.load(input.elderId);
@@ -169,6 +181,10 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
   const mode = input.mode ?? 'HOME';
   const elderFound = input.elderFound ?? true;
   const checks = checksOf(input.checks, elderFound);
+  const minutes = visitMinutes(input.minutes);
+  const site = await siteOrNotFound(deps, elder.siteId);
+  requireBankable(site, elderFound, minutes, input.idempotencyKey);
+  const banked = await visitBanks(deps, site, elderFound, visitorId);
   const keyed = keyedRequest('input.idempotencyKey', input.idempotencyKey, `visit:${actorTag(recorder)}`, [
     elder.id,
     visitedAt.toISOString(),
@@ -177,6 +193,7 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
     // Appended only when given, so a key sent before these existed hashes as it did.
     ...(input.visitorId == null ? [] : [visitorId]),
     ...(input.mode == null && input.elderFound == null && checks === null ? [] : [mode, elderFound, checks]),
+    ...(minutes === null ? [] : [{ minutes }]),
   ]);
   return deps.db.transaction(async (tx) => {
     const values = {
@@ -189,6 +206,10 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
       mode,
       elderFound,
       checks,
+      minutes,
+      banked,
+      // Read in the transaction; the setting and the rate as they are when the visit is recorded.
+      pointsAwarded: banked ? await visitPoints(tx, site, minutes!) : 0,
     };
     const row = keyed
       ? await visitQueries.insertVisitOnce(tx, { ...values, idempotencyKey: keyed.key, requestHash: keyed.hash })
@@ -197,6 +218,8 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
     if (!row) return replayOf(await visitQueries.visitByKey(tx, keyed!.key), keyed!.hash);
     // A visit that found the elder closes the task of its period (the duty board moves with it).
     const task = elderFound ? await visitDutyQueries.closeTaskByVisit(tx, row) : undefined;
+    if (row.banked)
+      await creditVisit(tx, { site, visit: row, elderName: elder.name, recordedBy: memberIdOf(recorder) });
     await audit(tx, actor, row.siteId, 'recordVisit', 'visit', row.id, {
       elderId: elder.id,
       visitorId,
@@ -204,6 +227,8 @@ export async function recordVisit(deps: ServiceDeps, actor: Actor | null, input:
       mode,
       elderFound,
       followUpNeeded,
+      ...(minutes === null ? {} : { minutes }),
+      ...(row.banked ? { banked: true, points: row.pointsAwarded } : {}),
       ...(task ? { taskId: task.id } : {}),
     });
     return row;

@@ -643,7 +643,7 @@ export type Mutation = {
   reactivateMember: Member;
   /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
   reassignVisitTask: VisitTask;
-  /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). Idempotent by key when input.idempotencyKey is given. */
+  /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). Idempotent by key when input.idempotencyKey is given. When the site banks visits, a volunteer visitor who found the elder is credited the minutes (and points) in the same transaction; a coordinator visiting is not. */
   recordVisit: Visit;
   /** Trade points for goods: points and stock move together or not at all. OUT_OF_STOCK, INSUFFICIENT_BALANCE. */
   redeem: Redemption;
@@ -1898,6 +1898,8 @@ export type RecordVisitInput = {
    * visit is CONFLICT. Without a key every request records a visit.
    */
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** How long it took, 1-480 minutes. Required (with idempotencyKey) when the site banks visits and the elder was found: a volunteer visitor is then credited these minutes and points at the VISIT rate, once. */
+  minutes?: InputMaybe<Scalars['Int']['input']>;
   /** How it was made; HOME when omitted. */
   mode?: InputMaybe<VisitMode>;
   /** What was found, up to 1000 characters. */
@@ -2329,6 +2331,8 @@ export type Site = {
   township: Scalars['String']['output'];
   /** Village (村). */
   village: Scalars['String']['output'];
+  /** Whether a volunteer's visit that found the elder banks its minutes, and points at the VISIT category's rate (else pointsPerHour), like confirmed service. Off unless the site turns it on; a visit recorded while it is off is never credited. */
+  visitsBankTime: Scalars['Boolean']['output'];
 };
 
 /** A page of sites. */
@@ -2401,7 +2405,7 @@ export type SiteSettings = {
   __typename?: 'SiteSettings';
   /** Categories paid at a rate of their own; any other category earns the site's pointsPerHour. */
   categoryRates: Array<CategoryRate>;
-  /** The site (its pointsPerHour, timeZone and publicNotice are the settings). */
+  /** The site (its pointsPerHour, timeZone, publicNotice and visitsBankTime are the settings). */
   site: Site;
   /** Who holds COORDINATOR, CLERK or VOLUNTEER at the site, by name (read only here: roles are granted on the members page). */
   staff: Array<StaffMember>;
@@ -2472,9 +2476,9 @@ export type Transfer = {
   fromOwner: AccountOwner;
   /** Opaque id (tr_...). */
   id: Scalars['ID']['output'];
-  /** Why: SERVICE_CREDIT, ISSUANCE, DONATION, REDEMPTION, REFUND, EXPIRY or REVERSAL. */
+  /** Why: SERVICE_CREDIT, VISIT_CREDIT (a banked visit), ISSUANCE, DONATION, REDEMPTION, REFUND, EXPIRY or REVERSAL. */
   kind: Scalars['String']['output'];
-  /** A note: the donation's message, the reversal's reason. */
+  /** A note: the donation's message, the reversal's reason, the need's title for service, the elder's name for a visit. */
   memo?: Maybe<Scalars['String']['output']>;
   /** The transfer this one reverses. */
   reverses?: Maybe<Transfer>;
@@ -2565,11 +2569,15 @@ export type UpdateSiteSettingsInput = {
   siteId: Scalars['ID']['input'];
   /** IANA time zone, e.g. Asia/Shanghai (BAD_USER_INPUT if unknown). */
   timeZone?: InputMaybe<Scalars['String']['input']>;
+  /** Bank visits as time-bank service or not. Only visits recorded afterwards are credited. */
+  visitsBankTime?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A visit to an elder (巡访). */
 export type Visit = {
   __typename?: 'Visit';
+  /** Whether recording it credited the visitor's time account (the site banked visits, the elder was found, the visitor a volunteer): its minutes and pointsAwarded, as VISIT_CREDIT transfers. */
+  banked: Scalars['Boolean']['output'];
   /** What the visitor checked; null when nothing was recorded. */
   checks?: Maybe<VisitChecks>;
   /** The elder visited. */
@@ -2592,10 +2600,14 @@ export type Visit = {
   followUpReferral?: Maybe<Referral>;
   /** Opaque id (visit_...). */
   id: Scalars['ID']['output'];
+  /** How long it took, in minutes; null when not given. */
+  minutes?: Maybe<Scalars['Int']['output']>;
   /** How it was made. */
   mode: VisitMode;
   /** What was found. */
   note?: Maybe<Scalars['String']['output']>;
+  /** Points credited with the minutes; 0 when not banked. */
+  pointsAwarded: Scalars['Int']['output'];
   /** When. */
   visitedAt: Scalars['DateTime']['output'];
   /** Who went. */
@@ -3521,6 +3533,7 @@ export type SiteResolvers<ContextType = Context, ParentType extends ResolversPar
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   township?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   village?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  visitsBankTime?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type SiteConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteConnection'] = ResolversParentTypes['SiteConnection']> = {
@@ -3607,6 +3620,7 @@ export type TransferEdgeResolvers<ContextType = Context, ParentType extends Reso
 };
 
 export type VisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Visit'] = ResolversParentTypes['Visit']> = {
+  banked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   checks?: Resolver<Maybe<ResolversTypes['VisitChecks']>, ParentType, ContextType>;
   elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   elderFound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3618,8 +3632,10 @@ export type VisitResolvers<ContextType = Context, ParentType extends ResolversPa
   followUpOutcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   followUpReferral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['VisitMode'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pointsAwarded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   visitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   visitor?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
 };
