@@ -47,6 +47,7 @@ const config: CodegenConfig = {
           TierOverride: row('VisitTierOverrideRow'),
           VisitDutyBoard: '../../visits/visit-duty.service#DutyBoard',
           Region: row('RegionRow'),
+          RegionRole: '../../members/region-staff.service#RegionRoleData',
           RegionTotals: '../../reports/regions.service#RegionTotalsData',
           RegionReport: '../../reports/regions.service#RegionReportData',
           ElderVisitStatus: '../../visits/visits.service#ElderVisitData',

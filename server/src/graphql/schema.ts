@@ -15,6 +15,7 @@ import { needsResolvers } from '../needs/needs.resolver';
 import { seriesResolvers } from '../needs/series.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
 import { regionsResolvers } from '../reports/regions.resolver';
+import { regionStaffResolvers } from '../members/region-staff.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
@@ -78,6 +79,7 @@ export function buildSchema(): GraphQLSchema {
     visitDutyResolvers,
     reportsResolvers,
     regionsResolvers,
+    regionStaffResolvers,
     platformResolvers,
     inboxResolvers,
     subscriptionResolvers,
