@@ -1,9 +1,10 @@
 // SQL for staff scoped to a region (乡镇/县 officers): an ADMIN membership with no site and a
 // region. Appointing and removing them, who they are, and the officers to tell about a site.
-import { and, asc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../open';
 import type { MemberRow, RegionRow } from '../rows';
-import { members, memberships, regions } from '../schema/index';
+import { members, memberships, regions, sites } from '../schema/index';
 
 /** Makes the member an officer of the region; false when they were one already. */
 export async function appoint(ex: Executor, memberId: number, regionId: number): Promise<boolean> {
@@ -55,4 +56,19 @@ export async function regionsOf(ex: Executor, memberId: number): Promise<RegionR
     .where(and(eq(memberships.memberId, memberId), isNotNull(memberships.regionId)))
     .orderBy(asc(regions.id))
     .then((rows) => rows.map((r) => r.region));
+}
+
+/**
+ * The regions the site sits in, at its own region and above (the prefixes of its region's path),
+ * deepest first: where to find the township and the county to tell about the site.
+ */
+export async function regionsAboveSite(ex: Executor, siteId: number): Promise<RegionRow[]> {
+  const at = alias(regions, 'at_region');
+  const rows = await ex
+    .select({ region: regions })
+    .from(sites)
+    .innerJoin(at, eq(at.id, sites.regionId))
+    .innerJoin(regions, sql`left(${at.path}, length(${regions.path})) = ${regions.path}`)
+    .where(eq(sites.id, siteId));
+  return rows.map((r) => r.region).sort((x, y) => y.path.length - x.path.length);
 }
