@@ -25,7 +25,7 @@ export function recordingEvents(): Events & { published: HuzhuEvent[] } {
 
 /** The member as a service sees them when they act: their roles, from a test address. */
 export async function actorFor(db: Database, member: MemberRow): Promise<Viewer> {
-  return { ...await viewerFor(db, member), ip: '127.0.0.1' };
+  return { ...(await viewerFor(db, member)), ip: '127.0.0.1' };
 }
 
 /** A service call's deps with a fresh read cache; events recorded unless given. */

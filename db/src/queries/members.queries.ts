@@ -56,9 +56,7 @@ export type HeldRole = Pick<MembershipRow, 'siteId' | 'role' | 'regionId'>;
 export async function memberWithRoles(
   ex: Executor,
   id: number,
-): Promise<
-  { member: MemberRow; roles: HeldRole[]; regions: StaffRegion[]; regionSiteIds: number[] } | undefined
-> {
+): Promise<{ member: MemberRow; roles: HeldRole[]; regions: StaffRegion[]; regionSiteIds: number[] } | undefined> {
   const [row] = await runPrepared(
     ex,
     'member_with_roles',

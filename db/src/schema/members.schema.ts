@@ -81,10 +81,7 @@ export const memberships = pgTable(
   (t) => [
     unique('memberships_once').on(t.memberId, t.siteId, t.role, t.regionId).nullsNotDistinct(),
     check('memberships_site_unless_admin', sql`${t.siteId} IS NOT NULL OR ${t.role} = 'ADMIN'`),
-    check(
-      'memberships_region_staff',
-      sql`${t.regionId} IS NULL OR (${t.role} = 'ADMIN' AND ${t.siteId} IS NULL)`,
-    ),
+    check('memberships_region_staff', sql`${t.regionId} IS NULL OR (${t.role} = 'ADMIN' AND ${t.siteId} IS NULL)`),
     index('memberships_region_idx')
       .on(t.regionId, t.memberId)
       .where(sql`${t.regionId} IS NOT NULL`),

@@ -1,6 +1,5 @@
 // GraphQL for logging in and changing one's password. The rest of the answer (member { balance ... }) is read as the member
 // who just logged in.
-import { memberQueries } from '@huzhu/db';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import { changePassword, login, viewerFor } from './auth.service';
 

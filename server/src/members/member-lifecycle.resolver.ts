@@ -1,6 +1,5 @@
 // GraphQL for a member's life after registration: editing, deactivating, reactivating, reset codes,
 // the site's leaver rule; and the Member fields that go with them.
-import { memberQueries } from '@huzhu/db';
 import { viewerFor } from '../auth/auth.service';
 import { hasRoleAt, isPlatformAdmin, STAFF } from '../auth/authorize';
 import { issueResetCode, redeemResetCode } from '../auth/reset-code.service';

@@ -6,7 +6,8 @@ import * as staff from './region-staff.service';
 
 export const regionStaffResolvers: Resolvers = {
   Query: {
-    regionOfficers: (_p, a, ctx) => staff.regionOfficers(ctx.deps, ctx.viewer, fromId('Region', a.regionId, 'regionId')),
+    regionOfficers: (_p, a, ctx) =>
+      staff.regionOfficers(ctx.deps, ctx.viewer, fromId('Region', a.regionId, 'regionId')),
   },
   Mutation: {
     appointRegionOfficer: (_p, a, ctx) =>

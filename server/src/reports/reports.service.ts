@@ -2,7 +2,15 @@
 // figures are kept per site and month as the ledger is written (db site_months), so either is one
 // statement, never a query per site.
 import { reportQueries, type SiteRow } from '@huzhu/db';
-import { STAFF, inMyRegions, isPlatformAdmin, isRegionStaff, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
+import {
+  STAFF,
+  inMyRegions,
+  isPlatformAdmin,
+  isRegionStaff,
+  requireActor,
+  requireRoleAt,
+  type Actor,
+} from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, fail } from '../core/errors';
 import * as v from '../core/validate';
