@@ -426,7 +426,7 @@ export default {
     sites: '本级站点',
     staffTitle: '{region}工作人员',
     staffNone: '还没有工作人员。',
-    staffPhone: '输入此人的完整手机号',
+    staffPhone: '11位完整手机号',
     staffAppoint: '任命为工作人员',
     staffAppointed: '已任命{name}为{region}工作人员',
     staffRemove: '撤销',
