@@ -49,6 +49,7 @@ const config: CodegenConfig = {
           TierOverride: row('VisitTierOverrideRow'),
           VisitDutyBoard: '../../visits/visit-duty.service#DutyBoard',
           Region: row('RegionRow'),
+          RegionRole: '../../members/region-staff.service#RegionRoleData',
           RegionTotals: '../../reports/regions.service#RegionTotalsData',
           RegionReport: '../../reports/regions.service#RegionReportData',
           RegionMonth: '../../reports/region-trend.service#RegionMonthData',

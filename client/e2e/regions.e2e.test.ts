@@ -3,6 +3,8 @@
 // last month, down county, township and village to the village's visits not made, by name and
 // with who is paired; then the village's site with this month's unvisited elders by name. The
 // same page on a laptop.
+// And a township officer: appointed on the township's page by platform staff, landing on their
+// own township when they log in.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -22,6 +24,7 @@ import {
 
 const shots = join(repoRoot, 'screenshots', 'regions');
 const suite = browserSuite();
+const ELDER_PHONE = '13900000007';
 const problems: A11yProblem[] = [];
 const look = looker(shots, /mem_|site_|region_|vtask_|COUNTY|TOWNSHIP|VILLAGE|MISSED|OPEN/, problems);
 
@@ -116,6 +119,39 @@ describe('coverage by region', () => {
     await look(lp, '06-laptop-overdue');
     await wide.close();
 
+    expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);
+  });
+
+  it('platform staff appoint a township officer, who lands on their township and nowhere higher', async () => {
+    const ctx = await newPhone(suite.browser, suite.server.url);
+    const page = await ctx.newPage();
+    await logIn(page, PHONE.admin);
+    await page.goto('/admin/regions');
+    // County, then township.
+    for (let level = 0; level < 2; level++) {
+      await page.getByTestId('region-child').first().click();
+      await page.getByTestId('region-total').waitFor({ timeout: UI_WAIT_MS });
+    }
+    const staff = page.getByTestId('region-staff');
+    await staff.waitFor({ timeout: UI_WAIT_MS });
+    // 吴长庚's phone (an elder of the demo village) made the township's officer.
+    await staff.locator('input[name="officer-phone"]').fill(ELDER_PHONE);
+    await staff.getByRole('button', { name: zh.regions.staffAppoint }).click();
+    await staff.locator('.staff__row').first().waitFor({ timeout: UI_WAIT_MS });
+    await look(page, '04-township-staff');
+    await ctx.close();
+
+    const officerCtx = await newPhone(suite.browser, suite.server.url);
+    const officer = await officerCtx.newPage();
+    await logIn(officer, ELDER_PHONE);
+    await officer.waitForURL('**/admin/regions');
+    await officer.getByTestId('region-total').waitFor({ timeout: UI_WAIT_MS });
+    expect(await officer.locator('.crumbs').innerText()).not.toContain(zh.regions.all);
+    await look(officer, '05-officer-home');
+    // The platform's list of every site is not theirs.
+    await officer.goto('/admin/sites');
+    await officer.waitForURL('**/admin/regions');
+    await officerCtx.close();
     expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);
   });
 });

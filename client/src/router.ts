@@ -2,7 +2,7 @@
 // Each route names the roles that may open it; the guard sends others to their own home page.
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
 import type { Role } from './graphql/generated/graphql';
-import { appRoles, currentRole, homeFor, isLoggedIn, setActiveRole } from './auth/session';
+import { appRoles, currentRole, homeFor, isLoggedIn, isRegionOfficer, setActiveRole } from './auth/session';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -15,6 +15,8 @@ declare module 'vue-router' {
     public?: boolean;
     /** Laptop-width content (tables, charts). */
     wide?: boolean;
+    /** Platform staff's only: a region's officer (also in the admin part) is sent to their region. */
+    platformOnly?: boolean;
   }
 }
 
@@ -166,7 +168,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: '/admin/sites',
     component: () => import('./pages/admin/sites-page.vue'),
-    meta: { roles: ['ADMIN'], title: 'nav.sites', wide: true },
+    meta: { roles: ['ADMIN'], title: 'nav.sites', wide: true, platformOnly: true },
   },
   {
     path: '/admin/regions/:regionId?',
@@ -197,6 +199,7 @@ router.beforeEach((to) => {
   if (to.meta.public) return true;
   if (to.path === '/login') return isLoggedIn.value ? homeFor(currentRole.value) : true;
   if (!isLoggedIn.value) return { path: '/login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} };
+  if (to.meta.platformOnly && isRegionOfficer.value) return '/admin/regions';
   const allowed = to.meta.roles;
   if (!allowed) return true;
   if (currentRole.value && allowed.includes(currentRole.value)) return true;

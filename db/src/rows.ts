@@ -24,3 +24,4 @@ export type VisitTierOverrideRow = typeof t.visitTierOverrides.$inferSelect;
 export type AuditRow = typeof t.auditLog.$inferSelect;
 export type JoinRequestRow = typeof t.joinRequests.$inferSelect;
 export type VolunteerOfferRow = typeof t.volunteerOffers.$inferSelect;
+export type { StaffRegion, HeldRole } from './queries/members.queries';

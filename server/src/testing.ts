@@ -1,7 +1,7 @@
 // Test support for services: the actor a member acts as, a call's deps, and (for the tests that
 // execute GraphQL documents) a context as a request would build it.
 import { memberQueries, type Database, type MemberRow } from '@huzhu/db';
-import { viewerOf } from './auth/auth.service';
+import { viewerFor } from './auth/auth.service';
 import type { Viewer } from './auth/authorize';
 import { createMemberCache } from './auth/member-cache';
 import { serviceDeps, type ServiceDeps } from './core/deps';
@@ -25,7 +25,7 @@ export function recordingEvents(): Events & { published: HuzhuEvent[] } {
 
 /** The member as a service sees them when they act: their roles, from a test address. */
 export async function actorFor(db: Database, member: MemberRow): Promise<Viewer> {
-  return { ...viewerOf(member, await memberQueries.membershipsOf(db, member.id)), ip: '127.0.0.1' };
+  return { ...(await viewerFor(db, member)), ip: '127.0.0.1' };
 }
 
 /** A service call's deps with a fresh read cache; events recorded unless given. */
@@ -39,7 +39,7 @@ export async function contextFor(
   member: MemberRow | null,
   events: Events = recordingEvents(),
 ): Promise<Context> {
-  const viewer = member ? viewerOf(member, await memberQueries.membershipsOf(db, member.id)) : null;
+  const viewer = member ? await viewerFor(db, member) : null;
   return buildContext(
     {
       db,

@@ -1,12 +1,13 @@
 // Authorization over HTTP on each engine: the matrix of every mutation x role x own/other site
-// (support/authz-matrix.ts), cross-site reads, and who may see an elder's phone and address.
+// (support/authz-matrix.ts), with the officers of the target's township and of another township
+// among the roles, cross-site reads, and who may see an elder's phone and address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTORS, MATRIX, STAGE, type Actor } from './support/authz-matrix';
+import { ACTORS, MATRIX, STAGE, townshipOf, type Actor } from './support/authz-matrix';
 import { targets, idemKey, monthIn, PHONES, startTestServer, type Client, type TestServer } from './support/harness';
 import { claimUpTo, CONFIRM, demo, postNeed, type Demo } from './support/ops';
 import { otherSite, ownSite, type SiteCtx } from './support/sites';
 
-const ACTOR_PHONE: Record<Exclude<Actor, 'anonymous'>, string> = {
+const ACTOR_PHONE: Record<Exclude<Actor, 'anonymous' | 'TOWN_OFFICER' | 'OTHER_TOWN_OFFICER'>, string> = {
   ADMIN: PHONES.admin,
   COORDINATOR: PHONES.coordinator,
   VOLUNTEER: PHONES.volunteer,
@@ -48,6 +49,14 @@ describe.each(targets())('authorization on $name', (on) => {
   let own: SiteCtx;
   let other: SiteCtx;
   const actors = {} as Record<Actor, Client>;
+  /** The officers of the demo village's township (安定镇) and of the other site's (三市镇). */
+  const officers = {} as Record<'own' | 'other', Client>;
+  const actorAt = (actor: Actor, where: 'own' | 'other' | 'none'): Client => {
+    const at = where === 'other' ? 'other' : 'own';
+    if (actor === 'TOWN_OFFICER') return officers[at];
+    if (actor === 'OTHER_TOWN_OFFICER') return officers[at === 'own' ? 'other' : 'own'];
+    return actors[actor];
+  };
 
   beforeAll(async () => {
     s = await startTestServer(on);
@@ -56,6 +65,25 @@ describe.each(targets())('authorization on $name', (on) => {
     other = await otherSite(s);
     for (const [actor, phone] of Object.entries(ACTOR_PHONE)) actors[actor as Actor] = await s.as(phone);
     actors.anonymous = s.client;
+    // The township officers live in a village of a third township, where they are elders only.
+    const admin = actors.ADMIN;
+    const home = await admin.ok<{ createSite: { id: string } }>(
+      'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }',
+      { input: { name: '官塘村互助站', region: '平江县/加义镇/官塘村', pointsPerHour: 60 } },
+    );
+    for (const [at, phone, name, site] of [
+      ['own', '13700000201', '安定镇干部', own],
+      ['other', '13700000202', '三市镇干部', other],
+    ] as const) {
+      await admin.ok('mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }', {
+        input: { siteId: home.createSite.id, name, phone, password: 'huzhu2026', roles: ['ELDER'] },
+      });
+      await admin.ok('mutation ($r: ID!, $p: String!) { appointRegionOfficer(regionId: $r, phone: $p) { id } }', {
+        r: await townshipOf(site),
+        p: phone,
+      });
+      officers[at] = await s.as(phone);
+    }
   });
   afterAll(() => s?.close());
 
@@ -66,6 +94,8 @@ describe.each(targets())('authorization on $name', (on) => {
     ELDER: d.ids.elder,
     CLERK: d.ids.clerk,
     anonymous: undefined,
+    TOWN_OFFICER: undefined,
+    OTHER_TOWN_OFFICER: undefined,
   });
 
   describe('every mutation x role x site', () => {
@@ -76,7 +106,7 @@ describe.each(targets())('authorization on $name', (on) => {
           const target = where === 'other' ? other : own;
           const { query, variables } = await STAGE[mutation]!({ s, target, own, actor, actorId: actorIds()[actor] });
           const before = await s.snapshot();
-          const r = await actors[actor].request<Record<string, unknown>>(query, variables);
+          const r = await actorAt(actor, where).request<Record<string, unknown>>(query, variables);
           if (expected === 'ok') {
             expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
             expect(r.data?.[mutation]).toBeTruthy();

@@ -11,7 +11,7 @@ import { claimUpTo, CONFIRM, demo, postNeed, REDEEM, type Demo } from '../api/su
 import { otherSite, ownSite, type SiteCtx } from '../api/support/sites';
 import { postJson, startSecServer, unchanged, type SecServer } from './support/attack';
 
-type SiteActor = Exclude<Actor, 'ADMIN' | 'anonymous'>;
+type SiteActor = Exclude<Actor, 'ADMIN' | 'anonymous' | 'TOWN_OFFICER' | 'OTHER_TOWN_OFFICER'>;
 const ACTOR_PHONE: Record<SiteActor, string> = {
   COORDINATOR: PHONES.coordinator,
   VOLUNTEER: PHONES.volunteer,

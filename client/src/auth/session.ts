@@ -3,7 +3,7 @@
 // several sites (a township's 助老员) works at one at a time: `viewer.site` and `viewer.roles` are
 // the active site's, so every page reads the site it works at from the same place.
 import { computed, reactive } from 'vue';
-import type { Role } from '../graphql/generated/graphql';
+import type { RegionLevel, Role } from '../graphql/generated/graphql';
 
 export interface ViewerSite {
   id: string;
@@ -31,6 +31,8 @@ export interface Viewer {
   site: ViewerSite;
   /** Every site where the viewer holds roles, their own first. */
   siteRoles?: ViewerSiteRoles[];
+  /** The regions the viewer is staff of (a township's or county's officer). */
+  regionRoles?: { region: { id: string; name: string; level: RegionLevel } }[];
 }
 
 const TOKEN_KEY = 'huzhu.token';
@@ -87,8 +89,18 @@ export const viewerSites = computed<ViewerSiteRoles[]>(
 
 export const isLoggedIn = computed(() => !!session.token && !!session.viewer);
 
-/** The viewer's roles that have a part of the app, best first. */
-export const appRoles = computed<Role[]>(() => APP_ROLES.filter((r) => session.viewer?.roles.includes(r)));
+/**
+ * A region's officer and not platform staff: they work in the admin part, on their region's
+ * pages only (the platform's list of every site is not theirs).
+ */
+export const isRegionOfficer = computed(
+  () => (session.viewer?.regionRoles?.length ?? 0) > 0 && !session.viewer?.roles.includes('ADMIN'),
+);
+
+/** The viewer's roles that have a part of the app, best first; a region's officer works as ADMIN. */
+export const appRoles = computed<Role[]>(() =>
+  APP_ROLES.filter((r) => session.viewer?.roles.includes(r) || (r === 'ADMIN' && isRegionOfficer.value)),
+);
 
 /** The role in use: the chosen one if still held, else the first the viewer holds. */
 export const currentRole = computed<Role | null>(() => {
@@ -142,7 +154,7 @@ export function homeFor(role: Role | null): string {
     case 'VOLUNTEER':
       return '/volunteer/needs';
     case 'ADMIN':
-      return '/admin/sites';
+      return isRegionOfficer.value ? '/admin/regions' : '/admin/sites';
     case 'ELDER':
       return '/elder/account';
     default:

@@ -25,17 +25,19 @@ describe.each(testEngines())('members on %s', (engine) => {
     const first = await memberWithRoles(db, coordinator.id);
     expect(first?.member.name).toBe('协调员');
     expect(first?.roles).toEqual([
-      { siteId: a.id, role: 'COORDINATOR' },
-      { siteId: a.id, role: 'VOLUNTEER' },
+      { siteId: a.id, role: 'COORDINATOR', regionId: null },
+      { siteId: a.id, role: 'VOLUNTEER', regionId: null },
     ]);
+    // Not a region's staff: no regions, no sites beyond their own.
+    expect(first).toMatchObject({ regions: [], regionSiteIds: [] });
     // The same prepared statement, other values: nothing carried over from the last call.
     expect(await memberWithRoles(db, elder.id)).toMatchObject({ member: { name: '老人' }, roles: [] });
-    expect((await memberWithRoles(db, clerk.id))?.roles).toEqual([{ siteId: b.id, role: 'CLERK' }]);
+    expect((await memberWithRoles(db, clerk.id))?.roles).toEqual([{ siteId: b.id, role: 'CLERK', regionId: null }]);
     expect(await memberWithRoles(db, 987_654_321)).toBeUndefined();
 
     // Inside a transaction, where the statement is built for that transaction, the same answers.
     await db.transaction(async (tx) => {
-      expect((await memberWithRoles(tx, clerk.id))?.roles).toEqual([{ siteId: b.id, role: 'CLERK' }]);
+      expect((await memberWithRoles(tx, clerk.id))?.roles).toEqual([{ siteId: b.id, role: 'CLERK', regionId: null }]);
       expect((await membersByIds(tx, [elder.id, clerk.id])).map((m) => m.name).sort()).toEqual(['店员', '老人']);
     });
   });

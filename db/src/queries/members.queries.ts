@@ -38,14 +38,25 @@ export async function memberById(ex: Executor, id: number): Promise<MemberRow | 
   return row;
 }
 
+/** A region a member is staff of: its id and its kept path ("/3/17/"). */
+export interface StaffRegion {
+  id: number;
+  path: string;
+}
+
+/** A member's roles as the viewer carries them: the site, or for region staff the region. */
+export type HeldRole = Pick<MembershipRow, 'siteId' | 'role' | 'regionId'>;
+
 /**
  * The member and their roles in one round trip: what every authenticated request reads first
- * (two statements before, a fifth of a short read's round trips).
+ * (two statements before, a fifth of a short read's round trips). For region staff also their
+ * regions and the ids of the sites under them (a site whose region's path starts with theirs),
+ * driven from their region memberships, so anyone else pays nothing for it.
  */
 export async function memberWithRoles(
   ex: Executor,
   id: number,
-): Promise<{ member: MemberRow; roles: Pick<MembershipRow, 'siteId' | 'role'>[] } | undefined> {
+): Promise<{ member: MemberRow; roles: HeldRole[]; regions: StaffRegion[]; regionSiteIds: number[] } | undefined> {
   const [row] = await runPrepared(
     ex,
     'member_with_roles',
@@ -55,15 +66,33 @@ export async function memberWithRoles(
           member: members,
           // Spelled out: drizzle renders a column inside a select list unqualified ("id"), which
           // inside this subquery would mean m.id and hand the viewer someone else's roles.
-          roles: sql<Pick<MembershipRow, 'siteId' | 'role'>[]>`coalesce((
-            select json_agg(json_build_object('siteId', m.site_id, 'role', m.role) order by m.id)
+          roles: sql<HeldRole[]>`coalesce((
+            select json_agg(json_build_object('siteId', m.site_id, 'role', m.role, 'regionId', m.region_id) order by m.id)
             from "memberships" m where m.member_id = "members"."id"), '[]'::json)`,
+          regions: sql<StaffRegion[]>`coalesce((
+            select json_agg(json_build_object('id', r.id, 'path', r.path) order by r.id)
+            from "memberships" m join "regions" r on r.id = m.region_id
+            where m.member_id = "members"."id"), '[]'::json)`,
+          regionSiteIds: sql<number[]>`coalesce((
+            select json_agg(distinct s.id)
+            from "memberships" m
+              join "regions" r on r.id = m.region_id
+              join "regions" sr on left(sr.path, length(r.path)) = r.path
+              join "sites" s on s.region_id = sr.id
+            where m.member_id = "members"."id"), '[]'::json)`,
         })
         .from(members)
         .where(eq(members.id, sql.placeholder('id'))),
     { id },
   );
-  return row && { member: row.member, roles: row.roles };
+  return (
+    row && {
+      member: row.member,
+      roles: row.roles,
+      regions: row.regions,
+      regionSiteIds: row.regionSiteIds.map(Number),
+    }
+  );
 }
 
 /**

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { careCategoryEnum, deactivationReasonEnum, livingSituationEnum, roleEnum } from './enums.schema';
+import { regions } from './regions.schema';
 import { sites } from './sites.schema';
 
 export const members = pgTable(
@@ -60,8 +61,9 @@ export const members = pgTable(
 );
 
 /**
- * Roles held at a site. ADMIN with no site is platform staff; every other role names its site.
- * A person holds each role at a site at most once.
+ * Roles held at a site. ADMIN with no site and no region is platform staff; ADMIN with no site and
+ * a region is that region's staff (乡镇/县 officers: the sites under it); every other role names
+ * its site. A person holds each role at a site (or region) at most once.
  */
 export const memberships = pgTable(
   'memberships',
@@ -72,11 +74,17 @@ export const memberships = pgTable(
       .references(() => members.id),
     siteId: bigint('site_id', { mode: 'number' }).references(() => sites.id),
     role: roleEnum('role').notNull(),
+    /** The region a staff member is scoped to (ADMIN with no site only); null: not region staff. */
+    regionId: bigint('region_id', { mode: 'number' }).references(() => regions.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    unique('memberships_once').on(t.memberId, t.siteId, t.role).nullsNotDistinct(),
+    unique('memberships_once').on(t.memberId, t.siteId, t.role, t.regionId).nullsNotDistinct(),
     check('memberships_site_unless_admin', sql`${t.siteId} IS NOT NULL OR ${t.role} = 'ADMIN'`),
+    check('memberships_region_staff', sql`${t.regionId} IS NULL OR (${t.role} = 'ADMIN' AND ${t.siteId} IS NULL)`),
+    index('memberships_region_idx')
+      .on(t.regionId, t.memberId)
+      .where(sql`${t.regionId} IS NOT NULL`),
     index('memberships_site_role_idx').on(t.siteId, t.role, t.memberId),
   ],
 );

@@ -1,8 +1,7 @@
 // GraphQL for logging in and changing one's password. The rest of the answer (member { balance ... }) is read as the member
 // who just logged in.
-import { memberQueries } from '@huzhu/db';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
-import { changePassword, login, viewerOf } from './auth.service';
+import { changePassword, login, viewerFor } from './auth.service';
 
 export const authResolvers: Resolvers = {
   Mutation: {
@@ -13,7 +12,7 @@ export const authResolvers: Resolvers = {
         ip: ctx.ip,
       });
       // Acting from the request's address from now on, as a viewer from a token does (buildContext).
-      const viewer = viewerOf(result.member, await memberQueries.membershipsOf(ctx.db, result.member.id));
+      const viewer = await viewerFor(ctx.db, result.member);
       ctx.viewer = ctx.ip === undefined ? viewer : { ...viewer, ip: ctx.ip };
       return result;
     },

@@ -159,11 +159,23 @@ export async function viewerFromToken(
   return viewer;
 }
 
-export function viewerOf(member: MemberRow, memberships: Viewer['memberships']): Viewer {
+export function viewerOf(
+  member: MemberRow,
+  memberships: Viewer['memberships'],
+  scope: Pick<Viewer, 'regions' | 'regionSiteIds'> = {},
+): Viewer {
   return {
     id: member.id,
     siteId: member.siteId,
-    memberships: memberships.map((m) => ({ siteId: m.siteId, role: m.role })),
+    memberships: memberships.map((m) => ({ siteId: m.siteId, role: m.role, regionId: m.regionId ?? null })),
+    regions: scope.regions ?? [],
+    regionSiteIds: scope.regionSiteIds ?? [],
     member,
   };
+}
+
+/** The viewer for a member just read (a log-in): their roles, regions and region sites read now. */
+export async function viewerFor(db: Database, member: MemberRow): Promise<Viewer> {
+  const found = await memberQueries.memberWithRoles(db, member.id);
+  return viewerOf(member, found?.roles ?? [], found ?? {});
 }

@@ -1,6 +1,6 @@
 // The one authorization helper: who acts (a member with roles at sites, or the process itself),
 // and what they may do where. Every service calls these first, before any rule.
-import type { MemberRow, MembershipRow, Role } from '@huzhu/db';
+import type { MemberRow, MembershipRow, Role, StaffRegion } from '@huzhu/db';
 import { ErrorCode, fail } from '../core/errors';
 
 /** A member acting: who they are and their roles, as read when their token was checked. */
@@ -8,7 +8,15 @@ export interface Viewer {
   id: number;
   /** The member's own site; null for platform staff. */
   siteId: number | null;
-  memberships: Pick<MembershipRow, 'siteId' | 'role'>[];
+  /** Roles held: at a site, or (ADMIN with no site and a region) as staff of a region. */
+  memberships: (Pick<MembershipRow, 'siteId' | 'role'> & { regionId?: number | null })[];
+  /** The regions the member is staff of (乡镇/县 officers), with their kept paths. */
+  regions?: readonly StaffRegion[];
+  /**
+   * The sites under those regions, read with the member: where a region officer acts as the
+   * site's ADMIN would. A site entering or leaving a region refreshes it (migration 0022).
+   */
+  regionSiteIds?: readonly number[];
   /**
    * The member's row as read when the token was checked. An HTTP request's loader starts with it,
    * so the viewer's own name or balance does not read the row a second time.
@@ -61,19 +69,42 @@ export function requireViewer(actor: Actor | null): Viewer {
   return a;
 }
 
-/** Platform staff (民政局): ADMIN with no site; the system acts with their rights. */
+/**
+ * Platform staff (民政局): ADMIN with no site and no region; the system acts with their rights.
+ * A region's staff also hold ADMIN with no site, but are not platform staff.
+ */
 export function isPlatformAdmin(actor: Actor | null): boolean {
   if (!actor) return false;
   if (isSystem(actor)) return true;
-  return actor.memberships.some((m) => m.role === 'ADMIN' && m.siteId === null);
+  return actor.memberships.some((m) => m.role === 'ADMIN' && m.siteId === null && (m.regionId ?? null) === null);
+}
+
+/** Whether the member is staff of some region (and so, maybe, of no site at all). */
+export function isRegionStaff(actor: Actor | null): boolean {
+  return !!actor && !isSystem(actor) && (actor.regions?.length ?? 0) > 0;
+}
+
+/** Whether the site sits under one of the viewer's regions: there they act as its ADMIN. */
+export function inMyRegions(actor: Actor | null, siteId: number): boolean {
+  return !!actor && !isSystem(actor) && (actor.regionSiteIds?.includes(siteId) ?? false);
+}
+
+/** Whether the region (by its kept path) is one of the viewer's or under one of them. */
+export function regionInMine(actor: Actor | null, path: string): boolean {
+  if (!actor || isSystem(actor)) return false;
+  return (actor.regions ?? []).some((r) => path.startsWith(r.path));
 }
 
 export function rolesAt(actor: Actor | null, siteId: number): Role[] {
   return actor && !isSystem(actor) ? actor.memberships.filter((m) => m.siteId === siteId).map((m) => m.role) : [];
 }
 
+/**
+ * Every rule reads roles here: 'ADMIN' allowed lets platform staff through anywhere, and a
+ * region's staff at the sites under their region ("site" widened to "sites in my region").
+ */
 export function hasRoleAt(actor: Actor | null, siteId: number, allowed: readonly Role[]): boolean {
-  if (allowed.includes('ADMIN') && isPlatformAdmin(actor)) return true;
+  if (allowed.includes('ADMIN') && (isPlatformAdmin(actor) || inMyRegions(actor, siteId))) return true;
   return rolesAt(actor, siteId).some((r) => allowed.includes(r));
 }
 
@@ -92,7 +123,7 @@ export function requireRoleAt(actor: Actor | null, siteId: number, allowed: read
   return a;
 }
 
-/** Anyone who belongs to the site in any role, and platform staff. */
+/** Anyone who belongs to the site in any role, platform staff, and staff of its region. */
 export function requireMemberOf(actor: Actor | null, siteId: number): Actor {
   return requireRoleAt(actor, siteId, ['ADMIN', 'COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER']);
 }
@@ -109,7 +140,7 @@ export function requireVisibleAt(actor: Actor | null, siteId: number | null, mis
   return a;
 }
 
-/** Whether the viewer belongs to the site (any role) or is platform staff. */
+/** Whether the viewer belongs to the site (any role), is staff of its region, or is platform staff. */
 export function canSeeSite(actor: Actor | null, siteId: number | null): boolean {
   if (siteId === null) return isPlatformAdmin(actor);
   return hasRoleAt(actor, siteId, ['ADMIN', 'COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER']);

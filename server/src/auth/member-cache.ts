@@ -58,7 +58,7 @@ export async function createMemberCache(
 
   const read = async (db: Database, id: number) => {
     const found = await memberQueries.memberWithRoles(db, id);
-    return found && freeze(viewerOf(found.member, found.roles));
+    return found && freeze(viewerOf(found.member, found.roles, found));
   };
 
   return {
@@ -89,6 +89,9 @@ export async function createMemberCache(
 function freeze(viewer: Viewer): Viewer {
   for (const m of viewer.memberships) Object.freeze(m);
   Object.freeze(viewer.memberships);
+  for (const r of viewer.regions ?? []) Object.freeze(r);
+  if (viewer.regions) Object.freeze(viewer.regions);
+  if (viewer.regionSiteIds) Object.freeze(viewer.regionSiteIds);
   if (viewer.member) Object.freeze(viewer.member);
   return Object.freeze(viewer);
 }

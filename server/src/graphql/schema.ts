@@ -16,6 +16,7 @@ import { seriesResolvers } from '../needs/series.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
 import { regionsResolvers } from '../reports/regions.resolver';
 import { regionDutyResolvers } from '../reports/region-duty.resolver';
+import { regionStaffResolvers } from '../members/region-staff.resolver';
 import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
@@ -82,6 +83,7 @@ export function buildSchema(): GraphQLSchema {
     reportsResolvers,
     regionsResolvers,
     regionDutyResolvers,
+    regionStaffResolvers,
     platformResolvers,
     inboxResolvers,
     subscriptionResolvers,

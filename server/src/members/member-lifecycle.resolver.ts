@@ -1,7 +1,6 @@
 // GraphQL for a member's life after registration: editing, deactivating, reactivating, reset codes,
 // the site's leaver rule; and the Member fields that go with them.
-import { memberQueries } from '@huzhu/db';
-import { viewerOf } from '../auth/auth.service';
+import { viewerFor } from '../auth/auth.service';
 import { hasRoleAt, isPlatformAdmin, STAFF } from '../auth/authorize';
 import { issueResetCode, redeemResetCode } from '../auth/reset-code.service';
 import { fromId } from '../core/ids';
@@ -27,7 +26,7 @@ export const memberLifecycleResolvers: Resolvers = {
         { phone: args.phone, code: args.code, newPassword: args.newPassword, ip: ctx.ip },
       );
       // The rest of the answer is read as the member who just logged in, as for login.
-      const viewer = viewerOf(result.member, await memberQueries.membershipsOf(ctx.db, result.member.id));
+      const viewer = await viewerFor(ctx.db, result.member);
       ctx.viewer = ctx.ip === undefined ? viewer : { ...viewer, ip: ctx.ip };
       return result;
     },

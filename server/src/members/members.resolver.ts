@@ -31,7 +31,10 @@ export const membersResolvers: Resolvers = {
     address: async (m, _a, ctx) => ((await members.canSeeContact(ctx.deps, ctx.viewer, m)) ? m.address : null),
     roles: async (m, _a, ctx) => {
       const held = await ctx.loaders.membershipsOf.load(m.id);
-      return [...new Set(held.filter((h) => h.siteId === m.siteId || h.siteId === null).map((h) => h.role))];
+      // A region officer's ADMIN (no site, a region) is no role at the member's site: it shows
+      // in regionRoles, and ADMIN here stays platform staff's.
+      const here = held.filter((h) => h.regionId === null && (h.siteId === m.siteId || h.siteId === null));
+      return [...new Set(here.map((h) => h.role))];
     },
     // As private as the address: DISABLED or EXTREME_POVERTY is no neighbour's business.
     careCategories: async (m, _a, ctx) =>

@@ -1,11 +1,11 @@
 // Reports rolled up by region (省/市/县/乡镇/村): a region's month is the sum of its sites' kept
 // figures (never a second count), with one level of children to drill down by, and the sites that
-// sit at the region itself. Platform staff only until staff can be scoped to a region.
+// sit at the region itself. Platform staff read every region, a region's staff theirs and below.
 import { regionQueries, type RegionRow } from '@huzhu/db';
 import type { Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { notFound } from '../core/errors';
-import { requireRegionReader } from './region-access';
+import { homeRegionId, requireRegionReader } from './region-access';
 import { coverageRate } from '../visits/visits.service';
 import { siteReports, type SiteReportData } from './reports.service';
 
@@ -55,9 +55,11 @@ export async function regionReport(
   regionId: number | null,
   month: string,
 ): Promise<RegionReportData> {
-  const region = regionId === null ? null : ((await regionQueries.regionById(deps.db, regionId)) ?? notFound('region'));
+  // No region asked: the top for platform staff, a region officer's own region.
+  const asked = regionId ?? homeRegionId(actor);
+  const region = asked === null ? null : ((await regionQueries.regionById(deps.db, asked)) ?? notFound('region'));
   requireRegionReader(actor, region);
-  // siteReports checks the actor (platform staff) and the month too.
+  // siteReports checks the month too, and gives region staff only their own sites.
   const reports = await siteReports(deps, actor, month);
   const kids = region ? await regionQueries.childrenOf(deps.db, region.id) : await regionQueries.topRegions(deps.db);
   const paths = new Map(

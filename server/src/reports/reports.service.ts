@@ -2,7 +2,15 @@
 // figures are kept per site and month as the ledger is written (db site_months), so either is one
 // statement, never a query per site.
 import { reportQueries, type SiteRow } from '@huzhu/db';
-import { STAFF, isPlatformAdmin, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
+import {
+  STAFF,
+  inMyRegions,
+  isPlatformAdmin,
+  isRegionStaff,
+  requireActor,
+  requireRoleAt,
+  type Actor,
+} from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, fail } from '../core/errors';
 import * as v from '../core/validate';
@@ -69,8 +77,11 @@ export async function siteReports(
   actor: Actor | null,
   monthInput: string,
 ): Promise<SiteReportData[]> {
-  // Platform staff, or the system acting with their rights (a monthly job).
-  if (!isPlatformAdmin(requireActor(actor))) {
+  // Platform staff, or the system acting with their rights (a monthly job): every site; a
+  // region's staff: the sites under their regions.
+  const who = requireActor(actor);
+  const platform = isPlatformAdmin(who);
+  if (!platform && !isRegionStaff(who)) {
     fail(ErrorCode.FORBIDDEN, {
       en: 'Only platform staff can see every site',
       zh: '只有民政局管理员可以查看所有站点',
@@ -78,6 +89,7 @@ export async function siteReports(
   }
   const { year, month } = v.month('month', monthInput);
   return (await reportQueries.siteFigures(deps.db, monthKey(year, month)))
+    .filter((f) => platform || inMyRegions(who, f.site.id))
     .map((f) => toReport(monthInput, f))
     .sort(
       (a, b) =>

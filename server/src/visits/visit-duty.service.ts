@@ -1,10 +1,12 @@
 // The visit duty (探访关爱): pairing each elder with a visitor and a backup (结对), tier overrides,
 // the visit tasks generated for each elder and period (once, however often the job runs), the
 // visitor's own list, the coordinator's board, reassigning, and the escalation of work not done:
-// a reminder to the visitor before the due day, the coordinators on it, and the coordinators
-// again when the period ends unvisited (the task is then missed). Each reminder once per stage.
+// a reminder to the visitor before the due day, the coordinators on it, and the coordinators and
+// the township's officers (the county's, when the township has none) when the period ends
+// unvisited (the task is then missed). Each reminder once per member and stage.
 import {
   memberQueries,
+  regionStaffQueries,
   visitDutyQueries as q,
   visitQueries,
   type VisitRow,
@@ -285,6 +287,12 @@ export async function escalateVisitTasks(deps: ServiceDeps, actor: Actor, timeZo
       if (!coordinators.has(siteId)) coordinators.set(siteId, await q.holdersOf(tx, siteId, 'COORDINATOR'));
       return coordinators.get(siteId)!;
     };
+    // The officers to tell of a site's missed visits: its township's, or the county's if none.
+    const township = new Map<number, number[]>();
+    const townshipStaffOf = async (siteId: number) => {
+      if (!township.has(siteId)) township.set(siteId, await regionOfficersFor(tx, siteId));
+      return township.get(siteId)!;
+    };
     const messages: InboxMessage[] = [];
     const missed: number[] = [];
     const names = new Map(
@@ -296,7 +304,9 @@ export async function escalateVisitTasks(deps: ServiceDeps, actor: Actor, timeZo
       const detail = { personName: names.get(task.elderId) ?? '', at: endOfDay(task.dueBy, timeZone) };
       if (task.dueBy < task.today) {
         missed.push(task.id);
-        for (const memberId of await coordinatorsOf(task.siteId))
+        // An officer who is also the site's coordinator is told once (one key per member).
+        const told = new Set([...(await coordinatorsOf(task.siteId)), ...(await townshipStaffOf(task.siteId))]);
+        for (const memberId of told)
           messages.push({ ...about, memberId, kind: 'VISIT_OVERDUE', detail, dedupeKey: `${about.subject}:OVERDUE` });
         continue;
       }
@@ -317,6 +327,18 @@ export async function escalateVisitTasks(deps: ServiceDeps, actor: Actor, timeZo
     await q.markMissed(tx, missed);
     return (await deliver(tx, messages)).length;
   });
+}
+
+/** The officers of the site's nearest township; when it has none, of its county's. */
+async function regionOfficersFor(tx: Transaction, siteId: number): Promise<number[]> {
+  const above = await regionStaffQueries.regionsAboveSite(tx, siteId);
+  for (const level of ['TOWNSHIP', 'COUNTY'] as const) {
+    const region = above.find((r) => r.level === level);
+    if (!region) continue;
+    const officers = await regionStaffQueries.officersOf(tx, [region.id]);
+    if (officers.length > 0) return officers.map((o) => o.member.id);
+  }
+  return [];
 }
 
 function endOfDay(day: string, timeZone: string): string {

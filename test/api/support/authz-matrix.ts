@@ -45,14 +45,32 @@
 //   referFollowUp                  COORDINATOR of the visit's site, not ADMIN (referrals.service)
 //   updateReferral                 ADMIN at the referral's site: platform staff, township staff
 //                                  (referrals.service); the site's coordinator may not
+//   appointRegionOfficer,          platform ADMIN, or staff of a region above the target's
+//     removeRegionOfficer            township (region-staff.service); 'own'/'other': the township
+//                                    of that site. Its own officer appoints no peer: FORBIDDEN
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
-import { idemKey, type Client, type TestServer } from './harness';
+import { idemKey, PHONES, type Client, type TestServer } from './harness';
 import { CONFIRM, NEED, claimUpTo, confirmedService, postNeed, redeem, transfersOf } from './ops';
 import type { SiteCtx } from './sites';
 import { JPEG_32X24 } from '@huzhu/server/testing/photos';
 
-export const ACTORS = ['ADMIN', 'COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK', 'anonymous'] as const;
+/**
+ * ADMIN is platform staff. TOWN_OFFICER is the officer of the target site's township (region
+ * staff: allowed wherever ADMIN of the site is, never where only platform staff are);
+ * OTHER_TOWN_OFFICER the officer of another township of the county (refused as anyone from
+ * outside the site is: FORBIDDEN by site id, NOT_FOUND by the id of a thing of the site).
+ */
+export const ACTORS = [
+  'ADMIN',
+  'COORDINATOR',
+  'VOLUNTEER',
+  'ELDER',
+  'CLERK',
+  'anonymous',
+  'TOWN_OFFICER',
+  'OTHER_TOWN_OFFICER',
+] as const;
 export type Actor = (typeof ACTORS)[number];
 export type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND';
 export type Where = 'own' | 'other' | 'none';
@@ -63,102 +81,106 @@ const U = 'UNAUTHENTICATED';
 const NF = 'NOT_FOUND';
 
 // prettier-ignore
-export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]][] = [
-  //                                 ADMIN  COORD  VOLUN  ELDER  CLERK  anonymous
-  ['login',            'none',       ok,    ok,    ok,    ok,    ok,    ok],
-  ['createSite',       'none',       ok,    F,     F,     F,     F,     U],
-  ['addMember',        'own',        ok,    ok,    F,     F,     F,     U],
-  ['addMember',        'other',      ok,    F,     F,     F,     F,     U],
-  ['postNeed',         'own',        F,     ok,    F,     F,     F,     U],
-  ['postNeed',         'other',      F,     F,     F,     F,     F,     U],
-  ['cancelNeed',       'own',        F,     ok,    F,     F,     F,     U],
-  ['cancelNeed',       'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['postSeries',       'own',        F,     ok,    F,     F,     F,     U],
-  ['postSeries',       'other',      F,     F,     F,     F,     F,     U],
-  ['editSeriesNeed',   'own',        F,     ok,    F,     F,     F,     U],
-  ['editSeriesNeed',   'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['cancelSeriesNeed', 'own',        F,     ok,    F,     F,     F,     U],
-  ['cancelSeriesNeed', 'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['claimNeed',        'own',        F,     F,     ok,    F,     F,     U],
-  ['claimNeed',        'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['withdrawClaim',    'own',        F,     F,     ok,    F,     F,     U],
-  ['withdrawClaim',    'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['checkIn',          'own',        F,     F,     ok,    F,     F,     U],
-  ['checkIn',          'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['reportService',    'own',        F,     F,     ok,    F,     F,     U],
-  ['reportService',    'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['confirmService',   'own',        F,     ok,    F,     F,     F,     U],
-  ['confirmService',   'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['rejectService',    'own',        F,     ok,    F,     F,     F,     U],
-  ['rejectService',    'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['markNoShow',       'own',        F,     ok,    F,     F,     F,     U],
-  ['markNoShow',       'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['reopenNeed',       'own',        F,     ok,    F,     F,     F,     U],
-  ['reopenNeed',       'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['donateMinutes',    'own',        NF,    ok,    ok,    ok,    ok,    U],
-  ['donateMinutes',    'other',      NF,    NF,    NF,    NF,    NF,    U],
-  ['reverseTransfer',  'own',        ok,    ok,    F,     F,     F,     U],
-  ['reverseTransfer',  'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['addProduct',       'own',        ok,    ok,    F,     F,     ok,    U],
-  ['addProduct',       'other',      ok,    F,     F,     F,     F,     U],
-  ['restockProduct',   'own',        ok,    ok,    F,     F,     ok,    U],
-  ['restockProduct',   'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['updateProduct',    'own',        ok,    ok,    F,     F,     ok,    U],
-  ['updateProduct',    'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['retireProduct',    'own',        ok,    ok,    F,     F,     ok,    U],
-  ['retireProduct',    'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['restoreProduct',   'own',        ok,    ok,    F,     F,     ok,    U],
-  ['restoreProduct',   'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['setProductPhoto',  'own',        ok,    ok,    F,     F,     ok,    U],
-  ['setProductPhoto',  'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['updateSiteSettings', 'own',      ok,    ok,    F,     F,     F,     U],
-  ['updateSiteSettings', 'other',    ok,    F,     F,     F,     F,     U],
-  ['redeem',           'own',        F,     ok,    ok,    F,     ok,    U],
-  ['redeem',           'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['cancelRedemption', 'own',        F,     ok,    F,     F,     ok,    U],
-  ['cancelRedemption', 'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['recordVisit',      'own',        ok,    ok,    ok,    F,     F,     U],
-  ['recordVisit',      'other',      ok,    F,     F,     F,     F,     U],
-  ['updateMember',     'own',        ok,    ok,    F,     F,     F,     U],
-  ['updateMember',     'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['deactivateMember', 'own',        ok,    ok,    F,     F,     F,     U],
-  ['deactivateMember', 'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['reactivateMember', 'own',        ok,    ok,    F,     F,     F,     U],
-  ['reactivateMember', 'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['issueResetCode',   'own',        ok,    ok,    F,     F,     F,     U],
-  ['issueResetCode',   'other',      ok,    NF,    NF,    NF,    NF,    U],
-  ['redeemResetCode',  'none',       ok,    ok,    ok,    ok,    ok,    ok],
-  ['setLeaverBalanceRule', 'own',    ok,    ok,    F,     F,     F,     U],
-  ['setLeaverBalanceRule', 'other',  ok,    F,     F,     F,     F,     U],
-  ['closeFollowUp',    'own',        F,     ok,    F,     F,     F,     U],
-  ['closeFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['setVisitPair',     'own',        F,     ok,    F,     F,     F,     U],
-  ['setVisitPair',     'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['setTierOverride',  'own',        F,     ok,    F,     F,     F,     U],
-  ['setTierOverride',  'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['reassignVisitTask','own',        F,     ok,    F,     F,     F,     U],
-  ['reassignVisitTask','other',      F,     NF,    NF,    NF,    NF,    U],
-  ['editNeed',         'own',        F,     ok,    F,     F,     F,     U],
-  ['editNeed',         'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['openNeedsText',    'own',        ok,    ok,    ok,    F,     ok,    U],
-  ['openNeedsText',    'other',      ok,    F,     F,     F,     F,     U],
-  ['markInboxRead',    'none',       ok,    ok,    ok,    ok,    ok,    U],
-  ['markAllInboxRead', 'none',       ok,    ok,    ok,    ok,    ok,    U],
-  ['requestToJoin',    'none',       ok,    ok,    ok,    ok,    ok,    ok],
-  ['approveJoinRequest', 'own',      ok,    ok,    F,     F,     F,     U],
-  ['approveJoinRequest', 'other',    ok,    NF,    NF,    NF,    NF,    U],
-  ['declineJoinRequest', 'own',      ok,    ok,    F,     F,     F,     U],
-  ['declineJoinRequest', 'other',    ok,    NF,    NF,    NF,    NF,    U],
-  ['grantSiteRole',    'own',        ok,    ok,    F,     F,     F,     U],
-  ['grantSiteRole',    'other',      ok,    F,     F,     F,     F,     U],
-  ['removeSiteRole',   'own',        ok,    ok,    F,     F,     F,     U],
-  ['removeSiteRole',   'other',      ok,    F,     F,     F,     F,     U],
-  ['setOffer',         'own',        F,     F,     ok,    F,     F,     U],
-  ['setOffer',         'other',      F,     F,     F,     F,     F,     U],
-  ['referFollowUp',    'own',        F,     ok,    F,     F,     F,     U],
-  ['referFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U],
-  ['updateReferral',   'own',        ok,    F,     F,     F,     F,     U],
-  ['updateReferral',   'other',      ok,    NF,    NF,    NF,    NF,    U],
+export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome]][] = [
+  //                                 ADMIN  COORD  VOLUN  ELDER  CLERK  anonymous TOWN  OTHER_TOWN
+  ['login',            'none',       ok,    ok,    ok,    ok,    ok,    ok,       ok,   ok],
+  ['createSite',       'none',       ok,    F,     F,     F,     F,     U,        F,    F],
+  ['addMember',        'own',        ok,    ok,    F,     F,     F,     U,        ok,   F],
+  ['addMember',        'other',      ok,    F,     F,     F,     F,     U,        ok,   F],
+  ['postNeed',         'own',        F,     ok,    F,     F,     F,     U,        F,    F],
+  ['postNeed',         'other',      F,     F,     F,     F,     F,     U,        F,    F],
+  ['cancelNeed',       'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['cancelNeed',       'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['postSeries',       'own',        F,     ok,    F,     F,     F,     U,        F,    F],
+  ['postSeries',       'other',      F,     F,     F,     F,     F,     U,        F,    F],
+  ['editSeriesNeed',   'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['editSeriesNeed',   'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['cancelSeriesNeed', 'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['cancelSeriesNeed', 'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['claimNeed',        'own',        F,     F,     ok,    F,     F,     U,        F,    NF],
+  ['claimNeed',        'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['withdrawClaim',    'own',        F,     F,     ok,    F,     F,     U,        F,    NF],
+  ['withdrawClaim',    'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['checkIn',          'own',        F,     F,     ok,    F,     F,     U,        F,    NF],
+  ['checkIn',          'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['reportService',    'own',        F,     F,     ok,    F,     F,     U,        F,    NF],
+  ['reportService',    'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['confirmService',   'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['confirmService',   'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['rejectService',    'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['rejectService',    'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['markNoShow',       'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['markNoShow',       'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['reopenNeed',       'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['reopenNeed',       'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['donateMinutes',    'own',        NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
+  ['donateMinutes',    'other',      NF,    NF,    NF,    NF,    NF,    U,        NF,   NF],
+  ['reverseTransfer',  'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['reverseTransfer',  'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['addProduct',       'own',        ok,    ok,    F,     F,     ok,    U,        ok,   F],
+  ['addProduct',       'other',      ok,    F,     F,     F,     F,     U,        ok,   F],
+  ['restockProduct',   'own',        ok,    ok,    F,     F,     ok,    U,        ok,   NF],
+  ['restockProduct',   'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['updateProduct',    'own',        ok,    ok,    F,     F,     ok,    U,        ok,   NF],
+  ['updateProduct',    'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['retireProduct',    'own',        ok,    ok,    F,     F,     ok,    U,        ok,   NF],
+  ['retireProduct',    'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['restoreProduct',   'own',        ok,    ok,    F,     F,     ok,    U,        ok,   NF],
+  ['restoreProduct',   'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['setProductPhoto',  'own',        ok,    ok,    F,     F,     ok,    U,        ok,   NF],
+  ['setProductPhoto',  'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['updateSiteSettings', 'own',      ok,    ok,    F,     F,     F,     U,        ok,   F],
+  ['updateSiteSettings', 'other',    ok,    F,     F,     F,     F,     U,        ok,   F],
+  ['redeem',           'own',        F,     ok,    ok,    F,     ok,    U,        F,    NF],
+  ['redeem',           'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['cancelRedemption', 'own',        F,     ok,    F,     F,     ok,    U,        F,    NF],
+  ['cancelRedemption', 'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['recordVisit',      'own',        ok,    ok,    ok,    F,     F,     U,        ok,   F],
+  ['recordVisit',      'other',      ok,    F,     F,     F,     F,     U,        ok,   F],
+  ['updateMember',     'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['updateMember',     'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['deactivateMember', 'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['deactivateMember', 'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['reactivateMember', 'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['reactivateMember', 'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['issueResetCode',   'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['issueResetCode',   'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['redeemResetCode',  'none',       ok,    ok,    ok,    ok,    ok,    ok,       ok,   ok],
+  ['setLeaverBalanceRule', 'own',    ok,    ok,    F,     F,     F,     U,        ok,   F],
+  ['setLeaverBalanceRule', 'other',  ok,    F,     F,     F,     F,     U,        ok,   F],
+  ['closeFollowUp',    'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['closeFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['setVisitPair',     'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['setVisitPair',     'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['setTierOverride',  'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['setTierOverride',  'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['reassignVisitTask','own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['reassignVisitTask','other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['editNeed',         'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['editNeed',         'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['openNeedsText',    'own',        ok,    ok,    ok,    F,     ok,    U,        ok,   F],
+  ['openNeedsText',    'other',      ok,    F,     F,     F,     F,     U,        ok,   F],
+  ['markInboxRead',    'none',       ok,    ok,    ok,    ok,    ok,    U,        ok,   ok],
+  ['markAllInboxRead', 'none',       ok,    ok,    ok,    ok,    ok,    U,        ok,   ok],
+  ['requestToJoin',    'none',       ok,    ok,    ok,    ok,    ok,    ok,       ok,   ok],
+  ['approveJoinRequest', 'own',      ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['approveJoinRequest', 'other',    ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['declineJoinRequest', 'own',      ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['declineJoinRequest', 'other',    ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['grantSiteRole',    'own',        ok,    ok,    F,     F,     F,     U,        ok,   F],
+  ['grantSiteRole',    'other',      ok,    F,     F,     F,     F,     U,        ok,   F],
+  ['removeSiteRole',   'own',        ok,    ok,    F,     F,     F,     U,        ok,   F],
+  ['removeSiteRole',   'other',      ok,    F,     F,     F,     F,     U,        ok,   F],
+  ['setOffer',         'own',        F,     F,     ok,    F,     F,     U,        F,    F],
+  ['setOffer',         'other',      F,     F,     F,     F,     F,     U,        F,    F],
+  ['appointRegionOfficer', 'own',    ok,    F,     F,     F,     F,     U,        F,    F],
+  ['appointRegionOfficer', 'other',  ok,    F,     F,     F,     F,     U,        F,    F],
+  ['removeRegionOfficer', 'own',     ok,    F,     F,     F,     F,     U,        F,    F],
+  ['removeRegionOfficer', 'other',   ok,    F,     F,     F,     F,     U,        F,    F],
+  ['referFollowUp',    'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['referFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['updateReferral',   'own',        ok,    F,     F,     F,     F,     U,        ok,   NF],
+  ['updateReferral',   'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -534,7 +556,40 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($input: OfferInput!) { setOffer(input: $input) { categories } }',
     variables: { input: { siteId: target.siteId, categories: ['MEALS'], weekdays: [1, 3], times: ['MORNING'] } },
   }),
+  appointRegionOfficer: async ({ target }) => {
+    // Someone registered for the case alone, made officer of the target site's township.
+    const phone = freshPhone();
+    await freshMember(target, phone);
+    return {
+      query: 'mutation ($r: ID!, $p: String!) { appointRegionOfficer(regionId: $r, phone: $p) { id } }',
+      variables: { r: await townshipOf(target), p: phone },
+    };
+  },
+  removeRegionOfficer: async ({ s, target }) => {
+    const phone = freshPhone();
+    const memberId = await freshMember(target, phone);
+    const regionId = await townshipOf(target);
+    await (
+      await s.as(PHONES.admin)
+    ).ok('mutation ($r: ID!, $p: String!) { appointRegionOfficer(regionId: $r, phone: $p) { id } }', {
+      r: regionId,
+      p: phone,
+    });
+    return {
+      query: 'mutation ($r: ID!, $m: ID!) { removeRegionOfficer(regionId: $r, memberId: $m) { id } }',
+      variables: { r: regionId, m: memberId },
+    };
+  },
 };
+
+/** The id of the township the site sits in. */
+export async function townshipOf(t: SiteCtx): Promise<string> {
+  const data = await t.coordinator.ok<{ site: { regionPath: { id: string; level: string }[] } }>(
+    'query ($s: ID!) { site(id: $s) { regionPath { id level } } }',
+    { s: t.siteId },
+  );
+  return data.site.regionPath.find((r) => r.level === 'TOWNSHIP')!.id;
+}
 
 /** A member registered for the case alone at the target site (with a phone and password). */
 async function freshMember(t: SiteCtx, phone = freshPhone()): Promise<string> {

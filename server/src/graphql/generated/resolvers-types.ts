@@ -6,6 +6,7 @@ import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.ser
 import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
+import type { RegionRoleData } from '../../members/region-staff.service';
 import type { RegionTotalsData, RegionReportData } from '../../reports/regions.service';
 import type { RegionMonthData } from '../../reports/region-trend.service';
 import type { OverdueVisitData } from '../../reports/region-overdue.service';
@@ -513,6 +514,8 @@ export type Member = {
   name: Scalars['String']['output'];
   /** Mobile number; masked (138****1234) unless the viewer may see it in full. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** The regions the member is staff of. Shown to the member, platform staff, and the staff of a region above; empty to anyone else. */
+  regionRoles: Array<RegionRole>;
   /** Roles held at the member's site (ADMIN for platform staff). */
   roles: Array<Role>;
   /** Service record (志愿服务记录): confirmed service and settled totals. */
@@ -570,6 +573,8 @@ export type Mutation = {
   addMember: Member;
   /** Add goods (COORDINATOR or CLERK of the site). */
   addProduct: Product;
+  /** Make the member with this whole mobile number an officer of the region, ADMIN of every site under it (platform staff for any region; a region's staff for the regions under theirs). It counts at once. Answers the member. */
+  appointRegionOfficer: Member;
   /** Approve a pending request (COORDINATOR of the site, or ADMIN): a new volunteer of the site, or VOLUNTEER added to the member with that phone. CONFLICT when already decided. */
   approveJoinRequest: JoinRequest;
   /** Call a need off (COORDINATOR). Open claims are withdrawn, rejected ones closed; confirmed service stays credited. */
@@ -656,6 +661,8 @@ export type Mutation = {
   referFollowUp: Referral;
   /** Reject reported service with a reason (COORDINATOR of the site). */
   rejectService: Claim;
+  /** End a member's office in the region; it ends at once (the same people as appointing). NOT_FOUND when they hold none there. */
+  removeRegionOfficer: Member;
   /** Take a role at this site from a member of another site (COORDINATOR of the site, or ADMIN); it ends at once. */
   removeSiteRole: Member;
   /**
@@ -724,6 +731,16 @@ export type MutationAddMemberArgs = {
  */
 export type MutationAddProductArgs = {
   input: AddProductInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationAppointRegionOfficerArgs = {
+  phone: Scalars['String']['input'];
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -1009,6 +1026,16 @@ export type MutationReferFollowUpArgs = {
 export type MutationRejectServiceArgs = {
   claimId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRemoveRegionOfficerArgs = {
+  memberId: Scalars['ID']['input'];
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -1526,11 +1553,13 @@ export type Query = {
   recipients: Array<Member>;
   /** The site's redemptions, newest first. Staff of the site see everyone's; anyone else only their own. */
   redemptions: RedemptionConnection;
+  /** The officers of a region (of the region itself, not of those under it), by name: platform staff, or the staff of the region or one above it. */
+  regionOfficers: Array<Member>;
   /** A region's visits not made in a month, with the elder, village and who is paired (civil-affairs staff). Without regionId: every region. */
   regionOverdueVisits: OverdueVisitConnection;
   /** The referrals of the sites in a region (at it or below), newest first (civil-affairs staff of the region). */
   regionReferrals: ReferralConnection;
-  /** A region's month rolled up from its sites, with its divisions below (platform staff). Without regionId: every region's top. */
+  /** A region's month rolled up from its sites, with its divisions below (platform staff; a region's staff for their region and those under it). Without regionId: every region's top for platform staff, their own region for a region's staff. */
   regionReport: RegionReport;
   /** A site by id (public). */
   site?: Maybe<Site>;
@@ -1540,7 +1569,7 @@ export type Query = {
   siteReferrals: ReferralConnection;
   /** A site's monthly report (staff of the site, and admins). */
   siteReport: SiteReport;
-  /** Every site's report for a month, lowest visit rate first, sites without a rate last (ADMIN). */
+  /** Every site's report for a month, lowest visit rate first, sites without a rate last (platform staff; a region's staff get the sites under their region). */
   siteReports: Array<SiteReport>;
   /** A site's settings (COORDINATOR of the site, or ADMIN). */
   siteSettings: SiteSettings;
@@ -1713,6 +1742,16 @@ export type QueryRedemptionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   memberId?: InputMaybe<Scalars['ID']['input']>;
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryRegionOfficersArgs = {
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -2170,6 +2209,15 @@ export type RegionReport = {
 /** A region's month with one level of drill-down: its divisions below, and the sites at it. */
 export type RegionReportTrendArgs = {
   months?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A member's office in a region: ADMIN of every site under it. */
+export type RegionRole = {
+  __typename?: 'RegionRole';
+  /** The region (its name and level). */
+  region: Region;
+  /** The role held there (ADMIN). */
+  role: Role;
 };
 
 /** One region's month: the sums of its sites' figures. */
@@ -2919,6 +2967,7 @@ export type ResolversTypes = {
   RegionLevel: RegionLevel;
   RegionMonth: ResolverTypeWrapper<RegionMonthData>;
   RegionReport: ResolverTypeWrapper<RegionReportData>;
+  RegionRole: ResolverTypeWrapper<RegionRoleData>;
   RegionTotals: ResolverTypeWrapper<RegionTotalsData>;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: ResolverTypeWrapper<Omit<ResetCode, 'member'> & { member: ResolversTypes['Member'] }>;
@@ -3023,6 +3072,7 @@ export type ResolversParentTypes = {
   Region: RegionRow;
   RegionMonth: RegionMonthData;
   RegionReport: RegionReportData;
+  RegionRole: RegionRoleData;
   RegionTotals: RegionTotalsData;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
@@ -3190,6 +3240,7 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   livingSituation?: Resolver<Maybe<ResolversTypes['LivingSituation']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regionRoles?: Resolver<Array<ResolversTypes['RegionRole']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   serviceRecord?: Resolver<ResolversTypes['ServiceRecord'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
@@ -3211,6 +3262,7 @@ export type MemberEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
+  appointRegionOfficer?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAppointRegionOfficerArgs, 'phone' | 'regionId'>>;
   approveJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationApproveJoinRequestArgs, 'id'>>;
   cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
   cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
@@ -3241,6 +3293,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   redeemResetCode?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRedeemResetCodeArgs, 'code' | 'newPassword' | 'phone'>>;
   referFollowUp?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationReferFollowUpArgs, 'input'>>;
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
+  removeRegionOfficer?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveRegionOfficerArgs, 'memberId' | 'regionId'>>;
   removeSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveSiteRoleArgs, 'memberId' | 'role' | 'siteId'>>;
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
@@ -3377,6 +3430,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'includeRetired' | 'siteId'>>;
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
+  regionOfficers?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRegionOfficersArgs, 'regionId'>>;
   regionOverdueVisits?: Resolver<ResolversTypes['OverdueVisitConnection'], ParentType, ContextType, RequireFields<QueryRegionOverdueVisitsArgs, 'month'>>;
   regionReferrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QueryRegionReferralsArgs, 'first'>>;
   regionReport?: Resolver<ResolversTypes['RegionReport'], ParentType, ContextType, RequireFields<QueryRegionReportArgs, 'month'>>;
@@ -3492,6 +3546,11 @@ export type RegionReportResolvers<ContextType = Context, ParentType extends Reso
   trend?: Resolver<Array<ResolversTypes['RegionMonth']>, ParentType, ContextType, RequireFields<RegionReportTrendArgs, 'months'>>;
   visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RegionRoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionRole'] = ResolversParentTypes['RegionRole']> = {
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
 export type RegionTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionTotals'] = ResolversParentTypes['RegionTotals']> = {
@@ -3743,6 +3802,7 @@ export type Resolvers<ContextType = Context> = {
   Region?: RegionResolvers<ContextType>;
   RegionMonth?: RegionMonthResolvers<ContextType>;
   RegionReport?: RegionReportResolvers<ContextType>;
+  RegionRole?: RegionRoleResolvers<ContextType>;
   RegionTotals?: RegionTotalsResolvers<ContextType>;
   ResetCode?: ResetCodeResolvers<ContextType>;
   ServiceRecord?: ServiceRecordResolvers<ContextType>;
