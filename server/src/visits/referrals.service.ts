@@ -29,7 +29,7 @@ import { afterId, connection, pageOf, type Connection, type PageArgs } from '../
 import * as v from '../core/validate';
 import { deliver } from '../inbox/inbox.deliver';
 import { referralUpdated } from '../inbox/inbox.messages';
-import { requireRegionReader } from '../reports/region-access';
+import { homeRegionId, requireRegionReader } from '../reports/region-access';
 import { siteOrNotFound } from './visits.service';
 
 /** What a referred follow-up's outcome says (the client words it from followUpAction). */
@@ -188,8 +188,10 @@ export async function regionReferrals(
   args: PageArgs,
 ): Promise<Connection<ReferralRow>> {
   requireActor(actor);
-  const region = regionId === null ? null : await regionQueries.regionById(deps.db, regionId);
-  if (regionId !== null && !region) notFound('region');
+  // None asked for: a region officer's own region, everything for platform staff.
+  const asked = regionId ?? homeRegionId(actor);
+  const region = asked === null ? null : await regionQueries.regionById(deps.db, asked);
+  if (asked !== null && !region) notFound('region');
   requireRegionReader(actor, region ?? null);
   const page = pageOf(args);
   const { rows, total } = await q.referralsUnder(

@@ -5,6 +5,7 @@ import {
   memberQueries,
   referralQueries,
   regionQueries,
+  regionStaffQueries,
   siteQueries,
   tables,
   visitQueries,
@@ -17,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postNeed } from '../needs/needs.service';
 import { actorFor, depsFor, outcome } from '../testing';
 import { closeFollowUp, linkedFollowUps, openFollowUps } from './follow-ups.service';
+import { appointRegionOfficer } from '../members/region-staff.service';
 import { referFollowUp, regionReferrals, siteReferrals, updateReferral } from './referrals.service';
 import { recordVisit } from './visits.service';
 
@@ -186,6 +188,30 @@ describe.each(testEngines())('referrals on %s', (engine) => {
     expect(await outcome(regionReferrals(deps(), await as('李秀英'), township, null, {}))).toBe('FORBIDDEN');
     expect(await outcome(regionReferrals(deps(), await as('管理员'), 999999, null, {}))).toBe('NOT_FOUND');
     void otherSite;
+  });
+
+  it('is the township officer’s to act on: their region’s referrals by default, none of another region’s', async () => {
+    const visit = await followUp('周桂香');
+    const referral = await refer(visit);
+    const platform = await as('管理员');
+    await handle.db.transaction(async (tx) => {
+      for (const [name, phone] of [
+        ['镇干部', '13700000201'],
+        ['外村干部', '13700000202'],
+      ] as const)
+        people.set(name, await memberQueries.insertMember(tx, { siteId: null, name, phone }, []));
+    });
+    const villageOf = async (siteId: number) =>
+      (await regionStaffQueries.regionsAboveSite(handle.db, siteId)).find((r) => r.level === 'VILLAGE')!.id;
+    await appointRegionOfficer(deps(), platform, { regionId: referral.regionId!, phone: '13700000201' });
+    await appointRegionOfficer(deps(), platform, { regionId: await villageOf(otherSite), phone: '13700000202' });
+
+    const seen = await regionReferrals(deps(), await as('镇干部'), null, ['REFERRED'], {});
+    expect(seen.edges.map((e) => e.node.id)).toContain(referral.id);
+    expect((await move(referral.id, 'ACCEPTED', '镇民政办已受理', '镇干部')).status).toBe('ACCEPTED');
+    expect((await regionReferrals(deps(), await as('外村干部'), null, null, {})).totalCount).toBe(0);
+    expect(await outcome(move(referral.id, 'RESOLVED', '已修', '外村干部'))).toBe('NOT_FOUND');
+    expect(await outcome(regionReferrals(deps(), await as('外村干部'), referral.regionId, null, {}))).toBe('FORBIDDEN');
   });
 
   it('posts a need from a follow-up: the need is for the elder, the follow-up closes linking it, a retry posts nothing more', async () => {
