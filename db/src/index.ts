@@ -18,6 +18,7 @@ export * as inboxQueries from './queries/inbox.queries';
 export * as lifecycleQueries from './queries/member-lifecycle.queries';
 export * as visitDutyQueries from './queries/visit-duty.queries';
 export * as regionQueries from './queries/regions.queries';
+export * as visitRuleQueries from './queries/visit-rules.queries';
 export * as joiningQueries from './queries/joining.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';

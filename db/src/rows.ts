@@ -22,3 +22,6 @@ export type VisitTierOverrideRow = typeof t.visitTierOverrides.$inferSelect;
 export type AuditRow = typeof t.auditLog.$inferSelect;
 export type JoinRequestRow = typeof t.joinRequests.$inferSelect;
 export type VolunteerOfferRow = typeof t.volunteerOffers.$inferSelect;
+export type VisitTierRulesRow = typeof t.visitTierRules.$inferSelect;
+export type VisitFrequencyRaiseRow = typeof t.visitFrequencyRaises.$inferSelect;
+export type VisitMajorEventRow = typeof t.visitMajorEvents.$inferSelect;

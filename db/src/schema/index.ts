@@ -14,3 +14,4 @@ export * from './limits.schema';
 export * from './inbox.schema';
 export * from './visit-duty.schema';
 export * from './joining.schema';
+export * from './visit-rules.schema';

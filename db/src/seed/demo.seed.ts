@@ -9,7 +9,7 @@ import { insertMember } from '../queries/members.queries';
 import { insertSite } from '../queries/sites.queries';
 import { insertSeries } from '../queries/series.queries';
 import { needs, products, sites } from '../schema/index';
-import type { CareCategory, Role, ServiceCategory } from '../schema/enums.schema';
+import type { CareCategory, LivingSituation, Role, ServiceCategory, VisitTier } from '../schema/enums.schema';
 
 export const DEMO_SITE_NAME = '三和村互助养老服务站';
 export const DEMO_PASSWORD = 'huzhu2026';
@@ -34,6 +34,13 @@ interface Person {
   birthYear: number;
   address?: string;
   careCategories?: CareCategory[];
+  livingSituation?: LivingSituation;
+  minimumLivingAllowance?: boolean;
+  /**
+   * The visit tier the default rules give them in 2026 (server/src/visits/tier-rules.ts); the
+   * generation job keeps it from then on (birthdays). Absent: not on the visit list.
+   */
+  visitTier?: VisitTier;
   /** Hours banked on paper before the site went digital, carried over as an opening balance. */
   openingMinutes?: number;
   openingPoints?: number;
@@ -69,6 +76,10 @@ const PEOPLE: Person[] = [
     birthYear: 1952,
     address: '三和村3组',
     careCategories: ['EMPTY_NEST'],
+    // 低保 and living alone since her husband died: monthly (B).
+    livingSituation: 'ALONE',
+    minimumLivingAllowance: true,
+    visitTier: 'B',
     openingMinutes: 900,
     openingPoints: 150,
   },
@@ -79,6 +90,7 @@ const PEOPLE: Person[] = [
     birthYear: 1939,
     address: '三和村4组12号',
     careCategories: ['LIVING_ALONE', 'ADVANCED_AGE'],
+    visitTier: 'A',
   },
   {
     name: '孙德福',
@@ -86,6 +98,7 @@ const PEOPLE: Person[] = [
     birthYear: 1944,
     address: '三和村6组3号',
     careCategories: ['EMPTY_NEST', 'DISABLED'],
+    visitTier: 'A',
     openingMinutes: 300,
   },
   {
@@ -94,9 +107,18 @@ const PEOPLE: Person[] = [
     birthYear: 1936,
     address: '三和村4组7号',
     careCategories: ['LIVING_ALONE', 'EXTREME_POVERTY', 'ADVANCED_AGE'],
+    visitTier: 'A',
   },
-  { name: '吴长庚', roles: ['ELDER'], birthYear: 1947, address: '三和村2组9号', careCategories: ['LEFT_BEHIND'] },
-  { name: '郑秀兰', roles: ['ELDER'], birthYear: 1950, address: '三和村5组1号' },
+  // 79 and left behind: quarterly (C) until he turns 80.
+  {
+    name: '吴长庚',
+    roles: ['ELDER'],
+    birthYear: 1947,
+    address: '三和村2组9号',
+    careCategories: ['LEFT_BEHIND'],
+    visitTier: 'C',
+  },
+  { name: '郑秀兰', roles: ['ELDER'], birthYear: 1950, address: '三和村5组1号', visitTier: 'C' },
 ];
 
 const NEEDS: {
@@ -246,6 +268,9 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<De
           birthYear: p.birthYear,
           address: p.address ?? null,
           careCategories: p.careCategories ?? [],
+          livingSituation: p.livingSituation ?? null,
+          minimumLivingAllowance: p.minimumLivingAllowance ?? false,
+          visitTier: p.visitTier ?? null,
         },
         p.roles,
       );

@@ -16,6 +16,7 @@ export const ID_PREFIX = {
   Inbox: 'inbox',
   NeedSeries: 'series',
   JoinRequest: 'jreq',
+  VisitFrequencyRaise: 'vraise',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

@@ -19,6 +19,7 @@ import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
+import { visitRulesResolvers } from '../visits/visit-rules.resolver';
 import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
 import { inboxResolvers } from '../inbox/inbox.resolver';
@@ -76,6 +77,7 @@ export function buildSchema(): GraphQLSchema {
     supermarketResolvers,
     visitsResolvers,
     visitDutyResolvers,
+    visitRulesResolvers,
     reportsResolvers,
     regionsResolvers,
     platformResolvers,

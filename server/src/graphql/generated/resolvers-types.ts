@@ -1,11 +1,14 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
 import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
+import type { TierRules } from '../../visits/tier-rules';
+import type { RegionVisitRulesData } from '../../visits/visit-rules.service';
+import type { MajorEventReportData } from '../../visits/major-events.service';
 import type { RegionTotalsData, RegionReportData } from '../../reports/regions.service';
 import type { SiteReportData } from '../../reports/reports.service';
 import type { ServiceRecordData } from '../../members/members.service';
@@ -74,6 +77,22 @@ export type AddProductInput = {
   siteId: Scalars['ID']['input'];
   /** Items in stock to start with, 0-100000. */
   stock: Scalars['Int']['input'];
+};
+
+/** Raise visits for a period. */
+export type AddVisitFrequencyRaiseInput = {
+  /** The first day, YYYY-MM-DD. */
+  from: Scalars['String']['input'];
+  /** Why, 1-200 characters (a cold wave, the Spring Festival...). */
+  reason: Scalars['String']['input'];
+  /** The region (region_...). */
+  regionId: Scalars['ID']['input'];
+  /** How often tier B is visited during it: WEEKLY or MONTHLY. */
+  tierB: VisitFrequency;
+  /** How often tier C is visited during it. */
+  tierC: VisitFrequency;
+  /** The last day, YYYY-MM-DD, at most 92 days after the first. */
+  until: Scalars['String']['input'];
 };
 
 /** A token and the member it belongs to. */
@@ -465,6 +484,39 @@ export type LivingSituation =
   /** 与配偶同住 */
   | 'WITH_SPOUSE';
 
+/** A major event reported for an elder: tier A for the 24 hours after the report. */
+export type MajorEvent = {
+  __typename?: 'MajorEvent';
+  /** The day it happened, YYYY-MM-DD. */
+  happenedOn: Scalars['String']['output'];
+  /** What happened. */
+  kind: MajorEventKind;
+  /** The reporter's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When the 24 hours end. */
+  raisedUntil: Scalars['DateTime']['output'];
+  /** When it was reported: the 24 hours run from here. */
+  reportedAt: Scalars['DateTime']['output'];
+};
+
+/** A major event in an elder's life that calls for a visit within 24 hours. */
+export type MajorEventKind =
+  /** A bereavement (丧亲). */
+  | 'BEREAVEMENT'
+  /** A fall (跌倒). */
+  | 'FALL'
+  /** Discharged from hospital (出院). */
+  | 'HOSPITAL_DISCHARGE';
+
+/** A reported event and the visit task it made. */
+export type MajorEventReport = {
+  __typename?: 'MajorEventReport';
+  /** The event. */
+  event: MajorEvent;
+  /** The visit task due within the 24 hours. */
+  task: VisitTask;
+};
+
 /** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
 export type Member = {
   __typename?: 'Member';
@@ -488,12 +540,18 @@ export type Member = {
   deactivationNote?: Maybe<Scalars['String']['output']>;
   /** Why the member was deactivated; null while active. Shown to the member and the site's staff. */
   deactivationReason?: Maybe<DeactivationReason>;
+  /** Dementia is recorded (tier B); private like the care categories. */
+  dementia: Scalars['Boolean']['output'];
   /** Disability grade 1 (most severe) to 4, when recorded; private like the care categories. */
   disabilityGrade?: Maybe<Scalars['Int']['output']>;
   /** Opaque id (mem_...). */
   id: Scalars['ID']['output'];
+  /** A life-threatening illness is recorded (tier A); private like the care categories. */
+  lifeThreateningIllness: Scalars['Boolean']['output'];
   /** Who the member lives with, when recorded; private like the care categories. */
   livingSituation?: Maybe<LivingSituation>;
+  /** Receives 低保 (the minimum living allowance); private like the care categories. */
+  minimumLivingAllowance: Scalars['Boolean']['output'];
   /** Full name. */
   name: Scalars['String']['output'];
   /** Mobile number; masked (138****1234) unless the viewer may see it in full. */
@@ -508,6 +566,8 @@ export type Member = {
   siteRoles: Array<SiteRoles>;
   /** Ledger history, newest first. */
   transfers: TransferConnection;
+  /** The visit tier that holds now (kept, refreshed nightly); null when not on the site's visit list. Private like the care categories. */
+  visitTier?: Maybe<VisitTier>;
 };
 
 
@@ -555,6 +615,8 @@ export type Mutation = {
   addMember: Member;
   /** Add goods (COORDINATOR or CLERK of the site). */
   addProduct: Product;
+  /** Raise visits in a region and under it for a period (platform staff). */
+  addVisitFrequencyRaise: VisitFrequencyRaise;
   /** Approve a pending request (COORDINATOR of the site, or ADMIN): a new volunteer of the site, or VOLUNTEER added to the member with that phone. CONFLICT when already decided. */
   approveJoinRequest: JoinRequest;
   /** Call a need off (COORDINATOR). Open claims are withdrawn, rejected ones closed; confirmed service stays credited. */
@@ -577,6 +639,8 @@ export type Mutation = {
   checkIn: Claim;
   /** Take a slot (VOLUNTEER of the need's site). CONFLICT when full, cancelled or already claimed by you. */
   claimNeed: Claim;
+  /** Drop a region's own tier rules: it takes those above it again (platform staff). */
+  clearVisitTierRules: RegionVisitRules;
   /** Record what was done about a visit's follow-up (COORDINATOR of the site). Once: the same words again return the visit; other words on a closed one are CONFLICT. */
   closeFollowUp: Visit;
   /**
@@ -638,6 +702,8 @@ export type Mutation = {
   rejectService: Claim;
   /** Take a role at this site from a member of another site (COORDINATOR of the site, or ADMIN); it ends at once. */
   removeSiteRole: Member;
+  /** Remove a raise (platform staff); tasks it made stay. */
+  removeVisitFrequencyRaise: Scalars['Boolean']['output'];
   /**
    * Reopen a need so it can be claimed again (COORDINATOR of the site): its rejected claims close
    * (they keep their reasons but hold no slot and cannot be reported again) and the need is OPEN when
@@ -645,6 +711,8 @@ export type Mutation = {
    * a cancelled or completed need is CONFLICT.
    */
   reopenNeed: Need;
+  /** Report a fall, hospital discharge or bereavement for an elder (COORDINATOR of the elder's site, or the elder's visitor): tier A for 24 hours and a visit task due within them, at once. */
+  reportMajorEvent: MajorEventReport;
   /**
    * Report the minutes served, 1-1440 (the claim's volunteer), after checking in and once the need
    * has started (earlier is CONFLICT naming the start); or again after a rejection, until the claim is
@@ -671,6 +739,8 @@ export type Mutation = {
   setTierOverride: TierOverride;
   /** Pair an elder with a visitor and backup (COORDINATOR of the elder's site); the elder's open tasks move to the visitor, and a first pairing gets this period's task at once. */
   setVisitPair: VisitPair;
+  /** Set a region's own tier rules, the whole set (platform staff); the kept tiers of its sites' elders follow at once. */
+  setVisitTierRules: RegionVisitRules;
   /** Changes a member's facts (COORDINATOR of the member's site, or ADMIN). The audit trail keeps each changed field's value before and after. */
   updateMember: Member;
   /** Change a product's name, price or unit (COORDINATOR or CLERK of the site). CONFLICT if the name is taken. */
@@ -697,6 +767,15 @@ export type MutationAddMemberArgs = {
  */
 export type MutationAddProductArgs = {
   input: AddProductInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationAddVisitFrequencyRaiseArgs = {
+  input: AddVisitFrequencyRaiseInput;
 };
 
 
@@ -765,6 +844,15 @@ export type MutationCheckInArgs = {
  */
 export type MutationClaimNeedArgs = {
   needId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationClearVisitTierRulesArgs = {
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -991,8 +1079,26 @@ export type MutationRemoveSiteRoleArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationRemoveVisitFrequencyRaiseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationReopenNeedArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationReportMajorEventArgs = {
+  input: ReportMajorEventInput;
 };
 
 
@@ -1099,6 +1205,16 @@ export type MutationSetTierOverrideArgs = {
  */
 export type MutationSetVisitPairArgs = {
   input: SetVisitPairInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetVisitTierRulesArgs = {
+  regionId: Scalars['ID']['input'];
+  rules: VisitTierRulesInput;
 };
 
 
@@ -1423,6 +1539,8 @@ export type Query = {
   redemptions: RedemptionConnection;
   /** A region's month rolled up from its sites, with its divisions below (platform staff). Without regionId: every region's top. */
   regionReport: RegionReport;
+  /** A region's visit rules and raises (platform staff). */
+  regionVisitRules: RegionVisitRules;
   /** A site by id (public). */
   site?: Maybe<Site>;
   /** People of other sites holding roles at this site, by name (the site's staff, or ADMIN). */
@@ -1602,6 +1720,16 @@ export type QueryRedemptionsArgs = {
 export type QueryRegionReportArgs = {
   month: Scalars['String']['input'];
   regionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK.
+ */
+export type QueryRegionVisitRulesArgs = {
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -1905,6 +2033,33 @@ export type RegionTotals = {
   visitedCount: Scalars['Int']['output'];
 };
 
+/** A region's visit rules: its own, and those its sites follow. */
+export type RegionVisitRules = {
+  __typename?: 'RegionVisitRules';
+  /** The rules its sites follow. */
+  effective: VisitTierRules;
+  /** The region whose rules those are; null: the defaults. */
+  heldBy?: Maybe<Region>;
+  /** The region's own rules; null: it takes those of the nearest region above with some, or the defaults. */
+  own?: Maybe<VisitTierRules>;
+  /** The region's own raises not yet over, by their first day. */
+  raises: Array<VisitFrequencyRaise>;
+  /** The region. */
+  region: Region;
+};
+
+/** Report a major event for an elder. */
+export type ReportMajorEventInput = {
+  /** The elder (mem_...). */
+  elderId: Scalars['ID']['input'];
+  /** The day it happened, YYYY-MM-DD: today or within the last 7 days. */
+  happenedOn: Scalars['String']['input'];
+  /** What happened. */
+  kind: MajorEventKind;
+  /** A note, up to 200 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A request to join a site, as written on the log-in page. */
 export type RequestToJoinInput = {
   /** What they can help with; becomes their offer at the site. */
@@ -2151,6 +2306,60 @@ export type SubscriptionNeedPostedArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+/** What makes tier A (weekly). */
+export type TierARules = {
+  __typename?: 'TierARules';
+  /** Care categories that make A from the age above. */
+  categories: Array<CareCategory>;
+  /** Whether a recorded life-threatening illness makes A at any age. */
+  lifeThreateningIllness: Scalars['Boolean']['output'];
+  /** Living situations that make A from the age above. */
+  livingSituations: Array<LivingSituation>;
+  /** From this age, an elder with one of the categories or living situations below is A. */
+  minAge: Scalars['Int']['output'];
+};
+
+/** What makes tier A (weekly). */
+export type TierARulesInput = {
+  /** Care categories that make A from that age. */
+  categories: Array<CareCategory>;
+  /** Whether a recorded life-threatening illness makes A at any age. */
+  lifeThreateningIllness: Scalars['Boolean']['input'];
+  /** Living situations that make A from that age. */
+  livingSituations: Array<LivingSituation>;
+  /** From this age, 50-100. */
+  minAge: Scalars['Int']['input'];
+};
+
+/** What makes tier B (monthly). */
+export type TierBRules = {
+  __typename?: 'TierBRules';
+  /** Care categories that make B. */
+  categories: Array<CareCategory>;
+  /** Whether recorded dementia makes B. */
+  dementia: Scalars['Boolean']['output'];
+  /** A disability of this grade or more severe (1 is the most severe) makes B; null: none does. */
+  maxDisabilityGrade?: Maybe<Scalars['Int']['output']>;
+  /** From this age (or with the age unknown), one of the facts below makes B. */
+  minAge: Scalars['Int']['output'];
+  /** Whether 低保 with living alone makes B. */
+  minimumLivingAllowanceAlone: Scalars['Boolean']['output'];
+};
+
+/** What makes tier B (monthly). */
+export type TierBRulesInput = {
+  /** Care categories that make B. */
+  categories: Array<CareCategory>;
+  /** Whether recorded dementia makes B. */
+  dementia: Scalars['Boolean']['input'];
+  /** A disability of this grade or more severe makes B, 1-4; null: none does. */
+  maxDisabilityGrade?: InputMaybe<Scalars['Int']['input']>;
+  /** From this age, 50-100. */
+  minAge: Scalars['Int']['input'];
+  /** Whether 低保 with living alone makes B. */
+  minimumLivingAllowanceAlone: Scalars['Boolean']['input'];
+};
+
 /** A coordinator's override of an elder's tier. */
 export type TierOverride = {
   __typename?: 'TierOverride';
@@ -2233,10 +2442,16 @@ export type UpdateMemberInput = {
   birthYear?: InputMaybe<Scalars['Int']['input']>;
   /** Care categories (for elders); the whole new list. */
   careCategories?: InputMaybe<Array<CareCategory>>;
+  /** Dementia (tier B); null clears it. */
+  dementia?: InputMaybe<Scalars['Boolean']['input']>;
   /** Disability grade 1 (most severe) to 4. */
   disabilityGrade?: InputMaybe<Scalars['Int']['input']>;
+  /** A life-threatening illness (tier A); null clears it. */
+  lifeThreateningIllness?: InputMaybe<Scalars['Boolean']['input']>;
   /** Who the member lives with. */
   livingSituation?: InputMaybe<LivingSituation>;
+  /** Receives 低保 (with living alone, tier B); null clears it. */
+  minimumLivingAllowance?: InputMaybe<Scalars['Boolean']['input']>;
   /** Full name, 1-40 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Mainland mobile number; null removes it (and with it the log-in). */
@@ -2363,6 +2578,34 @@ export type VisitDutyBoard = {
   tasks: Array<VisitTask>;
 };
 
+/** How often visits fall: the period of one visit task. */
+export type VisitFrequency =
+  /** Once a calendar month. */
+  | 'MONTHLY'
+  /** Once a calendar quarter. */
+  | 'QUARTERLY'
+  /** Once a week, Monday to Sunday. */
+  | 'WEEKLY';
+
+/** Visits raised for a period in a region and under it (extreme weather, festivals). */
+export type VisitFrequencyRaise = {
+  __typename?: 'VisitFrequencyRaise';
+  /** The first day, YYYY-MM-DD (each site's calendar). */
+  from: Scalars['String']['output'];
+  /** Opaque id (vraise_...). */
+  id: Scalars['ID']['output'];
+  /** Why. */
+  reason: Scalars['String']['output'];
+  /** The region. */
+  region: Region;
+  /** How often tier B is visited during it. */
+  tierB: VisitFrequency;
+  /** How often tier C is visited during it. */
+  tierC: VisitFrequency;
+  /** The last day, YYYY-MM-DD. */
+  until: Scalars['String']['output'];
+};
+
 /** How a visit was made, the policy's forms: at home (上门), by phone (电话), by video (视频), other. */
 export type VisitMode =
   /** At the elder's home (上门). */
@@ -2396,6 +2639,8 @@ export type VisitTask = {
   elderAddress?: Maybe<Scalars['String']['output']>;
   /** The elder's phone, unmasked: to the task's visitor while it is open, and to the site's staff. */
   elderPhone?: Maybe<Scalars['String']['output']>;
+  /** The major event that raised the elder to A for this task; null for a regular period's task. */
+  event?: Maybe<MajorEvent>;
   /** Opaque id (vtask_...). */
   id: Scalars['ID']['output'];
   /** The period's first day, YYYY-MM-DD. */
@@ -2421,9 +2666,9 @@ export type VisitTaskStatus =
 
 /** How often an elder is visited: A weekly, B monthly, C quarterly. */
 export type VisitTier =
-  /** Weekly: 80 or older and living alone, empty-nest or left behind. */
+  /** Weekly, by the county's rules (default: 80 or older and living alone, empty-nest or left behind, or a life-threatening illness; and for 24 hours after a major event). */
   | 'A'
-  /** Monthly: any other elder with a care category, or a grade 1-2 disability. */
+  /** Monthly, by the county's rules (default: 60 or older and 失能, 重残 grade 1-2 or dementia, 特困, 计生特殊家庭, or 低保 living alone). */
   | 'B'
   /** Quarterly: every other elder on the site's list. */
   | 'C';
@@ -2441,6 +2686,23 @@ export type VisitTierCount = {
   open: Scalars['Int']['output'];
   /** The tier. */
   tier: VisitTier;
+};
+
+/** A set of tier rules; every other elder on a site's list is C (quarterly). */
+export type VisitTierRules = {
+  __typename?: 'VisitTierRules';
+  /** Tier A. */
+  a: TierARules;
+  /** Tier B. */
+  b: TierBRules;
+};
+
+/** A region's whole set of tier rules. */
+export type VisitTierRulesInput = {
+  /** Tier A. */
+  a: TierARulesInput;
+  /** Tier B. */
+  b: TierBRulesInput;
 };
 
 /** What a volunteer offers at a site. */
@@ -2532,6 +2794,7 @@ export type ResolversTypes = {
   AccountOwner: AccountOwner;
   AddMemberInput: AddMemberInput;
   AddProductInput: AddProductInput;
+  AddVisitFrequencyRaiseInput: AddVisitFrequencyRaiseInput;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'member'> & { member: ResolversTypes['Member'] }>;
   Balance: ResolverTypeWrapper<Balance>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -2563,6 +2826,9 @@ export type ResolversTypes = {
   LeaverBalanceRule: LeaverBalanceRule;
   LedgerCheck: ResolverTypeWrapper<InvariantResult>;
   LivingSituation: LivingSituation;
+  MajorEvent: ResolverTypeWrapper<VisitMajorEventRow>;
+  MajorEventKind: MajorEventKind;
+  MajorEventReport: ResolverTypeWrapper<MajorEventReportData>;
   Member: ResolverTypeWrapper<MemberRow>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -2592,6 +2858,8 @@ export type ResolversTypes = {
   RegionLevel: RegionLevel;
   RegionReport: ResolverTypeWrapper<RegionReportData>;
   RegionTotals: ResolverTypeWrapper<RegionTotalsData>;
+  RegionVisitRules: ResolverTypeWrapper<RegionVisitRulesData>;
+  ReportMajorEventInput: ReportMajorEventInput;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: ResolverTypeWrapper<Omit<ResetCode, 'member'> & { member: ResolversTypes['Member'] }>;
   Role: Role;
@@ -2610,6 +2878,10 @@ export type ResolversTypes = {
   StaffMember: ResolverTypeWrapper<StaffEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TierARules: ResolverTypeWrapper<TierARules>;
+  TierARulesInput: TierARulesInput;
+  TierBRules: ResolverTypeWrapper<TierBRules>;
+  TierBRulesInput: TierBRulesInput;
   TierOverride: ResolverTypeWrapper<VisitTierOverrideRow>;
   TimeOfDay: TimeOfDay;
   Transfer: ResolverTypeWrapper<TransferRow>;
@@ -2624,12 +2896,16 @@ export type ResolversTypes = {
   VisitChecksInput: VisitChecksInput;
   VisitCoverage: ResolverTypeWrapper<CoverageData>;
   VisitDutyBoard: ResolverTypeWrapper<DutyBoard>;
+  VisitFrequency: VisitFrequency;
+  VisitFrequencyRaise: ResolverTypeWrapper<VisitFrequencyRaiseRow>;
   VisitMode: VisitMode;
   VisitPair: ResolverTypeWrapper<VisitPairRow>;
   VisitTask: ResolverTypeWrapper<VisitTaskRow>;
   VisitTaskStatus: VisitTaskStatus;
   VisitTier: VisitTier;
   VisitTierCount: ResolverTypeWrapper<VisitTierCount>;
+  VisitTierRules: ResolverTypeWrapper<TierRules>;
+  VisitTierRulesInput: VisitTierRulesInput;
   VolunteerOffer: ResolverTypeWrapper<VolunteerOfferRow>;
 };
 
@@ -2637,6 +2913,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AddMemberInput: AddMemberInput;
   AddProductInput: AddProductInput;
+  AddVisitFrequencyRaiseInput: AddVisitFrequencyRaiseInput;
   AuthPayload: Omit<AuthPayload, 'member'> & { member: ResolversParentTypes['Member'] };
   Balance: Balance;
   Boolean: Scalars['Boolean']['output'];
@@ -2660,6 +2937,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JoinRequest: JoinRequestRow;
   LedgerCheck: InvariantResult;
+  MajorEvent: VisitMajorEventRow;
+  MajorEventReport: MajorEventReportData;
   Member: MemberRow;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
@@ -2686,6 +2965,8 @@ export type ResolversParentTypes = {
   Region: RegionRow;
   RegionReport: RegionReportData;
   RegionTotals: RegionTotalsData;
+  RegionVisitRules: RegionVisitRulesData;
+  ReportMajorEventInput: ReportMajorEventInput;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
   ServiceRecord: ServiceRecordData;
@@ -2701,6 +2982,10 @@ export type ResolversParentTypes = {
   StaffMember: StaffEntry;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TierARules: TierARules;
+  TierARulesInput: TierARulesInput;
+  TierBRules: TierBRules;
+  TierBRulesInput: TierBRulesInput;
   TierOverride: VisitTierOverrideRow;
   Transfer: TransferRow;
   TransferConnection: Omit<TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
@@ -2713,9 +2998,12 @@ export type ResolversParentTypes = {
   VisitChecksInput: VisitChecksInput;
   VisitCoverage: CoverageData;
   VisitDutyBoard: DutyBoard;
+  VisitFrequencyRaise: VisitFrequencyRaiseRow;
   VisitPair: VisitPairRow;
   VisitTask: VisitTaskRow;
   VisitTierCount: VisitTierCount;
+  VisitTierRules: TierRules;
+  VisitTierRulesInput: VisitTierRulesInput;
   VolunteerOffer: VolunteerOfferRow;
 };
 
@@ -2834,6 +3122,19 @@ export type LedgerCheckResolvers<ContextType = Context, ParentType extends Resol
   violations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MajorEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MajorEvent'] = ResolversParentTypes['MajorEvent']> = {
+  happenedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MajorEventKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  raisedUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MajorEventReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MajorEventReport'] = ResolversParentTypes['MajorEventReport']> = {
+  event?: Resolver<ResolversTypes['MajorEvent'], ParentType, ContextType>;
+  task?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType>;
+};
+
 export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2845,9 +3146,12 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   deactivatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deactivationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   deactivationReason?: Resolver<Maybe<ResolversTypes['DeactivationReason']>, ParentType, ContextType>;
+  dementia?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   disabilityGrade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lifeThreateningIllness?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   livingSituation?: Resolver<Maybe<ResolversTypes['LivingSituation']>, ParentType, ContextType>;
+  minimumLivingAllowance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -2855,6 +3159,7 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   siteRoles?: Resolver<Array<ResolversTypes['SiteRoles']>, ParentType, ContextType>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<MemberTransfersArgs>>;
+  visitTier?: Resolver<Maybe<ResolversTypes['VisitTier']>, ParentType, ContextType>;
 };
 
 export type MemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
@@ -2871,6 +3176,7 @@ export type MemberEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
+  addVisitFrequencyRaise?: Resolver<ResolversTypes['VisitFrequencyRaise'], ParentType, ContextType, RequireFields<MutationAddVisitFrequencyRaiseArgs, 'input'>>;
   approveJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationApproveJoinRequestArgs, 'id'>>;
   cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
   cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
@@ -2878,6 +3184,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   checkIn?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'claimId'>>;
   claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
+  clearVisitTierRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<MutationClearVisitTierRulesArgs, 'regionId'>>;
   closeFollowUp?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationCloseFollowUpArgs, 'outcome' | 'visitId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
@@ -2901,7 +3208,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   redeemResetCode?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRedeemResetCodeArgs, 'code' | 'newPassword' | 'phone'>>;
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
   removeSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveSiteRoleArgs, 'memberId' | 'role' | 'siteId'>>;
+  removeVisitFrequencyRaise?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveVisitFrequencyRaiseArgs, 'id'>>;
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
+  reportMajorEvent?: Resolver<ResolversTypes['MajorEventReport'], ParentType, ContextType, RequireFields<MutationReportMajorEventArgs, 'input'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
   requestToJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestToJoinArgs, 'input'>>;
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
@@ -2913,6 +3222,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setProductPhoto?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationSetProductPhotoArgs, 'productId'>>;
   setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
   setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
+  setVisitTierRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<MutationSetVisitTierRulesArgs, 'regionId' | 'rules'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input' | 'productId'>>;
   updateSiteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<MutationUpdateSiteSettingsArgs, 'input'>>;
@@ -3007,6 +3317,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
   redemptions?: Resolver<ResolversTypes['RedemptionConnection'], ParentType, ContextType, RequireFields<QueryRedemptionsArgs, 'siteId'>>;
   regionReport?: Resolver<ResolversTypes['RegionReport'], ParentType, ContextType, RequireFields<QueryRegionReportArgs, 'month'>>;
+  regionVisitRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<QueryRegionVisitRulesArgs, 'regionId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
@@ -3086,6 +3397,14 @@ export type RegionTotalsResolvers<ContextType = Context, ParentType extends Reso
   siteCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RegionVisitRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionVisitRules'] = ResolversParentTypes['RegionVisitRules']> = {
+  effective?: Resolver<ResolversTypes['VisitTierRules'], ParentType, ContextType>;
+  heldBy?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  own?: Resolver<Maybe<ResolversTypes['VisitTierRules']>, ParentType, ContextType>;
+  raises?: Resolver<Array<ResolversTypes['VisitFrequencyRaise']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
 };
 
 export type ResetCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResetCode'] = ResolversParentTypes['ResetCode']> = {
@@ -3169,6 +3488,21 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   needPosted?: SubscriptionResolver<ResolversTypes['Need'], "needPosted", ParentType, ContextType, RequireFields<SubscriptionNeedPostedArgs, 'siteId'>>;
 };
 
+export type TierARulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierARules'] = ResolversParentTypes['TierARules']> = {
+  categories?: Resolver<Array<ResolversTypes['CareCategory']>, ParentType, ContextType>;
+  lifeThreateningIllness?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  livingSituations?: Resolver<Array<ResolversTypes['LivingSituation']>, ParentType, ContextType>;
+  minAge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TierBRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierBRules'] = ResolversParentTypes['TierBRules']> = {
+  categories?: Resolver<Array<ResolversTypes['CareCategory']>, ParentType, ContextType>;
+  dementia?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxDisabilityGrade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minAge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minimumLivingAllowanceAlone?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type TierOverrideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierOverride'] = ResolversParentTypes['TierOverride']> = {
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
@@ -3241,6 +3575,16 @@ export type VisitDutyBoardResolvers<ContextType = Context, ParentType extends Re
   tasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
 };
 
+export type VisitFrequencyRaiseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitFrequencyRaise'] = ResolversParentTypes['VisitFrequencyRaise']> = {
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  tierB?: Resolver<ResolversTypes['VisitFrequency'], ParentType, ContextType>;
+  tierC?: Resolver<ResolversTypes['VisitFrequency'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type VisitPairResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitPair'] = ResolversParentTypes['VisitPair']> = {
   backup?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
@@ -3252,6 +3596,7 @@ export type VisitTaskResolvers<ContextType = Context, ParentType extends Resolve
   elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   elderAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   elderPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['MajorEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['VisitTaskStatus'], ParentType, ContextType>;
@@ -3266,6 +3611,11 @@ export type VisitTierCountResolvers<ContextType = Context, ParentType extends Re
   missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
+};
+
+export type VisitTierRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitTierRules'] = ResolversParentTypes['VisitTierRules']> = {
+  a?: Resolver<ResolversTypes['TierARules'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['TierBRules'], ParentType, ContextType>;
 };
 
 export type VolunteerOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerOffer'] = ResolversParentTypes['VolunteerOffer']> = {
@@ -3291,6 +3641,8 @@ export type Resolvers<ContextType = Context> = {
   InboxReadResult?: InboxReadResultResolvers<ContextType>;
   JoinRequest?: JoinRequestResolvers<ContextType>;
   LedgerCheck?: LedgerCheckResolvers<ContextType>;
+  MajorEvent?: MajorEventResolvers<ContextType>;
+  MajorEventReport?: MajorEventReportResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
@@ -3311,6 +3663,7 @@ export type Resolvers<ContextType = Context> = {
   Region?: RegionResolvers<ContextType>;
   RegionReport?: RegionReportResolvers<ContextType>;
   RegionTotals?: RegionTotalsResolvers<ContextType>;
+  RegionVisitRules?: RegionVisitRulesResolvers<ContextType>;
   ResetCode?: ResetCodeResolvers<ContextType>;
   ServiceRecord?: ServiceRecordResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
@@ -3322,6 +3675,8 @@ export type Resolvers<ContextType = Context> = {
   SiteSettings?: SiteSettingsResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TierARules?: TierARulesResolvers<ContextType>;
+  TierBRules?: TierBRulesResolvers<ContextType>;
   TierOverride?: TierOverrideResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TransferConnection?: TransferConnectionResolvers<ContextType>;
@@ -3330,9 +3685,11 @@ export type Resolvers<ContextType = Context> = {
   VisitChecks?: VisitChecksResolvers<ContextType>;
   VisitCoverage?: VisitCoverageResolvers<ContextType>;
   VisitDutyBoard?: VisitDutyBoardResolvers<ContextType>;
+  VisitFrequencyRaise?: VisitFrequencyRaiseResolvers<ContextType>;
   VisitPair?: VisitPairResolvers<ContextType>;
   VisitTask?: VisitTaskResolvers<ContextType>;
   VisitTierCount?: VisitTierCountResolvers<ContextType>;
+  VisitTierRules?: VisitTierRulesResolvers<ContextType>;
   VolunteerOffer?: VolunteerOfferResolvers<ContextType>;
 };
 
