@@ -36,6 +36,7 @@ interface Person {
   careCategories?: CareCategory[];
   livingSituation?: LivingSituation;
   minimumLivingAllowance?: boolean;
+  dementia?: boolean;
   /**
    * The visit tier the default rules give them in 2026 (server/src/visits/tier-rules.ts); the
    * generation job keeps it from then on (birthdays). Absent: not on the visit list.
@@ -109,14 +110,15 @@ const PEOPLE: Person[] = [
     careCategories: ['LIVING_ALONE', 'EXTREME_POVERTY', 'ADVANCED_AGE'],
     visitTier: 'A',
   },
-  // 79 and left behind: quarterly (C) until he turns 80.
+  // 79 and left behind, with dementia: monthly (B); weekly (A) once he turns 80.
   {
     name: '吴长庚',
     roles: ['ELDER'],
     birthYear: 1947,
     address: '三和村2组9号',
     careCategories: ['LEFT_BEHIND'],
-    visitTier: 'C',
+    dementia: true,
+    visitTier: 'B',
   },
   { name: '郑秀兰', roles: ['ELDER'], birthYear: 1950, address: '三和村5组1号', visitTier: 'C' },
 ];
@@ -270,6 +272,7 @@ export async function seedDemo(db: Database, now: Date = new Date()): Promise<De
           careCategories: p.careCategories ?? [],
           livingSituation: p.livingSituation ?? null,
           minimumLivingAllowance: p.minimumLivingAllowance ?? false,
+          dementia: p.dementia ?? false,
           visitTier: p.visitTier ?? null,
         },
         p.roles,
