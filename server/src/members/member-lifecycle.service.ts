@@ -94,6 +94,8 @@ export async function updateMember(
       zh: '要让该成员自己登录，请给他一个一次性验证码（重置密码）',
     });
   }
+  // Read before the transaction: PGlite has one connection, the cache reads outside the transaction.
+  const site = existing.siteId === null ? undefined : await deps.cache.site.load(existing.siteId);
   try {
     const updated = await deps.db.transaction(async (tx) => {
       const before = await lq.lockMember(tx, id);
@@ -113,8 +115,7 @@ export async function updateMember(
         await audit(tx, actor, row.siteId, 'updateMember', 'member', id, { changes: diff });
       }
       // A changed fact may change the visit tier the monthly rate counts them by.
-      if (row.siteId !== null && Object.keys(diff).some((f) => TIER_FACTS.has(f))) {
-        const site = await deps.cache.site.load(row.siteId);
+      if (Object.keys(diff).some((f) => TIER_FACTS.has(f))) {
         if (site) {
           await refreshKeptTiers(tx, site, new Date(), [id]);
           row = (await lq.lockMember(tx, id)) ?? row;
