@@ -20,6 +20,7 @@ export * as visitDutyQueries from './queries/visit-duty.queries';
 export * as regionQueries from './queries/regions.queries';
 export * as regionDutyQueries from './queries/region-duty.queries';
 export * as regionStaffQueries from './queries/region-staff.queries';
+export * as visitRuleQueries from './queries/visit-rules.queries';
 export * as joiningQueries from './queries/joining.queries';
 export * as referralQueries from './queries/referrals.queries';
 export type * from './rows';

@@ -25,3 +25,6 @@ export type AuditRow = typeof t.auditLog.$inferSelect;
 export type JoinRequestRow = typeof t.joinRequests.$inferSelect;
 export type VolunteerOfferRow = typeof t.volunteerOffers.$inferSelect;
 export type { StaffRegion, HeldRole } from './queries/members.queries';
+export type VisitTierRulesRow = typeof t.visitTierRules.$inferSelect;
+export type VisitFrequencyRaiseRow = typeof t.visitFrequencyRaises.$inferSelect;
+export type VisitMajorEventRow = typeof t.visitMajorEvents.$inferSelect;

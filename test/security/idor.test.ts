@@ -21,7 +21,18 @@ const ACTOR_PHONE: Record<SiteActor, string> = {
 // Public (login, requestToJoin, redeemResetCode), of no site (createSite), or on one's own inbox
 // only (markInboxRead, markAllInboxRead: another's message ids change nothing, as the inbox
 // tests show): nothing of another site to name.
-const NO_SITE = ['login', 'requestToJoin', 'redeemResetCode', 'createSite', 'markInboxRead', 'markAllInboxRead'];
+const NO_SITE = [
+  'login',
+  'requestToJoin',
+  'redeemResetCode',
+  'createSite',
+  'markInboxRead',
+  'markAllInboxRead',
+  // A region's rules and raises: platform staff's, naming a region, not a site.
+  'setVisitTierRules',
+  'clearVisitTierRules',
+  'addVisitFrequencyRaise',
+];
 const MUTATIONS = Object.keys(STAGE).filter((m) => !NO_SITE.includes(m));
 const CASES = MUTATIONS.flatMap((m) => (Object.keys(ACTOR_PHONE) as SiteActor[]).map((a) => [m, a] as const));
 

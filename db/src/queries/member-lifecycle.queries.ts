@@ -8,7 +8,19 @@ import type { DeactivationReason, LeaverBalanceRule } from '../schema/enums.sche
 
 /** The facts a coordinator may change on a member. */
 export type MemberChanges = Partial<
-  Pick<MemberRow, 'name' | 'phone' | 'address' | 'birthYear' | 'livingSituation' | 'disabilityGrade' | 'careCategories'>
+  Pick<
+    MemberRow,
+    | 'name'
+    | 'phone'
+    | 'address'
+    | 'birthYear'
+    | 'livingSituation'
+    | 'disabilityGrade'
+    | 'careCategories'
+    | 'lifeThreateningIllness'
+    | 'dementia'
+    | 'minimumLivingAllowance'
+  >
 >;
 
 // Never earlier than it already was: two revocations in a row keep the later cut-off.

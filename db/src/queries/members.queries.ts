@@ -242,7 +242,10 @@ export async function findAtSite(
     .limit(limit);
 }
 
-/** Active members of the site with any care category: those due a visit every month. */
+/**
+ * Active elders of the site whose kept tier is A or B: those due at least a visit every month (the
+ * monthly rate's elders; tier C is visited quarterly and not counted).
+ */
 export async function membersDueVisits(ex: Executor, siteId: number): Promise<MemberRow[]> {
   return runPrepared(
     ex,
@@ -255,7 +258,7 @@ export async function membersDueVisits(ex: Executor, siteId: number): Promise<Me
           and(
             eq(members.siteId, sql.placeholder('site')),
             isNull(members.deactivatedAt),
-            sql`cardinality(${members.careCategories}) > 0`,
+            sql`${members.visitTier} in ('A', 'B')`,
           ),
         )
         .orderBy(asc(members.name), asc(members.id)),

@@ -26,7 +26,7 @@ export interface SiteFigures {
   needsCompleted: number;
   pointsIssued: number;
   pointsRedeemed: number;
-  /** Members with any care category (due a visit), and those of them visited in the month. */
+  /** Elders of tier A or B (due at least a monthly visit), and those of them visited in the month. */
   dueCount: number;
   visitedCount: number;
 }
@@ -54,12 +54,12 @@ export async function siteFigures(ex: Executor, month: string, siteId?: number):
         pointsIssued: sql<string>`coalesce(${siteMonths.pointsIssued}, 0)`,
         pointsRedeemed: sql<string>`coalesce(${siteMonths.pointsRedeemed}, 0)`,
         dueCount: sql<string>`(select count(*) from ${members} d
-          where d.site_id = ${sites.id} and d.deactivated_at is null and cardinality(d.care_categories) > 0)`,
+          where d.site_id = ${sites.id} and d.deactivated_at is null and d.visit_tier in ('A', 'B'))`,
         // A visit counts for the site that recorded it, to an elder of the site now due one, as
         // visitCoverage counts it.
         visitedCount: sql<string>`(select count(*) from ${siteMonthElders} e join ${members} d on d.id = e.elder_id
           where e.site_id = ${sites.id} and e.month = ${m}
-            and d.site_id = ${sites.id} and d.deactivated_at is null and cardinality(d.care_categories) > 0)`,
+            and d.site_id = ${sites.id} and d.deactivated_at is null and d.visit_tier in ('A', 'B'))`,
         // Last: the bench's bare baseline reads the eight figures by place, then the site.
         site: sites,
       })

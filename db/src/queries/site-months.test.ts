@@ -92,7 +92,13 @@ async function village(ex: Executor, label: string, timeZone: string): Promise<V
   const market = (await siteAccount(ex, s.id, 'SUPERMARKET', 'POINTS'))!.id;
   const people = [];
   for (let i = 0; i < 3; i++) {
-    const m = await insertMember(ex, { siteId: s.id, name: `${label}${i}`, careCategories: ['LIVING_ALONE'] }, []);
+    // The kept tier is the services' to compute (server/src/visits/tier-plan.ts); written here as
+    // they would: B, due a monthly visit.
+    const m = await insertMember(
+      ex,
+      { siteId: s.id, name: `${label}${i}`, careCategories: ['LIVING_ALONE'], visitTier: 'B' },
+      [],
+    );
     people.push({ id: m.id, points: (await memberAccount(ex, m.id, 'POINTS'))!.id });
   }
   return { siteId: s.id, pool, market, people };

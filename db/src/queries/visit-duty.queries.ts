@@ -75,14 +75,29 @@ export async function deleteOverride(ex: Executor, elderId: number): Promise<boo
 
 export type NewVisitTask = typeof visitTasks.$inferInsert;
 
-/** Writes the tasks; one for an elder and period that exists already is left as it is. */
+/**
+ * Writes the tasks; a regular one for an elder and period that exists already, or one for a major
+ * event that has its task, is left as it is.
+ */
 export async function insertTasks(ex: Executor, tasks: NewVisitTask[]): Promise<VisitTaskRow[]> {
-  if (tasks.length === 0) return [];
-  return ex
-    .insert(visitTasks)
-    .values(tasks)
-    .onConflictDoNothing({ target: [visitTasks.elderId, visitTasks.periodStart] })
-    .returning();
+  const regular = tasks.filter((t) => t.eventId == null);
+  const raised = tasks.filter((t) => t.eventId != null);
+  const out: VisitTaskRow[] = [];
+  if (regular.length > 0) {
+    out.push(
+      ...(await ex
+        .insert(visitTasks)
+        .values(regular)
+        .onConflictDoNothing({ target: [visitTasks.elderId, visitTasks.periodStart], where: sql`event_id is null` })
+        .returning()),
+    );
+  }
+  if (raised.length > 0) {
+    out.push(
+      ...(await ex.insert(visitTasks).values(raised).onConflictDoNothing({ target: visitTasks.eventId }).returning()),
+    );
+  }
+  return out;
 }
 
 /** The site's day of a visit: the task's period is on the site's calendar. */

@@ -158,3 +158,16 @@ export const referralKindEnum = pgEnum('referral_kind', REFERRAL_KINDS);
 export const REFERRAL_STATUSES = ['REFERRED', 'ACCEPTED', 'RESOLVED', 'DECLINED'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 export const referralStatusEnum = pgEnum('referral_status', REFERRAL_STATUSES);
+
+/**
+ * How often a tier's elders are visited during a county's raise (extreme weather, festivals):
+ * the period of one visit task.
+ */
+export const VISIT_FREQUENCIES = ['WEEKLY', 'MONTHLY', 'QUARTERLY'] as const;
+export type VisitFrequency = (typeof VISIT_FREQUENCIES)[number];
+export const visitFrequencyEnum = pgEnum('visit_frequency', VISIT_FREQUENCIES);
+
+/** A major event reported for an elder: tier A for the 24 hours after the report (issue 17). */
+export const MAJOR_EVENT_KINDS = ['FALL', 'HOSPITAL_DISCHARGE', 'BEREAVEMENT'] as const;
+export type MajorEventKind = (typeof MAJOR_EVENT_KINDS)[number];
+export const majorEventKindEnum = pgEnum('major_event_kind', MAJOR_EVENT_KINDS);

@@ -15,3 +15,4 @@ export * from './inbox.schema';
 export * from './visit-duty.schema';
 export * from './joining.schema';
 export * from './referrals.schema';
+export * from './visit-rules.schema';

@@ -1,7 +1,7 @@
 // People and the roles they hold at sites. One person may be volunteer and elder at once (以老助老).
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { careCategoryEnum, deactivationReasonEnum, livingSituationEnum, roleEnum } from './enums.schema';
+import { bigint, boolean, check, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { careCategoryEnum, deactivationReasonEnum, livingSituationEnum, roleEnum, visitTierEnum } from './enums.schema';
 import { regions } from './regions.schema';
 import { sites } from './sites.schema';
 
@@ -26,6 +26,19 @@ export const members = pgTable(
     livingSituation: livingSituationEnum('living_situation'),
     /** Disability grade 1 (most severe) to 4 of the disability certificate; null: none recorded. */
     disabilityGrade: integer('disability_grade'),
+    /** A life-threatening illness (重病、危重): one of the facts that make tier A. */
+    lifeThreateningIllness: boolean('life_threatening_illness').notNull().default(false),
+    /** Dementia (失智), recorded apart from the 失能 care category: one of the facts that make tier B. */
+    dementia: boolean('dementia').notNull().default(false),
+    /** Receives the minimum living allowance (低保): with living alone, one of the facts that make tier B. */
+    minimumLivingAllowance: boolean('minimum_living_allowance').notNull().default(false),
+    /**
+     * The elder's visit tier as it stands (rules of their county, override, a major event), kept by
+     * the visit services whenever one of those changes and each night by the generation job (for
+     * birthdays and expiries); null: not on the site's visit list. Kept so the monthly rate (A and
+     * B elders) is counted in SQL without the rules in SQL.
+     */
+    visitTier: visitTierEnum('visit_tier'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     /**
      * Set when the member left or died: they drop out of lists and boards and cannot log in; every
@@ -53,10 +66,10 @@ export const members = pgTable(
     check('members_disability_grade_range', sql`${t.disabilityGrade} IS NULL OR ${t.disabilityGrade} BETWEEN 1 AND 4`),
     check('members_deactivation_reason', sql`(${t.deactivatedAt} IS NULL) = (${t.deactivationReason} IS NULL)`),
     index('members_site_idx').on(t.siteId, t.id),
-    // Elders due a monthly visit (any care category): the coverage and report count these per site.
+    // Elders due at least a monthly visit (tier A or B): the coverage and report count these per site.
     index('members_due_visits_idx')
       .on(t.siteId, t.id)
-      .where(sql`cardinality(${t.careCategories}) > 0`),
+      .where(sql`${t.visitTier} IN ('A', 'B')`),
   ],
 );
 

@@ -2,10 +2,21 @@
 // coordinator sets with a reason and an expiry, and the visit tasks a job generates, one per elder
 // and period, closed by a visit or marked missed when the period ends.
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { visitTaskStatusEnum, visitTierEnum } from './enums.schema';
 import { members } from './members.schema';
 import { sites } from './sites.schema';
+import { visitMajorEvents } from './visit-rules.schema';
 import { visits } from './visits.schema';
 
 /** One elder's paired visitor (and backup) at their site; at most one pairing per elder. */
@@ -72,11 +83,20 @@ export const visitTasks = pgTable(
     status: visitTaskStatusEnum('status').notNull().default('OPEN'),
     /** The visit that closed it. */
     visitId: bigint('visit_id', { mode: 'number' }).references(() => visits.id),
+    /**
+     * The major event whose 24 hours this task covers (its period: the report's day and the next);
+     * null for a tier's regular period. One task per event, beside the regular ones.
+     */
+    eventId: bigint('event_id', { mode: 'number' }).references((): AnyPgColumn => visitMajorEvents.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
-    unique('visit_tasks_once').on(t.elderId, t.periodStart),
+    // One regular task per elder and period; an event's task is once per event.
+    uniqueIndex('visit_tasks_once')
+      .on(t.elderId, t.periodStart)
+      .where(sql`${t.eventId} IS NULL`),
+    uniqueIndex('visit_tasks_event_once').on(t.eventId),
     check('visit_tasks_period', sql`${t.dueBy} >= ${t.periodStart}`),
     check('visit_tasks_done_has_visit', sql`(${t.status} = 'DONE') = (${t.visitId} IS NOT NULL)`),
     index('visit_tasks_site_due_idx').on(t.siteId, t.dueBy),

@@ -10,7 +10,7 @@ import { insertMember } from '../queries/members.queries';
 import { insertSite } from '../queries/sites.queries';
 import { insertSeries } from '../queries/series.queries';
 import { needs, products, sites } from '../schema/index';
-import type { CareCategory, LivingSituation, Role, ServiceCategory } from '../schema/enums.schema';
+import type { CareCategory, LivingSituation, Role, ServiceCategory, VisitTier } from '../schema/enums.schema';
 import { seedDemoVisits } from './demo-visits.seed';
 
 export const DEMO_SITE_NAME = '三和村互助养老服务站';
@@ -39,6 +39,13 @@ interface Person {
   /** Facts the visit tiers read. */
   livingSituation?: LivingSituation;
   disabilityGrade?: number;
+  minimumLivingAllowance?: boolean;
+  dementia?: boolean;
+  /**
+   * The visit tier the default rules give them in 2026 (server/src/visits/tier-rules.ts); the
+   * generation job keeps it from then on (birthdays). Absent: not on the visit list.
+   */
+  visitTier?: VisitTier;
   /** Hours banked on paper before the site went digital, carried over as an opening balance. */
   openingMinutes?: number;
   openingPoints?: number;
@@ -74,6 +81,10 @@ const PEOPLE: Person[] = [
     birthYear: 1952,
     address: '三和村3组',
     careCategories: ['EMPTY_NEST'],
+    // 低保 and living alone since her husband died: monthly (B).
+    livingSituation: 'ALONE',
+    minimumLivingAllowance: true,
+    visitTier: 'B',
     openingMinutes: 900,
     openingPoints: 150,
   },
@@ -84,6 +95,7 @@ const PEOPLE: Person[] = [
     birthYear: 1939,
     address: '三和村4组12号',
     careCategories: ['LIVING_ALONE', 'ADVANCED_AGE'],
+    visitTier: 'A',
   },
   {
     name: '孙德福',
@@ -93,6 +105,7 @@ const PEOPLE: Person[] = [
     careCategories: ['EMPTY_NEST', 'DISABLED'],
     livingSituation: 'WITH_SPOUSE',
     disabilityGrade: 2,
+    visitTier: 'A',
     openingMinutes: 300,
   },
   {
@@ -102,9 +115,19 @@ const PEOPLE: Person[] = [
     address: '三和村4组7号',
     careCategories: ['LIVING_ALONE', 'EXTREME_POVERTY', 'ADVANCED_AGE'],
     livingSituation: 'ALONE',
+    visitTier: 'A',
   },
-  { name: '吴长庚', roles: ['ELDER'], birthYear: 1947, address: '三和村2组9号', careCategories: ['LEFT_BEHIND'] },
-  { name: '郑秀兰', roles: ['ELDER'], birthYear: 1950, address: '三和村5组1号' },
+  // 79 and left behind, with dementia: monthly (B); weekly (A) once he turns 80.
+  {
+    name: '吴长庚',
+    roles: ['ELDER'],
+    birthYear: 1947,
+    address: '三和村2组9号',
+    careCategories: ['LEFT_BEHIND'],
+    dementia: true,
+    visitTier: 'B',
+  },
+  { name: '郑秀兰', roles: ['ELDER'], birthYear: 1950, address: '三和村5组1号', visitTier: 'C' },
 ];
 
 const NEEDS: {
@@ -265,6 +288,9 @@ export async function seedDemo(db: Database, now: Date = new Date(), options: De
           careCategories: p.careCategories ?? [],
           livingSituation: p.livingSituation ?? null,
           disabilityGrade: p.disabilityGrade ?? null,
+          minimumLivingAllowance: p.minimumLivingAllowance ?? false,
+          dementia: p.dementia ?? false,
+          visitTier: p.visitTier ?? null,
         },
         p.roles,
       );

@@ -66,6 +66,7 @@ const MISSING = {
   region: { en: 'Region not found', zh: '找不到这个地区' },
   visitTask: { en: 'Visit task not found', zh: '找不到这项探访任务' },
   referral: { en: 'Referral not found', zh: '找不到这条转介' },
+  visitFrequencyRaise: { en: 'Raised visit frequency not found', zh: '找不到这条提高探访频次的安排' },
 } as const satisfies Record<string, Message>;
 
 /**

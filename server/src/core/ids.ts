@@ -17,6 +17,7 @@ export const ID_PREFIX = {
   Inbox: 'inbox',
   NeedSeries: 'series',
   JoinRequest: 'jreq',
+  VisitFrequencyRaise: 'vraise',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

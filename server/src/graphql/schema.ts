@@ -21,6 +21,7 @@ import { reportsResolvers } from '../reports/reports.resolver';
 import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
+import { visitRulesResolvers } from '../visits/visit-rules.resolver';
 import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
 import { referralsResolvers } from '../visits/referrals.resolver';
@@ -80,6 +81,7 @@ export function buildSchema(): GraphQLSchema {
     visitsResolvers,
     referralsResolvers,
     visitDutyResolvers,
+    visitRulesResolvers,
     reportsResolvers,
     regionsResolvers,
     regionDutyResolvers,

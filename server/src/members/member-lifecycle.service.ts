@@ -27,6 +27,7 @@ import { deliver } from '../inbox/inbox.deliver';
 import { transfer } from '../ledger/ledger.service';
 import { followNeed } from '../needs/claims.service';
 import { forgetNeed } from '../needs/needs.service';
+import { refreshKeptTiers } from '../visits/tier-plan';
 import { birthYearOf, disabilityGradeOf } from './member-facts';
 
 /** Changes to a member: a field left out (undefined) stays; null clears it (name excepted). */
@@ -38,6 +39,10 @@ export interface MemberUpdate {
   livingSituation?: LivingSituation | null;
   disabilityGrade?: number | null;
   careCategories?: readonly CareCategory[] | null;
+  /** The facts the visit tiers read beside the categories; null clears them (false). */
+  lifeThreateningIllness?: boolean | null;
+  dementia?: boolean | null;
+  minimumLivingAllowance?: boolean | null;
   /** True: the coordinator acts for them; their password and tokens end. */
   proxy?: boolean | null;
 }
@@ -50,6 +55,15 @@ export async function memberToManage(deps: ServiceDeps, actor: Actor | null, id:
   requireRoleAt(actor, member.siteId, ['COORDINATOR', 'ADMIN']);
   return member;
 }
+
+const TIER_FLAGS = ['lifeThreateningIllness', 'dementia', 'minimumLivingAllowance'] as const;
+const TIER_FACTS = new Set<string>([
+  'birthYear',
+  'livingSituation',
+  'disabilityGrade',
+  'careCategories',
+  ...TIER_FLAGS,
+]);
 
 const PHONE_TAKEN = { en: 'This phone number is already registered', zh: '这个手机号已经登记过了' };
 
@@ -73,12 +87,15 @@ export async function updateMember(
   if (input.disabilityGrade !== undefined)
     changes.disabilityGrade = disabilityGradeOf('input.disabilityGrade', input.disabilityGrade);
   if (input.careCategories !== undefined) changes.careCategories = [...new Set(input.careCategories ?? [])];
+  for (const flag of TIER_FLAGS) if (input[flag] !== undefined) changes[flag] = input[flag] ?? false;
   if (input.proxy === false && existing.passwordHash === null) {
     badInput('input.proxy', {
       en: 'To let this member log in, give them a one-time code (reset password)',
       zh: '要让该成员自己登录，请给他一个一次性验证码（重置密码）',
     });
   }
+  // Read before the transaction: PGlite has one connection, the cache reads outside the transaction.
+  const site = existing.siteId === null ? undefined : await deps.cache.site.load(existing.siteId);
   try {
     const updated = await deps.db.transaction(async (tx) => {
       const before = await lq.lockMember(tx, id);
@@ -96,6 +113,13 @@ export async function updateMember(
       }
       if (Object.keys(diff).length > 0) {
         await audit(tx, actor, row.siteId, 'updateMember', 'member', id, { changes: diff });
+      }
+      // A changed fact may change the visit tier the monthly rate counts them by.
+      if (Object.keys(diff).some((f) => TIER_FACTS.has(f))) {
+        if (site) {
+          await refreshKeptTiers(tx, site, new Date(), [id]);
+          row = (await lq.lockMember(tx, id)) ?? row;
+        }
       }
       return row;
     });

@@ -27,6 +27,7 @@ import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
 import * as v from '../core/validate';
+import { refreshKeptTiers } from '../visits/tier-plan';
 import { birthYearOf, disabilityGradeOf } from './member-facts';
 
 /** A person to register at a site, as the coordinator writes them. */
@@ -196,7 +197,9 @@ export async function addMember(deps: ServiceDeps, actor: Actor | null, input: N
         careCategories,
         hasPhone: phone !== null,
       });
-      return member;
+      // An elder counts in the monthly rate by their kept tier from the day they are added.
+      await refreshKeptTiers(tx, site, new Date(), [member.id]);
+      return (await memberQueries.memberById(tx, member.id)) ?? member;
     });
   } catch (error) {
     if (pgErrorOf(error)?.code === '23505') {

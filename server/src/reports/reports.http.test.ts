@@ -71,7 +71,8 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
     const formulaElder = await addMember({
       name: '=HYPERLINK("x")',
       roles: ['ELDER'],
-      careCategories: ['LIVING_ALONE'],
+      // 特困: tier B (due monthly) with the age unknown; living alone alone is tier C now.
+      careCategories: ['EXTREME_POVERTY'],
     });
     scriptMemberId = await addMember({ name: '<script>alert(1)</script>', roles: ['VOLUNTEER'] });
 

@@ -47,7 +47,8 @@ async function village(db: Database, name: string, due: number, timeZone = 'Asia
       elders.push(
         await memberQueries.insertMember(
           tx,
-          { siteId: site.id, name: `${name}老人${i + 1}`, careCategories: ['EMPTY_NEST'] },
+          // Written past the services, so with the kept tier they would give: B, due monthly.
+          { siteId: site.id, name: `${name}老人${i + 1}`, careCategories: ['EXTREME_POVERTY'], visitTier: 'B' },
           ['ELDER'],
         ),
       );

@@ -31,7 +31,7 @@ import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import { endOfLocalDay, lastDayOfMonth, localDate } from '../core/time';
 import * as v from '../core/validate';
 import { deliver, type InboxMessage } from '../inbox/inbox.deliver';
-import { effectiveTier, periodOf } from './tiers';
+import { refreshKeptTiers, type ElderPlan } from './tier-plan';
 import { requireVisitorAt, siteOrNotFound } from './visits.service';
 import type { Transaction } from '@huzhu/db';
 
@@ -116,6 +116,9 @@ export async function setTierOverride(
       reason,
       until: untilDay,
     });
+    // The kept tier (the monthly rate's count) follows the override at once.
+    await refreshKeptTiers(tx, site, new Date(), [elder.id]);
+    deps.cache.member.clear(elder.id);
     return row;
   });
 }
@@ -207,39 +210,39 @@ export function mayContact(actor: Actor | null, task: VisitTaskRow): boolean {
 }
 
 /**
- * This period's task for each of the elders (those with a tier's period holding today on the
- * site's calendar), assigned to their paired visitor; tasks that exist are left as they are, and
- * a new task whose elder was visited already in its period is closed by that visit at once.
+ * This period's task for each of the elders (the period of their plan holding today on the site's
+ * calendar: the tier's, a raise's, or a major event's window), assigned to their paired visitor;
+ * tasks that exist are left as they are, and a new task whose elder was visited already in its
+ * period is closed by that visit at once. The elders' kept tiers are brought up to date on the way.
  */
-async function generateForSite(
+export async function generateForSite(
   tx: Transaction,
   site: SiteRow,
   elders: MemberRow[],
   now: Date,
 ): Promise<VisitTaskRow[]> {
   if (elders.length === 0) return [];
-  const today = localDate(now, site.timeZone);
-  const pairs = new Map((await q.pairsOfSite(tx, site.id)).map((p) => [p.elderId, p]));
-  const overrides = new Map(
-    (
-      await q.overridesOf(
-        tx,
-        elders.map((e) => e.id),
-      )
-    ).map((o) => [o.elderId, o]),
+  const plans = await refreshKeptTiers(
+    tx,
+    site,
+    now,
+    elders.map((e) => e.id),
   );
-  const tasks = elders.map((elder) => {
-    const tier = effectiveTier(elder, overrides.get(elder.id) ?? null, today);
-    const period = periodOf(tier, today);
-    return {
-      siteId: site.id,
-      elderId: elder.id,
-      tier,
-      periodStart: period.start,
-      dueBy: period.end,
-      visitorId: pairs.get(elder.id)?.visitorId ?? null,
-    };
-  });
+  return tasksOfPlans(tx, site, plans);
+}
+
+async function tasksOfPlans(tx: Transaction, site: SiteRow, plans: ElderPlan[]): Promise<VisitTaskRow[]> {
+  if (plans.length === 0) return [];
+  const pairs = new Map((await q.pairsOfSite(tx, site.id)).map((p) => [p.elderId, p]));
+  const tasks = plans.map(({ elder, tier, period, eventId }) => ({
+    siteId: site.id,
+    elderId: elder.id,
+    tier,
+    periodStart: period.start,
+    dueBy: period.end,
+    eventId,
+    visitorId: pairs.get(elder.id)?.visitorId ?? null,
+  }));
   const created = await q.insertTasks(tx, tasks);
   const closed = new Map(
     (
@@ -263,7 +266,9 @@ export async function generateVisitTasks(
   let created = 0;
   for (const site of await q.sitesInZone(deps.db, timeZone)) {
     created += await deps.db.transaction(async (tx) => {
-      const rows = await generateForSite(tx, site, await q.eldersOfSite(tx, site.id), now);
+      // Every kept tier of the site (birthdays, expired overrides and events, members who left
+      // the list), then the tasks of the plans.
+      const rows = await tasksOfPlans(tx, site, await refreshKeptTiers(tx, site, now));
       if (rows.length > 0)
         await audit(tx, actor, site.id, 'generateVisitTasks', 'site', site.id, { created: rows.length });
       return rows.length;

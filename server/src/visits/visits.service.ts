@@ -1,5 +1,6 @@
-// Visits (巡访) and the monthly coverage behind the binding 100% visit rate: every elder with a
-// care category is due one visit per calendar month in the site's time zone.
+// Visits (巡访) and the monthly coverage behind the binding 100% visit rate: every elder of tier A
+// or B (their kept tier, see tier-plan.ts) is due a visit each calendar month in the site's time
+// zone; tier C, visited quarterly, is not in the rate.
 import {
   memberQueries,
   visitDutyQueries,

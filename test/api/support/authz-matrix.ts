@@ -33,6 +33,9 @@
 //   setLeaverBalanceRule           COORDINATOR of the site, ADMIN
 //   closeFollowUp                  COORDINATOR of the visit's site (follow-ups.service)
 //   setVisitPair, setTierOverride, COORDINATOR of the elder's (task's) site (visit-duty.service)
+//   reportMajorEvent               COORDINATOR of the elder's site, or the elder's visitor (major-events.service)
+//   setVisitTierRules,             platform ADMIN (visit-rules.service requireRegionWriter)
+//     clearVisitTierRules, addVisitFrequencyRaise
 //     reassignVisitTask
 //   editNeed                       COORDINATOR of the need's site, not ADMIN (need-edit.service)
 //   openNeedsText (a query)        staff and VOLUNTEER of the site, ADMIN; not ELDER (chat-text.service)
@@ -154,6 +157,11 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['setVisitPair',     'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
   ['setTierOverride',  'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
   ['setTierOverride',  'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['reportMajorEvent', 'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['reportMajorEvent', 'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['setVisitTierRules', 'none',      ok,    F,     F,     F,     F,     U,        F,    F],
+  ['clearVisitTierRules', 'none',    ok,    F,     F,     F,     F,     U,        F,    F],
+  ['addVisitFrequencyRaise', 'none', ok,    F,     F,     F,     F,     U,        F,    F],
   ['reassignVisitTask','own',        F,     ok,    F,     F,     F,     U,        F,    NF],
   ['reassignVisitTask','other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
   ['editNeed',         'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
@@ -481,6 +489,59 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
   setTierOverride: async ({ target }) => ({
     query: 'mutation ($input: SetTierOverrideInput!) { setTierOverride(input: $input) { tier } }',
     variables: { input: { elderId: target.elderId, tier: 'A', reason: '刚出院', until: '2099-12-31' } },
+  }),
+  // An elder of the site paired with no one: only the site's coordinator reports for them (their
+  // visitor would too, visit-rules.test.ts shows it).
+  reportMajorEvent: async ({ target }) => {
+    const { addMember } = await target.coordinator.ok<{ addMember: { id: string } }>(
+      'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      { input: { siteId: target.siteId, name: `跌倒老人${++phones}`, roles: ['ELDER'] } },
+    );
+    return {
+      query: 'mutation ($input: ReportMajorEventInput!) { reportMajorEvent(input: $input) { task { id } } }',
+      variables: { input: { elderId: addMember.id, kind: 'FALL', happenedOn: new Date().toISOString().slice(0, 10) } },
+    };
+  },
+  // region_1: the demo village's county, the first region written. Rules the defaults' own, so
+  // no other case's tiers move.
+  setVisitTierRules: async () => ({
+    query:
+      'mutation ($r: ID!, $rules: VisitTierRulesInput!) { setVisitTierRules(regionId: $r, rules: $rules) { own { a { minAge } } } }',
+    variables: {
+      r: 'region_1',
+      rules: {
+        a: {
+          minAge: 80,
+          categories: ['LIVING_ALONE', 'EMPTY_NEST', 'LEFT_BEHIND'],
+          livingSituations: ['ALONE'],
+          lifeThreateningIllness: true,
+        },
+        b: {
+          minAge: 60,
+          categories: ['DISABLED', 'SEVERE_DISABILITY', 'EXTREME_POVERTY', 'BEREAVED_FAMILY'],
+          maxDisabilityGrade: 2,
+          dementia: true,
+          minimumLivingAllowanceAlone: true,
+        },
+      },
+    },
+  }),
+  clearVisitTierRules: async () => ({
+    query: 'mutation ($r: ID!) { clearVisitTierRules(regionId: $r) { own { a { minAge } } } }',
+    variables: { r: 'region_1' },
+  }),
+  addVisitFrequencyRaise: async () => ({
+    query: 'mutation ($input: AddVisitFrequencyRaiseInput!) { addVisitFrequencyRaise(input: $input) { id } }',
+    variables: {
+      input: {
+        regionId: 'region_1',
+        from: '2099-01-01',
+        until: '2099-01-07',
+        reason: '寒潮',
+        tierB: 'WEEKLY',
+        tierC: 'MONTHLY',
+      },
+    },
   }),
   reassignVisitTask: async ({ target }) => {
     // A new elder of the site, paired: their task of this period is open (the site's other

@@ -519,10 +519,16 @@ export type UpdateMemberInput = {
   birthYear?: number | null | undefined;
   /** Care categories (for elders); the whole new list. */
   careCategories?: Array<CareCategory> | null | undefined;
+  /** Dementia (tier B); null clears it. */
+  dementia?: boolean | null | undefined;
   /** Disability grade 1 (most severe) to 4. */
   disabilityGrade?: number | null | undefined;
+  /** A life-threatening illness (tier A); null clears it. */
+  lifeThreateningIllness?: boolean | null | undefined;
   /** Who the member lives with. */
   livingSituation?: LivingSituation | null | undefined;
+  /** Receives 低保 (with living alone, tier B); null clears it. */
+  minimumLivingAllowance?: boolean | null | undefined;
   /** Full name, 1-40 characters. */
   name?: string | null | undefined;
   /** Mainland mobile number; null removes it (and with it the log-in). */
@@ -605,9 +611,9 @@ export type VisitTaskStatus =
 
 /** How often an elder is visited: A weekly, B monthly, C quarterly. */
 export type VisitTier =
-  /** Weekly: 80 or older and living alone, empty-nest or left behind. */
+  /** Weekly, by the county's rules (default: 80 or older and living alone, empty-nest or left behind, or a life-threatening illness; and for 24 hours after a major event). */
   | 'A'
-  /** Monthly: any other elder with a care category, or a grade 1-2 disability. */
+  /** Monthly, by the county's rules (default: 60 or older and 失能, 重残 grade 1-2 or dementia, 特困, 计生特殊家庭, or 低保 living alone). */
   | 'B'
   /** Quarterly: every other elder on the site's list. */
   | 'C';

@@ -1,11 +1,14 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
 import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
 import type { DutyBoard } from '../../visits/visit-duty.service';
+import type { TierRules } from '../../visits/tier-rules';
+import type { RegionVisitRulesData } from '../../visits/visit-rules.service';
+import type { MajorEventReportData } from '../../visits/major-events.service';
 import type { RegionRoleData } from '../../members/region-staff.service';
 import type { RegionTotalsData, RegionReportData } from '../../reports/regions.service';
 import type { RegionMonthData } from '../../reports/region-trend.service';
@@ -77,6 +80,22 @@ export type AddProductInput = {
   siteId: Scalars['ID']['input'];
   /** Items in stock to start with, 0-100000. */
   stock: Scalars['Int']['input'];
+};
+
+/** Raise visits for a period. */
+export type AddVisitFrequencyRaiseInput = {
+  /** The first day, YYYY-MM-DD. */
+  from: Scalars['String']['input'];
+  /** Why, 1-200 characters (a cold wave, the Spring Festival...). */
+  reason: Scalars['String']['input'];
+  /** The region (region_...). */
+  regionId: Scalars['ID']['input'];
+  /** How often tier B is visited during it: WEEKLY or MONTHLY. */
+  tierB: VisitFrequency;
+  /** How often tier C is visited during it. */
+  tierC: VisitFrequency;
+  /** The last day, YYYY-MM-DD, at most 92 days after the first. */
+  until: Scalars['String']['input'];
 };
 
 /** A token and the member it belongs to. */
@@ -481,6 +500,39 @@ export type LivingSituation =
   /** 与配偶同住 */
   | 'WITH_SPOUSE';
 
+/** A major event reported for an elder: tier A for the 24 hours after the report. */
+export type MajorEvent = {
+  __typename?: 'MajorEvent';
+  /** The day it happened, YYYY-MM-DD. */
+  happenedOn: Scalars['String']['output'];
+  /** What happened. */
+  kind: MajorEventKind;
+  /** The reporter's note. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** When the 24 hours end. */
+  raisedUntil: Scalars['DateTime']['output'];
+  /** When it was reported: the 24 hours run from here. */
+  reportedAt: Scalars['DateTime']['output'];
+};
+
+/** A major event in an elder's life that calls for a visit within 24 hours. */
+export type MajorEventKind =
+  /** A bereavement (丧亲). */
+  | 'BEREAVEMENT'
+  /** A fall (跌倒). */
+  | 'FALL'
+  /** Discharged from hospital (出院). */
+  | 'HOSPITAL_DISCHARGE';
+
+/** A reported event and the visit task it made. */
+export type MajorEventReport = {
+  __typename?: 'MajorEventReport';
+  /** The event. */
+  event: MajorEvent;
+  /** The visit task due within the 24 hours. */
+  task: VisitTask;
+};
+
 /** A person: volunteer, elder, coordinator, clerk or admin, often several of these. */
 export type Member = {
   __typename?: 'Member';
@@ -504,12 +556,18 @@ export type Member = {
   deactivationNote?: Maybe<Scalars['String']['output']>;
   /** Why the member was deactivated; null while active. Shown to the member and the site's staff. */
   deactivationReason?: Maybe<DeactivationReason>;
+  /** Dementia is recorded (tier B); private like the care categories. */
+  dementia: Scalars['Boolean']['output'];
   /** Disability grade 1 (most severe) to 4, when recorded; private like the care categories. */
   disabilityGrade?: Maybe<Scalars['Int']['output']>;
   /** Opaque id (mem_...). */
   id: Scalars['ID']['output'];
+  /** A life-threatening illness is recorded (tier A); private like the care categories. */
+  lifeThreateningIllness: Scalars['Boolean']['output'];
   /** Who the member lives with, when recorded; private like the care categories. */
   livingSituation?: Maybe<LivingSituation>;
+  /** Receives 低保 (the minimum living allowance); private like the care categories. */
+  minimumLivingAllowance: Scalars['Boolean']['output'];
   /** Full name. */
   name: Scalars['String']['output'];
   /** Mobile number; masked (138****1234) unless the viewer may see it in full. */
@@ -526,6 +584,8 @@ export type Member = {
   siteRoles: Array<SiteRoles>;
   /** Ledger history, newest first. */
   transfers: TransferConnection;
+  /** The visit tier that holds now (kept, refreshed nightly); null when not on the site's visit list. Private like the care categories. */
+  visitTier?: Maybe<VisitTier>;
 };
 
 
@@ -573,6 +633,8 @@ export type Mutation = {
   addMember: Member;
   /** Add goods (COORDINATOR or CLERK of the site). */
   addProduct: Product;
+  /** Raise visits in a region and under it for a period (platform staff). */
+  addVisitFrequencyRaise: VisitFrequencyRaise;
   /** Make the member with this whole mobile number an officer of the region, ADMIN of every site under it (platform staff for any region; a region's staff for the regions under theirs). It counts at once. Answers the member. */
   appointRegionOfficer: Member;
   /** Approve a pending request (COORDINATOR of the site, or ADMIN): a new volunteer of the site, or VOLUNTEER added to the member with that phone. CONFLICT when already decided. */
@@ -597,6 +659,8 @@ export type Mutation = {
   checkIn: Claim;
   /** Take a slot (VOLUNTEER of the need's site). CONFLICT when full, cancelled or already claimed by you. */
   claimNeed: Claim;
+  /** Drop a region's own tier rules: it takes those above it again (platform staff). */
+  clearVisitTierRules: RegionVisitRules;
   /** Record what was done about a visit's follow-up (COORDINATOR of the site). Once: the same words again return the visit; other words on a closed one are CONFLICT. */
   closeFollowUp: Visit;
   /**
@@ -665,6 +729,8 @@ export type Mutation = {
   removeRegionOfficer: Member;
   /** Take a role at this site from a member of another site (COORDINATOR of the site, or ADMIN); it ends at once. */
   removeSiteRole: Member;
+  /** Remove a raise (platform staff); tasks it made stay. */
+  removeVisitFrequencyRaise: Scalars['Boolean']['output'];
   /**
    * Reopen a need so it can be claimed again (COORDINATOR of the site): its rejected claims close
    * (they keep their reasons but hold no slot and cannot be reported again) and the need is OPEN when
@@ -672,6 +738,8 @@ export type Mutation = {
    * a cancelled or completed need is CONFLICT.
    */
   reopenNeed: Need;
+  /** Report a fall, hospital discharge or bereavement for an elder (COORDINATOR of the elder's site, or the elder's visitor): tier A for 24 hours and a visit task due within them, at once. */
+  reportMajorEvent: MajorEventReport;
   /**
    * Report the minutes served, 1-1440 (the claim's volunteer), after checking in and once the need
    * has started (earlier is CONFLICT naming the start); or again after a rejection, until the claim is
@@ -698,6 +766,8 @@ export type Mutation = {
   setTierOverride: TierOverride;
   /** Pair an elder with a visitor and backup (COORDINATOR of the elder's site); the elder's open tasks move to the visitor, and a first pairing gets this period's task at once. */
   setVisitPair: VisitPair;
+  /** Set a region's own tier rules, the whole set (platform staff); the kept tiers of its sites' elders follow at once. */
+  setVisitTierRules: RegionVisitRules;
   /** Changes a member's facts (COORDINATOR of the member's site, or ADMIN). The audit trail keeps each changed field's value before and after. */
   updateMember: Member;
   /** Change a product's name, price or unit (COORDINATOR or CLERK of the site). CONFLICT if the name is taken. */
@@ -731,6 +801,15 @@ export type MutationAddMemberArgs = {
  */
 export type MutationAddProductArgs = {
   input: AddProductInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationAddVisitFrequencyRaiseArgs = {
+  input: AddVisitFrequencyRaiseInput;
 };
 
 
@@ -809,6 +888,15 @@ export type MutationCheckInArgs = {
  */
 export type MutationClaimNeedArgs = {
   needId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationClearVisitTierRulesArgs = {
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -1054,8 +1142,26 @@ export type MutationRemoveSiteRoleArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationRemoveVisitFrequencyRaiseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationReopenNeedArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationReportMajorEventArgs = {
+  input: ReportMajorEventInput;
 };
 
 
@@ -1162,6 +1268,16 @@ export type MutationSetTierOverrideArgs = {
  */
 export type MutationSetVisitPairArgs = {
   input: SetVisitPairInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetVisitTierRulesArgs = {
+  regionId: Scalars['ID']['input'];
+  rules: VisitTierRulesInput;
 };
 
 
@@ -1561,6 +1677,8 @@ export type Query = {
   regionReferrals: ReferralConnection;
   /** A region's month rolled up from its sites, with its divisions below (platform staff; a region's staff for their region and those under it). Without regionId: every region's top for platform staff, their own region for a region's staff. */
   regionReport: RegionReport;
+  /** A region's visit rules and raises (platform staff). */
+  regionVisitRules: RegionVisitRules;
   /** A site by id (public). */
   site?: Maybe<Site>;
   /** People of other sites holding roles at this site, by name (the site's staff, or ADMIN). */
@@ -1789,6 +1907,16 @@ export type QueryRegionReferralsArgs = {
 export type QueryRegionReportArgs = {
   month: Scalars['String']['input'];
   regionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryRegionVisitRulesArgs = {
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -2243,6 +2371,33 @@ export type RegionTotals = {
   visitedCount: Scalars['Int']['output'];
 };
 
+/** A region's visit rules: its own, and those its sites follow. */
+export type RegionVisitRules = {
+  __typename?: 'RegionVisitRules';
+  /** The rules its sites follow. */
+  effective: VisitTierRules;
+  /** The region whose rules those are; null: the defaults. */
+  heldBy?: Maybe<Region>;
+  /** The region's own rules; null: it takes those of the nearest region above with some, or the defaults. */
+  own?: Maybe<VisitTierRules>;
+  /** The region's own raises not yet over, by their first day. */
+  raises: Array<VisitFrequencyRaise>;
+  /** The region. */
+  region: Region;
+};
+
+/** Report a major event for an elder. */
+export type ReportMajorEventInput = {
+  /** The elder (mem_...). */
+  elderId: Scalars['ID']['input'];
+  /** The day it happened, YYYY-MM-DD: today or within the last 7 days. */
+  happenedOn: Scalars['String']['input'];
+  /** What happened. */
+  kind: MajorEventKind;
+  /** A note, up to 200 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A request to join a site, as written on the log-in page. */
 export type RequestToJoinInput = {
   /** What they can help with; becomes their offer at the site. */
@@ -2491,6 +2646,60 @@ export type SubscriptionNeedPostedArgs = {
   siteId: Scalars['ID']['input'];
 };
 
+/** What makes tier A (weekly). */
+export type TierARules = {
+  __typename?: 'TierARules';
+  /** Care categories that make A from the age above. */
+  categories: Array<CareCategory>;
+  /** Whether a recorded life-threatening illness makes A at any age. */
+  lifeThreateningIllness: Scalars['Boolean']['output'];
+  /** Living situations that make A from the age above. */
+  livingSituations: Array<LivingSituation>;
+  /** From this age, an elder with one of the categories or living situations below is A. */
+  minAge: Scalars['Int']['output'];
+};
+
+/** What makes tier A (weekly). */
+export type TierARulesInput = {
+  /** Care categories that make A from that age. */
+  categories: Array<CareCategory>;
+  /** Whether a recorded life-threatening illness makes A at any age. */
+  lifeThreateningIllness: Scalars['Boolean']['input'];
+  /** Living situations that make A from that age. */
+  livingSituations: Array<LivingSituation>;
+  /** From this age, 50-100. */
+  minAge: Scalars['Int']['input'];
+};
+
+/** What makes tier B (monthly). */
+export type TierBRules = {
+  __typename?: 'TierBRules';
+  /** Care categories that make B. */
+  categories: Array<CareCategory>;
+  /** Whether recorded dementia makes B. */
+  dementia: Scalars['Boolean']['output'];
+  /** A disability of this grade or more severe (1 is the most severe) makes B; null: none does. */
+  maxDisabilityGrade?: Maybe<Scalars['Int']['output']>;
+  /** From this age (or with the age unknown), one of the facts below makes B. */
+  minAge: Scalars['Int']['output'];
+  /** Whether 低保 with living alone makes B. */
+  minimumLivingAllowanceAlone: Scalars['Boolean']['output'];
+};
+
+/** What makes tier B (monthly). */
+export type TierBRulesInput = {
+  /** Care categories that make B. */
+  categories: Array<CareCategory>;
+  /** Whether recorded dementia makes B. */
+  dementia: Scalars['Boolean']['input'];
+  /** A disability of this grade or more severe makes B, 1-4; null: none does. */
+  maxDisabilityGrade?: InputMaybe<Scalars['Int']['input']>;
+  /** From this age, 50-100. */
+  minAge: Scalars['Int']['input'];
+  /** Whether 低保 with living alone makes B. */
+  minimumLivingAllowanceAlone: Scalars['Boolean']['input'];
+};
+
 /** A coordinator's override of an elder's tier. */
 export type TierOverride = {
   __typename?: 'TierOverride';
@@ -2573,10 +2782,16 @@ export type UpdateMemberInput = {
   birthYear?: InputMaybe<Scalars['Int']['input']>;
   /** Care categories (for elders); the whole new list. */
   careCategories?: InputMaybe<Array<CareCategory>>;
+  /** Dementia (tier B); null clears it. */
+  dementia?: InputMaybe<Scalars['Boolean']['input']>;
   /** Disability grade 1 (most severe) to 4. */
   disabilityGrade?: InputMaybe<Scalars['Int']['input']>;
+  /** A life-threatening illness (tier A); null clears it. */
+  lifeThreateningIllness?: InputMaybe<Scalars['Boolean']['input']>;
   /** Who the member lives with. */
   livingSituation?: InputMaybe<LivingSituation>;
+  /** Receives 低保 (with living alone, tier B); null clears it. */
+  minimumLivingAllowance?: InputMaybe<Scalars['Boolean']['input']>;
   /** Full name, 1-40 characters. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Mainland mobile number; null removes it (and with it the log-in). */
@@ -2727,6 +2942,34 @@ export type VisitDutyBoard = {
   tasks: Array<VisitTask>;
 };
 
+/** How often visits fall: the period of one visit task. */
+export type VisitFrequency =
+  /** Once a calendar month. */
+  | 'MONTHLY'
+  /** Once a calendar quarter. */
+  | 'QUARTERLY'
+  /** Once a week, Monday to Sunday. */
+  | 'WEEKLY';
+
+/** Visits raised for a period in a region and under it (extreme weather, festivals). */
+export type VisitFrequencyRaise = {
+  __typename?: 'VisitFrequencyRaise';
+  /** The first day, YYYY-MM-DD (each site's calendar). */
+  from: Scalars['String']['output'];
+  /** Opaque id (vraise_...). */
+  id: Scalars['ID']['output'];
+  /** Why. */
+  reason: Scalars['String']['output'];
+  /** The region. */
+  region: Region;
+  /** How often tier B is visited during it. */
+  tierB: VisitFrequency;
+  /** How often tier C is visited during it. */
+  tierC: VisitFrequency;
+  /** The last day, YYYY-MM-DD. */
+  until: Scalars['String']['output'];
+};
+
 /** How a visit was made, the policy's forms: at home (上门), by phone (电话), by video (视频), other. */
 export type VisitMode =
   /** At the elder's home (上门). */
@@ -2760,6 +3003,8 @@ export type VisitTask = {
   elderAddress?: Maybe<Scalars['String']['output']>;
   /** The elder's phone, unmasked: to the task's visitor while it is open, and to the site's staff. */
   elderPhone?: Maybe<Scalars['String']['output']>;
+  /** The major event that raised the elder to A for this task; null for a regular period's task. */
+  event?: Maybe<MajorEvent>;
   /** Opaque id (vtask_...). */
   id: Scalars['ID']['output'];
   /** The period's first day, YYYY-MM-DD. */
@@ -2785,9 +3030,9 @@ export type VisitTaskStatus =
 
 /** How often an elder is visited: A weekly, B monthly, C quarterly. */
 export type VisitTier =
-  /** Weekly: 80 or older and living alone, empty-nest or left behind. */
+  /** Weekly, by the county's rules (default: 80 or older and living alone, empty-nest or left behind, or a life-threatening illness; and for 24 hours after a major event). */
   | 'A'
-  /** Monthly: any other elder with a care category, or a grade 1-2 disability. */
+  /** Monthly, by the county's rules (default: 60 or older and 失能, 重残 grade 1-2 or dementia, 特困, 计生特殊家庭, or 低保 living alone). */
   | 'B'
   /** Quarterly: every other elder on the site's list. */
   | 'C';
@@ -2805,6 +3050,23 @@ export type VisitTierCount = {
   open: Scalars['Int']['output'];
   /** The tier. */
   tier: VisitTier;
+};
+
+/** A set of tier rules; every other elder on a site's list is C (quarterly). */
+export type VisitTierRules = {
+  __typename?: 'VisitTierRules';
+  /** Tier A. */
+  a: TierARules;
+  /** Tier B. */
+  b: TierBRules;
+};
+
+/** A region's whole set of tier rules. */
+export type VisitTierRulesInput = {
+  /** Tier A. */
+  a: TierARulesInput;
+  /** Tier B. */
+  b: TierBRulesInput;
 };
 
 /** What a volunteer offers at a site. */
@@ -2896,6 +3158,7 @@ export type ResolversTypes = {
   AccountOwner: AccountOwner;
   AddMemberInput: AddMemberInput;
   AddProductInput: AddProductInput;
+  AddVisitFrequencyRaiseInput: AddVisitFrequencyRaiseInput;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'member'> & { member: ResolversTypes['Member'] }>;
   Balance: ResolverTypeWrapper<Balance>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -2928,6 +3191,9 @@ export type ResolversTypes = {
   LeaverBalanceRule: LeaverBalanceRule;
   LedgerCheck: ResolverTypeWrapper<InvariantResult>;
   LivingSituation: LivingSituation;
+  MajorEvent: ResolverTypeWrapper<VisitMajorEventRow>;
+  MajorEventKind: MajorEventKind;
+  MajorEventReport: ResolverTypeWrapper<MajorEventReportData>;
   Member: ResolverTypeWrapper<MemberRow>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
@@ -2969,6 +3235,8 @@ export type ResolversTypes = {
   RegionReport: ResolverTypeWrapper<RegionReportData>;
   RegionRole: ResolverTypeWrapper<RegionRoleData>;
   RegionTotals: ResolverTypeWrapper<RegionTotalsData>;
+  RegionVisitRules: ResolverTypeWrapper<RegionVisitRulesData>;
+  ReportMajorEventInput: ReportMajorEventInput;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: ResolverTypeWrapper<Omit<ResetCode, 'member'> & { member: ResolversTypes['Member'] }>;
   Role: Role;
@@ -2987,6 +3255,10 @@ export type ResolversTypes = {
   StaffMember: ResolverTypeWrapper<StaffEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TierARules: ResolverTypeWrapper<TierARules>;
+  TierARulesInput: TierARulesInput;
+  TierBRules: ResolverTypeWrapper<TierBRules>;
+  TierBRulesInput: TierBRulesInput;
   TierOverride: ResolverTypeWrapper<VisitTierOverrideRow>;
   TimeOfDay: TimeOfDay;
   Transfer: ResolverTypeWrapper<TransferRow>;
@@ -3002,12 +3274,16 @@ export type ResolversTypes = {
   VisitChecksInput: VisitChecksInput;
   VisitCoverage: ResolverTypeWrapper<CoverageData>;
   VisitDutyBoard: ResolverTypeWrapper<DutyBoard>;
+  VisitFrequency: VisitFrequency;
+  VisitFrequencyRaise: ResolverTypeWrapper<VisitFrequencyRaiseRow>;
   VisitMode: VisitMode;
   VisitPair: ResolverTypeWrapper<VisitPairRow>;
   VisitTask: ResolverTypeWrapper<VisitTaskRow>;
   VisitTaskStatus: VisitTaskStatus;
   VisitTier: VisitTier;
   VisitTierCount: ResolverTypeWrapper<VisitTierCount>;
+  VisitTierRules: ResolverTypeWrapper<TierRules>;
+  VisitTierRulesInput: VisitTierRulesInput;
   VolunteerOffer: ResolverTypeWrapper<VolunteerOfferRow>;
 };
 
@@ -3015,6 +3291,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AddMemberInput: AddMemberInput;
   AddProductInput: AddProductInput;
+  AddVisitFrequencyRaiseInput: AddVisitFrequencyRaiseInput;
   AuthPayload: Omit<AuthPayload, 'member'> & { member: ResolversParentTypes['Member'] };
   Balance: Balance;
   Boolean: Scalars['Boolean']['output'];
@@ -3038,6 +3315,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   JoinRequest: JoinRequestRow;
   LedgerCheck: InvariantResult;
+  MajorEvent: VisitMajorEventRow;
+  MajorEventReport: MajorEventReportData;
   Member: MemberRow;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
@@ -3074,6 +3353,8 @@ export type ResolversParentTypes = {
   RegionReport: RegionReportData;
   RegionRole: RegionRoleData;
   RegionTotals: RegionTotalsData;
+  RegionVisitRules: RegionVisitRulesData;
+  ReportMajorEventInput: ReportMajorEventInput;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
   ServiceRecord: ServiceRecordData;
@@ -3089,6 +3370,10 @@ export type ResolversParentTypes = {
   StaffMember: StaffEntry;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
+  TierARules: TierARules;
+  TierARulesInput: TierARulesInput;
+  TierBRules: TierBRules;
+  TierBRulesInput: TierBRulesInput;
   TierOverride: VisitTierOverrideRow;
   Transfer: TransferRow;
   TransferConnection: Omit<TransferConnection, 'edges'> & { edges: Array<ResolversParentTypes['TransferEdge']> };
@@ -3102,9 +3387,12 @@ export type ResolversParentTypes = {
   VisitChecksInput: VisitChecksInput;
   VisitCoverage: CoverageData;
   VisitDutyBoard: DutyBoard;
+  VisitFrequencyRaise: VisitFrequencyRaiseRow;
   VisitPair: VisitPairRow;
   VisitTask: VisitTaskRow;
   VisitTierCount: VisitTierCount;
+  VisitTierRules: TierRules;
+  VisitTierRulesInput: VisitTierRulesInput;
   VolunteerOffer: VolunteerOfferRow;
 };
 
@@ -3224,6 +3512,19 @@ export type LedgerCheckResolvers<ContextType = Context, ParentType extends Resol
   violations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type MajorEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MajorEvent'] = ResolversParentTypes['MajorEvent']> = {
+  happenedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['MajorEventKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  raisedUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  reportedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MajorEventReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MajorEventReport'] = ResolversParentTypes['MajorEventReport']> = {
+  event?: Resolver<ResolversTypes['MajorEvent'], ParentType, ContextType>;
+  task?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType>;
+};
+
 export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = {
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3235,9 +3536,12 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   deactivatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deactivationNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   deactivationReason?: Resolver<Maybe<ResolversTypes['DeactivationReason']>, ParentType, ContextType>;
+  dementia?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   disabilityGrade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lifeThreateningIllness?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   livingSituation?: Resolver<Maybe<ResolversTypes['LivingSituation']>, ParentType, ContextType>;
+  minimumLivingAllowance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regionRoles?: Resolver<Array<ResolversTypes['RegionRole']>, ParentType, ContextType>;
@@ -3246,6 +3550,7 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   siteRoles?: Resolver<Array<ResolversTypes['SiteRoles']>, ParentType, ContextType>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<MemberTransfersArgs>>;
+  visitTier?: Resolver<Maybe<ResolversTypes['VisitTier']>, ParentType, ContextType>;
 };
 
 export type MemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
@@ -3262,6 +3567,7 @@ export type MemberEdgeResolvers<ContextType = Context, ParentType extends Resolv
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
+  addVisitFrequencyRaise?: Resolver<ResolversTypes['VisitFrequencyRaise'], ParentType, ContextType, RequireFields<MutationAddVisitFrequencyRaiseArgs, 'input'>>;
   appointRegionOfficer?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAppointRegionOfficerArgs, 'phone' | 'regionId'>>;
   approveJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationApproveJoinRequestArgs, 'id'>>;
   cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
@@ -3270,6 +3576,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   checkIn?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'claimId'>>;
   claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
+  clearVisitTierRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<MutationClearVisitTierRulesArgs, 'regionId'>>;
   closeFollowUp?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationCloseFollowUpArgs, 'outcome' | 'visitId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
@@ -3295,7 +3602,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   rejectService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationRejectServiceArgs, 'claimId' | 'reason'>>;
   removeRegionOfficer?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveRegionOfficerArgs, 'memberId' | 'regionId'>>;
   removeSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationRemoveSiteRoleArgs, 'memberId' | 'role' | 'siteId'>>;
+  removeVisitFrequencyRaise?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveVisitFrequencyRaiseArgs, 'id'>>;
   reopenNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationReopenNeedArgs, 'id'>>;
+  reportMajorEvent?: Resolver<ResolversTypes['MajorEventReport'], ParentType, ContextType, RequireFields<MutationReportMajorEventArgs, 'input'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
   requestToJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestToJoinArgs, 'input'>>;
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
@@ -3307,6 +3616,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setProductPhoto?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationSetProductPhotoArgs, 'productId'>>;
   setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
   setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
+  setVisitTierRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<MutationSetVisitTierRulesArgs, 'regionId' | 'rules'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input' | 'productId'>>;
   updateReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralArgs, 'input'>>;
@@ -3434,6 +3744,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   regionOverdueVisits?: Resolver<ResolversTypes['OverdueVisitConnection'], ParentType, ContextType, RequireFields<QueryRegionOverdueVisitsArgs, 'month'>>;
   regionReferrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QueryRegionReferralsArgs, 'first'>>;
   regionReport?: Resolver<ResolversTypes['RegionReport'], ParentType, ContextType, RequireFields<QueryRegionReportArgs, 'month'>>;
+  regionVisitRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<QueryRegionVisitRulesArgs, 'regionId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
   siteReferrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QuerySiteReferralsArgs, 'first' | 'siteId'>>;
@@ -3565,6 +3876,14 @@ export type RegionTotalsResolvers<ContextType = Context, ParentType extends Reso
   visitedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RegionVisitRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionVisitRules'] = ResolversParentTypes['RegionVisitRules']> = {
+  effective?: Resolver<ResolversTypes['VisitTierRules'], ParentType, ContextType>;
+  heldBy?: Resolver<Maybe<ResolversTypes['Region']>, ParentType, ContextType>;
+  own?: Resolver<Maybe<ResolversTypes['VisitTierRules']>, ParentType, ContextType>;
+  raises?: Resolver<Array<ResolversTypes['VisitFrequencyRaise']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+};
+
 export type ResetCodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResetCode'] = ResolversParentTypes['ResetCode']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3647,6 +3966,21 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   needPosted?: SubscriptionResolver<ResolversTypes['Need'], "needPosted", ParentType, ContextType, RequireFields<SubscriptionNeedPostedArgs, 'siteId'>>;
 };
 
+export type TierARulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierARules'] = ResolversParentTypes['TierARules']> = {
+  categories?: Resolver<Array<ResolversTypes['CareCategory']>, ParentType, ContextType>;
+  lifeThreateningIllness?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  livingSituations?: Resolver<Array<ResolversTypes['LivingSituation']>, ParentType, ContextType>;
+  minAge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TierBRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierBRules'] = ResolversParentTypes['TierBRules']> = {
+  categories?: Resolver<Array<ResolversTypes['CareCategory']>, ParentType, ContextType>;
+  dementia?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxDisabilityGrade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minAge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minimumLivingAllowanceAlone?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type TierOverrideResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TierOverride'] = ResolversParentTypes['TierOverride']> = {
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
@@ -3725,6 +4059,16 @@ export type VisitDutyBoardResolvers<ContextType = Context, ParentType extends Re
   tasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
 };
 
+export type VisitFrequencyRaiseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitFrequencyRaise'] = ResolversParentTypes['VisitFrequencyRaise']> = {
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  tierB?: Resolver<ResolversTypes['VisitFrequency'], ParentType, ContextType>;
+  tierC?: Resolver<ResolversTypes['VisitFrequency'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type VisitPairResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitPair'] = ResolversParentTypes['VisitPair']> = {
   backup?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
@@ -3736,6 +4080,7 @@ export type VisitTaskResolvers<ContextType = Context, ParentType extends Resolve
   elder?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   elderAddress?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   elderPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  event?: Resolver<Maybe<ResolversTypes['MajorEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['VisitTaskStatus'], ParentType, ContextType>;
@@ -3750,6 +4095,11 @@ export type VisitTierCountResolvers<ContextType = Context, ParentType extends Re
   missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
+};
+
+export type VisitTierRulesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VisitTierRules'] = ResolversParentTypes['VisitTierRules']> = {
+  a?: Resolver<ResolversTypes['TierARules'], ParentType, ContextType>;
+  b?: Resolver<ResolversTypes['TierBRules'], ParentType, ContextType>;
 };
 
 export type VolunteerOfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VolunteerOffer'] = ResolversParentTypes['VolunteerOffer']> = {
@@ -3775,6 +4125,8 @@ export type Resolvers<ContextType = Context> = {
   InboxReadResult?: InboxReadResultResolvers<ContextType>;
   JoinRequest?: JoinRequestResolvers<ContextType>;
   LedgerCheck?: LedgerCheckResolvers<ContextType>;
+  MajorEvent?: MajorEventResolvers<ContextType>;
+  MajorEventReport?: MajorEventReportResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
@@ -3804,6 +4156,7 @@ export type Resolvers<ContextType = Context> = {
   RegionReport?: RegionReportResolvers<ContextType>;
   RegionRole?: RegionRoleResolvers<ContextType>;
   RegionTotals?: RegionTotalsResolvers<ContextType>;
+  RegionVisitRules?: RegionVisitRulesResolvers<ContextType>;
   ResetCode?: ResetCodeResolvers<ContextType>;
   ServiceRecord?: ServiceRecordResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
@@ -3815,6 +4168,8 @@ export type Resolvers<ContextType = Context> = {
   SiteSettings?: SiteSettingsResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TierARules?: TierARulesResolvers<ContextType>;
+  TierBRules?: TierBRulesResolvers<ContextType>;
   TierOverride?: TierOverrideResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TransferConnection?: TransferConnectionResolvers<ContextType>;
@@ -3823,9 +4178,11 @@ export type Resolvers<ContextType = Context> = {
   VisitChecks?: VisitChecksResolvers<ContextType>;
   VisitCoverage?: VisitCoverageResolvers<ContextType>;
   VisitDutyBoard?: VisitDutyBoardResolvers<ContextType>;
+  VisitFrequencyRaise?: VisitFrequencyRaiseResolvers<ContextType>;
   VisitPair?: VisitPairResolvers<ContextType>;
   VisitTask?: VisitTaskResolvers<ContextType>;
   VisitTierCount?: VisitTierCountResolvers<ContextType>;
+  VisitTierRules?: VisitTierRulesResolvers<ContextType>;
   VolunteerOffer?: VolunteerOfferResolvers<ContextType>;
 };
 
