@@ -41,7 +41,7 @@ export async function regionMonths(
       ),
       due as (
         select count(*) as n from members d
-        where d.site_id in (select id from scope) and d.deactivated_at is null and cardinality(d.care_categories) > 0
+        where d.site_id in (select id from scope) and d.deactivated_at is null and d.visit_tier in ('A', 'B')
       ),
       kept as (
         select sm.month, sum(sm.service_minutes) as minutes, sum(sm.points_issued) as issued,
@@ -55,7 +55,7 @@ export async function regionMonths(
         select e.month, count(*) as n
         from site_month_elders e join members d on d.id = e.elder_id
         where e.site_id in (select id from scope) and e.month between ${from}::date and ${through}::date
-          and d.site_id = e.site_id and d.deactivated_at is null and cardinality(d.care_categories) > 0
+          and d.site_id = e.site_id and d.deactivated_at is null and d.visit_tier in ('A', 'B')
         group by e.month
       )
       select to_char(m.month, 'YYYY-MM') as month, (select n from due) as due_count,

@@ -65,13 +65,17 @@ describe.each(testEngines())('a region’s visit duty on %s', (engine) => {
         village: '空村',
       });
       for (const [name, site, roles, care] of [
-        ['钱大爷', green, ['ELDER'], ['LIVING_ALONE']],
+        ['钱大爷', green, ['ELDER'], ['EXTREME_POVERTY']],
         ['青山志愿者', green, ['VOLUNTEER'], []],
-        ['外县老人', far, ['ELDER'], ['EMPTY_NEST']],
+        ['外县老人', far, ['ELDER'], ['EXTREME_POVERTY']],
       ] as const) {
+        // Inserted as the services would: an elder in extreme poverty is visited monthly (B).
+        const visitTier = care.length > 0 ? ('B' as const) : null;
         people.set(
           name,
-          await memberQueries.insertMember(tx, { siteId: site.id, name, careCategories: [...care] }, [...roles]),
+          await memberQueries.insertMember(tx, { siteId: site.id, name, careCategories: [...care], visitTier }, [
+            ...roles,
+          ]),
         );
       }
       return { green, far, empty };

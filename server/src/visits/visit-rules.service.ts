@@ -1,6 +1,6 @@
 // A county's visit-tier rules and its raised visit frequencies (extreme weather, festivals): read by
-// whoever may read the region's figures, set by platform staff (requireRegionWriter, the one place
-// to widen to county staff), and the kept tiers of every site under the region brought up to date
+// whoever may read the region's figures, set by platform staff or the region's own staff
+// (requireRegionWriter), and the kept tiers of every site under the region brought up to date
 // when the rules change.
 import {
   regionQueries,
@@ -10,7 +10,7 @@ import {
   type VisitFrequency,
   type VisitFrequencyRaiseRow,
 } from '@huzhu/db';
-import { isPlatformAdmin, memberIdOf, requireActor, type Actor } from '../auth/authorize';
+import { isPlatformAdmin, memberIdOf, regionInMine, requireActor, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
@@ -21,16 +21,16 @@ import { tierRulesOf, type TierRules } from './tier-rules';
 import type { Transaction } from '@huzhu/db';
 
 /**
- * Who may change a region's visit rules and raises: platform staff for now; staff scoped to a
- * county will be let in here (the region is passed for that).
+ * Who may change a region's visit rules and raises: platform staff, and staff scoped to a region
+ * for their region and those under it (a county office sets its county's rules and raises; a
+ * township officer cannot change the county's).
  */
 export function requireRegionWriter(actor: Actor | null, region: RegionRow): Actor {
   const a = requireActor(actor);
-  void region;
-  if (!isPlatformAdmin(a)) {
+  if (!isPlatformAdmin(a) && !regionInMine(a, region.path)) {
     fail(ErrorCode.FORBIDDEN, {
-      en: 'Only civil-affairs staff can change a region’s visit rules',
-      zh: '只有民政部门工作人员可以修改地区的探访规则',
+      en: 'Only civil-affairs staff of this region can change its visit rules',
+      zh: '只有本地区的民政工作人员可以修改探访规则',
     });
   }
   return a;

@@ -8,6 +8,7 @@ import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../auth/authorize';
 import { updateMember } from '../members/member-lifecycle.service';
+import { appointRegionOfficer } from '../members/region-staff.service';
 import { actorFor, depsFor, outcome } from '../testing';
 import { reportMajorEvent } from './major-events.service';
 import { DEFAULT_TIER_RULES, type TierRules } from './tier-rules';
@@ -100,8 +101,23 @@ describe.each(testEngines())('visit rules on %s', (engine) => {
     await updateMember(deps(), await actorOf('李秀英'), id('吴长庚'), { dementia: true });
     expect(await tierOf('吴长庚')).toBe('B');
 
-    // Only platform staff set rules; a bad set is refused field by field and writes nothing.
+    // Platform staff and the county's own officers set its rules; a township officer may set
+    // the township's but not the county's, a site's coordinator neither.
     expect(await outcome(setVisitTierRules(deps(), await actorOf('李秀英'), county.id, countyRules))).toBe('FORBIDDEN');
+    await handle.db.transaction(async (tx) => {
+      for (const [name, phone] of [
+        ['县民政干部', '13700000301'],
+        ['镇干部', '13700000302'],
+      ] as const)
+        people.set(name, await memberQueries.insertMember(tx, { siteId: null, name, phone }, []));
+    });
+    await appointRegionOfficer(deps(), adminActor, { regionId: county.id, phone: '13700000301' });
+    await appointRegionOfficer(deps(), adminActor, { regionId: township.id, phone: '13700000302' });
+    expect(await outcome(setVisitTierRules(deps(), await actorOf('镇干部'), county.id, countyRules))).toBe('FORBIDDEN');
+    await setVisitTierRules(deps(), await actorOf('县民政干部'), county.id, countyRules);
+    expect(await tierOf('吴长庚')).toBe('A');
+    await clearVisitTierRules(deps(), await actorOf('县民政干部'), county.id);
+    expect(await tierOf('吴长庚')).toBe('B');
     expect(
       await outcome(
         setVisitTierRules(deps(), adminActor, county.id, { ...countyRules, b: { ...countyRules.b, minAge: 20 } }),
