@@ -44,7 +44,7 @@ const config: CodegenConfig = {
           SiteRoles: '../../members/roles.service#SiteRolesData',
           SiteGuest: '../../members/roles.service#SiteGuestData',
           VisitCoverage: '../../visits/visits.service#CoverageData',
-          VisitTask: row('VisitTaskRow'),
+          VisitTask: '../../visits/visit-duty.service#TaskData',
           VisitPair: row('VisitPairRow'),
           TierOverride: row('VisitTierOverrideRow'),
           VisitDutyBoard: '../../visits/visit-duty.service#DutyBoard',

@@ -24,6 +24,31 @@ export async function eldersOfSite(ex: Executor, siteId: number): Promise<Member
     .orderBy(asc(members.name), asc(members.id));
 }
 
+/**
+ * The site's visits that did not find the elder, on days `from` to `to` of the site's calendar,
+ * oldest first, each with its local day.
+ */
+export async function notFoundAttempts(
+  ex: Executor,
+  siteId: number,
+  from: string,
+  to: string,
+  timeZone: string,
+): Promise<{ elderId: number; visitedAt: Date; day: string }[]> {
+  const day = sql<string>`to_char((${visits.visitedAt} at time zone ${timeZone})::date, 'YYYY-MM-DD')`;
+  return ex
+    .select({ elderId: visits.elderId, visitedAt: visits.visitedAt, day })
+    .from(visits)
+    .where(
+      and(
+        eq(visits.siteId, siteId),
+        eq(visits.elderFound, false),
+        sql`(${visits.visitedAt} at time zone ${timeZone})::date between ${from}::date and ${to}::date`,
+      ),
+    )
+    .orderBy(asc(visits.visitedAt), asc(visits.id));
+}
+
 export async function pairsOfSite(ex: Executor, siteId: number): Promise<VisitPairRow[]> {
   return ex.select().from(visitPairs).where(eq(visitPairs.siteId, siteId));
 }

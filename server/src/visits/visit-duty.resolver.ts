@@ -33,6 +33,7 @@ export const visitDutyResolvers: Resolvers = {
   },
   VisitTask: {
     id: (t) => toId('VisitTask', t.id),
+    notFoundAt: (t) => t.notFoundAt ?? null,
     elder: (t, _a, ctx) => ctx.loaders.member.must(t.elderId, () => notFound('member')),
     visitor: async (t, _a, ctx) =>
       t.visitorId === null ? null : ((await ctx.loaders.member.load(t.visitorId)) ?? null),

@@ -159,11 +159,30 @@ export async function myVisitTasks(deps: ServiceDeps, actor: Actor | null): Prom
   return q.openTasksOf(deps.db, viewer.id);
 }
 
+/**
+ * A visit task as GraphQL shows it; on a duty board also the last time in its period the visitor
+ * went and did not find the elder (the task still undone).
+ */
+export type TaskData = VisitTaskRow & { notFoundAt?: Date | null };
+
+export interface TierCounts {
+  tier: VisitTier;
+  due: number;
+  done: number;
+  /** Open and not yet past its due day. */
+  open: number;
+  /** Open and past its due day (the escalation marks it missed when its period ends). */
+  overdue: number;
+  missed: number;
+  /** Not done, with a visit that did not find the elder in its period. */
+  notFound: number;
+}
+
 export interface DutyBoard {
   site: SiteRow;
   month: string;
-  tasks: VisitTaskRow[];
-  counts: { tier: VisitTier; due: number; done: number; open: number; missed: number }[];
+  tasks: TaskData[];
+  counts: TierCounts[];
 }
 
 /** The site's visit tasks whose period touches the month (site staff). */
@@ -178,11 +197,29 @@ export async function visitDuty(
   const site = await siteOrNotFound(deps, siteId);
   const first = `${year}-${String(month).padStart(2, '0')}-01`;
   const last = lastDayOfMonth(year, month);
-  const tasks = await q.tasksOfSite(deps.db, siteId, first, last);
-  const counts = (['A', 'B', 'C'] as const).map((tier) => {
+  const rows = await q.tasksOfSite(deps.db, siteId, first, last);
+  const today = localDate(new Date(), site.timeZone);
+  // The attempts that found nobody at home, in the span of the board's periods, by elder.
+  const from = rows.reduce((m, t) => (t.periodStart < m ? t.periodStart : m), first);
+  const to = rows.reduce((m, t) => (t.dueBy > m ? t.dueBy : m), last);
+  const attempts = await q.notFoundAttempts(deps.db, siteId, from, to, site.timeZone);
+  const tasks: TaskData[] = rows.map((t) => {
+    if (t.status === 'DONE') return t;
+    const mine = attempts.filter((a) => a.elderId === t.elderId && a.day >= t.periodStart && a.day <= t.dueBy);
+    return { ...t, notFoundAt: mine.at(-1)?.visitedAt ?? null };
+  });
+  const counts = (['A', 'B', 'C'] as const).map((tier): TierCounts => {
     const of = tasks.filter((t) => t.tier === tier);
-    const n = (status: VisitTaskRow['status']) => of.filter((t) => t.status === status).length;
-    return { tier, due: of.length, done: n('DONE'), open: n('OPEN'), missed: n('MISSED') };
+    const n = (f: (t: TaskData) => boolean) => of.filter(f).length;
+    return {
+      tier,
+      due: of.length,
+      done: n((t) => t.status === 'DONE'),
+      open: n((t) => t.status === 'OPEN' && t.dueBy >= today),
+      overdue: n((t) => t.status === 'OPEN' && t.dueBy < today),
+      missed: n((t) => t.status === 'MISSED'),
+      notFound: n((t) => !!t.notFoundAt),
+    };
   });
   return { site, month: monthInput, tasks, counts };
 }

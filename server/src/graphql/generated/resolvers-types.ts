@@ -1,11 +1,11 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitTaskRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
 import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
 import type { CoverageData, ElderVisitData } from '../../visits/visits.service';
-import type { DutyBoard } from '../../visits/visit-duty.service';
+import type { TaskData, DutyBoard } from '../../visits/visit-duty.service';
 import type { TierRules } from '../../visits/tier-rules';
 import type { RegionVisitRulesData } from '../../visits/visit-rules.service';
 import type { MajorEventReportData } from '../../visits/major-events.service';
@@ -3007,6 +3007,8 @@ export type VisitTask = {
   event?: Maybe<MajorEvent>;
   /** Opaque id (vtask_...). */
   id: Scalars['ID']['output'];
+  /** On a duty board: the last visit in the task's period that did not find the elder at home, while the task is not done; null otherwise, and outside a board. */
+  notFoundAt?: Maybe<Scalars['DateTime']['output']>;
   /** The period's first day, YYYY-MM-DD. */
   periodStart: Scalars['String']['output'];
   /** Where it stands. */
@@ -3046,8 +3048,12 @@ export type VisitTierCount = {
   due: Scalars['Int']['output'];
   /** Ended unvisited. */
   missed: Scalars['Int']['output'];
+  /** Not done, with a visit in its period that did not find the elder at home. */
+  notFound: Scalars['Int']['output'];
   /** Open, and not yet past due. */
   open: Scalars['Int']['output'];
+  /** Open and past its due day: the period ends unvisited unless someone goes. */
+  overdue: Scalars['Int']['output'];
   /** The tier. */
   tier: VisitTier;
 };
@@ -3278,7 +3284,7 @@ export type ResolversTypes = {
   VisitFrequencyRaise: ResolverTypeWrapper<VisitFrequencyRaiseRow>;
   VisitMode: VisitMode;
   VisitPair: ResolverTypeWrapper<VisitPairRow>;
-  VisitTask: ResolverTypeWrapper<VisitTaskRow>;
+  VisitTask: ResolverTypeWrapper<TaskData>;
   VisitTaskStatus: VisitTaskStatus;
   VisitTier: VisitTier;
   VisitTierCount: ResolverTypeWrapper<VisitTierCount>;
@@ -3389,7 +3395,7 @@ export type ResolversParentTypes = {
   VisitDutyBoard: DutyBoard;
   VisitFrequencyRaise: VisitFrequencyRaiseRow;
   VisitPair: VisitPairRow;
-  VisitTask: VisitTaskRow;
+  VisitTask: TaskData;
   VisitTierCount: VisitTierCount;
   VisitTierRules: TierRules;
   VisitTierRulesInput: VisitTierRulesInput;
@@ -4082,6 +4088,7 @@ export type VisitTaskResolvers<ContextType = Context, ParentType extends Resolve
   elderPhone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   event?: Resolver<Maybe<ResolversTypes['MajorEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notFoundAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   periodStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['VisitTaskStatus'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
@@ -4093,7 +4100,9 @@ export type VisitTierCountResolvers<ContextType = Context, ParentType extends Re
   done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   due?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   missed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notFound?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['VisitTier'], ParentType, ContextType>;
 };
 
