@@ -184,7 +184,11 @@ export async function cancelRedemption(
     const redemption = (await q.redemptionById(tx, id, true))!;
     // The same clerk sending the same undo again (a phone that kept it through a dead link, or
     // whose first answer was lost) gets the undo it made, not an error: nothing is done twice.
-    if (redemption.status === 'CANCELLED' && redemption.cancelledBy === viewer.id && redemption.cancelReason === reason) {
+    if (
+      redemption.status === 'CANCELLED' &&
+      redemption.cancelledBy === viewer.id &&
+      redemption.cancelReason === reason
+    ) {
       return redemption;
     }
     if (redemption.status === 'CANCELLED') {
