@@ -1025,6 +1025,7 @@ const en: typeof zhCN = {
   },
   visitTier: {
     label: 'Visit tier',
+    line: 'Visit tier: {tier}',
     A: 'A · weekly visits',
     B: 'B · monthly visits',
     C: 'C · quarterly visits',

@@ -1014,6 +1014,7 @@ export default {
   },
   visitTier: {
     label: '探访等级',
+    line: '探访等级：{tier}',
     A: 'A 级 · 每周探访',
     B: 'B 级 · 每月探访',
     C: 'C 级 · 每季探访',
