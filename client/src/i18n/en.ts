@@ -1046,7 +1046,11 @@ const en: typeof zhCN = {
     hint: 'Once reported, {name} is visited as weekly for 24 hours: please go and see them soon.',
     submit: 'Report, visit within 24 hours',
     reported: 'Reported: visit {name} before {time}',
-    taskTag: { FALL: 'Visit after a fall', HOSPITAL_DISCHARGE: 'Visit after discharge', BEREAVEMENT: 'Visit after a loss' },
+    taskTag: {
+      FALL: 'Visit after a fall',
+      HOSPITAL_DISCHARGE: 'Visit after discharge',
+      BEREAVEMENT: 'Visit after a loss',
+    },
   },
   tierRules: {
     title: 'Visit tier rules',
