@@ -4,7 +4,7 @@
 // in the visit rules section, and see the rules as the county's own.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import {
   PHONE,
   UI_WAIT_MS,
@@ -32,6 +32,11 @@ async function toastGone(page: Page): Promise<void> {
     undefined,
     { timeout: UI_WAIT_MS },
   );
+}
+
+/** Scrolls the section's heading to just under the page's header. */
+async function atTop(section: Locator): Promise<void> {
+  await section.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 80));
 }
 
 describe('visit tiers', () => {
@@ -92,7 +97,7 @@ describe('visit tiers', () => {
     const section = admin.getByTestId('visit-rules');
     await section.waitFor({ timeout: UI_WAIT_MS });
     expect(await admin.getByTestId('visit-rules-holder').innerText()).not.toBe(zh.tierRules.own);
-    await section.scrollIntoViewIfNeeded();
+    await atTop(section);
     await look(admin, '05-county-rules');
     await section.getByRole('button', { name: zh.tierRules.editOwn }).click();
     await admin.getByTestId('rules-a-age').locator('input').fill('75');
@@ -103,7 +108,7 @@ describe('visit tiers', () => {
       .toBe(zh.tierRules.own);
     expect(await admin.getByTestId('visit-rules-a').innerText()).toContain('75 岁及以上');
     await toastGone(admin);
-    await section.scrollIntoViewIfNeeded();
+    await atTop(section);
     await look(admin, '07-own-rules');
     await admin.getByTestId('visit-raise-form').scrollIntoViewIfNeeded();
     await look(admin, '08-raises');
