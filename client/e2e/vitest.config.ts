@@ -21,6 +21,9 @@ export default defineConfig({
     // loaded machine: 15 minutes is room for a day at a quarter of the usual speed.
     testTimeout: 900_000,
     hookTimeout: 900_000,
-    fileParallelism: false,
+    // Two files at a time, like the other projects: each has its own server, database and browser
+    // context, and the client is built once before any starts (global-setup.ts). One at a time
+    // made the browser files CI's long tail.
+    globalSetup: ['./global-setup.ts'],
   },
 });
