@@ -23,6 +23,7 @@ export * as regionStaffQueries from './queries/region-staff.queries';
 export * as visitRuleQueries from './queries/visit-rules.queries';
 export * as joiningQueries from './queries/joining.queries';
 export * as referralQueries from './queries/referrals.queries';
+export * as allianceQueries from './queries/alliances.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

@@ -126,6 +126,9 @@ const en: typeof zhCN = {
     EXPIRY: 'Points expired',
     REVERSAL: 'Correction',
     VISIT_CREDIT: 'Visit credited',
+    GIFT: 'Gift to a relative',
+    WITHDRAWAL: 'Withdrawn at another site',
+    OVERFLOW: 'Over the cap, to the care pool',
   },
   units: {
     minutes: '{m} min',

@@ -125,6 +125,9 @@ export default {
     EXPIRY: '积分过期',
     REVERSAL: '更正',
     VISIT_CREDIT: '探访入账',
+    GIFT: '亲属赠与',
+    WITHDRAWAL: '异地支取',
+    OVERFLOW: '超出上限转入爱心池',
   },
   units: {
     minutes: '{m} 分钟',

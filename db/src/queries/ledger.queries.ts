@@ -23,7 +23,7 @@ export async function ensureMemberAccounts(ex: Executor, memberId: number): Prom
     .onConflictDoNothing();
 }
 
-/** Opens a site's pools (minutes, points) and its supermarket's points account. */
+/** Opens a site's pools (minutes, points), its care pool (minutes) and its supermarket's points account. */
 export async function ensureSiteAccounts(ex: Executor, siteId: number): Promise<void> {
   await ex
     .insert(accounts)
@@ -31,6 +31,7 @@ export async function ensureSiteAccounts(ex: Executor, siteId: number): Promise<
       { owner: 'SITE_POOL', unit: 'MINUTES', siteId },
       { owner: 'SITE_POOL', unit: 'POINTS', siteId },
       { owner: 'SUPERMARKET', unit: 'POINTS', siteId },
+      { owner: 'CARE_POOL', unit: 'MINUTES', siteId },
     ])
     .onConflictDoNothing();
 }
@@ -153,10 +154,11 @@ export async function postTransfer(
          and count(*) filter (where id = ${t.creditAccountId}::bigint and unit = ${t.unit}::unit) = 1 as ok
       from locked
     ), ins as (
-      insert into transfers (unit, amount, debit_account_id, credit_account_id, kind, site_id, idempotency_key,
-                             request_hash, memo, claim_id, redemption_id, visit_id, created_by)
+      insert into transfers (unit, amount, debit_account_id, credit_account_id, kind, site_id, counterparty_site_id,
+                             idempotency_key, request_hash, memo, claim_id, redemption_id, visit_id, created_by)
       select ${t.unit}::unit, ${t.amount}::bigint, ${t.debitAccountId}::bigint, ${t.creditAccountId}::bigint,
-             ${t.kind}::transfer_kind, ${t.siteId ?? null}::bigint, ${t.idempotencyKey}::text, ${t.requestHash}::text,
+             ${t.kind}::transfer_kind, ${t.siteId ?? null}::bigint, ${t.counterpartySiteId ?? null}::bigint,
+             ${t.idempotencyKey}::text, ${t.requestHash}::text,
              ${t.memo ?? null}::text, ${t.claimId ?? null}::bigint, ${t.redemptionId ?? null}::bigint,
              ${t.visitId ?? null}::bigint, ${t.createdBy ?? null}::bigint
       from allowed where allowed.ok
@@ -187,6 +189,7 @@ function transferOfJson(json: unknown): TransferRow {
     creditAccountId: Number(r.credit_account_id),
     kind: r.kind as TransferRow['kind'],
     siteId: id(r.site_id),
+    counterpartySiteId: id(r.counterparty_site_id),
     idempotencyKey: String(r.idempotency_key),
     requestHash: String(r.request_hash),
     memo: (r.memo as string | null) ?? null,

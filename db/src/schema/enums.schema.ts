@@ -63,15 +63,21 @@ export const unitEnum = pgEnum('unit', UNITS);
 /**
  * Who holds an account. Only MEMBER accounts are bound to stay at or above zero: the site pool
  * mints hours and points (it runs negative by exactly what members hold), and the supermarket
- * account collects the points that redemptions take back.
+ * account collects the points that redemptions take back. CARE_POOL (minutes, one per site) holds
+ * hours given for the site's special-difficulty elders: members' donations and whatever a balance
+ * cap turns away (issue 18); a coordinator may pay such an elder's need from it.
  */
-export const ACCOUNT_OWNERS = ['MEMBER', 'SITE_POOL', 'SUPERMARKET'] as const;
+export const ACCOUNT_OWNERS = ['MEMBER', 'SITE_POOL', 'SUPERMARKET', 'CARE_POOL'] as const;
 export type AccountOwner = (typeof ACCOUNT_OWNERS)[number];
 export const accountOwnerEnum = pgEnum('account_owner', ACCOUNT_OWNERS);
 
 /**
  * Why a transfer moved. VISIT_CREDIT: a visit (巡访) banked for its volunteer when the site counts
  * visits as time-bank service; kept apart from SERVICE_CREDIT so reports can tell the two apart.
+ * Hours that travel (issue 18): GIFT, a member's hours to a linked relative; WITHDRAWAL, a
+ * member's hours paying for care at a site other than their home site (member -> that site's
+ * pool; the transfer names the home site as `counterpartySiteId`, which owes the hours);
+ * OVERFLOW, hours beyond the region's balance cap, moved to the site's care pool.
  */
 export const TRANSFER_KINDS = [
   'SERVICE_CREDIT',
@@ -82,6 +88,9 @@ export const TRANSFER_KINDS = [
   'EXPIRY',
   'REVERSAL',
   'VISIT_CREDIT',
+  'GIFT',
+  'WITHDRAWAL',
+  'OVERFLOW',
 ] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 export const transferKindEnum = pgEnum('transfer_kind', TRANSFER_KINDS);

@@ -29,6 +29,7 @@ export const accounts = pgTable(
        OR (${t.owner} <> 'MEMBER' AND ${t.siteId} IS NOT NULL AND ${t.memberId} IS NULL)`,
     ),
     check('accounts_supermarket_points', sql`${t.owner} <> 'SUPERMARKET' OR ${t.unit} = 'POINTS'`),
+    check('accounts_care_pool_minutes', sql`${t.owner}::text <> 'CARE_POOL' OR ${t.unit} = 'MINUTES'`),
     // Target of the transfers' composite foreign keys, which pin both sides to the transfer's unit.
     unique('accounts_id_unit').on(t.id, t.unit),
     unique('accounts_member_unit').on(t.memberId, t.unit),
@@ -60,6 +61,11 @@ export const transfers = pgTable(
     reversesId: bigint('reverses_id', { mode: 'number' }).unique(),
     claimId: bigint('claim_id', { mode: 'number' }).references(() => claims.id),
     redemptionId: bigint('redemption_id', { mode: 'number' }).references(() => redemptions.id),
+    /**
+     * A WITHDRAWAL (or its reversal): the member's home site, which owes `siteId` the hours it
+     * delivered. Inter-site balances are sums over these transfers, nothing kept apart.
+     */
+    counterpartySiteId: bigint('counterparty_site_id', { mode: 'number' }).references(() => sites.id),
     /** The visit a VISIT_CREDIT (or its reversal) pays for. */
     visitId: bigint('visit_id', { mode: 'number' }).references(() => visits.id),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => members.id),
@@ -69,6 +75,11 @@ export const transfers = pgTable(
     check('transfers_amount_positive', sql`${t.amount} > 0`),
     check('transfers_not_to_self', sql`${t.debitAccountId} <> ${t.creditAccountId}`),
     check('transfers_reversal_link', sql`(${t.kind} = 'REVERSAL') = (${t.reversesId} IS NOT NULL)`),
+    // Only a withdrawal (or its reversal) is owed by another site, and never by its own.
+    check(
+      'transfers_counterparty_other_site',
+      sql`${t.counterpartySiteId} IS NULL OR (${t.kind}::text IN ('WITHDRAWAL', 'REVERSAL') AND ${t.counterpartySiteId} <> ${t.siteId})`,
+    ),
     foreignKey({
       name: 'transfers_debit_account_fk',
       columns: [t.debitAccountId, t.unit],
@@ -90,5 +101,8 @@ export const transfers = pgTable(
     index('transfers_redemption_idx').on(t.redemptionId),
     index('transfers_visit_idx').on(t.visitId),
     index('transfers_site_created_idx').on(t.siteId, t.createdAt),
+    index('transfers_counterparty_idx')
+      .on(t.counterpartySiteId, t.siteId)
+      .where(sql`${t.counterpartySiteId} IS NOT NULL`),
   ],
 );

@@ -24,6 +24,8 @@ export interface TransferRequest {
   kind: TransferKind;
   idempotencyKey: string;
   siteId?: number | null;
+  /** A WITHDRAWAL's home site, which owes `siteId` the hours. */
+  counterpartySiteId?: number | null;
   memo?: string | null;
   claimId?: number | null;
   redemptionId?: number | null;
@@ -54,6 +56,7 @@ export async function transfer(tx: Transaction, request: TransferRequest): Promi
     creditAccountId: request.toAccountId,
     kind: request.kind,
     siteId: request.siteId ?? null,
+    counterpartySiteId: request.counterpartySiteId ?? null,
     idempotencyKey: request.idempotencyKey,
     requestHash: hash,
     memo: request.memo ?? null,
@@ -149,6 +152,7 @@ export async function reverse(tx: Transaction, request: ReverseRequest): Promise
     toAccountId: original.debitAccountId,
     kind: 'REVERSAL',
     siteId: original.siteId,
+    counterpartySiteId: original.counterpartySiteId,
     memo: request.reason,
     reversesId: original.id,
     claimId: original.claimId,

@@ -47,6 +47,9 @@ const KIND: Words<TransferKind> = {
     EXPIRY: '积分过期',
     REVERSAL: '更正',
     VISIT_CREDIT: '探访入账',
+    GIFT: '亲属赠与',
+    WITHDRAWAL: '异地支取',
+    OVERFLOW: '超出上限转入爱心池',
   },
   en: {
     SERVICE_CREDIT: 'Service credited',
@@ -57,6 +60,9 @@ const KIND: Words<TransferKind> = {
     EXPIRY: 'Points expired',
     REVERSAL: 'Correction',
     VISIT_CREDIT: 'Visit credited',
+    GIFT: 'Gift to a relative',
+    WITHDRAWAL: 'Withdrawn at another site',
+    OVERFLOW: 'Over the cap, to the care pool',
   },
 };
 
@@ -73,8 +79,8 @@ export const UNIT: Words<Unit> = {
 };
 
 export const OWNER: Words<Exclude<AccountOwner, 'MEMBER'>> = {
-  zh: { SITE_POOL: '站点账户', SUPERMARKET: '积分超市' },
-  en: { SITE_POOL: 'Site pool', SUPERMARKET: 'Points supermarket' },
+  zh: { SITE_POOL: '站点账户', SUPERMARKET: '积分超市', CARE_POOL: '爱心池' },
+  en: { SITE_POOL: 'Site pool', SUPERMARKET: 'Points supermarket', CARE_POOL: 'Care pool' },
 };
 
 /** "12 小时 30 分钟" or "12 h 30 min": hours are what a time bank counts in. */

@@ -7,6 +7,8 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Who holds an account. */
 export type AccountOwner =
+  /** The site's care pool (爱心池): hours given for its special-difficulty elders, by donation or over a balance cap. */
+  | 'CARE_POOL'
   /** A member's own account. */
   | 'MEMBER'
   /** The site's pool, which mints minutes and points. */

@@ -39,6 +39,8 @@ export type Scalars = {
 
 /** Who holds an account. */
 export type AccountOwner =
+  /** The site's care pool (爱心池): hours given for its special-difficulty elders, by donation or over a balance cap. */
+  | 'CARE_POOL'
   /** A member's own account. */
   | 'MEMBER'
   /** The site's pool, which mints minutes and points. */
@@ -2733,7 +2735,7 @@ export type Transfer = {
   fromOwner: AccountOwner;
   /** Opaque id (tr_...). */
   id: Scalars['ID']['output'];
-  /** Why: SERVICE_CREDIT, VISIT_CREDIT (a banked visit), ISSUANCE, DONATION, REDEMPTION, REFUND, EXPIRY or REVERSAL. */
+  /** Why: SERVICE_CREDIT, VISIT_CREDIT (a banked visit), ISSUANCE, DONATION, GIFT (to a relative), WITHDRAWAL (hours kept at another site paying for care here), OVERFLOW (over the balance cap, to the care pool), REDEMPTION, REFUND, EXPIRY or REVERSAL. */
   kind: Scalars['String']['output'];
   /** A note: the donation's message, the reversal's reason, the need's title for service, the elder's name for a visit. */
   memo?: Maybe<Scalars['String']['output']>;
