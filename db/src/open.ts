@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { migratedMemoryPglite } from './memory-image';
 import { workspacePath } from './paths';
 import * as schema from './schema/index';
 
@@ -88,9 +89,10 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
     dataDir = options.dataDir ?? './data';
     mkdirSync(dataDir, { recursive: true });
   }
-  const pglite = new PGlite(dataDir);
+  const fromImage = options.memory === true && migrateOnOpen;
+  const pglite = fromImage ? await migratedMemoryPglite(migrationsFolder) : new PGlite(dataDir);
   const db = drizzlePglite({ client: pglite, schema, logger: loggerOf(options) }) as unknown as Database;
-  if (migrateOnOpen) {
+  if (migrateOnOpen && !fromImage) {
     await migratePglite(drizzlePglite({ client: pglite }), { migrationsFolder });
   }
   return { db, engine: 'pglite', pglite, close: () => pglite.close() };

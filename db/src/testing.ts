@@ -2,7 +2,9 @@
 // PGlite always; real PostgreSQL when TEST_DATABASE_URL is set (CI always sets it). Each handle
 // gets a database of its own, created here and dropped on close, so runs never see each other.
 import { randomBytes } from 'node:crypto';
-import { openDb, postgresClient, type Database, type DbHandle, type Engine } from './open';
+import type postgres from 'postgres';
+import { migrationsHash } from './memory-image';
+import { migrationsFolder, openDb, postgresClient, type Database, type DbHandle, type Engine } from './open';
 import { memberAccount, siteAccount } from './queries/ledger.queries';
 import { insertMember } from './queries/members.queries';
 import { insertSite } from './queries/sites.queries';
@@ -24,10 +26,15 @@ export async function openTestDb(engine: Engine, options: { poolSize?: number } 
   if (!base) throw new Error('TEST_DATABASE_URL is not set: no PostgreSQL to test on');
   const name = `huzhu_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = postgresClient(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
+  try {
+    const template = await migratedTemplate(admin, base);
+    await admin.unsafe(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
   const url = withDatabase(base, name);
-  const handle = await openDb({ url, poolSize: options.poolSize ?? 10 });
+  // Copied from the migrated template: nothing left to migrate.
+  const handle = await openDb({ url, poolSize: options.poolSize ?? 10, migrate: false });
   return {
     ...handle,
     url,
@@ -39,6 +46,34 @@ export async function openTestDb(engine: Engine, options: { poolSize?: number } 
     },
   };
 }
+
+/**
+ * The name of a database holding every migration and no rows, made once per set of migrations on
+ * the server (any test process that finds it missing makes it, one at a time under a lock):
+ * a copy of it is a fifth of the time of migrating each test's database from scratch.
+ */
+async function migratedTemplate(admin: postgres.Sql, base: string): Promise<string> {
+  const name = `huzhu_tpl_${migrationsHash(migrationsFolder)}`;
+  const exists = async () => (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+  if (await exists()) return name;
+  await admin`select pg_advisory_lock(${TEMPLATE_LOCK})`;
+  try {
+    if (await exists()) return name;
+    // Migrated under another name and renamed when done: a half-made template is never copied.
+    const making = `${name}_making`;
+    await admin.unsafe(`drop database if exists ${making} with (force)`);
+    await admin.unsafe(`create database ${making}`);
+    const handle = await openDb({ url: withDatabase(base, making), poolSize: 1 });
+    await handle.close();
+    await admin.unsafe(`alter database ${making} rename to ${name}`);
+    return name;
+  } finally {
+    await admin`select pg_advisory_unlock(${TEMPLATE_LOCK})`;
+  }
+}
+
+// Any fixed number, other than the migrations' own lock.
+const TEMPLATE_LOCK = 72_483_118;
 
 export function withDatabase(url: string, database: string): string {
   const u = new URL(url);
