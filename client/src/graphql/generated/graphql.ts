@@ -202,6 +202,12 @@ export type InboxKind =
   | 'CLAIM_CONFIRMED'
   /** The reader's reported service was not accepted: needTitle, reason. They may report it again. */
   | 'CLAIM_REJECTED'
+  /** Minutes held past the hours policy's expiry went back to the site's pool: minutes. */
+  | 'HOURS_EXPIRED'
+  /** Minutes the reader holds will expire within a month unless spent: minutes, at (by when). */
+  | 'HOURS_EXPIRING'
+  /** Minutes a credit brought above the balance cap of the hours policy moved to the site's care pool: minutes (those moved). */
+  | 'HOURS_OVERFLOW'
   /** (Coordinators) someone asks to join the site: personName. */
   | 'JOIN_REQUESTED'
   /** A need the reader claimed was cancelled: needTitle, reason, at. */
