@@ -20,7 +20,10 @@ import { isAppError } from '../core/errors';
 import { appointRegionOfficer } from '../members/region-staff.service';
 import * as claims from '../needs/claims.service';
 import * as needs from '../needs/needs.service';
+import { editNeed } from '../needs/need-edit.service';
+import { updateSiteSettings } from '../sites/site-settings.service';
 import { actorFor, demoMember, depsFor, outcome } from '../testing';
+import { recordVisit } from '../visits/visits.service';
 import { applyBalanceCap } from './balance-cap';
 import { expireHours, monthsBefore } from './hours-expiry';
 import { DEFAULT_HOURS_POLICY } from './hours-policy';
@@ -147,6 +150,33 @@ describe.each(testEngines())('hours policy on %s', (engine) => {
     await reset();
   });
 
+  it('caps a banked visit too, the overflow keyed by the visit', async () => {
+    await updateSiteSettings(deps(), await as(coordinator), { siteId, visitsBankTime: true });
+    const start = await minutesOf(volunteer);
+    const poolBefore = await carePool();
+    await setHoursPolicy(deps(), await as(admin), county.id, { capMinutes: start + 10 });
+    const elderDue = (await memberQueries.membersDueVisits(db, siteId))[0]!;
+    const input = {
+      elderId: elderDue.id,
+      visitedAt: new Date(Date.now() - 3_600_000),
+      mode: 'HOME' as const,
+      minutes: 40,
+      idempotencyKey: key(),
+    };
+    const visit = await recordVisit(deps(), await as(volunteer), input);
+    // The same visit sent again: credited and overflowed once.
+    await recordVisit(deps(), await as(volunteer), input);
+    expect(await minutesOf(volunteer)).toBe(start + 10);
+    expect(await carePool()).toBe(poolBefore + 30);
+    expect(await ledgerQueries.transferByKey(db, `visit:${visit.id}:overflow`)).toMatchObject({
+      kind: 'OVERFLOW',
+      amount: 30,
+    });
+    await invariantsHold();
+    await updateSiteSettings(deps(), await as(coordinator), { siteId, visitsBankTime: false });
+    await reset();
+  });
+
   it('refuses a need paid from the beneficiary’s own hours below the policy’s age', async () => {
     const postFor = async (beneficiary: MemberRow) =>
       needs.postNeed(deps(), await as(coordinator), {
@@ -185,6 +215,18 @@ describe.each(testEngines())('hours policy on %s', (engine) => {
     ).toBe('OK');
     const unknown = await memberQueries.insertMember(db, { siteId, name: '无生年' }, ['ELDER']);
     expect(await outcome(postFor(unknown))).toBe('OK');
+    // An edit that makes a young member pay for their own care meets the same rule.
+    const sitePaid = await needs.postNeed(deps(), await as(coordinator), {
+      siteId,
+      title: '修门',
+      category: 'REPAIR',
+      beneficiaryId: young.id,
+      startsAt: new Date(Date.now() + 86_400_000),
+      estimatedMinutes: 30,
+    });
+    expect(await outcome(editNeed(deps(), await as(coordinator), sitePaid.id, { payer: 'BENEFICIARY' }))).toBe(
+      'FORBIDDEN input.payer',
+    );
     await reset();
   });
 
