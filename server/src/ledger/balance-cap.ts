@@ -22,13 +22,14 @@ export async function applyBalanceCap(
   policy?: HoursPolicy,
 ): Promise<TransferRow | null> {
   const idempotencyKey = `${keyBase}:overflow`;
-  // A retry of the credit: the balance may have moved since, so the first overflow stands as it was.
-  const done = await ledgerQueries.transferByKey(tx, idempotencyKey);
-  if (done) return done;
-  const [account, cap] = await Promise.all([
+  // Pipelined on the transaction's connection: one round trip.
+  const [done, account, cap] = await Promise.all([
+    ledgerQueries.transferByKey(tx, idempotencyKey),
     ledgerQueries.memberAccount(tx, memberId, 'MINUTES'),
     policy ? policy.capMinutes : sitePolicy(tx, siteId).then((p) => p.capMinutes),
   ]);
+  // A retry of the credit: the balance may have moved since, so the first overflow stands as it was.
+  if (done) return done;
   if (!account || account.balance <= cap) return null;
   const excess = account.balance - cap;
   const pool = await allianceQueries.careAccount(tx, siteId);
