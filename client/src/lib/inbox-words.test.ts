@@ -44,6 +44,18 @@ describe.each([
     expect(words.title.length).toBeGreaterThan(3);
   });
 
+  it.each(['HOURS_OVERFLOW', 'HOURS_EXPIRING', 'HOURS_EXPIRED'] as const)(
+    'words %s of the hours policy with its minutes, opening the account',
+    (kind) => {
+      const words = inboxWords(item(kind, { needTitle: null, minutes: 120 }), t, fmt);
+      const text = [words.title, ...words.lines].join('\n');
+      expect(words.title).toContain('120 分钟');
+      expect(text).not.toMatch(/hoursPolicy\.|\{|\}|_[A-Z]|[A-Z]{2,}_/);
+      if (kind === 'HOURS_EXPIRING') expect(words.lines[0]).toContain('12月3日 11:00');
+      expect(inboxPage(kind)).toBe('/volunteer/account');
+    },
+  );
+
   it('quotes the reason of a rejection and says it may be reported again', () => {
     const words = inboxWords(item('CLAIM_REJECTED', { reason: '老人说没有来' }), t, fmt);
     expect(words.title).toContain('送午饭');

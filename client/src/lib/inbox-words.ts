@@ -31,7 +31,13 @@ const PAGE_OF: Record<InboxKind, string | null> = {
   VISIT_OVERDUE: '/coordinator/duty',
   // The referral shows on the follow-up list of the visits page.
   REFERRAL_UPDATED: '/coordinator/visits',
+  // Hours policy (issue 18): the member's own account shows the OVERFLOW or EXPIRY transfer.
+  HOURS_OVERFLOW: '/volunteer/account',
+  HOURS_EXPIRING: '/volunteer/account',
+  HOURS_EXPIRED: '/volunteer/account',
 };
+
+const HOURS_KINDS: readonly InboxKind[] = ['HOURS_OVERFLOW', 'HOURS_EXPIRING', 'HOURS_EXPIRED'];
 
 /**
  * The page the message opens; a coordinator's visit message opens the board of the month its
@@ -55,6 +61,15 @@ export function inboxWords(item: InboxItemFieldsFragment, t: Translate, fmt: Inb
   if (item.kind === 'CLAIM_REJECTED') lines.push(t('inbox.reportAgain'));
   if (item.at && item.kind !== 'CLAIM_CONFIRMED' && item.kind !== 'CLAIM_REJECTED')
     lines.push(t(item.kind.startsWith('VISIT_') ? 'inbox.dueBy' : 'inbox.startsAt', { when: fmt.when(item.at) }));
+  if (HOURS_KINDS.includes(item.kind)) {
+    // Worded in the hours policy's own block: the minutes, and by when for a warning.
+    const d = fmt.minutes(item.minutes ?? 0);
+    const when = item.at ? fmt.when(item.at) : '';
+    return {
+      title: t(`hoursPolicy.inbox.${item.kind}`, { d }),
+      lines: [t(`hoursPolicy.inbox.${item.kind}_LINE`, { d, when })],
+    };
+  }
   const status = item.referralStatus ? t(`referrals.status.${item.referralStatus}`) : '';
   return { title: t(`inbox.kinds.${item.kind}`, { title, name, status }), lines };
 }

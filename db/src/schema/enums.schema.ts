@@ -112,6 +112,9 @@ export const INBOX_KINDS = [
   'VISIT_DUE',
   'VISIT_OVERDUE',
   'REFERRAL_UPDATED',
+  'HOURS_OVERFLOW',
+  'HOURS_EXPIRING',
+  'HOURS_EXPIRED',
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const inboxKindEnum = pgEnum('inbox_kind', INBOX_KINDS);

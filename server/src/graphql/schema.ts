@@ -22,6 +22,7 @@ import { sitesResolvers } from '../sites/sites.resolver';
 import { subscriptionResolvers } from '../events/subscriptions.resolver';
 import { supermarketResolvers } from '../supermarket/supermarket.resolver';
 import { visitRulesResolvers } from '../visits/visit-rules.resolver';
+import { hoursPolicyResolvers } from '../ledger/hours-policy.resolver';
 import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
 import { referralsResolvers } from '../visits/referrals.resolver';
@@ -82,6 +83,7 @@ export function buildSchema(): GraphQLSchema {
     referralsResolvers,
     visitDutyResolvers,
     visitRulesResolvers,
+    hoursPolicyResolvers,
     reportsResolvers,
     regionsResolvers,
     regionDutyResolvers,

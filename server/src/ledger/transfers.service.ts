@@ -18,6 +18,8 @@ import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, badInput, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
 import { requireTradeAllowed } from './alliances.service';
+import { applyBalanceCap } from './balance-cap';
+import { sitePolicy, weightedMinutes } from './hours-policy';
 import { accountsAt, reverse, transfer } from './ledger.service';
 
 /** Minutes the donor gives a member of their own site. */
@@ -55,6 +57,9 @@ export function pointsFor(minutes: number, pointsPerHour: number): number {
  * account is kept at another site (hours that travel) pays by a WITHDRAWAL to this site's pool,
  * owed by their home site, and the pool then credits the volunteer as for any site-paid need: the
  * volunteer's history reads the same either way, and each site's books show what crossed.
+ *
+ * Hours policy (issue 18): the minutes that move are the claim's minutes at the category's weight
+ * (see hours-policy.ts); a credit above the balance cap overflows to the care pool (balance-cap.ts).
  */
 export async function creditService(
   tx: Transaction,
@@ -77,6 +82,11 @@ export async function creditService(
   const member = (memberId: number, unit: 'MINUTES' | 'POINTS') =>
     found.member(memberId, unit) ?? fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
   const points = pointsFor(s.minutes, siteRate ?? s.site.pointsPerHour);
+  // ---- hours policy (issue 18): the category's weight applies to the minutes that move (the
+  // claim keeps the raw minutes, and points follow the raw minutes at the category's rate).
+  const policy = await sitePolicy(tx, s.site.id);
+  const credited = weightedMinutes(s.minutes, policy, s.need.category);
+  // ---- end hours policy
   const credit = (unit: 'MINUTES' | 'POINTS', amount: number, fromAccountId: number) =>
     transfer(tx, {
       unit,
@@ -96,7 +106,7 @@ export async function creditService(
     await requireTradeAllowed(tx, payerHome, s.site.id);
     await transfer(tx, {
       unit: 'MINUTES',
-      amount: s.minutes,
+      amount: credited,
       fromAccountId: member(payerId, 'MINUTES'),
       toAccountId: pool('MINUTES'),
       kind: 'WITHDRAWAL',
@@ -110,9 +120,11 @@ export async function creditService(
     minutesFrom = pool('MINUTES');
   }
   await Promise.all([
-    credit('MINUTES', s.minutes, minutesFrom),
+    credit('MINUTES', credited, minutesFrom),
     ...(points > 0 ? [credit('POINTS', points, pool('POINTS'))] : []),
   ]);
+  // Hours policy (issue 18): what the credit brought above the cap goes to the care pool.
+  await applyBalanceCap(tx, s.claim.volunteerId, s.site.id, `claim:${s.claim.id}`, policy);
   return points;
 }
 
@@ -158,6 +170,8 @@ export async function creditVisit(
     credit('MINUTES', visit.minutes),
     ...(visit.pointsAwarded > 0 ? [credit('POINTS', visit.pointsAwarded)] : []),
   ]);
+  // Hours policy (issue 18): what the credit brought above the cap goes to the care pool.
+  await applyBalanceCap(tx, visitorId, s.site.id, `visit:${visit.id}`);
 }
 
 export async function donateMinutes(deps: ServiceDeps, actor: Actor | null, input: Donation): Promise<TransferRow> {

@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
 import { deliver } from '../inbox/inbox.deliver';
+import { requireWithdrawAge } from '../ledger/hours-policy.service';
 import { forgetNeed } from './needs.service';
 
 /** What to change; a field left out (or null, but for the description) stays as it is. */
@@ -88,6 +89,14 @@ export async function editNeed(
         zh: '服务对象必须是本站点的成员',
       });
     }
+  }
+  // Hours policy (issue 18): an edit that makes the beneficiary pay (or changes who that is) meets
+  // the age rule as a new need would.
+  const payer = (wanted.payer as Payer | undefined) ?? existing.payer;
+  const beneficiaryId = (wanted.beneficiaryId as number | undefined) ?? existing.beneficiaryId;
+  if (payer === 'BENEFICIARY' && (payer !== existing.payer || beneficiaryId !== existing.beneficiaryId)) {
+    const beneficiary = await deps.cache.member.load(beneficiaryId);
+    if (beneficiary) await requireWithdrawAge(deps.db, existing.siteId, beneficiary);
   }
   const { need, changed, told } = await deps.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;

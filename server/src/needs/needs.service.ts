@@ -32,6 +32,7 @@ import { deliver } from '../inbox/inbox.deliver';
 import { needCancelled } from '../inbox/inbox.messages';
 import { tellOfferMatches } from '../offers/offers.service';
 import { closeWithNeed, followUpForNeed } from '../visits/follow-ups.service';
+import { requireWithdrawAge } from '../ledger/hours-policy.service';
 
 /** A need as its coordinator posts it: the site and the beneficiary by their ids. */
 export interface NewNeed {
@@ -229,6 +230,8 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       zh: '服务对象必须是本站点的成员',
     });
   }
+  // Hours policy (issue 18): one's own hours pay for one's own care from the region's age.
+  if (payer === 'BENEFICIARY') await requireWithdrawAge(deps.db, siteId, beneficiary);
   if (input.followUpVisitId != null) await followUpForNeed(deps, actor, input.followUpVisitId, siteId, beneficiaryId);
   const { need, posted } = await deps.db.transaction(async (tx) => {
     const values = {

@@ -17,6 +17,7 @@ import type { ServiceDeps } from '../core/deps';
 import { RowLoader } from '../core/loaders';
 import { badInput, ErrorCode, fail } from '../core/errors';
 import * as v from '../core/validate';
+import { requireWithdrawAge } from '../ledger/hours-policy.service';
 import { siteOf } from './needs.service';
 import { dayIn, occurrenceDays, startOf } from './series.rule';
 
@@ -136,6 +137,10 @@ export async function postSeries(
   const rule = checkRule(input);
   const site = await siteOf(deps, siteId);
   await requireBeneficiaryAt(deps, siteId, beneficiaryId);
+  if (input.payer === 'BENEFICIARY') {
+    const beneficiary = await deps.cache.member.load(beneficiaryId);
+    if (beneficiary) await requireWithdrawAge(deps.db, siteId, beneficiary);
+  }
   const result = await deps.db.transaction(async (tx) => {
     const series = await sq.insertSeries(tx, {
       siteId,

@@ -49,9 +49,11 @@ export interface CsvFile {
   body: string;
 }
 
+// Minutes as served (the claims' own), not as banked: where a region weighs a category (the hours
+// policy), the ledger CSV's amounts are the minutes credited, and the two differ on purpose.
 const SERVICE_HEADER: Record<Lang, string[]> = {
-  zh: ['确认日期', '服务内容', '服务类别', '志愿者', '服务对象', '时长（分钟）', '积分', '确认人'],
-  en: ['Date confirmed', 'Need', 'Category', 'Volunteer', 'Beneficiary', 'Minutes', 'Points', 'Confirmed by'],
+  zh: ['确认日期', '服务内容', '服务类别', '志愿者', '服务对象', '实际时长（分钟）', '积分', '确认人'],
+  en: ['Date confirmed', 'Need', 'Category', 'Volunteer', 'Beneficiary', 'Minutes served', 'Points', 'Confirmed by'],
 };
 
 export function serviceCsv(e: MonthExport<ServiceLine>, lang: Lang): CsvFile {
@@ -104,11 +106,21 @@ export function ledgerCsv(e: MonthExport<LedgerLine>, lang: Lang): CsvFile {
 }
 
 const SITES_HEADER: Record<Lang, string[]> = {
-  zh: ['站点', '所在地区', '服务时长（分钟）', '参与志愿者', '发布需求', '完成需求', '发放积分', '兑换积分', '探访率'],
+  zh: [
+    '站点',
+    '所在地区',
+    '实际服务时长（分钟）',
+    '参与志愿者',
+    '发布需求',
+    '完成需求',
+    '发放积分',
+    '兑换积分',
+    '探访率',
+  ],
   en: [
     'Site',
     'Region',
-    'Service minutes',
+    'Minutes served',
     'Active volunteers',
     'Needs posted',
     'Needs completed',

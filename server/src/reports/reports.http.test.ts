@@ -148,7 +148,7 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
     expect(res.headers.get('content-disposition')).toContain(`filename="huzhu-${siteId}-${month}-service.csv"`);
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('服务记录-')}`);
     const lines = await csvLines(res);
-    expect(lines[0]).toBe('确认日期,服务内容,服务类别,志愿者,服务对象,时长（分钟）,积分,确认人');
+    expect(lines[0]).toBe('确认日期,服务内容,服务类别,志愿者,服务对象,实际时长（分钟）,积分,确认人');
     // The formula name comes out as text: a leading quote, and its own quotes doubled.
     expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},送午饭,助餐,张建国,"'=HYPERLINK\(""x""\)",60,10,李秀英$/);
     expect(lines).toHaveLength(2);
@@ -162,7 +162,7 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
       const res = await get(path, 'coordinator', headers);
       expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Service-')}`);
       const lines = await csvLines(res);
-      expect(lines[0]).toBe('Date confirmed,Need,Category,Volunteer,Beneficiary,Minutes,Points,Confirmed by');
+      expect(lines[0]).toBe('Date confirmed,Need,Category,Volunteer,Beneficiary,Minutes served,Points,Confirmed by');
       expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2},送午饭,Meals,张建国,"'=HYPERLINK\(""x""\)",60,10,李秀英$/);
     }
     // ?lang=zh-CN wins over an English browser, as the Chinese client asks.
@@ -225,7 +225,7 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
     expect(res.headers.get('content-disposition')).toContain(`filename="huzhu-sites-${month}.csv"`);
     expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('各站点月报-')}`);
     const lines = await csvLines(res);
-    expect(lines[0]).toBe('站点,所在地区,服务时长（分钟）,参与志愿者,发布需求,完成需求,发放积分,兑换积分,探访率');
+    expect(lines[0]).toBe('站点,所在地区,实际服务时长（分钟）,参与志愿者,发布需求,完成需求,发放积分,兑换积分,探访率');
     // One row a site: the figures of the bureau's page (siteReports), in its order.
     const { siteReports } = await gql<{
       siteReports: (Record<'serviceMinutes' | 'activeVolunteers' | 'needsPosted' | 'needsCompleted', number> &
@@ -261,7 +261,7 @@ describe.each(testEngines())('report files over HTTP on %s', (engine) => {
       await get(`/export/sites/${month}/sites.csv`, 'admin', { 'accept-language': 'en-US,en' }),
     );
     expect(en[0]).toBe(
-      'Site,Region,Service minutes,Active volunteers,Needs posted,Needs completed,Points issued,Points redeemed,Visit rate',
+      'Site,Region,Minutes served,Active volunteers,Needs posted,Needs completed,Points issued,Points redeemed,Visit rate',
     );
     expect(en.slice(1)).toEqual(lines.slice(1));
   });

@@ -37,6 +37,9 @@
 //   setVisitTierRules,             platform ADMIN (visit-rules.service requireRegionWriter)
 //     clearVisitTierRules, addVisitFrequencyRaise
 //     reassignVisitTask
+//   setHoursPolicy,                platform ADMIN, or staff of the region or one above it
+//     clearHoursPolicy               (hours-policy.service); the cases write the county, so the
+//                                    township's officer is FORBIDDEN
 //   editNeed                       COORDINATOR of the need's site, not ADMIN (need-edit.service)
 //   openNeedsText (a query)        staff and VOLUNTEER of the site, ADMIN; not ELDER (chat-text.service)
 //   markInboxRead, markAllInboxRead  any member, their own inbox only (another's ids change nothing)
@@ -162,6 +165,8 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['setVisitTierRules', 'none',      ok,    F,     F,     F,     F,     U,        F,    F],
   ['clearVisitTierRules', 'none',    ok,    F,     F,     F,     F,     U,        F,    F],
   ['addVisitFrequencyRaise', 'none', ok,    F,     F,     F,     F,     U,        F,    F],
+  ['setHoursPolicy',   'none',       ok,    F,     F,     F,     F,     U,        F,    F],
+  ['clearHoursPolicy', 'none',       ok,    F,     F,     F,     F,     U,        F,    F],
   ['reassignVisitTask','own',        F,     ok,    F,     F,     F,     U,        F,    NF],
   ['reassignVisitTask','other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
   ['editNeed',         'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
@@ -528,6 +533,16 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
   }),
   clearVisitTierRules: async () => ({
     query: 'mutation ($r: ID!) { clearVisitTierRules(regionId: $r) { own { a { minAge } } } }',
+    variables: { r: 'region_1' },
+  }),
+  // region_1, the county: the default age set as its own, so no other case's needs are refused.
+  setHoursPolicy: async () => ({
+    query:
+      'mutation ($r: ID!, $p: HoursPolicyInput!) { setHoursPolicy(regionId: $r, policy: $p) { own { minWithdrawAge } } }',
+    variables: { r: 'region_1', p: { minWithdrawAge: 60 } },
+  }),
+  clearHoursPolicy: async () => ({
+    query: 'mutation ($r: ID!) { clearHoursPolicy(regionId: $r) { own { minWithdrawAge } } }',
     variables: { r: 'region_1' },
   }),
   addVisitFrequencyRaise: async () => ({

@@ -112,7 +112,7 @@ export type AuthPayload = {
 /** A member's two balances. */
 export type Balance = {
   __typename?: 'Balance';
-  /** Minutes banked on the time account. */
+  /** Minutes banked on the time account: the ledger's balance, credits weighted by category where the region's hours policy says so. */
   minutes: Scalars['Int']['output'];
   /** Points held. */
   points: Scalars['Int']['output'];
@@ -154,6 +154,23 @@ export type CategoryRateInput = {
   pointsPerHour?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A service category's weight: the minutes credited for an hour of it, in per mille of the minutes served. */
+export type CategoryWeight = {
+  __typename?: 'CategoryWeight';
+  /** The category. */
+  category: ServiceCategory;
+  /** Per mille: 1000 is 1:1, 1500 credits 60 minutes served as 90. */
+  perMille: Scalars['Int']['output'];
+};
+
+/** A category's weight to set. */
+export type CategoryWeightInput = {
+  /** The category. */
+  category: ServiceCategory;
+  /** Per mille, 100-5000 (0.1 to 5 times the minutes served). */
+  perMille: Scalars['Int']['input'];
+};
+
 /** One check's result. */
 export type CheckResult =
   /** Something to watch or act on. */
@@ -170,7 +187,7 @@ export type Claim = {
   claimedAt: Scalars['DateTime']['output'];
   /** When a rejected claim was closed (its need reopened or cancelled): it holds no slot and cannot be reported again. */
   closedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Minutes credited on confirmation. */
+  /** Minutes confirmed as served (raw: the ledger credits them at the category's weight of the hours policy, 1:1 by default). */
   confirmedMinutes?: Maybe<Scalars['Int']['output']>;
   /** Opaque id (claim_...). */
   id: Scalars['ID']['output'];
@@ -343,6 +360,31 @@ export type FollowUpAction =
   /** It was referred to the township (转介). */
   | 'REFERRED';
 
+/** The hours policy in force: every field settled, from the nearest region that sets it or the defaults. */
+export type HoursPolicy = {
+  __typename?: 'HoursPolicy';
+  /** Most minutes a member may hold (default 90,000: 1,500 hours). A credit beyond it moves the excess to the crediting site's care pool (OVERFLOW), and the member is told. */
+  capMinutes: Scalars['Int']['output'];
+  /** Months after which unspent credited minutes expire to the home site's pool (oldest spent first); null: never (the default). */
+  expiryMonths?: Maybe<Scalars['Int']['output']>;
+  /** Youngest age (by birth year) at which a need may be paid from the beneficiary's own hours (default 60). A member whose birth year is not recorded is not refused. */
+  minWithdrawAge: Scalars['Int']['output'];
+  /** Every service category's weight (default 1000 each). */
+  weights: Array<CategoryWeight>;
+};
+
+/** A region's own hours policy, the whole set: a null field follows the regions above. */
+export type HoursPolicyInput = {
+  /** Most minutes a member may hold, 60-6,000,000; null: as above. */
+  capMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Months after which unspent minutes expire, 1-240, or 0 for never; null: as above. */
+  expiryMonths?: InputMaybe<Scalars['Int']['input']>;
+  /** Youngest age to spend one's own hours on one's own care, 0-120; null: as above. */
+  minWithdrawAge?: InputMaybe<Scalars['Int']['input']>;
+  /** Categories weighed here, each once; those left out follow the regions above. */
+  weights?: InputMaybe<Array<CategoryWeightInput>>;
+};
+
 /** A page of inbox messages, newest first. */
 export type InboxConnection = {
   __typename?: 'InboxConnection';
@@ -407,6 +449,12 @@ export type InboxKind =
   | 'CLAIM_CONFIRMED'
   /** The reader's reported service was not accepted: needTitle, reason. They may report it again. */
   | 'CLAIM_REJECTED'
+  /** Minutes held past the hours policy's expiry went back to the site's pool: minutes. */
+  | 'HOURS_EXPIRED'
+  /** Minutes the reader holds will expire within a month unless spent: minutes, at (by when). */
+  | 'HOURS_EXPIRING'
+  /** Minutes a credit brought above the balance cap of the hours policy moved to the site's care pool: minutes (those moved). */
+  | 'HOURS_OVERFLOW'
   /** (Coordinators) someone asks to join the site: personName. */
   | 'JOIN_REQUESTED'
   /** A need the reader claimed was cancelled: needTitle, reason, at. */
@@ -661,6 +709,8 @@ export type Mutation = {
   checkIn: Claim;
   /** Take a slot (VOLUNTEER of the need's site). CONFLICT when full, cancelled or already claimed by you. */
   claimNeed: Claim;
+  /** Drop a region's own hours policy: it follows the regions above again (platform staff, or staff of the region or one above it). */
+  clearHoursPolicy: RegionHoursPolicy;
   /** Drop a region's own tier rules: it takes those above it again (platform staff). */
   clearVisitTierRules: RegionVisitRules;
   /** Record what was done about a visit's follow-up (COORDINATOR of the site). Once: the same words again return the visit; other words on a closed one are CONFLICT. */
@@ -758,6 +808,8 @@ export type Mutation = {
   retireProduct: Product;
   /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
   reverseTransfer: Transfer;
+  /** Set a region's own hours policy, the whole set (platform staff, or staff of the region or one above it). */
+  setHoursPolicy: RegionHoursPolicy;
   /** Sets what a deactivated member's balance becomes at the site (COORDINATOR of the site, or ADMIN). */
   setLeaverBalanceRule: Site;
   /** Set the viewer's offer at the site, replacing the one before (a VOLUNTEER there). */
@@ -890,6 +942,15 @@ export type MutationCheckInArgs = {
  */
 export type MutationClaimNeedArgs = {
   needId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationClearHoursPolicyArgs = {
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -1230,6 +1291,16 @@ export type MutationReverseTransferArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationSetHoursPolicyArgs = {
+  policy: HoursPolicyInput;
+  regionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationSetLeaverBalanceRuleArgs = {
   rule: LeaverBalanceRule;
   siteId: Scalars['ID']['input'];
@@ -1503,6 +1574,19 @@ export type OverdueVisitEdge = {
   node: OverdueVisit;
 };
 
+/** A region's own hours policy: a null field (or a category left out) follows the regions above. */
+export type OwnHoursPolicy = {
+  __typename?: 'OwnHoursPolicy';
+  /** Most minutes a member may hold; null: as above. */
+  capMinutes?: Maybe<Scalars['Int']['output']>;
+  /** Months after which unspent credited minutes expire; 0: never (whatever the regions above say); null: as above. */
+  expiryMonths?: Maybe<Scalars['Int']['output']>;
+  /** Youngest age at which a member's own hours pay for their own care; null: as above. */
+  minWithdrawAge?: Maybe<Scalars['Int']['output']>;
+  /** The categories this region weighs itself. */
+  weights: Array<CategoryWeight>;
+};
+
 /** Relay page information. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1636,6 +1720,8 @@ export type Query = {
   __typename?: 'Query';
   /** The site's claims, e.g. status REPORTED: the queue to confirm (staff only). */
   claims: ClaimConnection;
+  /** A region's hours policy, its own and the one in force (platform staff, the region's staff). */
+  hoursPolicy: RegionHoursPolicy;
   /** The logged-in member's own inbox, newest first (any member; nobody reads another's). */
   inbox: InboxConnection;
   /** How many of the logged-in member's messages are unread. */
@@ -1685,6 +1771,8 @@ export type Query = {
   site?: Maybe<Site>;
   /** People of other sites holding roles at this site, by name (the site's staff, or ADMIN). */
   siteGuests: Array<SiteGuest>;
+  /** The hours policy a site follows (its members, its region's staff, platform staff). */
+  siteHoursPolicy: HoursPolicy;
   /** The site's referrals, newest first (the site's staff, and admins). */
   siteReferrals: ReferralConnection;
   /** A site's monthly report (staff of the site, and admins). */
@@ -1721,6 +1809,16 @@ export type QueryClaimsArgs = {
   siteId: Scalars['ID']['input'];
   started?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ClaimStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryHoursPolicyArgs = {
+  regionId: Scalars['ID']['input'];
 };
 
 
@@ -1938,6 +2036,16 @@ export type QuerySiteArgs = {
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QuerySiteGuestsArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QuerySiteHoursPolicyArgs = {
   siteId: Scalars['ID']['input'];
 };
 
@@ -2272,6 +2380,17 @@ export type Region = {
   name: Scalars['String']['output'];
 };
 
+/** A region's hours policy: its own, and the one its sites follow unless a region below sets a field. */
+export type RegionHoursPolicy = {
+  __typename?: 'RegionHoursPolicy';
+  /** The policy in force at the region. */
+  effective: HoursPolicy;
+  /** The region's own set; null: it has none. */
+  own?: Maybe<OwnHoursPolicy>;
+  /** The region. */
+  region: Region;
+};
+
 /** A level of the administrative divisions. */
 export type RegionLevel =
   /** 市 */
@@ -2296,7 +2415,7 @@ export type RegionMonth = {
   pointsIssued: Scalars['Int']['output'];
   /** Points redeemed. */
   pointsRedeemed: Scalars['Int']['output'];
-  /** Minutes of confirmed service. */
+  /** Minutes of confirmed service as served: the claims' own minutes (and banked visits'), before any category weight of the hours policy; the minutes credited on the ledger are in the transfers. */
   serviceMinutes: Scalars['Int']['output'];
   /** visitedCount / dueCount, 0-1; null when no one is due. */
   visitRate?: Maybe<Scalars['Float']['output']>;
@@ -2321,7 +2440,7 @@ export type RegionReport = {
   region?: Maybe<Region>;
   /** The region and those above it, top down (empty at the top). */
   regionPath: Array<Region>;
-  /** Minutes of confirmed service. */
+  /** Minutes of confirmed service as served: the claims' own minutes (and banked visits'), before any category weight of the hours policy; the minutes credited on the ledger are in the transfers. */
   serviceMinutes: Scalars['Int']['output'];
   /** Sites at or under it. */
   siteCount: Scalars['Int']['output'];
@@ -2363,7 +2482,7 @@ export type RegionTotals = {
   pointsRedeemed: Scalars['Int']['output'];
   /** The region. */
   region: Region;
-  /** Minutes of confirmed service. */
+  /** Minutes of confirmed service as served: the claims' own minutes (and banked visits'), before any category weight of the hours policy; the minutes credited on the ledger are in the transfers. */
   serviceMinutes: Scalars['Int']['output'];
   /** Sites at or under it. */
   siteCount: Scalars['Int']['output'];
@@ -2485,7 +2604,7 @@ export type ServiceRecord = {
   pointsEarned: Scalars['Int']['output'];
   /** Claims rejected by the site. */
   rejectedCount: Scalars['Int']['output'];
-  /** Confirmed minutes in all. */
+  /** Confirmed minutes in all, as served: the claims' own minutes, before any category weight of the hours policy. */
   totalMinutes: Scalars['Int']['output'];
 };
 
@@ -2588,7 +2707,7 @@ export type SiteReport = {
   pointsRedeemed: Scalars['Int']['output'];
   /** CSV of the month's confirmed service. */
   serviceCsvUrl: Scalars['String']['output'];
-  /** Confirmed service minutes. */
+  /** Minutes of confirmed service as served: the claims' own minutes (and banked visits'), before any category weight of the hours policy; the minutes credited on the ledger are in the transfers. */
   serviceMinutes: Scalars['Int']['output'];
   /** The site. */
   site: Site;
@@ -3173,6 +3292,8 @@ export type ResolversTypes = {
   CareCategory: CareCategory;
   CategoryRate: ResolverTypeWrapper<CategoryRate>;
   CategoryRateInput: CategoryRateInput;
+  CategoryWeight: ResolverTypeWrapper<CategoryWeight>;
+  CategoryWeightInput: CategoryWeightInput;
   CheckResult: CheckResult;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
@@ -3187,6 +3308,8 @@ export type ResolversTypes = {
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FollowUpAction: FollowUpAction;
+  HoursPolicy: ResolverTypeWrapper<HoursPolicy>;
+  HoursPolicyInput: HoursPolicyInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   InboxConnection: ResolverTypeWrapper<Omit<InboxConnection, 'edges'> & { edges: Array<ResolversTypes['InboxEdge']> }>;
   InboxEdge: ResolverTypeWrapper<Omit<InboxEdge, 'node'> & { node: ResolversTypes['InboxItem'] }>;
@@ -3215,6 +3338,7 @@ export type ResolversTypes = {
   OverdueVisit: ResolverTypeWrapper<OverdueVisitData>;
   OverdueVisitConnection: ResolverTypeWrapper<Omit<OverdueVisitConnection, 'edges'> & { edges: Array<ResolversTypes['OverdueVisitEdge']> }>;
   OverdueVisitEdge: ResolverTypeWrapper<Omit<OverdueVisitEdge, 'node'> & { node: ResolversTypes['OverdueVisit'] }>;
+  OwnHoursPolicy: ResolverTypeWrapper<OwnHoursPolicy>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Payer: Payer;
   PlatformHealth: ResolverTypeWrapper<PlatformHealthData>;
@@ -3238,6 +3362,7 @@ export type ResolversTypes = {
   ReferralStatus: ReferralStatus;
   ReferralStep: ResolverTypeWrapper<ReferralEventRow>;
   Region: ResolverTypeWrapper<RegionRow>;
+  RegionHoursPolicy: ResolverTypeWrapper<Omit<RegionHoursPolicy, 'region'> & { region: ResolversTypes['Region'] }>;
   RegionLevel: RegionLevel;
   RegionMonth: ResolverTypeWrapper<RegionMonthData>;
   RegionReport: ResolverTypeWrapper<RegionReportData>;
@@ -3305,6 +3430,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   CategoryRate: CategoryRate;
   CategoryRateInput: CategoryRateInput;
+  CategoryWeight: CategoryWeight;
+  CategoryWeightInput: CategoryWeightInput;
   Claim: ClaimRow;
   ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
@@ -3315,6 +3442,8 @@ export type ResolversParentTypes = {
   ElderVisitStatus: ElderVisitData;
   FailedJob: jobQueries.JobFailure;
   Float: Scalars['Float']['output'];
+  HoursPolicy: HoursPolicy;
+  HoursPolicyInput: HoursPolicyInput;
   ID: Scalars['ID']['output'];
   InboxConnection: Omit<InboxConnection, 'edges'> & { edges: Array<ResolversParentTypes['InboxEdge']> };
   InboxEdge: Omit<InboxEdge, 'node'> & { node: ResolversParentTypes['InboxItem'] };
@@ -3337,6 +3466,7 @@ export type ResolversParentTypes = {
   OverdueVisit: OverdueVisitData;
   OverdueVisitConnection: Omit<OverdueVisitConnection, 'edges'> & { edges: Array<ResolversParentTypes['OverdueVisitEdge']> };
   OverdueVisitEdge: Omit<OverdueVisitEdge, 'node'> & { node: ResolversParentTypes['OverdueVisit'] };
+  OwnHoursPolicy: OwnHoursPolicy;
   PageInfo: PageInfo;
   PlatformHealth: PlatformHealthData;
   PostNeedInput: PostNeedInput;
@@ -3357,6 +3487,7 @@ export type ResolversParentTypes = {
   ReferralEdge: Omit<ReferralEdge, 'node'> & { node: ResolversParentTypes['Referral'] };
   ReferralStep: ReferralEventRow;
   Region: RegionRow;
+  RegionHoursPolicy: Omit<RegionHoursPolicy, 'region'> & { region: ResolversParentTypes['Region'] };
   RegionMonth: RegionMonthData;
   RegionReport: RegionReportData;
   RegionRole: RegionRoleData;
@@ -3419,6 +3550,11 @@ export type CategoryRateResolvers<ContextType = Context, ParentType extends Reso
   pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type CategoryWeightResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CategoryWeight'] = ResolversParentTypes['CategoryWeight']> = {
+  category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
+  perMille?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
   checkedInAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   claimedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3466,6 +3602,13 @@ export type FailedJobResolvers<ContextType = Context, ParentType extends Resolve
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   queue?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type HoursPolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HoursPolicy'] = ResolversParentTypes['HoursPolicy']> = {
+  capMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expiryMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minWithdrawAge?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weights?: Resolver<Array<ResolversTypes['CategoryWeight']>, ParentType, ContextType>;
 };
 
 export type InboxConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InboxConnection'] = ResolversParentTypes['InboxConnection']> = {
@@ -3584,6 +3727,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'newPassword' | 'oldPassword'>>;
   checkIn?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'claimId'>>;
   claimNeed?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationClaimNeedArgs, 'needId'>>;
+  clearHoursPolicy?: Resolver<ResolversTypes['RegionHoursPolicy'], ParentType, ContextType, RequireFields<MutationClearHoursPolicyArgs, 'regionId'>>;
   clearVisitTierRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<MutationClearVisitTierRulesArgs, 'regionId'>>;
   closeFollowUp?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationCloseFollowUpArgs, 'outcome' | 'visitId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
@@ -3619,6 +3763,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestoreProductArgs, 'productId'>>;
   retireProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRetireProductArgs, 'productId'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
+  setHoursPolicy?: Resolver<ResolversTypes['RegionHoursPolicy'], ParentType, ContextType, RequireFields<MutationSetHoursPolicyArgs, 'policy' | 'regionId'>>;
   setLeaverBalanceRule?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationSetLeaverBalanceRuleArgs, 'rule' | 'siteId'>>;
   setOffer?: Resolver<ResolversTypes['VolunteerOffer'], ParentType, ContextType, RequireFields<MutationSetOfferArgs, 'input'>>;
   setProductPhoto?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationSetProductPhotoArgs, 'productId'>>;
@@ -3706,6 +3851,13 @@ export type OverdueVisitEdgeResolvers<ContextType = Context, ParentType extends 
   node?: Resolver<ResolversTypes['OverdueVisit'], ParentType, ContextType>;
 };
 
+export type OwnHoursPolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnHoursPolicy'] = ResolversParentTypes['OwnHoursPolicy']> = {
+  capMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  expiryMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minWithdrawAge?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  weights?: Resolver<Array<ResolversTypes['CategoryWeight']>, ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3733,6 +3885,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
+  hoursPolicy?: Resolver<ResolversTypes['RegionHoursPolicy'], ParentType, ContextType, RequireFields<QueryHoursPolicyArgs, 'regionId'>>;
   inbox?: Resolver<ResolversTypes['InboxConnection'], ParentType, ContextType, Partial<QueryInboxArgs>>;
   inboxUnreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   joinRequests?: Resolver<Array<ResolversTypes['JoinRequest']>, ParentType, ContextType, RequireFields<QueryJoinRequestsArgs, 'siteId'>>;
@@ -3755,6 +3908,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   regionVisitRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<QueryRegionVisitRulesArgs, 'regionId'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
+  siteHoursPolicy?: Resolver<ResolversTypes['HoursPolicy'], ParentType, ContextType, RequireFields<QuerySiteHoursPolicyArgs, 'siteId'>>;
   siteReferrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QuerySiteReferralsArgs, 'first' | 'siteId'>>;
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
   siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
@@ -3839,6 +3993,12 @@ export type RegionResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['RegionLevel'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type RegionHoursPolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionHoursPolicy'] = ResolversParentTypes['RegionHoursPolicy']> = {
+  effective?: Resolver<ResolversTypes['HoursPolicy'], ParentType, ContextType>;
+  own?: Resolver<Maybe<ResolversTypes['OwnHoursPolicy']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
 };
 
 export type RegionMonthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionMonth'] = ResolversParentTypes['RegionMonth']> = {
@@ -4124,12 +4284,14 @@ export type Resolvers<ContextType = Context> = {
   AuthPayload?: AuthPayloadResolvers<ContextType>;
   Balance?: BalanceResolvers<ContextType>;
   CategoryRate?: CategoryRateResolvers<ContextType>;
+  CategoryWeight?: CategoryWeightResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   ElderVisitStatus?: ElderVisitStatusResolvers<ContextType>;
   FailedJob?: FailedJobResolvers<ContextType>;
+  HoursPolicy?: HoursPolicyResolvers<ContextType>;
   InboxConnection?: InboxConnectionResolvers<ContextType>;
   InboxEdge?: InboxEdgeResolvers<ContextType>;
   InboxItem?: InboxItemResolvers<ContextType>;
@@ -4149,6 +4311,7 @@ export type Resolvers<ContextType = Context> = {
   OverdueVisit?: OverdueVisitResolvers<ContextType>;
   OverdueVisitConnection?: OverdueVisitConnectionResolvers<ContextType>;
   OverdueVisitEdge?: OverdueVisitEdgeResolvers<ContextType>;
+  OwnHoursPolicy?: OwnHoursPolicyResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
   PostSeriesPayload?: PostSeriesPayloadResolvers<ContextType>;
@@ -4163,6 +4326,7 @@ export type Resolvers<ContextType = Context> = {
   ReferralEdge?: ReferralEdgeResolvers<ContextType>;
   ReferralStep?: ReferralStepResolvers<ContextType>;
   Region?: RegionResolvers<ContextType>;
+  RegionHoursPolicy?: RegionHoursPolicyResolvers<ContextType>;
   RegionMonth?: RegionMonthResolvers<ContextType>;
   RegionReport?: RegionReportResolvers<ContextType>;
   RegionRole?: RegionRoleResolvers<ContextType>;
