@@ -3,7 +3,7 @@
 // working at once.
 import { randomBytes } from 'node:crypto';
 import { paperQueries, type MemberRow } from '@huzhu/db';
-import { hasRoleAt, requireActor, type Actor } from '../auth/authorize';
+import { requireRoleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { notFound } from '../core/errors';
@@ -54,7 +54,8 @@ export async function issueMemberCard(
 }
 
 /**
- * The member a scanned card names, at the counter of `siteId`: its clerk or coordinator. Another
+ * The member a scanned card names, at the counter of `siteId`: its clerk or coordinator (anyone
+ * else: FORBIDDEN, as for any site id). Another
  * site's card, an old (re-issued) card, a deactivated member or any unknown code: NOT_FOUND.
  */
 export async function memberByCard(
@@ -63,9 +64,8 @@ export async function memberByCard(
   siteId: number,
   code: string,
 ): Promise<MemberRow> {
-  const a = requireActor(actor);
+  requireRoleAt(actor, siteId, PAPER_STAFF);
   const text = v.text('code', code, 64);
-  if (!hasRoleAt(a, siteId, PAPER_STAFF)) notFound('member');
   const member = await paperQueries.memberByCardCode(deps.db, text);
   if (!member || member.siteId !== siteId || member.deactivatedAt !== null) notFound('member');
   return member;

@@ -1,8 +1,9 @@
 // Who may handle a member's paper (passbook, card, certificate): the member themself, and the
-// coordinator or clerk of the member's site. Anyone else hears NOT_FOUND, the answer an id that
-// does not exist gets, so another site's people learn nothing of which members exist.
+// coordinator or clerk of the member's site. People of the site without the role hear FORBIDDEN;
+// anyone else NOT_FOUND, the answer an id that does not exist gets, so another site's people learn
+// nothing of which members exist.
 import type { MemberRow } from '@huzhu/db';
-import { hasRoleAt, memberIdOf, requireActor, type Actor } from '../auth/authorize';
+import { canSeeSite, memberIdOf, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { notFound } from '../core/errors';
 import type { Role } from '@huzhu/db';
@@ -21,7 +22,9 @@ export async function memberForPaper(
   const member = await deps.cache.member.load(memberId);
   if (!member) notFound('member');
   const isSelf = self && memberIdOf(a) === member.id;
-  if (!isSelf && (member.siteId === null || !hasRoleAt(a, member.siteId, roles))) notFound('member');
+  if (isSelf) return { actor: a, member };
+  if (member.siteId === null || !canSeeSite(a, member.siteId)) notFound('member');
+  requireRoleAt(a, member.siteId, roles);
   return { actor: a, member };
 }
 

@@ -132,8 +132,8 @@ describe.each(testEngines())('paper on %s', (engine) => {
     expect(again.lines.length).toBe(all);
   });
 
-  it('passbook: a neighbour and another site hear NOT_FOUND; a transfer not in the book is refused', async () => {
-    expect(await codeOf(passbook(deps(), await as(neighbour), volunteer.id, 'MINUTES'))).toBe('NOT_FOUND');
+  it('passbook: a neighbour hears FORBIDDEN, another site NOT_FOUND; a transfer not in the book is refused', async () => {
+    expect(await codeOf(passbook(deps(), await as(neighbour), volunteer.id, 'MINUTES'))).toBe('FORBIDDEN');
     expect(await codeOf(passbook(deps(), await as(elsewhere), volunteer.id, 'MINUTES'))).toBe('NOT_FOUND');
     const theirs = await passbook(deps(), await as(coordinator), neighbour.id, 'MINUTES', { reprintAll: true });
     const mine = await passbook(deps(), await as(coordinator), volunteer.id, 'MINUTES', { reprintAll: true });
@@ -160,10 +160,10 @@ describe.each(testEngines())('paper on %s', (engine) => {
     expect((await memberByCard(deps(), await as(clerk), siteId, card.code!)).id).toBe(volunteer.id);
     expect((await memberByCard(deps(), await as(coordinator), siteId, card.code!)).id).toBe(volunteer.id);
     expect(await codeOf(memberByCard(deps(), await as(elsewhere), otherSiteId, card.code!))).toBe('NOT_FOUND');
-    expect(await codeOf(memberByCard(deps(), await as(elsewhere), siteId, card.code!))).toBe('NOT_FOUND');
-    expect(await codeOf(memberByCard(deps(), await as(neighbour), siteId, card.code!))).toBe('NOT_FOUND');
+    expect(await codeOf(memberByCard(deps(), await as(elsewhere), siteId, card.code!))).toBe('FORBIDDEN');
+    expect(await codeOf(memberByCard(deps(), await as(neighbour), siteId, card.code!))).toBe('FORBIDDEN');
     expect(await codeOf(issueMemberCard(deps(), await as(elsewhere), volunteer.id))).toBe('NOT_FOUND');
-    expect(await codeOf(issueMemberCard(deps(), await as(volunteer), volunteer.id))).toBe('NOT_FOUND');
+    expect(await codeOf(issueMemberCard(deps(), await as(volunteer), volunteer.id))).toBe('FORBIDDEN');
     const reissued = await issueMemberCard(deps(), await as(coordinator), volunteer.id);
     expect(reissued.code).not.toBe(card.code);
     expect(await codeOf(memberByCard(deps(), await as(clerk), siteId, card.code!))).toBe('NOT_FOUND');
@@ -185,7 +185,7 @@ describe.each(testEngines())('paper on %s', (engine) => {
           idNumber: '11010119900307123X',
         }),
       ),
-    ).toBe('NOT_FOUND');
+    ).toBe('FORBIDDEN');
     await setMemberIdDocument(deps(), co, {
       memberId: volunteer.id,
       idType: 'RESIDENT_ID',
@@ -202,7 +202,7 @@ describe.each(testEngines())('paper on %s', (engine) => {
       await codeOf(
         issueServiceCertificate(deps(), await as(clerk), { memberId: volunteer.id, from: today, to: today }),
       ),
-    ).toBe('NOT_FOUND');
+    ).toBe('FORBIDDEN');
 
     const month = today.slice(0, 7);
     const file = serviceRecordsCsv(await serviceRecordsExport(deps(), co, siteId, month), 'zh');
