@@ -28,4 +28,9 @@ export type { StaffRegion, HeldRole } from './queries/members.queries';
 export type VisitTierRulesRow = typeof t.visitTierRules.$inferSelect;
 export type VisitFrequencyRaiseRow = typeof t.visitFrequencyRaises.$inferSelect;
 export type VisitMajorEventRow = typeof t.visitMajorEvents.$inferSelect;
-export type { PassbookLine as PassbookLineRow, PassbookPrintRow, ServiceCertificateRow, ServiceEntry } from './queries/paper.queries';
+export type {
+  PassbookLine as PassbookLineRow,
+  PassbookPrintRow,
+  ServiceCertificateRow,
+  ServiceEntry,
+} from './queries/paper.queries';
