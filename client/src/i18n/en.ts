@@ -1182,6 +1182,7 @@ const en: typeof zhCN = {
     certBody: 'This certifies that {name} volunteered from {from} to {to}, {hours} of service in all.',
     none: 'No service in this period',
     visitOf: 'Visit to {name}',
+    exportRecords: 'Service records for the national volunteer system',
   },
 };
 

@@ -1167,5 +1167,6 @@ export default {
     certBody: '兹证明 {name} 于 {from} 至 {to} 期间参加志愿服务，累计服务时长 {hours}。',
     none: '这段时间没有服务记录',
     visitOf: '探访 {name}',
+    exportRecords: '导出志愿服务记录（全国志愿服务信息系统格式）',
   },
 };
