@@ -164,6 +164,26 @@ describe('member card and passbook', () => {
     expect(Number(await coord.getByTestId('line-balance').last().innerText())).toBe(25);
     expect(await coord.locator('.sheet').last().innerText()).toContain(zh.transferKind.REDEMPTION);
     await shoot(coord, shots, '06-passbook-points');
+
+    // Her service record certificate: the ID recorded on her page shows only masked, on screen and on A4.
+    await coord.goto(`/coordinator/members/${liu}`);
+    await settle(coord);
+    await coord.locator('summary', { hasText: zh.paper.certificateButton }).click();
+    await coord.getByPlaceholder(zh.paper.idPlaceholder).fill('11010119900307123X');
+    await coord.getByRole('button', { name: zh.paper.idSave }).click();
+    await expect
+      .poll(async () => coord.getByTestId('id-masked').innerText(), { timeout: UI_WAIT_MS })
+      .toContain('1101**********123X');
+    await coord.getByTestId('issue-certificate').click();
+    await coord.waitForURL(/\/paper\/members\/.+\/certificate\/cert_\d+$/);
+    await coord.getByTestId('certificate').waitFor();
+    expect(await coord.getByTestId('cert-number').innerText()).toMatch(/^\d{4}-\d{4}-000001$/);
+    expect(await coord.getByTestId('cert-id').innerText()).toBe(`${zh.paper.idTypes.RESIDENT_ID} 1101**********123X`);
+    expect(await coord.locator('body').innerText()).not.toContain('11010119900307123X');
+    await shoot(coord, shots, '07-certificate');
+    const a4 = await coord.pdf({ format: 'A4', preferCSSPageSize: true });
+    const a4Box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(a4.toString('latin1'));
+    expect(Math.abs(Number(a4Box?.[1]) - 595.28)).toBeLessThan(2);
     await laptop.close();
   });
 });
