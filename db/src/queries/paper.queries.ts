@@ -45,6 +45,11 @@ export interface PassbookLine {
  * member's account in id order, with what came in and went out, the running balance (a window sum
  * over all the account's transfers, so it starts from zero at the account's first line) and the
  * page and line numbers at `rowsPerPage` lines a page. One statement.
+ *
+ * Line numbers are stable, so "after line N" continues a printed book: a transfer takes its id
+ * only once it holds the row lock of the member's account (ledger `transfer`/`postTransfer`), so
+ * the transfers of one account get their ids in the order they commit, and none can later appear
+ * before a line already printed.
  */
 export async function passbookLines(
   ex: Executor,
