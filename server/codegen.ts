@@ -24,6 +24,12 @@ const config: CodegenConfig = {
         scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
         mappers: {
           Member: row('MemberRow'),
+          Passbook: '../../paper/passbook.service#PassbookData',
+          PassbookLine: row('PassbookLineRow'),
+          PassbookPrint: row('PassbookPrintRow'),
+          MemberCard: '../../paper/cards.service#MemberCardData',
+          ServiceCertificate: '../../paper/certificates.service#CertificateView',
+          CertifiedService: row('ServiceEntry'),
           Site: row('SiteRow'),
           Need: row('NeedRow'),
           NeedSeries: row('NeedSeriesRow'),

@@ -95,7 +95,11 @@ function chromiumOnPath(): string | undefined {
   return undefined;
 }
 
-export function launchChromium(): Promise<Browser> {
+/**
+ * Chromium; `extraArgs` join the usual flags (a fake camera for the card scanner:
+ * `--use-fake-device-for-media-stream --use-file-for-fake-video-capture=<file.y4m>`).
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   const executablePath = process.env['CHROMIUM_PATH'] ?? chromiumOnPath();
   if (!executablePath || !existsSync(executablePath)) {
     // `bash .ci/run` (the README's test command) installs it, with the Chinese fonts.
@@ -112,6 +116,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
       '--disable-quic',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

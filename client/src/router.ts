@@ -142,6 +142,22 @@ const routes: RouteRecordRaw[] = [
     component: () => import('./pages/coordinator/member-ledger-page.vue'),
     meta: { roles: C, title: 'corrections.ledger' },
   },
+  // Paper for members without phones: printed pages without the shell (A5 passbook, card, A4 certificate).
+  {
+    path: '/paper/members/:id/passbook',
+    component: () => import('./pages/paper/passbook-page.vue'),
+    meta: { roles: ['COORDINATOR', 'CLERK', 'VOLUNTEER', 'ELDER'], title: 'paper.passbookButton', bare: true },
+  },
+  {
+    path: '/paper/members/:id/card',
+    component: () => import('./pages/paper/member-card-page.vue'),
+    meta: { roles: ['COORDINATOR', 'CLERK'], title: 'paper.cardButton', bare: true },
+  },
+  {
+    path: '/paper/members/:id/certificate/:certId',
+    component: () => import('./pages/paper/certificate-print-page.vue'),
+    meta: { roles: C, title: 'paper.certTitle', bare: true },
+  },
   // One need by id, for anyone of its site: the link in the chat group's text lands here after log-in.
   {
     path: '/needs/:id',

@@ -30,3 +30,4 @@ export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';
 export { pgErrorOf, expectPgError, type PgErrorInfo } from './errors';
 export { workspacePath } from './paths';
+export * as paperQueries from './queries/paper.queries';

@@ -29,3 +29,9 @@ export type VisitTierRulesRow = typeof t.visitTierRules.$inferSelect;
 export type VisitFrequencyRaiseRow = typeof t.visitFrequencyRaises.$inferSelect;
 export type VisitMajorEventRow = typeof t.visitMajorEvents.$inferSelect;
 export type HoursPolicyRow = typeof t.hoursPolicies.$inferSelect;
+export type {
+  PassbookLine as PassbookLineRow,
+  PassbookPrintRow,
+  ServiceCertificateRow,
+  ServiceEntry,
+} from './queries/paper.queries';

@@ -17,3 +17,4 @@ export * from './joining.schema';
 export * from './referrals.schema';
 export * from './visit-rules.schema';
 export * from './hours-policy.schema';
+export * from './paper.schema';

@@ -58,6 +58,15 @@ export const members = pgTable(
      * when the password changes, so every earlier token, even one from the same second, ends.
      */
     tokensValidAfter: timestamp('tokens_valid_after', { withTimezone: true }),
+    /**
+     * The opaque code printed as a QR on the member's card: the clerk scans it to find the member.
+     * Random, not the phone; re-issued (a new code) when a card is lost, so the old card stops working.
+     */
+    cardCode: text('card_code').unique(),
+    /** The identity document's type for the service record (2015 guideline); optional. */
+    idType: text('id_type'),
+    /** The identity document's number: private, only ever shown masked (1101**********1234). */
+    idNumber: text('id_number'),
   },
   (t) => [
     check('members_name_not_blank', sql`length(btrim(${t.name})) > 0`),

@@ -27,6 +27,7 @@ import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
 import { referralsResolvers } from '../visits/referrals.resolver';
 import { inboxResolvers } from '../inbox/inbox.resolver';
+import { paperResolvers } from '../paper/paper.resolver';
 import { badInput } from '../core/errors';
 import * as v from '../core/validate';
 import type { Resolvers } from './generated/resolvers-types';
@@ -81,6 +82,7 @@ export function buildSchema(): GraphQLSchema {
     supermarketResolvers,
     visitsResolvers,
     referralsResolvers,
+    paperResolvers,
     visitDutyResolvers,
     visitRulesResolvers,
     hoursPolicyResolvers,

@@ -16,6 +16,8 @@ import { ledgerCsv, serviceCsv, sitesCsv, visitsCsv, type CsvFile } from './repo
 import { certificateOf, ledgerExport, serviceExport, visitsExport } from './reports.exports';
 import { siteReports } from './reports.service';
 import { overdueCsv } from './region-overdue.csv';
+import { serviceRecordsExport } from '../paper/certificates.service';
+import { serviceRecordsCsv } from '../paper/service-records.csv';
 import { regionOverdueExport } from './region-overdue.service';
 
 /** Who sent a request; a bad token is UNAUTHENTICATED rather than silently anonymous. */
@@ -142,6 +144,15 @@ export function reportsRouter(resources: Pick<ServerResources, 'db' | 'events'>,
     route(resources, viewerOf, async (deps, actor, req, res, lang) => {
       const siteId = fromId('Site', String(req.params.siteId), 'siteId');
       sendCsv(res, ledgerCsv(await ledgerExport(deps, actor, siteId, String(req.params.month)), lang));
+    }),
+  );
+
+  // The month's service records for the national volunteer system (docs/service-records-export.md).
+  router.get(
+    '/export/:siteId/:month/service-records.csv',
+    route(resources, viewerOf, async (deps, actor, req, res, lang) => {
+      const siteId = fromId('Site', String(req.params.siteId), 'siteId');
+      sendCsv(res, serviceRecordsCsv(await serviceRecordsExport(deps, actor, siteId, String(req.params.month)), lang));
     }),
   );
 

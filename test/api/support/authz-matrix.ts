@@ -54,6 +54,12 @@
 //   appointRegionOfficer,          platform ADMIN, or staff of a region above the target's
 //     removeRegionOfficer            township (region-staff.service); 'own'/'other': the township
 //                                    of that site. Its own officer appoints no peer: FORBIDDEN
+//   recordPassbookPrint            the member themself, COORDINATOR or CLERK of the member's site; not
+//                                  ADMIN (paper: passbook.service); people of the site without the role
+//                                  FORBIDDEN, anyone else NOT_FOUND (paper-access)
+//   issueMemberCard                COORDINATOR or CLERK of the member's site, not ADMIN (cards.service)
+//   setMemberIdDocument,           COORDINATOR of the member's site, not ADMIN (certificates.service)
+//     issueServiceCertificate
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, PHONES, type Client, type TestServer } from './harness';
@@ -190,6 +196,14 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['appointRegionOfficer', 'other',  ok,    F,     F,     F,     F,     U,        F,    F],
   ['removeRegionOfficer', 'own',     ok,    F,     F,     F,     F,     U,        F,    F],
   ['removeRegionOfficer', 'other',   ok,    F,     F,     F,     F,     U,        F,    F],
+  ['recordPassbookPrint', 'own',     F,     ok,    ok,    F,     ok,    U,        F,    NF],
+  ['recordPassbookPrint', 'other',   F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['issueMemberCard',  'own',        F,     ok,    F,     F,     ok,    U,        F,    NF],
+  ['issueMemberCard',  'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['setMemberIdDocument', 'own',     F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['setMemberIdDocument', 'other',   F,     NF,    NF,    NF,    NF,    U,        F,    NF],
+  ['issueServiceCertificate', 'own', F,     ok,    F,     F,     F,     U,        F,    NF],
+  ['issueServiceCertificate', 'other', F,   NF,    NF,    NF,    NF,    U,        F,    NF],
   ['referFollowUp',    'own',        F,     ok,    F,     F,     F,     U,        F,    NF],
   ['referFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
   ['updateReferral',   'own',        ok,    F,     F,     F,     F,     U,        ok,   NF],
@@ -422,6 +436,36 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($input: RecordVisitInput!) { recordVisit(input: $input) { id } }',
     variables: { input: { elderId: target.elderId, visitedAt: new Date(Date.now() - 60_000).toISOString() } },
   }),
+  recordPassbookPrint: async ({ target }) => {
+    await confirmedService(
+      target.coordinator,
+      target.volunteer,
+      { siteId: target.siteId, beneficiaryId: target.elderId },
+      30,
+    );
+    const [line] = (await transfersOf(target.coordinator, target.volunteerId)).filter((t) => t.unit === 'MINUTES');
+    return {
+      query:
+        'mutation ($m: ID!, $t: ID!) { recordPassbookPrint(memberId: $m, unit: MINUTES, lastTransferId: $t) { lastLine } }',
+      variables: { m: target.volunteerId, t: line!.id },
+    };
+  },
+  issueMemberCard: async ({ target }) => ({
+    query: 'mutation ($m: ID!) { issueMemberCard(memberId: $m) { code } }',
+    variables: { m: target.volunteerId },
+  }),
+  setMemberIdDocument: async ({ target }) => ({
+    query:
+      'mutation ($m: ID!) { setMemberIdDocument(memberId: $m, idType: RESIDENT_ID, idNumber: "110101199003071234") { idNumberMasked } }',
+    variables: { m: target.volunteerId },
+  }),
+  issueServiceCertificate: async ({ target }) => {
+    const today = new Date().toISOString().slice(0, 10);
+    return {
+      query: 'mutation ($m: ID!, $d: String!) { issueServiceCertificate(memberId: $m, from: $d, to: $d) { number } }',
+      variables: { m: target.volunteerId, d: today },
+    };
+  },
   updateMember: async ({ target }) => ({
     query: 'mutation ($id: ID!) { updateMember(id: $id, input: { address: "新住址", disabilityGrade: 3 }) { id } }',
     variables: { id: await freshMember(target) },

@@ -1,6 +1,9 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, PassbookLineRow, PassbookPrintRow, ServiceEntry, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { PassbookData } from '../../paper/passbook.service';
+import type { MemberCardData } from '../../paper/cards.service';
+import type { CertificateView } from '../../paper/certificates.service';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
 import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
@@ -169,6 +172,21 @@ export type CategoryWeightInput = {
   category: ServiceCategory;
   /** Per mille, 100-5000 (0.1 to 5 times the minutes served). */
   perMille: Scalars['Int']['input'];
+};
+
+/** One service a certificate states. */
+export type CertifiedService = {
+  __typename?: 'CertifiedService';
+  /** When (a confirmed need: when confirmed; a visit: when made). */
+  at: Scalars['DateTime']['output'];
+  /** The service category. */
+  category: ServiceCategory;
+  /** Minutes of service. */
+  minutes: Scalars['Int']['output'];
+  /** The need's title, or the elder visited. */
+  title: Scalars['String']['output'];
+  /** A visit (true) or a need served (false). */
+  visit: Scalars['Boolean']['output'];
 };
 
 /** One check's result. */
@@ -384,6 +402,21 @@ export type HoursPolicyInput = {
   /** Categories weighed here, each once; those left out follow the regions above. */
   weights?: InputMaybe<Array<CategoryWeightInput>>;
 };
+
+/** Identity document types of the national volunteer service system. */
+export type IdType =
+  /** 外国人永久居留身份证 */
+  | 'FOREIGN_PERMANENT'
+  /** 港澳居民来往内地通行证 */
+  | 'HK_MACAO_PERMIT'
+  /** 其他 */
+  | 'OTHER'
+  /** 护照 */
+  | 'PASSPORT'
+  /** 居民身份证 */
+  | 'RESIDENT_ID'
+  /** 台湾居民来往大陆通行证 */
+  | 'TAIWAN_PERMIT';
 
 /** A page of inbox messages, newest first. */
 export type InboxConnection = {
@@ -612,6 +645,10 @@ export type Member = {
   disabilityGrade?: Maybe<Scalars['Int']['output']>;
   /** Opaque id (mem_...). */
   id: Scalars['ID']['output'];
+  /** The ID number masked (1101**********1234) for the member and the site's staff; never in full to anyone. */
+  idNumberMasked?: Maybe<Scalars['String']['output']>;
+  /** The ID document's type; the member and the site's staff. Null when none or not theirs to see. */
+  idType?: Maybe<IdType>;
   /** A life-threatening illness is recorded (tier A); private like the care categories. */
   lifeThreateningIllness: Scalars['Boolean']['output'];
   /** Who the member lives with, when recorded; private like the care categories. */
@@ -651,6 +688,17 @@ export type MemberClaimsArgs = {
 export type MemberTransfersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A member's card: the QR code carries an opaque code the counter scans to find the member. */
+export type MemberCard = {
+  __typename?: 'MemberCard';
+  /** The code the QR carries; null until a card is issued. */
+  code?: Maybe<Scalars['String']['output']>;
+  /** The member. */
+  member: Member;
+  /** The member number printed on the card. */
+  memberNumber: Scalars['String']['output'];
 };
 
 /** A page of members. */
@@ -746,8 +794,12 @@ export type Mutation = {
   editSeriesNeed: Need;
   /** Give a member of another site, found by their whole mobile number, a role at this site: VOLUNTEER, CLERK or COORDINATOR (COORDINATOR of the site, or ADMIN). ADMIN and ELDER cannot be granted this way. */
   grantSiteRole: Member;
+  /** Issues a member card with a new code (an earlier card stops working): the coordinator or clerk of the member's site. */
+  issueMemberCard: MemberCard;
   /** Makes a one-time code (8 digits, valid 24 hours, one use) for a member with a phone who forgot their password (COORDINATOR of the member's site, or ADMIN). Their password and every token they hold end now; they log in with redeemResetCode. */
   issueResetCode: ResetCode;
+  /** Issues a numbered service record certificate for a period: the coordinator of the member's site. */
+  issueServiceCertificate: ServiceCertificate;
   /** Log in with phone and password; returns a token for the Authorization header. */
   login: AuthPayload;
   /** Mark every one of one's own messages read. */
@@ -764,6 +816,8 @@ export type Mutation = {
   reactivateMember: Member;
   /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
   reassignVisitTask: VisitTask;
+  /** Records that a passbook was printed up to a line, so the next printing continues after it: the member, the site's coordinator or clerk. */
+  recordPassbookPrint: PassbookPrint;
   /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). Idempotent by key when input.idempotencyKey is given. When the site banks visits, a volunteer visitor who found the elder is credited the minutes (and points) in the same transaction; a coordinator visiting is not. */
   recordVisit: Visit;
   /** Trade points for goods: points and stock move together or not at all. OUT_OF_STOCK, INSUFFICIENT_BALANCE. */
@@ -812,6 +866,8 @@ export type Mutation = {
   setHoursPolicy: RegionHoursPolicy;
   /** Sets what a deactivated member's balance becomes at the site (COORDINATOR of the site, or ADMIN). */
   setLeaverBalanceRule: Site;
+  /** Records or clears the member's ID document (kept private, shown masked): the coordinator of the member's site. */
+  setMemberIdDocument: Member;
   /** Set the viewer's offer at the site, replacing the one before (a VOLUNTEER there). */
   setOffer: VolunteerOffer;
   /** Set a product's photo, or remove it with null (COORDINATOR or CLERK of the site). The photo is base64 of a JPEG or WebP of at most 48 KB and 640 pixels a side (the client shrinks it first); anything else is BAD_USER_INPUT. */
@@ -1062,8 +1118,28 @@ export type MutationGrantSiteRoleArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationIssueMemberCardArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationIssueResetCodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationIssueServiceCertificateArgs = {
+  from: Scalars['String']['input'];
+  memberId: Scalars['ID']['input'];
+  to: Scalars['String']['input'];
 };
 
 
@@ -1129,6 +1205,18 @@ export type MutationReactivateMemberArgs = {
 export type MutationReassignVisitTaskArgs = {
   taskId: Scalars['ID']['input'];
   visitorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRecordPassbookPrintArgs = {
+  lastTransferId: Scalars['ID']['input'];
+  memberId: Scalars['ID']['input'];
+  rowsPerPage?: InputMaybe<Scalars['Int']['input']>;
+  unit: Unit;
 };
 
 
@@ -1304,6 +1392,17 @@ export type MutationSetHoursPolicyArgs = {
 export type MutationSetLeaverBalanceRuleArgs = {
   rule: LeaverBalanceRule;
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationSetMemberIdDocumentArgs = {
+  idNumber?: InputMaybe<Scalars['String']['input']>;
+  idType?: InputMaybe<IdType>;
+  memberId: Scalars['ID']['input'];
 };
 
 
@@ -1596,6 +1695,67 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A member's passbook (存折) for one unit, as the next printing shows it. */
+export type Passbook = {
+  __typename?: 'Passbook';
+  /** The account's balance now (minutes or points). */
+  balance: Scalars['Int']['output'];
+  /** When the passbook was last printed; null: never. */
+  lastPrintedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The line the last printing ended on (0: never printed). */
+  lastPrintedLine: Scalars['Int']['output'];
+  /** The lines to print: after the last printed line, or every line for a reprint; oldest first. */
+  lines: Array<PassbookLine>;
+  /** The member whose passbook it is. */
+  member: Member;
+  /** Lines per printed page. */
+  rowsPerPage: Scalars['Int']['output'];
+  /** Which account: minutes and points are separate books. */
+  unit: Unit;
+};
+
+/** One line of a passbook: one transfer of the member's account. */
+export type PassbookLine = {
+  __typename?: 'PassbookLine';
+  /** What came in (0 when it went out). */
+  amountIn: Scalars['Int']['output'];
+  /** What went out (0 when it came in). */
+  amountOut: Scalars['Int']['output'];
+  /** When it was written. */
+  at: Scalars['DateTime']['output'];
+  /** The balance after this line. */
+  balance: Scalars['Int']['output'];
+  /** Who wrote it (confirmed the service, served at the counter); null for the system. */
+  confirmedBy?: Maybe<Scalars['String']['output']>;
+  /** The transfer's kind (SERVICE_CREDIT, REDEMPTION...). */
+  kind: Scalars['String']['output'];
+  /** The line's number in the whole book (1-based). */
+  line: Scalars['Int']['output'];
+  /** Its line on that page (1-based). */
+  lineOnPage: Scalars['Int']['output'];
+  /** The transfer's memo; null when none. */
+  memo?: Maybe<Scalars['String']['output']>;
+  /** The need served, for a service credit; null otherwise. */
+  needTitle?: Maybe<Scalars['String']['output']>;
+  /** The page it falls on (1-based). */
+  page: Scalars['Int']['output'];
+  /** The transfer (tr_...). */
+  transferId: Scalars['ID']['output'];
+};
+
+/** A printing of a passbook, recorded so the next one continues after it. */
+export type PassbookPrint = {
+  __typename?: 'PassbookPrint';
+  /** The last line printed (1-based, in the whole book). */
+  lastLine: Scalars['Int']['output'];
+  /** The page it was on. */
+  lastPage: Scalars['Int']['output'];
+  /** When. */
+  printedAt: Scalars['DateTime']['output'];
+  /** The book's unit. */
+  unit: Unit;
+};
+
 /** Who pays the minutes of a need's service. */
 export type Payer =
   /** The beneficiary withdraws minutes they banked earlier. */
@@ -1732,6 +1892,10 @@ export type Query = {
   linkedFollowUps: Array<Visit>;
   /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
+  /** The member whose card carries this code, at the site's counter: its clerk or coordinator. Another site's card, an old card, an unknown code: NOT_FOUND. */
+  memberByCard: Member;
+  /** A member's card: the member themself, the coordinator or clerk of the member's site. */
+  memberCard: MemberCard;
   /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
   members: MemberConnection;
   /** The viewer's own offer at the site (a VOLUNTEER there); null before they make one. */
@@ -1749,6 +1913,8 @@ export type Query = {
    * client. Site staff and volunteers of the site.
    */
   openNeedsText: Scalars['String']['output'];
+  /** A member's passbook lines to print: the member themself, the coordinator or clerk of the member's site; anyone else: NOT_FOUND. */
+  passbook: Passbook;
   /** Platform staff only: the ledger's invariants and the failed background jobs. */
   platformHealth: PlatformHealth;
   /** The site's goods on sale, by name (any member of the site). */
@@ -1767,6 +1933,8 @@ export type Query = {
   regionReport: RegionReport;
   /** A region's visit rules and raises (platform staff). */
   regionVisitRules: RegionVisitRules;
+  /** A certificate issued before: the member themself and the site's coordinator. */
+  serviceCertificate: ServiceCertificate;
   /** A site by id (public). */
   site?: Maybe<Site>;
   /** People of other sites holding roles at this site, by name (the site's staff, or ADMIN). */
@@ -1872,6 +2040,27 @@ export type QueryMemberArgs = {
  * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
+export type QueryMemberByCardArgs = {
+  code: Scalars['String']['input'];
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryMemberCardArgs = {
+  memberId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   deactivated?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1925,6 +2114,19 @@ export type QueryNeedsArgs = {
 export type QueryOpenNeedsTextArgs = {
   day?: InputMaybe<Scalars['String']['input']>;
   siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryPassbookArgs = {
+  memberId: Scalars['ID']['input'];
+  reprintAll?: InputMaybe<Scalars['Boolean']['input']>;
+  rowsPerPage?: InputMaybe<Scalars['Int']['input']>;
+  unit: Unit;
 };
 
 
@@ -2017,6 +2219,16 @@ export type QueryRegionReportArgs = {
  */
 export type QueryRegionVisitRulesArgs = {
   regionId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryServiceCertificateArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -2590,6 +2802,39 @@ export type ServiceCategory =
   | 'REPAIR'
   /** 探访 */
   | 'VISIT';
+
+/** A service record certificate (志愿服务记录证明), with the fields of the 2015 national guideline. */
+export type ServiceCertificate = {
+  __typename?: 'ServiceCertificate';
+  /** The handler: the coordinator who issued it. */
+  handlerName?: Maybe<Scalars['String']['output']>;
+  /** Opaque id (cert_...). */
+  id: Scalars['ID']['output'];
+  /** The ID number, masked (1101**********1234); never in full. Null when none recorded. */
+  idNumberMasked?: Maybe<Scalars['String']['output']>;
+  /** The ID document's type; null when none recorded. */
+  idType?: Maybe<IdType>;
+  /** When it was issued. */
+  issuedAt: Scalars['DateTime']['output'];
+  /** The issuing organisation: the site. */
+  issuer: Site;
+  /** The volunteer. */
+  member: Member;
+  /** Minutes of service in the period. */
+  minutes: Scalars['Int']['output'];
+  /** The certificate number: unique, sequential per site and year. */
+  number: Scalars['String']['output'];
+  /** First day of the period (YYYY-MM-DD, on the site's clock). */
+  periodFrom: Scalars['String']['output'];
+  /** Last day of the period (YYYY-MM-DD). */
+  periodTo: Scalars['String']['output'];
+  /** The services of the period, oldest first. */
+  services: Array<CertifiedService>;
+  /** The volunteer's name. */
+  volunteerName: Scalars['String']['output'];
+  /** The volunteer number. */
+  volunteerNumber: Scalars['String']['output'];
+};
 
 /** A volunteer's service record: the basis of the printable certificate. */
 export type ServiceRecord = {
@@ -3294,6 +3539,7 @@ export type ResolversTypes = {
   CategoryRateInput: CategoryRateInput;
   CategoryWeight: ResolverTypeWrapper<CategoryWeight>;
   CategoryWeightInput: CategoryWeightInput;
+  CertifiedService: ResolverTypeWrapper<ServiceEntry>;
   CheckResult: CheckResult;
   Claim: ResolverTypeWrapper<ClaimRow>;
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
@@ -3311,6 +3557,7 @@ export type ResolversTypes = {
   HoursPolicy: ResolverTypeWrapper<HoursPolicy>;
   HoursPolicyInput: HoursPolicyInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  IdType: IdType;
   InboxConnection: ResolverTypeWrapper<Omit<InboxConnection, 'edges'> & { edges: Array<ResolversTypes['InboxEdge']> }>;
   InboxEdge: ResolverTypeWrapper<Omit<InboxEdge, 'node'> & { node: ResolversTypes['InboxItem'] }>;
   InboxItem: ResolverTypeWrapper<InboxItemRow>;
@@ -3326,6 +3573,7 @@ export type ResolversTypes = {
   MajorEventKind: MajorEventKind;
   MajorEventReport: ResolverTypeWrapper<MajorEventReportData>;
   Member: ResolverTypeWrapper<MemberRow>;
+  MemberCard: ResolverTypeWrapper<MemberCardData>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -3340,6 +3588,9 @@ export type ResolversTypes = {
   OverdueVisitEdge: ResolverTypeWrapper<Omit<OverdueVisitEdge, 'node'> & { node: ResolversTypes['OverdueVisit'] }>;
   OwnHoursPolicy: ResolverTypeWrapper<OwnHoursPolicy>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Passbook: ResolverTypeWrapper<PassbookData>;
+  PassbookLine: ResolverTypeWrapper<PassbookLineRow>;
+  PassbookPrint: ResolverTypeWrapper<PassbookPrintRow>;
   Payer: Payer;
   PlatformHealth: ResolverTypeWrapper<PlatformHealthData>;
   PostNeedInput: PostNeedInput;
@@ -3375,6 +3626,7 @@ export type ResolversTypes = {
   Role: Role;
   SeriesScope: SeriesScope;
   ServiceCategory: ServiceCategory;
+  ServiceCertificate: ResolverTypeWrapper<CertificateView>;
   ServiceRecord: ResolverTypeWrapper<ServiceRecordData>;
   SetTierOverrideInput: SetTierOverrideInput;
   SetVisitPairInput: SetVisitPairInput;
@@ -3432,6 +3684,7 @@ export type ResolversParentTypes = {
   CategoryRateInput: CategoryRateInput;
   CategoryWeight: CategoryWeight;
   CategoryWeightInput: CategoryWeightInput;
+  CertifiedService: ServiceEntry;
   Claim: ClaimRow;
   ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
@@ -3455,6 +3708,7 @@ export type ResolversParentTypes = {
   MajorEvent: VisitMajorEventRow;
   MajorEventReport: MajorEventReportData;
   Member: MemberRow;
+  MemberCard: MemberCardData;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   Mutation: Record<PropertyKey, never>;
@@ -3468,6 +3722,9 @@ export type ResolversParentTypes = {
   OverdueVisitEdge: Omit<OverdueVisitEdge, 'node'> & { node: ResolversParentTypes['OverdueVisit'] };
   OwnHoursPolicy: OwnHoursPolicy;
   PageInfo: PageInfo;
+  Passbook: PassbookData;
+  PassbookLine: PassbookLineRow;
+  PassbookPrint: PassbookPrintRow;
   PlatformHealth: PlatformHealthData;
   PostNeedInput: PostNeedInput;
   PostSeriesInput: PostSeriesInput;
@@ -3496,6 +3753,7 @@ export type ResolversParentTypes = {
   ReportMajorEventInput: ReportMajorEventInput;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
+  ServiceCertificate: CertificateView;
   ServiceRecord: ServiceRecordData;
   SetTierOverrideInput: SetTierOverrideInput;
   SetVisitPairInput: SetVisitPairInput;
@@ -3553,6 +3811,14 @@ export type CategoryRateResolvers<ContextType = Context, ParentType extends Reso
 export type CategoryWeightResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CategoryWeight'] = ResolversParentTypes['CategoryWeight']> = {
   category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
   perMille?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CertifiedServiceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CertifiedService'] = ResolversParentTypes['CertifiedService']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ServiceCategory'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  visit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ClaimResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Claim'] = ResolversParentTypes['Claim']> = {
@@ -3690,6 +3956,8 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   dementia?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   disabilityGrade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idNumberMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  idType?: Resolver<Maybe<ResolversTypes['IdType']>, ParentType, ContextType>;
   lifeThreateningIllness?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   livingSituation?: Resolver<Maybe<ResolversTypes['LivingSituation']>, ParentType, ContextType>;
   minimumLivingAllowance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3702,6 +3970,12 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   siteRoles?: Resolver<Array<ResolversTypes['SiteRoles']>, ParentType, ContextType>;
   transfers?: Resolver<ResolversTypes['TransferConnection'], ParentType, ContextType, Partial<MemberTransfersArgs>>;
   visitTier?: Resolver<Maybe<ResolversTypes['VisitTier']>, ParentType, ContextType>;
+};
+
+export type MemberCardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberCard'] = ResolversParentTypes['MemberCard']> = {
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  memberNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type MemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = {
@@ -3738,7 +4012,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
   editSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditSeriesNeedArgs, 'id' | 'input' | 'scope'>>;
   grantSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationGrantSiteRoleArgs, 'phone' | 'role' | 'siteId'>>;
+  issueMemberCard?: Resolver<ResolversTypes['MemberCard'], ParentType, ContextType, RequireFields<MutationIssueMemberCardArgs, 'memberId'>>;
   issueResetCode?: Resolver<ResolversTypes['ResetCode'], ParentType, ContextType, RequireFields<MutationIssueResetCodeArgs, 'id'>>;
+  issueServiceCertificate?: Resolver<ResolversTypes['ServiceCertificate'], ParentType, ContextType, RequireFields<MutationIssueServiceCertificateArgs, 'from' | 'memberId' | 'to'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
   markAllInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType>;
   markInboxRead?: Resolver<ResolversTypes['InboxReadResult'], ParentType, ContextType, RequireFields<MutationMarkInboxReadArgs, 'ids'>>;
@@ -3747,6 +4023,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   postSeries?: Resolver<ResolversTypes['PostSeriesPayload'], ParentType, ContextType, RequireFields<MutationPostSeriesArgs, 'input'>>;
   reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
   reassignVisitTask?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType, RequireFields<MutationReassignVisitTaskArgs, 'taskId'>>;
+  recordPassbookPrint?: Resolver<ResolversTypes['PassbookPrint'], ParentType, ContextType, RequireFields<MutationRecordPassbookPrintArgs, 'lastTransferId' | 'memberId' | 'unit'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
   redeemResetCode?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRedeemResetCodeArgs, 'code' | 'newPassword' | 'phone'>>;
@@ -3765,6 +4042,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
   setHoursPolicy?: Resolver<ResolversTypes['RegionHoursPolicy'], ParentType, ContextType, RequireFields<MutationSetHoursPolicyArgs, 'policy' | 'regionId'>>;
   setLeaverBalanceRule?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationSetLeaverBalanceRuleArgs, 'rule' | 'siteId'>>;
+  setMemberIdDocument?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberIdDocumentArgs, 'memberId'>>;
   setOffer?: Resolver<ResolversTypes['VolunteerOffer'], ParentType, ContextType, RequireFields<MutationSetOfferArgs, 'input'>>;
   setProductPhoto?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationSetProductPhotoArgs, 'productId'>>;
   setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
@@ -3863,6 +4141,38 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type PassbookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Passbook'] = ResolversParentTypes['Passbook']> = {
+  balance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastPrintedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastPrintedLine?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['PassbookLine']>, ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  rowsPerPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+};
+
+export type PassbookLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PassbookLine'] = ResolversParentTypes['PassbookLine']> = {
+  amountIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amountOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  balance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  confirmedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lineOnPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  memo?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  needTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  page?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PassbookPrintResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PassbookPrint'] = ResolversParentTypes['PassbookPrint']> = {
+  lastLine?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastPage?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  printedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['Unit'], ParentType, ContextType>;
+};
+
 export type PlatformHealthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlatformHealth'] = ResolversParentTypes['PlatformHealth']> = {
   failedJobs?: Resolver<Array<ResolversTypes['FailedJob']>, ParentType, ContextType, RequireFields<PlatformHealthFailedJobsArgs, 'first'>>;
   ledger?: Resolver<Array<ResolversTypes['LedgerCheck']>, ParentType, ContextType>;
@@ -3891,12 +4201,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   joinRequests?: Resolver<Array<ResolversTypes['JoinRequest']>, ParentType, ContextType, RequireFields<QueryJoinRequestsArgs, 'siteId'>>;
   linkedFollowUps?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryLinkedFollowUpsArgs, 'first' | 'siteId'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
+  memberByCard?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberByCardArgs, 'code' | 'siteId'>>;
+  memberCard?: Resolver<ResolversTypes['MemberCard'], ParentType, ContextType, RequireFields<QueryMemberCardArgs, 'memberId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
   myOffer?: Resolver<Maybe<ResolversTypes['VolunteerOffer']>, ParentType, ContextType, RequireFields<QueryMyOfferArgs, 'siteId'>>;
   myVisitTasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
   openNeedsText?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryOpenNeedsTextArgs, 'siteId'>>;
+  passbook?: Resolver<ResolversTypes['Passbook'], ParentType, ContextType, RequireFields<QueryPassbookArgs, 'memberId' | 'unit'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'includeRetired' | 'siteId'>>;
   recipients?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryRecipientsArgs, 'search'>>;
@@ -3906,6 +4219,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   regionReferrals?: Resolver<ResolversTypes['ReferralConnection'], ParentType, ContextType, RequireFields<QueryRegionReferralsArgs, 'first'>>;
   regionReport?: Resolver<ResolversTypes['RegionReport'], ParentType, ContextType, RequireFields<QueryRegionReportArgs, 'month'>>;
   regionVisitRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<QueryRegionVisitRulesArgs, 'regionId'>>;
+  serviceCertificate?: Resolver<ResolversTypes['ServiceCertificate'], ParentType, ContextType, RequireFields<QueryServiceCertificateArgs, 'id'>>;
   site?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType, RequireFields<QuerySiteArgs, 'id'>>;
   siteGuests?: Resolver<Array<ResolversTypes['SiteGuest']>, ParentType, ContextType, RequireFields<QuerySiteGuestsArgs, 'siteId'>>;
   siteHoursPolicy?: Resolver<ResolversTypes['HoursPolicy'], ParentType, ContextType, RequireFields<QuerySiteHoursPolicyArgs, 'siteId'>>;
@@ -4056,6 +4370,23 @@ export type ResetCodeResolvers<ContextType = Context, ParentType extends Resolve
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+};
+
+export type ServiceCertificateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceCertificate'] = ResolversParentTypes['ServiceCertificate']> = {
+  handlerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  idNumberMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  idType?: Resolver<Maybe<ResolversTypes['IdType']>, ParentType, ContextType>;
+  issuedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  issuer?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  periodTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  services?: Resolver<Array<ResolversTypes['CertifiedService']>, ParentType, ContextType>;
+  volunteerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  volunteerNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ServiceRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceRecord'] = ResolversParentTypes['ServiceRecord']> = {
@@ -4285,6 +4616,7 @@ export type Resolvers<ContextType = Context> = {
   Balance?: BalanceResolvers<ContextType>;
   CategoryRate?: CategoryRateResolvers<ContextType>;
   CategoryWeight?: CategoryWeightResolvers<ContextType>;
+  CertifiedService?: CertifiedServiceResolvers<ContextType>;
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
@@ -4301,6 +4633,7 @@ export type Resolvers<ContextType = Context> = {
   MajorEvent?: MajorEventResolvers<ContextType>;
   MajorEventReport?: MajorEventReportResolvers<ContextType>;
   Member?: MemberResolvers<ContextType>;
+  MemberCard?: MemberCardResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -4313,6 +4646,9 @@ export type Resolvers<ContextType = Context> = {
   OverdueVisitEdge?: OverdueVisitEdgeResolvers<ContextType>;
   OwnHoursPolicy?: OwnHoursPolicyResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Passbook?: PassbookResolvers<ContextType>;
+  PassbookLine?: PassbookLineResolvers<ContextType>;
+  PassbookPrint?: PassbookPrintResolvers<ContextType>;
   PlatformHealth?: PlatformHealthResolvers<ContextType>;
   PostSeriesPayload?: PostSeriesPayloadResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
@@ -4333,6 +4669,7 @@ export type Resolvers<ContextType = Context> = {
   RegionTotals?: RegionTotalsResolvers<ContextType>;
   RegionVisitRules?: RegionVisitRulesResolvers<ContextType>;
   ResetCode?: ResetCodeResolvers<ContextType>;
+  ServiceCertificate?: ServiceCertificateResolvers<ContextType>;
   ServiceRecord?: ServiceRecordResolvers<ContextType>;
   Site?: SiteResolvers<ContextType>;
   SiteConnection?: SiteConnectionResolvers<ContextType>;
