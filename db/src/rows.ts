@@ -28,3 +28,5 @@ export type { StaffRegion, HeldRole } from './queries/members.queries';
 export type VisitTierRulesRow = typeof t.visitTierRules.$inferSelect;
 export type VisitFrequencyRaiseRow = typeof t.visitFrequencyRaises.$inferSelect;
 export type VisitMajorEventRow = typeof t.visitMajorEvents.$inferSelect;
+export type FamilyLinkRow = typeof t.familyLinks.$inferSelect;
+export type PaymentPermissionRow = typeof t.paymentPermissions.$inferSelect;

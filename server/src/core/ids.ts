@@ -18,6 +18,7 @@ export const ID_PREFIX = {
   NeedSeries: 'series',
   JoinRequest: 'jreq',
   VisitFrequencyRaise: 'vraise',
+  FamilyLink: 'fam',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

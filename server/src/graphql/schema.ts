@@ -26,6 +26,7 @@ import { visitDutyResolvers } from '../visits/visit-duty.resolver';
 import { visitsResolvers } from '../visits/visits.resolver';
 import { referralsResolvers } from '../visits/referrals.resolver';
 import { inboxResolvers } from '../inbox/inbox.resolver';
+import { familiesResolvers } from '../families/families.resolver';
 import { badInput } from '../core/errors';
 import * as v from '../core/validate';
 import type { Resolvers } from './generated/resolvers-types';
@@ -80,6 +81,7 @@ export function buildSchema(): GraphQLSchema {
     supermarketResolvers,
     visitsResolvers,
     referralsResolvers,
+    familiesResolvers,
     visitDutyResolvers,
     visitRulesResolvers,
     reportsResolvers,

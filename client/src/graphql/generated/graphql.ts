@@ -161,6 +161,8 @@ export type EditNeedInput = {
   estimatedMinutes?: number | null | undefined;
   /** Who pays the minutes. */
   payer?: Payer | null | undefined;
+  /** The paying relative (mem_...) when payer is (or becomes) RELATIVE. */
+  payerMemberId?: string | number | null | undefined;
   /** Volunteers needed, 1-50. */
   slots?: number | null | undefined;
   /** When it starts. */
@@ -210,6 +212,8 @@ export type InboxKind =
   | 'NEED_CHANGED'
   /** A need was posted in a category the reader offers: needTitle, at. */
   | 'NEED_MATCHES_OFFER'
+  /** A need is to be paid from the reader's minutes and waits for their consent: needTitle, personName (the beneficiary), minutes (estimated), at. */
+  | 'PAYMENT_CONSENT_ASKED'
   /** (Coordinators) a referral to the township moved on: personName (the elder), referralStatus, reason (a decline's). */
   | 'REFERRAL_UPDATED'
   /** (Coordinators) a volunteer reported service that waits for confirmation: needTitle, personName, minutes. */
@@ -286,6 +290,10 @@ export type OfferInput = {
 export type Payer =
   /** The beneficiary withdraws minutes they banked earlier. */
   | 'BENEFICIARY'
+  /** The site's care pool (爱心池), for a special-difficulty elder: the coordinator's choice. */
+  | 'CARE_POOL'
+  /** A linked relative pays from their own minutes (payerMember), with their consent for the need or a standing permission. */
+  | 'RELATIVE'
   /** The site's time pool mints them (the usual 时间储蓄 model). */
   | 'SITE';
 
@@ -312,6 +320,8 @@ export type PostNeedInput = {
   idempotencyKey?: string | null | undefined;
   /** Who pays the minutes; SITE when omitted. */
   payer?: Payer | null | undefined;
+  /** The paying relative (mem_...) when payer is RELATIVE, a linked relative of the beneficiary. */
+  payerMemberId?: string | number | null | undefined;
   /** The site (site_...). */
   siteId: string | number;
   /** Volunteers needed, 1-50; 1 when omitted. */
