@@ -84,7 +84,11 @@ export async function grantPermission(
   payerId: number,
   beneficiaryId: number,
 ): Promise<{ row: PaymentPermissionRow; granted: boolean }> {
-  const [row] = await ex.insert(paymentPermissions).values({ payerId, beneficiaryId }).onConflictDoNothing().returning();
+  const [row] = await ex
+    .insert(paymentPermissions)
+    .values({ payerId, beneficiaryId })
+    .onConflictDoNothing()
+    .returning();
   if (row) return { row, granted: true };
   return { row: (await openPermission(ex, payerId, beneficiaryId))!, granted: false };
 }

@@ -36,10 +36,7 @@ export const familyLinks = pgTable(
   },
   (t) => [
     check('family_links_not_self', sql`${t.memberId} <> ${t.relativeId}`),
-    check(
-      'family_links_member_consent_shape',
-      sql`(${t.memberConsent} IS NULL) = (${t.memberConsentAt} IS NULL)`,
-    ),
+    check('family_links_member_consent_shape', sql`(${t.memberConsent} IS NULL) = (${t.memberConsentAt} IS NULL)`),
     check(
       'family_links_relative_consent_shape',
       sql`(${t.relativeConsent} IS NULL) = (${t.relativeConsentAt} IS NULL)`,

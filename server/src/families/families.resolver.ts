@@ -26,7 +26,8 @@ export const familiesResolvers: Resolvers = {
       }),
     confirmFamilyLink: (_p, a, ctx) =>
       families.confirmFamilyLink(ctx.deps, ctx.viewer, fromId('FamilyLink', a.linkId, 'linkId'), a.consent),
-    endFamilyLink: (_p, a, ctx) => families.endFamilyLink(ctx.deps, ctx.viewer, fromId('FamilyLink', a.linkId, 'linkId')),
+    endFamilyLink: (_p, a, ctx) =>
+      families.endFamilyLink(ctx.deps, ctx.viewer, fromId('FamilyLink', a.linkId, 'linkId')),
     giftMinutes: (_p, a, ctx) =>
       gifts.giftMinutes(ctx.deps, ctx.viewer, { ...a, toMemberId: fromId('Member', a.toMemberId, 'toMemberId') }),
     donateToCarePool: (_p, a, ctx) => gifts.donateToCarePool(ctx.deps, ctx.viewer, a),

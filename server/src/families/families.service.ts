@@ -248,7 +248,10 @@ export async function familyLinksOf(
   const who = requireActor(actor);
   const member = await deps.cache.member.load(memberId);
   if (!member) notFound('member');
-  if (memberIdOf(who) !== memberId && !(member.siteId !== null && hasRoleAt(who, member.siteId, ['COORDINATOR', 'ADMIN', 'CLERK'])))
+  if (
+    memberIdOf(who) !== memberId &&
+    !(member.siteId !== null && hasRoleAt(who, member.siteId, ['COORDINATOR', 'ADMIN', 'CLERK']))
+  )
     return [];
   return (await q.linksOfMember(deps.db, memberId)).map((l) => viewOf(l, memberId));
 }
@@ -272,11 +275,7 @@ export async function requireLinked(
 ): Promise<FamilyLinkRow> {
   const link = await q.openLinkBetween(deps.db, memberId, relativeId);
   if (!q.inForce(link)) {
-    fail(
-      ErrorCode.NOT_FOUND,
-      { en: 'No linked relative with that id', zh: '找不到这位已确认的亲属' },
-      { field },
-    );
+    fail(ErrorCode.NOT_FOUND, { en: 'No linked relative with that id', zh: '找不到这位已确认的亲属' }, { field });
   }
   return link!;
 }

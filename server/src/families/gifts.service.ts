@@ -45,7 +45,11 @@ export async function giftMinutes(deps: ServiceDeps, actor: Actor | null, input:
   await requireLinked(deps, viewer.id, input.toMemberId, 'toMemberId');
   const receiver = await deps.cache.member.load(input.toMemberId);
   if (!receiver || receiver.siteId === null || viewer.siteId === null) {
-    fail(ErrorCode.NOT_FOUND, { en: 'No linked relative with that id', zh: '找不到这位已确认的亲属' }, { field: 'toMemberId' });
+    fail(
+      ErrorCode.NOT_FOUND,
+      { en: 'No linked relative with that id', zh: '找不到这位已确认的亲属' },
+      { field: 'toMemberId' },
+    );
   }
   await requireTradeAllowed(deps.db, viewer.siteId, receiver.siteId);
   const [from, to] = await Promise.all([minutesAccount(deps, viewer.id), minutesAccount(deps, receiver.id)]);
@@ -79,7 +83,10 @@ export async function donateToCarePool(
   const key = v.idempotencyKey('idempotencyKey', input.idempotencyKey);
   const siteId = viewer.siteId;
   if (siteId === null) {
-    fail(ErrorCode.FORBIDDEN, { en: 'Only a member of a site can give to its care pool', zh: '只有站点成员可以捐入爱心池' });
+    fail(ErrorCode.FORBIDDEN, {
+      en: 'Only a member of a site can give to its care pool',
+      zh: '只有站点成员可以捐入爱心池',
+    });
   }
   const from = await minutesAccount(deps, viewer.id);
   return deps.db.transaction(async (tx) => {
@@ -140,7 +147,8 @@ export async function grantPaymentPermission(
   const view = await payerView(deps, viewer.id, beneficiaryId);
   await deps.db.transaction(async (tx) => {
     const { row, granted } = await familyQueries.grantPermission(tx, viewer.id, beneficiaryId);
-    if (granted) await audit(tx, viewer, viewer.siteId, 'grantPaymentPermission', 'payment_permission', row.id, { beneficiaryId });
+    if (granted)
+      await audit(tx, viewer, viewer.siteId, 'grantPaymentPermission', 'payment_permission', row.id, { beneficiaryId });
   });
   return view;
 }
@@ -156,11 +164,18 @@ export async function revokePaymentPermission(
     (l) => l.memberId === beneficiaryId || l.relativeId === beneficiaryId,
   );
   if (!link) {
-    fail(ErrorCode.NOT_FOUND, { en: 'No linked relative with that id', zh: '找不到这位已确认的亲属' }, { field: 'beneficiaryId' });
+    fail(
+      ErrorCode.NOT_FOUND,
+      { en: 'No linked relative with that id', zh: '找不到这位已确认的亲属' },
+      { field: 'beneficiaryId' },
+    );
   }
   await deps.db.transaction(async (tx) => {
     const row = await familyQueries.revokePermission(tx, viewer.id, beneficiaryId);
-    if (row) await audit(tx, viewer, viewer.siteId, 'revokePaymentPermission', 'payment_permission', row.id, { beneficiaryId });
+    if (row)
+      await audit(tx, viewer, viewer.siteId, 'revokePaymentPermission', 'payment_permission', row.id, {
+        beneficiaryId,
+      });
   });
   return viewOf(link, viewer.id);
 }

@@ -109,7 +109,8 @@ export async function askConsent(tx: Transaction, need: NeedRow, beneficiaryName
  */
 export async function requireRelativeConsent(tx: Transaction, need: NeedRow): Promise<number> {
   const payerId = need.payerMemberId;
-  const state = payerId === null ? undefined : await familyQueries.relativePaymentState(tx, need.id, payerId, need.beneficiaryId);
+  const state =
+    payerId === null ? undefined : await familyQueries.relativePaymentState(tx, need.id, payerId, need.beneficiaryId);
   if (payerId === null || !state?.linked || !state.consented) {
     fail(
       ErrorCode.CONFLICT,
