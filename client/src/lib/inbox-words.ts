@@ -31,6 +31,8 @@ const PAGE_OF: Record<InboxKind, string | null> = {
   VISIT_OVERDUE: '/coordinator/duty',
   // The referral shows on the follow-up list of the visits page.
   REFERRAL_UPDATED: '/coordinator/visits',
+  // The consent is given on one's own page, in its 家属 section.
+  PAYMENT_CONSENT_ASKED: '/volunteer/account',
 };
 
 /**
