@@ -4,7 +4,8 @@
 // mother's consent; the daughter confirms it on 我的; the coordinator posts a bath paid by the
 // daughter; the daughter agrees to pay on 我的 (the inbox asked her); 张建国 serves and reports;
 // the coordinator confirms. The daughter's balance drops by the minutes, the volunteer's rises, and
-// both villages' reports show the hour: withdrawn in at 三和村, owed by 石门村.
+// both villages' reports show the hour: withdrawn in at 三和村, owed by 石门村. She then gives her
+// mother half an hour, shown as given out at 石门村 and received at 三和村.
 // Screenshots and axe at each step; no id or API name on any screen.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -151,6 +152,16 @@ describe('a daughter in another village pays for her mother’s care', () => {
     await look(daughter, '07-daughter-account');
     expect(await minutesOn(vol)).toBe(volBefore + 60);
 
+    // And a gift: half an hour of her time to her mother, from 我的.
+    await daughter.goto('/volunteer/account');
+    const link = daughter.getByTestId('family-link').filter({ hasText: '赵玉梅' });
+    await link.getByRole('button', { name: fill(zh.families.giveTo, { name: '赵玉梅' }) }).click();
+    await link.getByRole('button', { name: '30 分钟', exact: true }).click();
+    await link.getByRole('button', { name: fill(zh.families.giveNow, { duration: '30 分钟' }) }).click();
+    await daughter.getByText(fill(zh.families.given, { name: '赵玉梅', duration: '30 分钟' })).waitFor();
+    expect(await minutesOn(daughter)).toBe(daughterBefore - 90);
+    await look(daughter, '07b-daughter-gift');
+
     // 8. Both villages' books: 三和村 took the hour in from elsewhere; 石门村 owes it.
     await coord.goto('/coordinator/report');
     const here = coord.getByTestId('family-figures');
@@ -160,6 +171,7 @@ describe('a daughter in another village pays for her mother’s care', () => {
         timeout: UI_WAIT_MS,
       })
       .toContain('1 小时');
+    expect(await here.locator('.figs__item', { hasText: zh.families.giftIn }).innerText()).toContain('30 分钟');
     await look(coord, '08-sanhe-report');
     const coordB = await (await newLaptop(suite.browser, suite.server.url)).newPage();
     await logIn(coordB, COORDINATOR_B);
@@ -167,6 +179,7 @@ describe('a daughter in another village pays for her mother’s care', () => {
     const there = coordB.getByTestId('family-figures');
     await there.waitFor({ timeout: UI_WAIT_MS });
     expect(await there.locator('.figs__item', { hasText: zh.families.withdrawalOwed }).innerText()).toContain('1 小时');
+    expect(await there.locator('.figs__item', { hasText: zh.families.giftOut }).innerText()).toContain('30 分钟');
     await look(coordB, '09-shimen-report');
 
     expect(problems).toEqual([]);

@@ -1154,6 +1154,12 @@ const en: typeof zhCN = {
     giftIn: 'Received from relatives',
     carePool: 'Donated to the care pool',
     withdrawalIn: 'Other villages’ hours spent here',
+    giveTo: 'Give time to {name}',
+    giveToPool: 'Give time to the village’s care pool',
+    giveNow: 'Give {duration}',
+    given: 'Gave {duration} to {name}',
+    donated: 'Gave {duration} to the care pool, thank you',
+    carePoolDonation: 'Given to the care pool',
     withdrawalOwed: 'Our members’ hours spent elsewhere (we owe)',
   },
 };

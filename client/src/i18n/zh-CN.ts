@@ -1139,6 +1139,12 @@ export default {
     giftIn: '亲属赠入',
     carePool: '捐入爱心池',
     withdrawalIn: '外村时间在本村支取',
+    giveTo: '赠送时间给{name}',
+    giveToPool: '捐时间到本站爱心池',
+    giveNow: '赠出 {duration}',
+    given: '已赠送 {duration} 给{name}',
+    donated: '已捐 {duration} 到爱心池，谢谢',
+    carePoolDonation: '捐入爱心池',
     withdrawalOwed: '本村成员在外村支取（本村应付）',
   },
 };

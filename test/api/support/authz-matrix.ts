@@ -57,7 +57,8 @@
 //     endFamilyLink                  ADMIN; anyone else NOT_FOUND (families.service)
 //   giftMinutes                    any member, to a linked relative (link in force) at any site
 //                                  of the alliance; anyone else's is NOT_FOUND (gifts.service)
-//   donateToCarePool               any member of a site, to its care pool; no site: FORBIDDEN
+//   donateToCarePool               any member of a site (the officers are elders of a village),
+//                                  to its care pool; no site (platform staff): FORBIDDEN
 //   consentToPay,                  the need's paying relative themselves / a linked relative
 //     grantPaymentPermission,        themselves; anyone else NOT_FOUND (gifts.service). The
 //     revokePaymentPermission        staging links each acting member of the demo village to
@@ -208,7 +209,7 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['endFamilyLink',    'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
   ['giftMinutes',      'own',        NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
   ['giftMinutes',      'other',      NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
-  ['donateToCarePool', 'none',       F,     ok,    ok,    ok,    ok,    U,        F,    F],
+  ['donateToCarePool', 'none',       F,     ok,    ok,    ok,    ok,    U,        ok,   ok],
   ['consentToPay',     'own',        NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
   ['consentToPay',     'other',      NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
   ['grantPaymentPermission', 'own',  NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
@@ -688,8 +689,12 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
       variables: { to: st.target.elderId, key: idemKey('family-gift') },
     };
   },
-  donateToCarePool: async ({ own, actorId }) => {
+  donateToCarePool: async ({ s, own, actor, actorId }) => {
     if (actorId && actorId !== own.volunteerId) await donate(own.volunteer, actorId, 5);
+    // The township officers are elders of a third village of the county, with nothing banked:
+    // 张建国 gives them 5 minutes over a family link they confirm themselves.
+    const officerPhone = { TOWN_OFFICER: '13700000201', OTHER_TOWN_OFFICER: '13700000202' }[actor as string];
+    if (officerPhone) await giftToOfficer(s, own, officerPhone);
     return {
       query: 'mutation ($key: String!) { donateToCarePool(minutes: 5, idempotencyKey: $key) { id kind } }',
       variables: { key: idemKey('care-pool') },
@@ -729,6 +734,23 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     };
   },
 };
+
+/** 5 minutes from the demo village's volunteer to an officer, over a link both sides consent to. */
+async function giftToOfficer(s: TestServer, own: SiteCtx, phone: string): Promise<void> {
+  const officer = await s.as(phone);
+  const { viewer } = await officer.ok<{ viewer: { id: string } }>('{ viewer { id } }');
+  const link = await own.coordinator.ok<{ recordFamilyLink: { id: string; inForce: boolean } }>(
+    'mutation ($input: RecordFamilyLinkInput!) { recordFamilyLink(input: $input) { id inForce } }',
+    { input: { memberId: own.volunteerId, relativeId: viewer.id, relation: 'OTHER_RELATIVE', memberConsent: 'SELF' } },
+  );
+  if (!link.recordFamilyLink.inForce) {
+    await officer.ok('mutation ($id: ID!) { confirmFamilyLink(linkId: $id) { id } }', { id: link.recordFamilyLink.id });
+  }
+  await own.volunteer.ok(
+    'mutation ($to: ID!, $key: String!) { giftMinutes(toMemberId: $to, minutes: 5, idempotencyKey: $key) { id } }',
+    { to: viewer.id, key: idemKey('officer-gift') },
+  );
+}
 
 /** A link at the site between its elder and a fresh member, recorded by its coordinator, waiting for the member's consent. */
 async function pendingLinkAt(t: SiteCtx): Promise<string> {
