@@ -366,6 +366,71 @@ describe.each(testEngines())('families and gifts on %s', (engine) => {
     expect(await outcome(editNeed(deps(), await as(coordinator), second.need.id, { payer: 'SITE' }))).toBe('CONFLICT');
   });
 
+  it('a gift over a link to another county (the alliance since ended) is FORBIDDEN, and writes nothing', async () => {
+    // A link recorded while the two could trade: written here directly, as the service would refuse it now.
+    const now = new Date();
+    await familyQueries.insertLinkOnce(db, {
+      memberId: daughter.id,
+      relativeId: outsider.id,
+      relation: 'OTHER_RELATIVE',
+      siteId: villageB,
+      memberConsent: 'SELF',
+      memberConsentAt: now,
+      relativeConsent: 'SELF',
+      relativeConsentAt: now,
+    });
+    const before = await minutesOf(daughter.id);
+    expect(
+      await outcome(
+        gifts.giftMinutes(deps(), await as(daughter), { toMemberId: outsider.id, minutes: 5, idempotencyKey: key() }),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(await minutesOf(daughter.id)).toBe(before);
+  });
+
+  it('editing the payer to a relative asks them again; an ended link refuses the payment', async () => {
+    const need = await needs.postNeed(deps(), await as(coordinator), {
+      siteId,
+      title: '助洁',
+      category: 'CLEANING',
+      beneficiaryId: mother.id,
+      startsAt: new Date(Date.now() - 10 * 60_000),
+      estimatedMinutes: 30,
+    });
+    expect(
+      await outcome(
+        editNeed(deps(), await as(coordinator), need.id, { payer: 'RELATIVE', payerMemberId: stranger.id }),
+      ),
+    ).toBe('BAD_USER_INPUT input.payerMemberId');
+    const edited = await editNeed(deps(), await as(coordinator), need.id, {
+      payer: 'RELATIVE',
+      payerMemberId: daughter.id,
+    });
+    expect(edited).toMatchObject({ payer: 'RELATIVE', payerMemberId: daughter.id, payerConsentedAt: null });
+    const asked = (await inboxQueries.inboxPage(db, daughter.id, 100)).filter((i) => i.subject === `need:${need.id}`);
+    expect(asked.map((i) => i.kind)).toEqual(['PAYMENT_CONSENT_ASKED']);
+    await gifts.consentToPay(deps(), await as(daughter), need.id);
+    // Back to the site: the relative is dropped with her consent.
+    const back = await editNeed(deps(), await as(coordinator), need.id, { payer: 'SITE' });
+    expect(back).toMatchObject({ payer: 'SITE', payerMemberId: null, payerConsentedAt: null });
+    // Paid by the daughter again, consented, then the link ends before confirmation: refused.
+    await editNeed(deps(), await as(coordinator), need.id, { payer: 'RELATIVE', payerMemberId: daughter.id });
+    await gifts.consentToPay(deps(), await as(daughter), need.id);
+    const claim = await claims.claimNeed(deps(), await as(volunteer), need.id);
+    await claims.checkIn(deps(), await as(volunteer), claim.id);
+    await claims.reportService(deps(), await as(volunteer), claim.id, 30, null);
+    const open = (await familyQueries.openLinkBetween(db, mother.id, daughter.id))!;
+    await families.endFamilyLink(deps(), await as(coordinator), open.id);
+    const before = await minutesOf(daughter.id);
+    expect(await reason(confirm(claim.id))).toBe('CONFLICT PAYER_CONSENT_MISSING');
+    expect(await minutesOf(daughter.id)).toBe(before);
+    expect(
+      await outcome(
+        gifts.giftMinutes(deps(), await as(daughter), { toMemberId: mother.id, minutes: 1, idempotencyKey: key() }),
+      ),
+    ).toBe('NOT_FOUND toMemberId');
+  });
+
   it('a series cannot be paid by a relative', async () => {
     const { postSeries } = await import('../needs/series.service');
     expect(
