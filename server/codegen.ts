@@ -40,6 +40,7 @@ const config: CodegenConfig = {
           RedemptionItem: row('RedemptionItemRow'),
           Visit: row('VisitRow'),
           Referral: row('ReferralRow'),
+          FamilyLink: '../../families/families.service#FamilyLinkView',
           ReferralStep: row('ReferralEventRow'),
           InboxItem: row('InboxItemRow'),
           InboxReadResult: '../../inbox/inbox.service#InboxReadData',

@@ -25,6 +25,7 @@ export * as joiningQueries from './queries/joining.queries';
 export * as referralQueries from './queries/referrals.queries';
 export * as allianceQueries from './queries/alliances.queries';
 export * as hoursPolicyQueries from './queries/hours-policy.queries';
+export * as familyQueries from './queries/families.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

@@ -35,3 +35,5 @@ export type {
   ServiceCertificateRow,
   ServiceEntry,
 } from './queries/paper.queries';
+export type FamilyLinkRow = typeof t.familyLinks.$inferSelect;
+export type PaymentPermissionRow = typeof t.paymentPermissions.$inferSelect;

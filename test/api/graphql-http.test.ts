@@ -42,9 +42,10 @@ describe.each(targets())('graphql-http server audits on $name', (on) => {
       fetch(`${s.url}/graphql?query=${encodeURIComponent(query)}`, {
         headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
       });
+    // The demo's two villages: 三和村 and 石门村 (its second, db/src/seed/demo-family.seed.ts).
     const ok = await get('{ sites { totalCount } }');
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ data: { sites: { totalCount: 1 } } });
+    expect(await ok.json()).toEqual({ data: { sites: { totalCount: 2 } } });
     const mutation = await get('mutation { login(phone: "13900000001", password: "huzhu2026") { token } }');
     expect(mutation.status).toBe(405);
   });
@@ -68,7 +69,7 @@ describe.each(targets())('graphql-http server audits on $name', (on) => {
         }),
       });
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ data: { sites: { totalCount: 1 } } });
+      expect(await res.json()).toEqual({ data: { sites: { totalCount: 2 } } });
     });
   }
 

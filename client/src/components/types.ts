@@ -16,6 +16,8 @@ export interface TransferRow {
   memo?: string | null;
   fromMember?: { id: string; name: string } | null;
   toMember?: { id: string; name: string } | null;
+  /** Who holds the receiving account: a gift to the care pool reads as such. */
+  toOwner?: string | null;
 }
 
 export interface MemberRow {

@@ -35,6 +35,8 @@ const PAGE_OF: Record<InboxKind, string | null> = {
   HOURS_OVERFLOW: '/volunteer/account',
   HOURS_EXPIRING: '/volunteer/account',
   HOURS_EXPIRED: '/volunteer/account',
+  // The consent is given on one's own page, in its 家属 section.
+  PAYMENT_CONSENT_ASKED: '/volunteer/account',
 };
 
 const HOURS_KINDS: readonly InboxKind[] = ['HOURS_OVERFLOW', 'HOURS_EXPIRING', 'HOURS_EXPIRED'];

@@ -4,7 +4,7 @@ import { describeTarget, openFromEnv } from './env';
 
 const handle = await openFromEnv();
 try {
-  const result = await seedDemo(handle.db, new Date(), { visitDuty: true });
+  const result = await seedDemo(handle.db, new Date(), { visitDuty: true, secondVillage: true });
   console.log(
     result.created
       ? `Demo village created in ${describeTarget()}.`

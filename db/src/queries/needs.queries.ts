@@ -238,7 +238,16 @@ export async function setNeedStatus(
 export type NeedEdit = Partial<
   Pick<
     NeedRow,
-    'title' | 'description' | 'category' | 'startsAt' | 'estimatedMinutes' | 'slots' | 'payer' | 'beneficiaryId'
+    | 'title'
+    | 'description'
+    | 'category'
+    | 'startsAt'
+    | 'estimatedMinutes'
+    | 'slots'
+    | 'payer'
+    | 'beneficiaryId'
+    | 'payerMemberId'
+    | 'payerConsentedAt'
   >
 >;
 

@@ -52,7 +52,12 @@ export const CLAIM_STATUSES = [
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
 export const claimStatusEnum = pgEnum('claim_status', CLAIM_STATUSES);
 
-export const PAYERS = ['SITE', 'BENEFICIARY'] as const;
+/**
+ * Who pays a need's minutes. RELATIVE: a linked relative's own account (needs.payer_member_id),
+ * with their consent for the need or a standing permission for the beneficiary; CARE_POOL: the
+ * site's care pool, for a special-difficulty elder (issue 18).
+ */
+export const PAYERS = ['SITE', 'BENEFICIARY', 'RELATIVE', 'CARE_POOL'] as const;
 export type Payer = (typeof PAYERS)[number];
 export const payerEnum = pgEnum('payer', PAYERS);
 
@@ -115,6 +120,7 @@ export const INBOX_KINDS = [
   'HOURS_OVERFLOW',
   'HOURS_EXPIRING',
   'HOURS_EXPIRED',
+  'PAYMENT_CONSENT_ASKED',
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const inboxKindEnum = pgEnum('inbox_kind', INBOX_KINDS);
@@ -183,3 +189,13 @@ export const visitFrequencyEnum = pgEnum('visit_frequency', VISIT_FREQUENCIES);
 export const MAJOR_EVENT_KINDS = ['FALL', 'HOSPITAL_DISCHARGE', 'BEREAVEMENT'] as const;
 export type MajorEventKind = (typeof MAJOR_EVENT_KINDS)[number];
 export const majorEventKindEnum = pgEnum('major_event_kind', MAJOR_EVENT_KINDS);
+
+/** How two linked members are related: the relative is the member's CHILD, and so the member is the relative's PARENT (issue 18). */
+export const FAMILY_RELATIONS = ['SPOUSE', 'PARENT', 'CHILD', 'OTHER_RELATIVE'] as const;
+export type FamilyRelation = (typeof FAMILY_RELATIONS)[number];
+export const familyRelationEnum = pgEnum('family_relation', FAMILY_RELATIONS);
+
+/** Who gave a member's consent to a family link: the member themselves, or the elder's proxy (the coordinator). */
+export const FAMILY_CONSENTS = ['SELF', 'PROXY'] as const;
+export type FamilyConsent = (typeof FAMILY_CONSENTS)[number];
+export const familyConsentEnum = pgEnum('family_consent', FAMILY_CONSENTS);

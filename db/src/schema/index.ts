@@ -18,3 +18,4 @@ export * from './referrals.schema';
 export * from './visit-rules.schema';
 export * from './hours-policy.schema';
 export * from './paper.schema';
+export * from './families.schema';

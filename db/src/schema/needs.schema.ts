@@ -23,6 +23,10 @@ export const needs = pgTable(
     estimatedMinutes: integer('estimated_minutes').notNull(),
     slots: integer('slots').notNull().default(1),
     payer: payerEnum('payer').notNull().default('SITE'),
+    /** RELATIVE: the linked relative who pays; null for any other payer. */
+    payerMemberId: bigint('payer_member_id', { mode: 'number' }).references(() => members.id),
+    /** When that relative consented to pay for this need; null until then (a standing permission also does). */
+    payerConsentedAt: timestamp('payer_consented_at', { withTimezone: true }),
     status: needStatusEnum('status').notNull().default('OPEN'),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => members.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -42,6 +46,7 @@ export const needs = pgTable(
     seriesDay: date('series_day', { mode: 'string' }),
   },
   (t) => [
+    check('needs_relative_payer', sql`(${t.payer}::text = 'RELATIVE') = (${t.payerMemberId} IS NOT NULL)`),
     check('needs_series_with_day', sql`(${t.seriesId} IS NULL) = (${t.seriesDay} IS NULL)`),
     // One occurrence per series and day, however often or in how many processes the job runs.
     uniqueIndex('needs_series_day_idx').on(t.seriesId, t.seriesDay),

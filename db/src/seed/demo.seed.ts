@@ -11,6 +11,7 @@ import { insertSite } from '../queries/sites.queries';
 import { insertSeries } from '../queries/series.queries';
 import { needs, products, sites } from '../schema/index';
 import type { CareCategory, LivingSituation, Role, ServiceCategory, VisitTier } from '../schema/enums.schema';
+import { seedDemoFamily } from './demo-family.seed';
 import { seedDemoVisits } from './demo-visits.seed';
 
 export const DEMO_SITE_NAME = '三和村互助养老服务站';
@@ -253,6 +254,11 @@ export interface DemoOptions {
    * the duty they test themselves.
    */
   visitDuty?: boolean;
+  /**
+   * A second village of the county (demo-family.seed.ts) with 赵玉梅's daughter and her banked
+   * hours: what the started server shows. Off for the services' tests, which build their own.
+   */
+  secondVillage?: boolean;
 }
 
 export async function seedDemo(db: Database, now: Date = new Date(), options: DemoOptions = {}): Promise<DemoResult> {
@@ -322,6 +328,7 @@ export async function seedDemo(db: Database, now: Date = new Date(), options: De
     await tx.insert(products).values(GOODS.map((g) => ({ ...g, siteId: site.id })));
     if (options.visitDuty)
       await seedDemoVisits(tx, { siteId: site.id, timeZone: site.timeZone, ids, coordinator, now });
+    if (options.secondVillage) await seedDemoFamily(tx, passwordHash);
     return site.id;
   });
   if (typeof siteId !== 'number') return { created: false, siteId: siteId.existing, password: DEMO_PASSWORD, logins };

@@ -19,6 +19,7 @@ export const ID_PREFIX = {
   JoinRequest: 'jreq',
   VisitFrequencyRaise: 'vraise',
   ServiceCertificate: 'cert',
+  FamilyLink: 'fam',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

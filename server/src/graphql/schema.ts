@@ -28,6 +28,7 @@ import { visitsResolvers } from '../visits/visits.resolver';
 import { referralsResolvers } from '../visits/referrals.resolver';
 import { inboxResolvers } from '../inbox/inbox.resolver';
 import { paperResolvers } from '../paper/paper.resolver';
+import { familiesResolvers } from '../families/families.resolver';
 import { badInput } from '../core/errors';
 import * as v from '../core/validate';
 import type { Resolvers } from './generated/resolvers-types';
@@ -83,6 +84,7 @@ export function buildSchema(): GraphQLSchema {
     visitsResolvers,
     referralsResolvers,
     paperResolvers,
+    familiesResolvers,
     visitDutyResolvers,
     visitRulesResolvers,
     hoursPolicyResolvers,

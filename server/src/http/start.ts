@@ -53,7 +53,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   if (config.admin) await ensureAdmin(handle, config.admin.phone, config.admin.password);
   if (config.demoData) {
-    const demo = await seedDemo(handle.db, new Date(), { visitDuty: true });
+    const demo = await seedDemo(handle.db, new Date(), { visitDuty: true, secondVillage: true });
     if (demo.created || config.demoData === true) {
       if (!config.admin) await ensureAdmin(handle, '13900000000', demo.password);
       log(formatLogins(demo));

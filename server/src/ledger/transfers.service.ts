@@ -17,6 +17,7 @@ import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, badInput, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
+import { carePoolSource, requireRelativeConsent } from '../families/payers';
 import { requireTradeAllowed } from './alliances.service';
 import { applyBalanceCap } from './balance-cap';
 import { sitePolicy, weightedMinutes } from './hours-policy';
@@ -65,7 +66,14 @@ export async function creditService(
   tx: Transaction,
   s: { site: SiteRow; need: NeedRow; claim: ClaimRow; minutes: number; confirmedBy: number | null },
 ): Promise<number> {
-  const payerId = s.need.payer === 'BENEFICIARY' ? s.need.beneficiaryId : undefined;
+  // Who pays the minutes: the beneficiary, or a linked relative whose consent holds at this moment
+  // (refused before anything is written), else the site (its pool, or its care pool).
+  const payerId =
+    s.need.payer === 'BENEFICIARY'
+      ? s.need.beneficiaryId
+      : s.need.payer === 'RELATIVE'
+        ? await requireRelativeConsent(tx, s.need)
+        : undefined;
   // Reads that do not depend on each other, then both transfers, each pair pipelined on the
   // transaction's connection: one round trip a pair. The two transfers lock disjoint accounts
   // (minutes, points), always in this order.
@@ -100,7 +108,12 @@ export async function creditService(
       createdBy: s.confirmedBy,
       memo: s.need.title,
     });
-  let minutesFrom = payerId === undefined ? pool('MINUTES') : member(payerId, 'MINUTES');
+  let minutesFrom =
+    payerId !== undefined
+      ? member(payerId, 'MINUTES')
+      : s.need.payer === 'CARE_POOL'
+        ? await carePoolSource(tx, s.site.id, s.minutes, member(s.claim.volunteerId, 'MINUTES'))
+        : pool('MINUTES');
   if (payerId !== undefined && payerHome !== undefined && payerHome !== null && payerHome !== s.site.id) {
     // Checked again at the moment of paying: an alliance may have ended since the need was posted.
     await requireTradeAllowed(tx, payerHome, s.site.id);

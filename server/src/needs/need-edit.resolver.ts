@@ -23,6 +23,8 @@ export const needEditResolvers: Resolvers = {
           input.beneficiaryId == null
             ? input.beneficiaryId
             : fromId('Member', input.beneficiaryId, 'input.beneficiaryId'),
+        payerMemberId:
+          input.payerMemberId == null ? null : fromId('Member', input.payerMemberId, 'input.payerMemberId'),
       }),
   },
 };

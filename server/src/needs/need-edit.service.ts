@@ -7,6 +7,7 @@ import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
+import { askConsent, checkPayer } from '../families/payers';
 import { deliver } from '../inbox/inbox.deliver';
 import { requireWithdrawAge } from '../ledger/hours-policy.service';
 import { forgetNeed } from './needs.service';
@@ -21,6 +22,8 @@ export interface NeedChanges {
   estimatedMinutes?: number | null;
   slots?: number | null;
   payer?: Payer | null;
+  /** The paying relative when payer is (or becomes) RELATIVE. */
+  payerMemberId?: number | null;
   beneficiaryId?: number | null;
 }
 
@@ -37,6 +40,7 @@ const FIELD_ZH: Record<Field, string> = {
   estimatedMinutes: '预计时长',
   slots: '人数',
   payer: '支付方',
+  payerMemberId: '支付的亲属',
   beneficiaryId: '服务对象',
 };
 
@@ -98,6 +102,22 @@ export async function editNeed(
     const beneficiary = await deps.cache.member.load(beneficiaryId);
     if (beneficiary) await requireWithdrawAge(deps.db, existing.siteId, beneficiary);
   }
+  // A new payer, or another paying relative: checked as when posting; the consent starts over.
+  let consentFrom: string | undefined;
+  if (input.payer != null || input.payerMemberId != null) {
+    const payer = input.payer ?? existing.payer;
+    const beneficiary = (await deps.cache.member.load((wanted.beneficiaryId as number) ?? existing.beneficiaryId))!;
+    const choice = await checkPayer(
+      deps,
+      existing.siteId,
+      beneficiary,
+      payer,
+      payer === 'RELATIVE' ? (input.payerMemberId ?? existing.payerMemberId) : input.payerMemberId,
+    );
+    wanted.payer = choice.payer;
+    wanted.payerMemberId = choice.payerMemberId;
+    consentFrom = beneficiary.name;
+  }
   const { need, changed, told } = await deps.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;
     if (locked.status === 'CANCELLED' || locked.status === 'COMPLETED') {
@@ -138,7 +158,10 @@ export async function editNeed(
     }
     // Slots change only while nobody holds one, so the need stays OPEN.
     const changes = Object.fromEntries(fields.map((f) => [f, wanted[f]])) as q.NeedEdit;
+    const payerChanged = fields.includes('payer') || fields.includes('payerMemberId');
+    if (payerChanged) changes.payerConsentedAt = null;
     const row = await q.updateNeed(tx, needId, changes);
+    if (payerChanged && consentFrom !== undefined) await askConsent(tx, row, consentFrom);
     const before = Object.fromEntries(fields.map((f) => [f, plain(locked[f])]));
     const after = Object.fromEntries(fields.map((f) => [f, plain(row[f])]));
     await audit(tx, actor, row.siteId, 'editNeed', 'need', needId, { before, after });

@@ -27,6 +27,8 @@ export const needsResolvers: Resolvers = {
         beneficiaryId: fromId('Member', input.beneficiaryId, 'input.beneficiaryId'),
         followUpVisitId:
           input.followUpVisitId == null ? null : fromId('Visit', input.followUpVisitId, 'input.followUpVisitId'),
+        payerMemberId:
+          input.payerMemberId == null ? null : fromId('Member', input.payerMemberId, 'input.payerMemberId'),
       }),
     cancelNeed: (_p, a, ctx) => needs.cancelNeed(ctx.deps, ctx.viewer, fromId('Need', a.id, 'id'), a.reason),
     claimNeed: (_p, a, ctx) => claims.claimNeed(ctx.deps, ctx.viewer, fromId('Need', a.needId, 'needId')),

@@ -28,6 +28,7 @@ import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
 import { dayRange } from '../core/time';
 import * as v from '../core/validate';
 import { requirePrivate } from '../members/members.service';
+import { askConsent, checkPayer } from '../families/payers';
 import { deliver } from '../inbox/inbox.deliver';
 import { needCancelled } from '../inbox/inbox.messages';
 import { tellOfferMatches } from '../offers/offers.service';
@@ -48,6 +49,8 @@ export interface NewNeed {
   slots?: number | null;
   /** SITE when omitted. */
   payer?: Payer | null;
+  /** The paying relative when payer is RELATIVE. */
+  payerMemberId?: number | null;
   /** The poster's key for this need: a retry with it returns the need, posted once. */
   idempotencyKey?: string | null;
   /** The visit whose open follow-up this need answers: closed as "need posted" with it. */
@@ -221,6 +224,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
     slots,
     payer,
     ...(input.followUpVisitId == null ? [] : [input.followUpVisitId]),
+    ...(input.payerMemberId == null ? [] : [`payer:${input.payerMemberId}`]),
   ]);
   const beneficiary = await deps.cache.member.load(beneficiaryId);
   // A member who left or died is no one's beneficiary any more.
@@ -232,6 +236,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
   }
   // Hours policy (issue 18): one's own hours pay for one's own care from the region's age.
   if (payer === 'BENEFICIARY') await requireWithdrawAge(deps.db, siteId, beneficiary);
+  const { payerMemberId } = await checkPayer(deps, siteId, beneficiary, payer, input.payerMemberId);
   if (input.followUpVisitId != null) await followUpForNeed(deps, actor, input.followUpVisitId, siteId, beneficiaryId);
   const { need, posted } = await deps.db.transaction(async (tx) => {
     const values = {
@@ -244,6 +249,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       estimatedMinutes,
       slots,
       payer,
+      payerMemberId,
       createdBy: memberIdOf(actor),
     };
     const row = keyed
@@ -258,6 +264,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       payer: row.payer,
     });
     await tellOfferMatches(tx, actor, row);
+    await askConsent(tx, row, beneficiary.name);
     if (input.followUpVisitId != null) await closeWithNeed(tx, actor, input.followUpVisitId, row);
     return { need: row, posted: true };
   });

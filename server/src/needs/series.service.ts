@@ -135,6 +135,13 @@ export async function postSeries(
   requireRoleAt(actor, siteId, ['COORDINATOR']);
   const fields = checkNeedFields(input);
   const rule = checkRule(input);
+  if (input.payer === 'RELATIVE' || input.payer === 'CARE_POOL') {
+    // A relative consents need by need, and the care pool is chosen need by need: not for a series.
+    badInput('input.payer', {
+      en: 'A series is paid by the site or the beneficiary; post single needs for a relative or the care pool',
+      zh: '周期需求只能由站点或服务对象支付；亲属或爱心池支付请单独发布',
+    });
+  }
   const site = await siteOf(deps, siteId);
   await requireBeneficiaryAt(deps, siteId, beneficiaryId);
   if (input.payer === 'BENEFICIARY') {

@@ -60,6 +60,18 @@
 //   issueMemberCard                COORDINATOR or CLERK of the member's site, not ADMIN (cards.service)
 //   setMemberIdDocument,           COORDINATOR of the member's site, not ADMIN (certificates.service)
 //     issueServiceCertificate
+//   recordFamilyLink               COORDINATOR of either member's site, ADMIN (families.service);
+//                                  a member of a site one does not coordinate is NOT_FOUND
+//   confirmFamilyLink,             a member of the link, or COORDINATOR of either member's site,
+//     endFamilyLink                  ADMIN; anyone else NOT_FOUND (families.service)
+//   giftMinutes                    any member, to a linked relative (link in force) at any site
+//                                  of the alliance; anyone else's is NOT_FOUND (gifts.service)
+//   donateToCarePool               any member of a site (the officers are elders of a village),
+//                                  to its care pool; no site (platform staff): FORBIDDEN
+//   consentToPay,                  the need's paying relative themselves / a linked relative
+//     grantPaymentPermission,        themselves; anyone else NOT_FOUND (gifts.service). The
+//     revokePaymentPermission        staging links each acting member of the demo village to
+//                                    the target's elder (both coordinators consenting)
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, PHONES, type Client, type TestServer } from './harness';
@@ -208,6 +220,21 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['referFollowUp',    'other',      F,     NF,    NF,    NF,    NF,    U,        F,    NF],
   ['updateReferral',   'own',        ok,    F,     F,     F,     F,     U,        ok,   NF],
   ['updateReferral',   'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['recordFamilyLink', 'own',        ok,    ok,    NF,    NF,    NF,    U,        ok,   NF],
+  ['recordFamilyLink', 'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['confirmFamilyLink', 'own',       ok,    ok,    NF,    NF,    NF,    U,        ok,   NF],
+  ['confirmFamilyLink', 'other',     ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['endFamilyLink',    'own',        ok,    ok,    NF,    NF,    NF,    U,        ok,   NF],
+  ['endFamilyLink',    'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['giftMinutes',      'own',        NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
+  ['giftMinutes',      'other',      NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
+  ['donateToCarePool', 'none',       F,     ok,    ok,    ok,    ok,    U,        ok,   ok],
+  ['consentToPay',     'own',        NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
+  ['consentToPay',     'other',      NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
+  ['grantPaymentPermission', 'own',  NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
+  ['grantPaymentPermission', 'other', NF,   ok,    ok,    ok,    ok,    U,        NF,   NF],
+  ['revokePaymentPermission', 'own', NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
+  ['revokePaymentPermission', 'other', NF,  ok,    ok,    ok,    ok,    U,        NF,   NF],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -700,7 +727,127 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
       variables: { r: regionId, m: memberId },
     };
   },
+  recordFamilyLink: async ({ target }) => ({
+    query: 'mutation ($input: RecordFamilyLinkInput!) { recordFamilyLink(input: $input) { id inForce } }',
+    variables: { input: { memberId: target.elderId, relativeId: await freshMember(target), relation: 'CHILD' } },
+  }),
+  confirmFamilyLink: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { confirmFamilyLink(linkId: $id) { id inForce } }',
+    variables: { id: await pendingLinkAt(target) },
+  }),
+  endFamilyLink: async ({ target }) => ({
+    query: 'mutation ($id: ID!) { endFamilyLink(linkId: $id) { id endedAt } }',
+    variables: { id: await pendingLinkAt(target) },
+  }),
+  giftMinutes: async (st) => {
+    await linkToElder(st);
+    if (st.actorId && st.actorId !== st.own.volunteerId) await donate(st.own.volunteer, st.actorId, 5);
+    return {
+      query:
+        'mutation ($to: ID!, $key: String!) { giftMinutes(toMemberId: $to, minutes: 5, idempotencyKey: $key) { id kind } }',
+      variables: { to: st.target.elderId, key: idemKey('family-gift') },
+    };
+  },
+  donateToCarePool: async ({ s, own, actor, actorId }) => {
+    if (actorId && actorId !== own.volunteerId) await donate(own.volunteer, actorId, 5);
+    // The township officers are elders of a third village of the county, with nothing banked:
+    // 张建国 gives them 5 minutes over a family link they confirm themselves.
+    const officerPhone = { TOWN_OFFICER: '13700000201', OTHER_TOWN_OFFICER: '13700000202' }[actor as string];
+    if (officerPhone) await giftToOfficer(s, own, officerPhone);
+    return {
+      query: 'mutation ($key: String!) { donateToCarePool(minutes: 5, idempotencyKey: $key) { id kind } }',
+      variables: { key: idemKey('care-pool') },
+    };
+  },
+  consentToPay: async (st) => {
+    const payer = await linkToElder(st);
+    const { postNeed: need } = await st.target.coordinator.ok<{ postNeed: { id: string } }>(
+      'mutation ($input: PostNeedInput!) { postNeed(input: $input) { id } }',
+      {
+        input: {
+          siteId: st.target.siteId,
+          beneficiaryId: st.target.elderId,
+          title: '助浴',
+          category: 'BATHING',
+          estimatedMinutes: 30,
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          payer: 'RELATIVE',
+          payerMemberId: payer,
+        },
+      },
+    );
+    return { query: 'mutation ($id: ID!) { consentToPay(needId: $id) { id } }', variables: { id: need.id } };
+  },
+  grantPaymentPermission: async (st) => {
+    await linkToElder(st);
+    return {
+      query: 'mutation ($b: ID!) { grantPaymentPermission(beneficiaryId: $b) { id paysForRelative } }',
+      variables: { b: st.target.elderId },
+    };
+  },
+  revokePaymentPermission: async (st) => {
+    await linkToElder(st);
+    return {
+      query: 'mutation ($b: ID!) { revokePaymentPermission(beneficiaryId: $b) { id paysForRelative } }',
+      variables: { b: st.target.elderId },
+    };
+  },
 };
+
+/** 5 minutes from the demo village's volunteer to an officer, over a link both sides consent to. */
+async function giftToOfficer(s: TestServer, own: SiteCtx, phone: string): Promise<void> {
+  const officer = await s.as(phone);
+  const { viewer } = await officer.ok<{ viewer: { id: string } }>('{ viewer { id } }');
+  const link = await own.coordinator.ok<{ recordFamilyLink: { id: string; inForce: boolean } }>(
+    'mutation ($input: RecordFamilyLinkInput!) { recordFamilyLink(input: $input) { id inForce } }',
+    { input: { memberId: own.volunteerId, relativeId: viewer.id, relation: 'OTHER_RELATIVE', memberConsent: 'SELF' } },
+  );
+  if (!link.recordFamilyLink.inForce) {
+    await officer.ok('mutation ($id: ID!) { confirmFamilyLink(linkId: $id) { id } }', { id: link.recordFamilyLink.id });
+  }
+  await own.volunteer.ok(
+    'mutation ($to: ID!, $key: String!) { giftMinutes(toMemberId: $to, minutes: 5, idempotencyKey: $key) { id } }',
+    { to: viewer.id, key: idemKey('officer-gift') },
+  );
+}
+
+/** A link at the site between its elder and a fresh member, recorded by its coordinator, waiting for the member's consent. */
+async function pendingLinkAt(t: SiteCtx): Promise<string> {
+  const data = await t.coordinator.ok<{ recordFamilyLink: { id: string } }>(
+    'mutation ($input: RecordFamilyLinkInput!) { recordFamilyLink(input: $input) { id } }',
+    {
+      input: { memberId: t.elderId, relativeId: await freshMember(t), relation: 'CHILD', memberConsent: 'SELF' },
+    },
+  );
+  return data.recordFamilyLink.id;
+}
+
+/**
+ * Links the acting member of the demo village (else its volunteer) to the target's elder, both
+ * sides consenting through their coordinators; returns the linked member's id.
+ */
+async function linkToElder({ own, target, actorId }: Stage): Promise<string> {
+  const member = actorId ?? own.volunteerId;
+  const sameSite = own.siteId === target.siteId;
+  const data = await own.coordinator.ok<{ recordFamilyLink: { id: string; inForce: boolean } }>(
+    'mutation ($input: RecordFamilyLinkInput!) { recordFamilyLink(input: $input) { id inForce } }',
+    {
+      input: {
+        memberId: member,
+        relativeId: target.elderId,
+        relation: 'OTHER_RELATIVE',
+        memberConsent: 'SELF',
+        ...(sameSite ? { relativeConsent: 'SELF' } : {}),
+      },
+    },
+  );
+  if (!data.recordFamilyLink.inForce) {
+    await target.coordinator.ok('mutation ($id: ID!) { confirmFamilyLink(linkId: $id) { id } }', {
+      id: data.recordFamilyLink.id,
+    });
+  }
+  return member;
+}
 
 /** The id of the township the site sits in. */
 export async function townshipOf(t: SiteCtx): Promise<string> {

@@ -4,6 +4,7 @@ import type { MemberRow, PassbookLineRow, PassbookPrintRow, ServiceEntry, SiteRo
 import type { PassbookData } from '../../paper/passbook.service';
 import type { MemberCardData } from '../../paper/cards.service';
 import type { CertificateView } from '../../paper/certificates.service';
+import type { FamilyLinkView } from '../../families/families.service';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
 import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
@@ -313,6 +314,8 @@ export type EditNeedInput = {
   estimatedMinutes?: InputMaybe<Scalars['Int']['input']>;
   /** Who pays the minutes. */
   payer?: InputMaybe<Payer>;
+  /** The paying relative (mem_...) when payer is (or becomes) RELATIVE. */
+  payerMemberId?: InputMaybe<Scalars['ID']['input']>;
   /** Volunteers needed, 1-50. */
   slots?: InputMaybe<Scalars['Int']['input']>;
   /** When it starts. */
@@ -368,6 +371,54 @@ export type FailedJob = {
   /** Tries made: the first run and its retries. */
   tries: Scalars['Int']['output'];
 };
+
+/** Who gave a member's consent to a family link. */
+export type FamilyConsent =
+  /** The elder's proxy: the coordinator, for a member without their own log-in. */
+  | 'PROXY'
+  /** The member themselves. */
+  | 'SELF';
+
+/**
+ * A family link seen from one of its two members (`member`): who the other is (`relative`) and
+ * what they are to the member. Usable (inForce) once both sides consented, until it ends; ended links are kept.
+ */
+export type FamilyLink = {
+  __typename?: 'FamilyLink';
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When it ended; null while open. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Opaque id (fam_...). */
+  id: Scalars['ID']['output'];
+  /** Both sides consented and the link has not ended: gifts and payments may use it. */
+  inForce: Scalars['Boolean']['output'];
+  /** The member the link is seen from. */
+  member: Member;
+  /** The member's consent: by themselves or their proxy; null while it waits. */
+  memberConsent?: Maybe<FamilyConsent>;
+  /** Whether the member keeps a standing permission to pay for the relative's needs. */
+  paysForRelative: Scalars['Boolean']['output'];
+  /** What the relative is to the member (the relative is the member's CHILD). */
+  relation: FamilyRelation;
+  /** The other member. */
+  relative: Member;
+  /** The relative's consent; null while it waits. */
+  relativeConsent?: Maybe<FamilyConsent>;
+  /** The relative's site (a relative may live at another site of the alliance). */
+  relativeSite?: Maybe<Site>;
+};
+
+/** How a relative is related to a member (seen from the member). */
+export type FamilyRelation =
+  /** Son or daughter (子女). */
+  | 'CHILD'
+  /** Another relative (其他亲属). */
+  | 'OTHER_RELATIVE'
+  /** Father or mother (父母). */
+  | 'PARENT'
+  /** Husband or wife (配偶). */
+  | 'SPOUSE';
 
 /** How a follow-up was closed. */
 export type FollowUpAction =
@@ -496,6 +547,8 @@ export type InboxKind =
   | 'NEED_CHANGED'
   /** A need was posted in a category the reader offers: needTitle, at. */
   | 'NEED_MATCHES_OFFER'
+  /** A need is to be paid from the reader's minutes and waits for their consent: needTitle, personName (the beneficiary), minutes (estimated), at. */
+  | 'PAYMENT_CONSENT_ASKED'
   /** (Coordinators) a referral to the township moved on: personName (the elder), referralStatus, reason (a decline's). */
   | 'REFERRAL_UPDATED'
   /** (Coordinators) a volunteer reported service that waits for confirmation: needTitle, personName, minutes. */
@@ -643,6 +696,8 @@ export type Member = {
   dementia: Scalars['Boolean']['output'];
   /** Disability grade 1 (most severe) to 4, when recorded; private like the care categories. */
   disabilityGrade?: Maybe<Scalars['Int']['output']>;
+  /** The member's family links, open first (the member themselves, and staff of their site). */
+  familyLinks: Array<FamilyLink>;
   /** Opaque id (mem_...). */
   id: Scalars['ID']['output'];
   /** The ID number masked (1101**********1234) for the member and the site's staff; never in full to anyone. */
@@ -764,11 +819,18 @@ export type Mutation = {
   /** Record what was done about a visit's follow-up (COORDINATOR of the site). Once: the same words again return the visit; other words on a closed one are CONFLICT. */
   closeFollowUp: Visit;
   /**
+   * Give consent to a link still waiting for it: the member themselves (SELF), or a coordinator of
+   * the waiting member's site (SELF as told in person, or PROXY for a member without a log-in).
+   */
+  confirmFamilyLink: FamilyLink;
+  /**
    * Confirm reported service (COORDINATOR of the site, not for one's own claim): credits the
    * minutes (from the site pool, or from the beneficiary when payer is BENEFICIARY) and points at
    * the site's rate, rounded down. `minutes` overrides the reported minutes. Idempotent by key.
    */
   confirmService: Claim;
+  /** Consent to pay for a need from your minutes (you are its paying relative). Consenting again changes nothing. */
+  consentToPay: Need;
   /** Create a site (ADMIN). */
   createSite: Site;
   /** Deactivates a member who left or died (COORDINATOR of the member's site, or ADMIN): their claims not yet done are given back, needs for them are cancelled, their balance is settled by the site's rule, their tokens end and they cannot log in. Their history stays. Refused (CONFLICT) while service they reported, or reported for them, waits for confirmation. Deactivating an inactive member changes nothing. */
@@ -777,6 +839,8 @@ export type Mutation = {
   declineJoinRequest: JoinRequest;
   /** Give banked minutes to another member, e.g. a parent (转赠). INSUFFICIENT_BALANCE if you have too few. */
   donateMinutes: Transfer;
+  /** Donate banked minutes to your site's care pool (爱心池) for its special-difficulty elders. */
+  donateToCarePool: Transfer;
   /**
    * Change a need (COORDINATOR of the site). Unclaimed: any field; claimed: only the start and the
    * description, anything else is CONFLICT. The volunteers holding active claims each get one
@@ -792,6 +856,15 @@ export type Mutation = {
    * the occurrence as it now is.
    */
   editSeriesNeed: Need;
+  /** End a link (either member, or a coordinator of either member's site); it is kept, ended. */
+  endFamilyLink: FamilyLink;
+  /**
+   * Give banked minutes to a linked relative (link in force), at any site of your alliance, as a
+   * GIFT. INSUFFICIENT_BALANCE if you have too few; NOT_FOUND for a member who is not your linked relative.
+   */
+  giftMinutes: Transfer;
+  /** Let your minutes pay for every need of a linked relative (a standing permission, until revoked). */
+  grantPaymentPermission: FamilyLink;
   /** Give a member of another site, found by their whole mobile number, a role at this site: VOLUNTEER, CLERK or COORDINATOR (COORDINATOR of the site, or ADMIN). ADMIN and ELDER cannot be granted this way. */
   grantSiteRole: Member;
   /** Issues a member card with a new code (an earlier card stops working): the coordinator or clerk of the member's site. */
@@ -816,6 +889,13 @@ export type Mutation = {
   reactivateMember: Member;
   /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
   reassignVisitTask: VisitTask;
+  /**
+   * Record a family link (COORDINATOR of either member's site; the two sites in one alliance).
+   * Consent given in person is recorded with it for members of the coordinator's site (PROXY only
+   * for a member without a log-in); the other side confirms with confirmFamilyLink. Recording the
+   * same link again returns it; another relation for the pair is CONFLICT.
+   */
+  recordFamilyLink: FamilyLink;
   /** Records that a passbook was printed up to a line, so the next printing continues after it: the member, the site's coordinator or clerk. */
   recordPassbookPrint: PassbookPrint;
   /** Record a visit (COORDINATOR or VOLUNTEER of the elder's site). Idempotent by key when input.idempotencyKey is given. When the site banks visits, a volunteer visitor who found the elder is credited the minutes (and points) in the same transaction; a coordinator visiting is not. */
@@ -862,6 +942,8 @@ export type Mutation = {
   retireProduct: Product;
   /** Undo a transfer by the opposite one, once (COORDINATOR of its site, or ADMIN). */
   reverseTransfer: Transfer;
+  /** Withdraw your standing permission to pay for a relative's needs; needs you consented to one by one are unaffected. */
+  revokePaymentPermission: FamilyLink;
   /** Set a region's own hours policy, the whole set (platform staff, or staff of the region or one above it). */
   setHoursPolicy: RegionHoursPolicy;
   /** Sets what a deactivated member's balance becomes at the site (COORDINATOR of the site, or ADMIN). */
@@ -1033,10 +1115,29 @@ export type MutationCloseFollowUpArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationConfirmFamilyLinkArgs = {
+  consent?: InputMaybe<FamilyConsent>;
+  linkId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationConfirmServiceArgs = {
   claimId: Scalars['ID']['input'];
   idempotencyKey: Scalars['String']['input'];
   minutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationConsentToPayArgs = {
+  needId: Scalars['ID']['input'];
 };
 
 
@@ -1086,6 +1187,17 @@ export type MutationDonateMinutesArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationDonateToCarePoolArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  minutes: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationEditNeedArgs = {
   id: Scalars['ID']['input'];
   input: EditNeedInput;
@@ -1100,6 +1212,36 @@ export type MutationEditSeriesNeedArgs = {
   id: Scalars['ID']['input'];
   input: EditSeriesInput;
   scope: SeriesScope;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationEndFamilyLinkArgs = {
+  linkId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationGiftMinutesArgs = {
+  idempotencyKey: Scalars['String']['input'];
+  minutes: Scalars['Int']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  toMemberId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationGrantPaymentPermissionArgs = {
+  beneficiaryId: Scalars['ID']['input'];
 };
 
 
@@ -1205,6 +1347,15 @@ export type MutationReactivateMemberArgs = {
 export type MutationReassignVisitTaskArgs = {
   taskId: Scalars['ID']['input'];
   visitorId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationRecordFamilyLinkArgs = {
+  input: RecordFamilyLinkInput;
 };
 
 
@@ -1379,6 +1530,15 @@ export type MutationReverseTransferArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationRevokePaymentPermissionArgs = {
+  beneficiaryId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationSetHoursPolicyArgs = {
   policy: HoursPolicyInput;
   regionId: Scalars['ID']['input'];
@@ -1522,6 +1682,10 @@ export type Need = {
   openSlots: Scalars['Int']['output'];
   /** Who pays the minutes. */
   payer: Payer;
+  /** Whether the paying relative has consented (for this need or by a standing permission); null unless payer is RELATIVE. */
+  payerConsented?: Maybe<Scalars['Boolean']['output']>;
+  /** The relative who pays when payer is RELATIVE; null otherwise. */
+  payerMember?: Maybe<Member>;
   /** The series this need is an occurrence of; null for a need posted on its own. */
   series?: Maybe<NeedSeries>;
   /** The site that posted it. */
@@ -1760,6 +1924,10 @@ export type PassbookPrint = {
 export type Payer =
   /** The beneficiary withdraws minutes they banked earlier. */
   | 'BENEFICIARY'
+  /** The site's care pool (爱心池), for a special-difficulty elder: the coordinator's choice. */
+  | 'CARE_POOL'
+  /** A linked relative pays from their own minutes (payerMember), with their consent for the need or a standing permission. */
+  | 'RELATIVE'
   /** The site's time pool mints them (the usual 时间储蓄 model). */
   | 'SITE';
 
@@ -1801,6 +1969,8 @@ export type PostNeedInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Who pays the minutes; SITE when omitted. */
   payer?: InputMaybe<Payer>;
+  /** The paying relative (mem_...) when payer is RELATIVE, a linked relative of the beneficiary. */
+  payerMemberId?: InputMaybe<Scalars['ID']['input']>;
   /** The site (site_...). */
   siteId: Scalars['ID']['input'];
   /** Volunteers needed, 1-50; 1 when omitted. */
@@ -1898,8 +2068,12 @@ export type Query = {
   memberCard: MemberCard;
   /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
   members: MemberConnection;
+  /** The logged-in member's family links, open first. */
+  myFamilyLinks: Array<FamilyLink>;
   /** The viewer's own offer at the site (a VOLUNTEER there); null before they make one. */
   myOffer?: Maybe<VolunteerOffer>;
+  /** Needs you are asked to pay for as a relative (open or filled), soonest first; payerConsented says which wait for you. */
+  myPaymentRequests: Array<Need>;
   /** The viewer's own open visit tasks, the soonest due first. */
   myVisitTasks: Array<VisitTask>;
   /** A need by id (members of its site, and admins); null for another site's need, as for one that does not exist. */
@@ -2369,6 +2543,22 @@ export type QueryVolunteersFittingArgs = {
   category: ServiceCategory;
   siteId: Scalars['ID']['input'];
   startsAt: Scalars['DateTime']['input'];
+};
+
+/** A new family link, recorded by a coordinator of either member's site. */
+export type RecordFamilyLinkInput = {
+  /** The member's consent as given to the coordinator, when the member belongs to the coordinator's site; null leaves it to be confirmed. */
+  memberConsent?: InputMaybe<FamilyConsent>;
+  /** The member (mem_...), of the coordinator's site or of another site of the alliance. */
+  memberId: Scalars['ID']['input'];
+  /** What the relative is to the member. */
+  relation: FamilyRelation;
+  /** The relative's consent, likewise. */
+  relativeConsent?: InputMaybe<FamilyConsent>;
+  /** The relative (mem_...); or give relativePhone to find a member of another site. */
+  relativeId?: InputMaybe<Scalars['ID']['input']>;
+  /** The relative's mobile number, to find them at another site of the alliance. */
+  relativePhone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A visit to record. */
@@ -2938,6 +3128,12 @@ export type SiteReport = {
   __typename?: 'SiteReport';
   /** Volunteers with confirmed service. */
   activeVolunteers: Scalars['Int']['output'];
+  /** Minutes donated to the site's care pool in the month, net of reversals. */
+  carePoolDonations: Scalars['Int']['output'];
+  /** Minutes members of the site received as gifts from relatives in the month, net of reversals. */
+  giftMinutesIn: Scalars['Int']['output'];
+  /** Minutes members of the site gave their relatives as gifts in the month, net of reversals. */
+  giftMinutesOut: Scalars['Int']['output'];
   /** CSV of the month's ledger. */
   ledgerCsvUrl: Scalars['String']['output'];
   /** YYYY-MM, in the site's time zone. */
@@ -2958,6 +3154,10 @@ export type SiteReport = {
   site: Site;
   /** Visit coverage rate, 0-1; null when no elder of the site is due a visit (no rate, never 100%). */
   visitRate?: Maybe<Scalars['Float']['output']>;
+  /** Minutes of members of other sites spent on care here in the month (withdrawals in, owed to this site). */
+  withdrawalMinutesIn: Scalars['Int']['output'];
+  /** Minutes of this site's members spent on care at other sites in the month (this site owes them). */
+  withdrawalMinutesOwed: Scalars['Int']['output'];
 };
 
 /** A member's roles at one site. */
@@ -3552,6 +3752,9 @@ export type ResolversTypes = {
   EditSeriesInput: EditSeriesInput;
   ElderVisitStatus: ResolverTypeWrapper<ElderVisitData>;
   FailedJob: ResolverTypeWrapper<jobQueries.JobFailure>;
+  FamilyConsent: FamilyConsent;
+  FamilyLink: ResolverTypeWrapper<FamilyLinkView>;
+  FamilyRelation: FamilyRelation;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FollowUpAction: FollowUpAction;
   HoursPolicy: ResolverTypeWrapper<HoursPolicy>;
@@ -3598,6 +3801,7 @@ export type ResolversTypes = {
   PostSeriesPayload: ResolverTypeWrapper<Omit<PostSeriesPayload, 'occurrences' | 'series'> & { occurrences: Array<ResolversTypes['Need']>, series: ResolversTypes['NeedSeries'] }>;
   Product: ResolverTypeWrapper<ProductRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordFamilyLinkInput: RecordFamilyLinkInput;
   RecordVisitInput: RecordVisitInput;
   RedeemInput: RedeemInput;
   RedeemItemInput: RedeemItemInput;
@@ -3694,6 +3898,7 @@ export type ResolversParentTypes = {
   EditSeriesInput: EditSeriesInput;
   ElderVisitStatus: ElderVisitData;
   FailedJob: jobQueries.JobFailure;
+  FamilyLink: FamilyLinkView;
   Float: Scalars['Float']['output'];
   HoursPolicy: HoursPolicy;
   HoursPolicyInput: HoursPolicyInput;
@@ -3731,6 +3936,7 @@ export type ResolversParentTypes = {
   PostSeriesPayload: Omit<PostSeriesPayload, 'occurrences' | 'series'> & { occurrences: Array<ResolversParentTypes['Need']>, series: ResolversParentTypes['NeedSeries'] };
   Product: ProductRow;
   Query: Record<PropertyKey, never>;
+  RecordFamilyLinkInput: RecordFamilyLinkInput;
   RecordVisitInput: RecordVisitInput;
   RedeemInput: RedeemInput;
   RedeemItemInput: RedeemItemInput;
@@ -3870,6 +4076,20 @@ export type FailedJobResolvers<ContextType = Context, ParentType extends Resolve
   tries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type FamilyLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FamilyLink'] = ResolversParentTypes['FamilyLink']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  memberConsent?: Resolver<Maybe<ResolversTypes['FamilyConsent']>, ParentType, ContextType>;
+  paysForRelative?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  relation?: Resolver<ResolversTypes['FamilyRelation'], ParentType, ContextType>;
+  relative?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  relativeConsent?: Resolver<Maybe<ResolversTypes['FamilyConsent']>, ParentType, ContextType>;
+  relativeSite?: Resolver<Maybe<ResolversTypes['Site']>, ParentType, ContextType>;
+};
+
 export type HoursPolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HoursPolicy'] = ResolversParentTypes['HoursPolicy']> = {
   capMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   expiryMonths?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -3955,6 +4175,7 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   deactivationReason?: Resolver<Maybe<ResolversTypes['DeactivationReason']>, ParentType, ContextType>;
   dementia?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   disabilityGrade?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  familyLinks?: Resolver<Array<ResolversTypes['FamilyLink']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   idNumberMasked?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   idType?: Resolver<Maybe<ResolversTypes['IdType']>, ParentType, ContextType>;
@@ -4004,13 +4225,19 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   clearHoursPolicy?: Resolver<ResolversTypes['RegionHoursPolicy'], ParentType, ContextType, RequireFields<MutationClearHoursPolicyArgs, 'regionId'>>;
   clearVisitTierRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<MutationClearVisitTierRulesArgs, 'regionId'>>;
   closeFollowUp?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationCloseFollowUpArgs, 'outcome' | 'visitId'>>;
+  confirmFamilyLink?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationConfirmFamilyLinkArgs, 'linkId'>>;
   confirmService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationConfirmServiceArgs, 'claimId' | 'idempotencyKey'>>;
+  consentToPay?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationConsentToPayArgs, 'needId'>>;
   createSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationCreateSiteArgs, 'input'>>;
   deactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationDeactivateMemberArgs, 'id' | 'reason'>>;
   declineJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationDeclineJoinRequestArgs, 'id' | 'reason'>>;
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
+  donateToCarePool?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateToCarePoolArgs, 'idempotencyKey' | 'minutes'>>;
   editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
   editSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditSeriesNeedArgs, 'id' | 'input' | 'scope'>>;
+  endFamilyLink?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationEndFamilyLinkArgs, 'linkId'>>;
+  giftMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationGiftMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
+  grantPaymentPermission?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationGrantPaymentPermissionArgs, 'beneficiaryId'>>;
   grantSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationGrantSiteRoleArgs, 'phone' | 'role' | 'siteId'>>;
   issueMemberCard?: Resolver<ResolversTypes['MemberCard'], ParentType, ContextType, RequireFields<MutationIssueMemberCardArgs, 'memberId'>>;
   issueResetCode?: Resolver<ResolversTypes['ResetCode'], ParentType, ContextType, RequireFields<MutationIssueResetCodeArgs, 'id'>>;
@@ -4023,6 +4250,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   postSeries?: Resolver<ResolversTypes['PostSeriesPayload'], ParentType, ContextType, RequireFields<MutationPostSeriesArgs, 'input'>>;
   reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
   reassignVisitTask?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType, RequireFields<MutationReassignVisitTaskArgs, 'taskId'>>;
+  recordFamilyLink?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationRecordFamilyLinkArgs, 'input'>>;
   recordPassbookPrint?: Resolver<ResolversTypes['PassbookPrint'], ParentType, ContextType, RequireFields<MutationRecordPassbookPrintArgs, 'lastTransferId' | 'memberId' | 'unit'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
   redeem?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationRedeemArgs, 'input'>>;
@@ -4040,6 +4268,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestoreProductArgs, 'productId'>>;
   retireProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRetireProductArgs, 'productId'>>;
   reverseTransfer?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationReverseTransferArgs, 'id' | 'idempotencyKey' | 'reason'>>;
+  revokePaymentPermission?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationRevokePaymentPermissionArgs, 'beneficiaryId'>>;
   setHoursPolicy?: Resolver<ResolversTypes['RegionHoursPolicy'], ParentType, ContextType, RequireFields<MutationSetHoursPolicyArgs, 'policy' | 'regionId'>>;
   setLeaverBalanceRule?: Resolver<ResolversTypes['Site'], ParentType, ContextType, RequireFields<MutationSetLeaverBalanceRuleArgs, 'rule' | 'siteId'>>;
   setMemberIdDocument?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberIdDocumentArgs, 'memberId'>>;
@@ -4066,6 +4295,8 @@ export type NeedResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   openSlots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   payer?: Resolver<ResolversTypes['Payer'], ParentType, ContextType>;
+  payerConsented?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  payerMember?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   series?: Resolver<Maybe<ResolversTypes['NeedSeries']>, ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   slots?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4204,7 +4435,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   memberByCard?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberByCardArgs, 'code' | 'siteId'>>;
   memberCard?: Resolver<ResolversTypes['MemberCard'], ParentType, ContextType, RequireFields<QueryMemberCardArgs, 'memberId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
+  myFamilyLinks?: Resolver<Array<ResolversTypes['FamilyLink']>, ParentType, ContextType>;
   myOffer?: Resolver<Maybe<ResolversTypes['VolunteerOffer']>, ParentType, ContextType, RequireFields<QueryMyOfferArgs, 'siteId'>>;
+  myPaymentRequests?: Resolver<Array<ResolversTypes['Need']>, ParentType, ContextType>;
   myVisitTasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
@@ -4431,6 +4664,9 @@ export type SiteGuestResolvers<ContextType = Context, ParentType extends Resolve
 
 export type SiteReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteReport'] = ResolversParentTypes['SiteReport']> = {
   activeVolunteers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  carePoolDonations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  giftMinutesIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  giftMinutesOut?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ledgerCsvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   needsCompleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4441,6 +4677,8 @@ export type SiteReportResolvers<ContextType = Context, ParentType extends Resolv
   serviceMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
   visitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  withdrawalMinutesIn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawalMinutesOwed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SiteRolesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteRoles'] = ResolversParentTypes['SiteRoles']> = {
@@ -4623,6 +4861,7 @@ export type Resolvers<ContextType = Context> = {
   DateTime?: GraphQLScalarType;
   ElderVisitStatus?: ElderVisitStatusResolvers<ContextType>;
   FailedJob?: FailedJobResolvers<ContextType>;
+  FamilyLink?: FamilyLinkResolvers<ContextType>;
   HoursPolicy?: HoursPolicyResolvers<ContextType>;
   InboxConnection?: InboxConnectionResolvers<ContextType>;
   InboxEdge?: InboxEdgeResolvers<ContextType>;
