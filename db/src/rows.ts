@@ -28,3 +28,6 @@ export type { StaffRegion, HeldRole } from './queries/members.queries';
 export type VisitTierRulesRow = typeof t.visitTierRules.$inferSelect;
 export type VisitFrequencyRaiseRow = typeof t.visitFrequencyRaises.$inferSelect;
 export type VisitMajorEventRow = typeof t.visitMajorEvents.$inferSelect;
+export type CountyAllianceRow = typeof t.countyAlliances.$inferSelect;
+export type MemberMoveRow = typeof t.memberMoves.$inferSelect;
+export type { MinutesOrigin, TradeBalance } from './queries/alliances.queries';

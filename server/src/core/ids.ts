@@ -18,6 +18,8 @@ export const ID_PREFIX = {
   NeedSeries: 'series',
   JoinRequest: 'jreq',
   VisitFrequencyRaise: 'vraise',
+  CountyAlliance: 'alliance',
+  MemberMove: 'move',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

@@ -3,7 +3,6 @@
 // themselves (balances, keys, reversals once) are ledger.service's.
 import {
   ledgerQueries,
-  memberQueries,
   siteQueries,
   type ClaimRow,
   type NeedRow,
@@ -17,8 +16,8 @@ import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, badInput, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
-import { requireTradeAllowed } from './alliances.service';
 import { accountsAt, reverse, transfer } from './ledger.service';
+import { spendMinutesAt } from './spend-minutes';
 
 /** Minutes the donor gives a member of their own site. */
 export interface Donation {
@@ -51,10 +50,11 @@ export function pointsFor(minutes: number, pointsPerHour: number): number {
  * Keys derive from the claim, so a claim can be paid once whatever keys the client sends.
  * `confirmedBy` is the confirming member, null when the system confirms.
  *
- * Minutes come from the site's pool, or from the paying member's own account. A member whose
- * account is kept at another site (hours that travel) pays by a WITHDRAWAL to this site's pool,
- * owed by their home site, and the pool then credits the volunteer as for any site-paid need: the
- * volunteer's history reads the same either way, and each site's books show what crossed.
+ * Minutes come from the site's pool, or from the paying member's own account through
+ * spendMinutesAt: hours the member earned at other sites (hours that travel) are withdrawn to this
+ * site's pool, each owed by the site where they were earned, and the pool then credits the
+ * volunteer as for any site-paid need: the volunteer's history reads the same either way, and each
+ * site's books show what crossed.
  */
 export async function creditService(
   tx: Transaction,
@@ -64,10 +64,9 @@ export async function creditService(
   // Reads that do not depend on each other, then both transfers, each pair pipelined on the
   // transaction's connection: one round trip a pair. The two transfers lock disjoint accounts
   // (minutes, points), always in this order.
-  const [found, siteRate, payerHome] = await Promise.all([
-    accountsAt(tx, s.site.id, payerId === undefined ? [s.claim.volunteerId] : [s.claim.volunteerId, payerId]),
+  const [found, siteRate] = await Promise.all([
+    accountsAt(tx, s.site.id, [s.claim.volunteerId]),
     siteQueries.categoryRate(tx, s.site.id, s.need.category),
-    payerId === undefined ? undefined : homeSiteOf(tx, payerId),
   ]);
   const pool = (unit: 'MINUTES' | 'POINTS') => {
     const id = found.site('SITE_POOL', unit);
@@ -90,36 +89,25 @@ export async function creditService(
       createdBy: s.confirmedBy,
       memo: s.need.title,
     });
-  let minutesFrom = payerId === undefined ? pool('MINUTES') : member(payerId, 'MINUTES');
-  if (payerId !== undefined && payerHome !== undefined && payerHome !== null && payerHome !== s.site.id) {
-    // Checked again at the moment of paying: an alliance may have ended since the need was posted.
-    await requireTradeAllowed(tx, payerHome, s.site.id);
-    await transfer(tx, {
-      unit: 'MINUTES',
-      amount: s.minutes,
-      fromAccountId: member(payerId, 'MINUTES'),
-      toAccountId: pool('MINUTES'),
-      kind: 'WITHDRAWAL',
-      idempotencyKey: `claim:${s.claim.id}:withdrawal`,
+  // A member payer's minutes: hours from other sites of the alliance cross as withdrawals.
+  const paidByMember = (payer: number) =>
+    spendMinutesAt(tx, {
+      payerId: payer,
       siteId: s.site.id,
-      counterpartySiteId: payerHome,
+      amount: s.minutes,
+      toAccountId: member(s.claim.volunteerId, 'MINUTES'),
+      kind: 'SERVICE_CREDIT',
+      idempotencyKey: `claim:${s.claim.id}:minutes`,
+      keyPrefix: `claim:${s.claim.id}`,
       claimId: s.claim.id,
       createdBy: s.confirmedBy,
       memo: s.need.title,
     });
-    minutesFrom = pool('MINUTES');
-  }
   await Promise.all([
-    credit('MINUTES', s.minutes, minutesFrom),
+    payerId === undefined ? credit('MINUTES', s.minutes, pool('MINUTES')) : paidByMember(payerId),
     ...(points > 0 ? [credit('POINTS', points, pool('POINTS'))] : []),
   ]);
   return points;
-}
-
-/** The site that keeps a member's account: their home site (null for platform staff). */
-async function homeSiteOf(tx: Transaction, memberId: number): Promise<number | null> {
-  const row = await memberQueries.memberById(tx, memberId);
-  return row?.siteId ?? null;
 }
 
 /**

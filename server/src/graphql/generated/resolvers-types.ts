@@ -1,6 +1,6 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, CountyAllianceRow, MemberMoveRow, TradeBalance, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { InboxReadData } from '../../inbox/inbox.service';
 import type { SiteSettingsData, StaffEntry } from '../../sites/site-settings.service';
 import type { SiteRolesData, SiteGuestData } from '../../members/roles.service';
@@ -99,6 +99,15 @@ export type AddVisitFrequencyRaiseInput = {
   /** The last day, YYYY-MM-DD, at most 92 days after the first. */
   until: Scalars['String']['input'];
 };
+
+/** Where an alliance between two counties stands. */
+export type AllianceStatus =
+  /** Both counties accepted: their sites trade hours. */
+  | 'ACCEPTED'
+  /** Ended by either county (or withdrawn before acceptance): their sites no longer trade hours. */
+  | 'ENDED'
+  /** One county proposed it; the other has not accepted yet. */
+  | 'PROPOSED';
 
 /** A token and the member it belongs to. */
 export type AuthPayload = {
@@ -238,6 +247,33 @@ export type ClaimStatus =
   | 'REPORTED'
   /** The volunteer gave the slot back before checking in. */
   | 'WITHDRAWN';
+
+/** Two counties whose sites trade hours (通存通兑联盟); sites of one county always do. */
+export type CountyAlliance = {
+  __typename?: 'CountyAlliance';
+  /** When it was accepted; null until then. */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who accepted it, if anyone has. */
+  acceptedBy?: Maybe<Member>;
+  /** One county (the one with the lower id). */
+  countyA: Region;
+  /** The other county. */
+  countyB: Region;
+  /** When it ended; null while it lasts. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who ended it, if anyone has. */
+  endedBy?: Maybe<Member>;
+  /** Opaque id (alliance_...). */
+  id: Scalars['ID']['output'];
+  /** When it was proposed. */
+  proposedAt: Scalars['DateTime']['output'];
+  /** Who proposed it; null when the system did. */
+  proposedBy?: Maybe<Member>;
+  /** The county whose office proposed it; the other accepts. */
+  proposerCounty: Region;
+  /** Where it stands. */
+  status: AllianceStatus;
+};
 
 /** A new site. */
 export type CreateSiteInput = {
@@ -625,12 +661,54 @@ export type MemberEdge = {
   node: Member;
 };
 
+/** A member moving village (搬迁): their account and history stay theirs, their site and roles change. */
+export type MemberMove = {
+  __typename?: 'MemberMove';
+  /** When it was accepted. */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who accepted it, if anyone has. */
+  acceptedBy?: Maybe<Member>;
+  /** When it was cancelled. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who cancelled it, if anyone has. */
+  cancelledBy?: Maybe<Member>;
+  /** The site they leave. */
+  fromSite: Site;
+  /** Opaque id (move_...). */
+  id: Scalars['ID']['output'];
+  /** Who moves. */
+  member: Member;
+  /** The roles granted at the new site on acceptance; empty before. */
+  roles: Array<Role>;
+  /** When it was started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Who started it. */
+  startedBy?: Maybe<Member>;
+  /** Where it stands. */
+  status: MemberMoveStatus;
+  /** The site they join. */
+  toSite: Site;
+};
+
+/** Where a member's move between sites stands. */
+export type MemberMoveStatus =
+  /** Accepted: the member now belongs to the new site. */
+  | 'ACCEPTED'
+  /** Cancelled by either site before acceptance. */
+  | 'CANCELLED'
+  /** Started by the site they leave; the site they join has not accepted yet. */
+  | 'STARTED';
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The other county's office accepts a proposed alliance; accepting an accepted one returns it. */
+  acceptAlliance: CountyAlliance;
+  /** The coordinator of the site the member joins accepts: the member belongs to it with the chosen roles, and loses their roles at the old site. */
+  acceptMemberMove: MemberMove;
   /** Register a person at a site (COORDINATOR of the site, or ADMIN). */
   addMember: Member;
   /** Add goods (COORDINATOR or CLERK of the site). */
@@ -641,6 +719,8 @@ export type Mutation = {
   appointRegionOfficer: Member;
   /** Approve a pending request (COORDINATOR of the site, or ADMIN): a new volunteer of the site, or VOLUNTEER added to the member with that phone. CONFLICT when already decided. */
   approveJoinRequest: JoinRequest;
+  /** Either site's coordinator cancels a move before it is accepted; cancelling a cancelled one returns it. */
+  cancelMemberMove: MemberMove;
   /** Call a need off (COORDINATOR). Open claims are withdrawn, rejected ones closed; confirmed service stays credited. */
   cancelNeed: Need;
   /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). The same person sending the same reason again gets that undo back (a retry); anyone else, or another reason, gets CONFLICT. */
@@ -694,6 +774,8 @@ export type Mutation = {
    * the occurrence as it now is.
    */
   editSeriesNeed: Need;
+  /** Either county's office ends an alliance (or withdraws a proposal); ending an ended one returns it. */
+  endAlliance: CountyAlliance;
   /** Give a member of another site, found by their whole mobile number, a role at this site: VOLUNTEER, CLERK or COORDINATOR (COORDINATOR of the site, or ADMIN). ADMIN and ELDER cannot be granted this way. */
   grantSiteRole: Member;
   /** Makes a one-time code (8 digits, valid 24 hours, one use) for a member with a phone who forgot their password (COORDINATOR of the member's site, or ADMIN). Their password and every token they hold end now; they log in with redeemResetCode. */
@@ -710,6 +792,8 @@ export type Mutation = {
   postNeed: Need;
   /** Post a recurring need (COORDINATOR of the site): the series and its occurrences of the next two weeks. */
   postSeries: PostSeriesPayload;
+  /** A county's office proposes an alliance with another county; a live alliance of the pair is returned as it is. */
+  proposeAlliance: CountyAlliance;
   /** Reactivates a deactivated member (COORDINATOR of the member's site, or ADMIN): back in lists, and able to log in again with their password. Reactivating an active member changes nothing. */
   reactivateMember: Member;
   /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
@@ -770,6 +854,8 @@ export type Mutation = {
   setVisitPair: VisitPair;
   /** Set a region's own tier rules, the whole set (platform staff); the kept tiers of its sites' elders follow at once. */
   setVisitTierRules: RegionVisitRules;
+  /** The coordinator of the member's site starts their move to another site; the member's open move to that site is returned as it is. */
+  startMemberMove: MemberMove;
   /** Changes a member's facts (COORDINATOR of the member's site, or ADMIN). The audit trail keeps each changed field's value before and after. */
   updateMember: Member;
   /** Change a product's name, price or unit (COORDINATOR or CLERK of the site). CONFLICT if the name is taken. */
@@ -785,6 +871,25 @@ export type Mutation = {
   updateSiteSettings: SiteSettings;
   /** Give the slot back before checking in (the claim's volunteer). */
   withdrawClaim: Claim;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationAcceptAllianceArgs = {
+  allianceId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationAcceptMemberMoveArgs = {
+  moveId: Scalars['ID']['input'];
+  roles: Array<Role>;
 };
 
 
@@ -831,6 +936,15 @@ export type MutationAppointRegionOfficerArgs = {
  */
 export type MutationApproveJoinRequestArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCancelMemberMoveArgs = {
+  moveId: Scalars['ID']['input'];
 };
 
 
@@ -990,6 +1104,15 @@ export type MutationEditSeriesNeedArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationEndAllianceArgs = {
+  allianceId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationGrantSiteRoleArgs = {
   phone: Scalars['String']['input'];
   role: Role;
@@ -1049,6 +1172,16 @@ export type MutationPostNeedArgs = {
  */
 export type MutationPostSeriesArgs = {
   input: PostSeriesInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationProposeAllianceArgs = {
+  countyId: Scalars['ID']['input'];
+  otherCountyId: Scalars['ID']['input'];
 };
 
 
@@ -1280,6 +1413,16 @@ export type MutationSetVisitPairArgs = {
 export type MutationSetVisitTierRulesArgs = {
   regionId: Scalars['ID']['input'];
   rules: VisitTierRulesInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationStartMemberMoveArgs = {
+  memberId: Scalars['ID']['input'];
+  toSiteId: Scalars['ID']['input'];
 };
 
 
@@ -1634,6 +1777,8 @@ export type Product = {
  */
 export type Query = {
   __typename?: 'Query';
+  /** Alliances between counties, newest first: of one county (its officers, platform staff), or all the viewer's counties' when countyId is omitted. */
+  alliances: Array<CountyAlliance>;
   /** The site's claims, e.g. status REPORTED: the queue to confirm (staff only). */
   claims: ClaimConnection;
   /** The logged-in member's own inbox, newest first (any member; nobody reads another's). */
@@ -1646,6 +1791,8 @@ export type Query = {
   linkedFollowUps: Array<Visit>;
   /** A member by id: oneself, the site's staff (coordinator, clerk), platform staff, and a volunteer holding a claim (not withdrawn) for this elder. Null to anyone else, as for an id that does not exist. */
   member?: Maybe<Member>;
+  /** Moves into and out of the site, open ones first: for its coordinators, admins and region officers. */
+  memberMoves: Array<MemberMove>;
   /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
   members: MemberConnection;
   /** The viewer's own offer at the site (a VOLUNTEER there); null before they make one. */
@@ -1693,6 +1840,8 @@ export type Query = {
   siteReports: Array<SiteReport>;
   /** A site's settings (COORDINATOR of the site, or ADMIN). */
   siteSettings: SiteSettings;
+  /** The site's hours traded with every other site (通存通兑往来): for its coordinators, admins and region officers. */
+  siteTradeBalances: Array<SiteTradeBalance>;
   /** Every site, in the order they were created (public). */
   sites: SiteConnection;
   /** The member who is logged in, or null without a log-in. */
@@ -1707,6 +1856,16 @@ export type Query = {
   visitPairs: Array<VisitPair>;
   /** Volunteers of the site whose offer fits a need of this category at this time (COORDINATOR of the site, or ADMIN), by name. */
   volunteersFitting: Array<Member>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryAlliancesArgs = {
+  countyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1766,6 +1925,16 @@ export type QueryLinkedFollowUpsArgs = {
  */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryMemberMovesArgs = {
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -1982,6 +2151,16 @@ export type QuerySiteReportsArgs = {
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QuerySiteSettingsArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QuerySiteTradeBalancesArgs = {
   siteId: Scalars['ID']['input'];
 };
 
@@ -2616,6 +2795,19 @@ export type SiteSettings = {
   staff: Array<StaffMember>;
 };
 
+/** A site's hours traded with one other site, summed from the withdrawals (reversals subtracted). */
+export type SiteTradeBalance = {
+  __typename?: 'SiteTradeBalance';
+  /** Minutes of care this site delivered for hours earned at the other site. */
+  deliveredMinutes: Scalars['Int']['output'];
+  /** deliveredMinutes - receivedMinutes: what the other site owes this one (negative: what this one owes). */
+  netMinutes: Scalars['Int']['output'];
+  /** The other site. */
+  otherSite: Site;
+  /** Minutes of care the other site delivered for hours earned at this one. */
+  receivedMinutes: Scalars['Int']['output'];
+};
+
 /** Someone who works for the site. */
 export type StaffMember = {
   __typename?: 'StaffMember';
@@ -3167,6 +3359,7 @@ export type ResolversTypes = {
   AddMemberInput: AddMemberInput;
   AddProductInput: AddProductInput;
   AddVisitFrequencyRaiseInput: AddVisitFrequencyRaiseInput;
+  AllianceStatus: AllianceStatus;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'member'> & { member: ResolversTypes['Member'] }>;
   Balance: ResolverTypeWrapper<Balance>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -3178,6 +3371,7 @@ export type ResolversTypes = {
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
   ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
   ClaimStatus: ClaimStatus;
+  CountyAlliance: ResolverTypeWrapper<CountyAllianceRow>;
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeactivationReason: DeactivationReason;
@@ -3205,6 +3399,8 @@ export type ResolversTypes = {
   Member: ResolverTypeWrapper<MemberRow>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
+  MemberMove: ResolverTypeWrapper<MemberMoveRow>;
+  MemberMoveStatus: MemberMoveStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Need: ResolverTypeWrapper<NeedRow>;
   NeedConnection: ResolverTypeWrapper<Omit<NeedConnection, 'edges'> & { edges: Array<ResolversTypes['NeedEdge']> }>;
@@ -3260,6 +3456,7 @@ export type ResolversTypes = {
   SiteReport: ResolverTypeWrapper<SiteReportData>;
   SiteRoles: ResolverTypeWrapper<SiteRolesData>;
   SiteSettings: ResolverTypeWrapper<SiteSettingsData>;
+  SiteTradeBalance: ResolverTypeWrapper<TradeBalance>;
   StaffMember: ResolverTypeWrapper<StaffEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -3308,6 +3505,7 @@ export type ResolversParentTypes = {
   Claim: ClaimRow;
   ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
+  CountyAlliance: CountyAllianceRow;
   CreateSiteInput: CreateSiteInput;
   DateTime: Scalars['DateTime']['output'];
   EditNeedInput: EditNeedInput;
@@ -3328,6 +3526,7 @@ export type ResolversParentTypes = {
   Member: MemberRow;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
+  MemberMove: MemberMoveRow;
   Mutation: Record<PropertyKey, never>;
   Need: NeedRow;
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeedEdge']> };
@@ -3375,6 +3574,7 @@ export type ResolversParentTypes = {
   SiteReport: SiteReportData;
   SiteRoles: SiteRolesData;
   SiteSettings: SiteSettingsData;
+  SiteTradeBalance: TradeBalance;
   StaffMember: StaffEntry;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -3446,6 +3646,20 @@ export type ClaimConnectionResolvers<ContextType = Context, ParentType extends R
 export type ClaimEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
+export type CountyAllianceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountyAlliance'] = ResolversParentTypes['CountyAlliance']> = {
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acceptedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  countyA?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  countyB?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  proposedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  proposerCounty?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AllianceStatus'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -3572,12 +3786,30 @@ export type MemberEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
 };
 
+export type MemberMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberMove'] = ResolversParentTypes['MemberMove']> = {
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acceptedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancelledBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  fromSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MemberMoveStatus'], ParentType, ContextType>;
+  toSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptAlliance?: Resolver<ResolversTypes['CountyAlliance'], ParentType, ContextType, RequireFields<MutationAcceptAllianceArgs, 'allianceId'>>;
+  acceptMemberMove?: Resolver<ResolversTypes['MemberMove'], ParentType, ContextType, RequireFields<MutationAcceptMemberMoveArgs, 'moveId' | 'roles'>>;
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
   addVisitFrequencyRaise?: Resolver<ResolversTypes['VisitFrequencyRaise'], ParentType, ContextType, RequireFields<MutationAddVisitFrequencyRaiseArgs, 'input'>>;
   appointRegionOfficer?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAppointRegionOfficerArgs, 'phone' | 'regionId'>>;
   approveJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationApproveJoinRequestArgs, 'id'>>;
+  cancelMemberMove?: Resolver<ResolversTypes['MemberMove'], ParentType, ContextType, RequireFields<MutationCancelMemberMoveArgs, 'moveId'>>;
   cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
   cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
   cancelSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelSeriesNeedArgs, 'id' | 'reason' | 'scope'>>;
@@ -3593,6 +3825,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   donateMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
   editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
   editSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditSeriesNeedArgs, 'id' | 'input' | 'scope'>>;
+  endAlliance?: Resolver<ResolversTypes['CountyAlliance'], ParentType, ContextType, RequireFields<MutationEndAllianceArgs, 'allianceId'>>;
   grantSiteRole?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationGrantSiteRoleArgs, 'phone' | 'role' | 'siteId'>>;
   issueResetCode?: Resolver<ResolversTypes['ResetCode'], ParentType, ContextType, RequireFields<MutationIssueResetCodeArgs, 'id'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'password' | 'phone'>>;
@@ -3601,6 +3834,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   postSeries?: Resolver<ResolversTypes['PostSeriesPayload'], ParentType, ContextType, RequireFields<MutationPostSeriesArgs, 'input'>>;
+  proposeAlliance?: Resolver<ResolversTypes['CountyAlliance'], ParentType, ContextType, RequireFields<MutationProposeAllianceArgs, 'countyId' | 'otherCountyId'>>;
   reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
   reassignVisitTask?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType, RequireFields<MutationReassignVisitTaskArgs, 'taskId'>>;
   recordVisit?: Resolver<ResolversTypes['Visit'], ParentType, ContextType, RequireFields<MutationRecordVisitArgs, 'input'>>;
@@ -3625,6 +3859,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
   setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
   setVisitTierRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<MutationSetVisitTierRulesArgs, 'regionId' | 'rules'>>;
+  startMemberMove?: Resolver<ResolversTypes['MemberMove'], ParentType, ContextType, RequireFields<MutationStartMemberMoveArgs, 'memberId' | 'toSiteId'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input' | 'productId'>>;
   updateReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralArgs, 'input'>>;
@@ -3732,12 +3967,14 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alliances?: Resolver<Array<ResolversTypes['CountyAlliance']>, ParentType, ContextType, Partial<QueryAlliancesArgs>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
   inbox?: Resolver<ResolversTypes['InboxConnection'], ParentType, ContextType, Partial<QueryInboxArgs>>;
   inboxUnreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   joinRequests?: Resolver<Array<ResolversTypes['JoinRequest']>, ParentType, ContextType, RequireFields<QueryJoinRequestsArgs, 'siteId'>>;
   linkedFollowUps?: Resolver<Array<ResolversTypes['Visit']>, ParentType, ContextType, RequireFields<QueryLinkedFollowUpsArgs, 'first' | 'siteId'>>;
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
+  memberMoves?: Resolver<Array<ResolversTypes['MemberMove']>, ParentType, ContextType, RequireFields<QueryMemberMovesArgs, 'siteId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
   myOffer?: Resolver<Maybe<ResolversTypes['VolunteerOffer']>, ParentType, ContextType, RequireFields<QueryMyOfferArgs, 'siteId'>>;
   myVisitTasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
@@ -3759,6 +3996,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
   siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
   siteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<QuerySiteSettingsArgs, 'siteId'>>;
+  siteTradeBalances?: Resolver<Array<ResolversTypes['SiteTradeBalance']>, ParentType, ContextType, RequireFields<QuerySiteTradeBalancesArgs, 'siteId'>>;
   sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, Partial<QuerySitesArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   visitCoverage?: Resolver<ResolversTypes['VisitCoverage'], ParentType, ContextType, RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>>;
@@ -3963,6 +4201,13 @@ export type SiteSettingsResolvers<ContextType = Context, ParentType extends Reso
   staff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
 };
 
+export type SiteTradeBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteTradeBalance'] = ResolversParentTypes['SiteTradeBalance']> = {
+  deliveredMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  netMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  otherSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  receivedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type StaffMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = {
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -4127,6 +4372,7 @@ export type Resolvers<ContextType = Context> = {
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  CountyAlliance?: CountyAllianceResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   ElderVisitStatus?: ElderVisitStatusResolvers<ContextType>;
   FailedJob?: FailedJobResolvers<ContextType>;
@@ -4141,6 +4387,7 @@ export type Resolvers<ContextType = Context> = {
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
+  MemberMove?: MemberMoveResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Need?: NeedResolvers<ContextType>;
   NeedConnection?: NeedConnectionResolvers<ContextType>;
@@ -4177,6 +4424,7 @@ export type Resolvers<ContextType = Context> = {
   SiteReport?: SiteReportResolvers<ContextType>;
   SiteRoles?: SiteRolesResolvers<ContextType>;
   SiteSettings?: SiteSettingsResolvers<ContextType>;
+  SiteTradeBalance?: SiteTradeBalanceResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TierARules?: TierARulesResolvers<ContextType>;
