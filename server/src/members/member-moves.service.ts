@@ -5,7 +5,7 @@
 // audited at both sites. The member cache hears the changed member and roles from the database
 // (migration 0006's triggers), so their next request already acts from the new site.
 import { memberMoveQueries, memberQueries, type MemberMoveRow, type Role } from '@huzhu/db';
-import { canSeeSite, hasRoleAt, memberIdOf, requireRoleAt, type Actor } from '../auth/authorize';
+import { canSeeSite, hasRoleAt, memberIdOf, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
@@ -26,6 +26,7 @@ export async function startMemberMove(
   actor: Actor | null,
   input: { memberId: number; toSiteId: number },
 ): Promise<MemberMoveRow> {
+  requireActor(actor);
   const member = await deps.cache.member.load(input.memberId);
   // Someone of a site the viewer cannot see is, to them, someone who does not exist.
   if (!member || member.siteId === null || !canSeeSite(actor, member.siteId)) notFound('member');
@@ -66,6 +67,7 @@ function sameMoveOrConflict(open: MemberMoveRow, toSiteId: number): MemberMoveRo
 
 /** A move, if the viewer may see it (a member of either site, its region's staff, platform staff). */
 async function visibleMove(deps: ServiceDeps, actor: Actor | null, moveId: number): Promise<MemberMoveRow> {
+  requireActor(actor);
   const move = await memberMoveQueries.moveById(deps.db, moveId);
   if (!move || !(canSeeSite(actor, move.fromSiteId) || canSeeSite(actor, move.toSiteId))) notFound('memberMove');
   return move;
