@@ -59,7 +59,11 @@ export async function countiesAllied(ex: Executor, countyX: number, countyY: num
 }
 
 /** The pair's alliance that is not ended (proposed or accepted), if any. */
-export async function liveAlliance(ex: Executor, countyX: number, countyY: number): Promise<CountyAllianceRow | undefined> {
+export async function liveAlliance(
+  ex: Executor,
+  countyX: number,
+  countyY: number,
+): Promise<CountyAllianceRow | undefined> {
   const [a, b] = countyX < countyY ? [countyX, countyY] : [countyY, countyX];
   const [row] = await ex
     .select()
@@ -74,7 +78,9 @@ export async function insertAlliance(
   a: { proposerCountyId: number; otherCountyId: number; proposedBy: number | null },
 ): Promise<CountyAllianceRow | undefined> {
   const [lo, hi] =
-    a.proposerCountyId < a.otherCountyId ? [a.proposerCountyId, a.otherCountyId] : [a.otherCountyId, a.proposerCountyId];
+    a.proposerCountyId < a.otherCountyId
+      ? [a.proposerCountyId, a.otherCountyId]
+      : [a.otherCountyId, a.proposerCountyId];
   const [row] = await ex
     .insert(countyAlliances)
     .values({ countyAId: lo, countyBId: hi, proposerCountyId: a.proposerCountyId, proposedBy: a.proposedBy })
@@ -125,7 +131,10 @@ export async function countiesUnder(ex: Executor, paths: readonly string[]): Pro
 }
 
 /** Alliances of the given counties (every alliance when undefined), newest first, ended ones too. */
-export async function alliancesOf(ex: Executor, countyIds: readonly number[] | undefined): Promise<CountyAllianceRow[]> {
+export async function alliancesOf(
+  ex: Executor,
+  countyIds: readonly number[] | undefined,
+): Promise<CountyAllianceRow[]> {
   if (countyIds !== undefined && countyIds.length === 0) return [];
   const ids = countyIds === undefined ? [] : [...new Set(countyIds)];
   const inList = sql.join(

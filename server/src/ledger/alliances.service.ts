@@ -92,7 +92,11 @@ export async function proposeAlliance(
 }
 
 /** The other county's officer accepts; accepting an accepted alliance returns it. */
-export async function acceptAlliance(deps: ServiceDeps, actor: Actor | null, allianceId: number): Promise<CountyAllianceRow> {
+export async function acceptAlliance(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  allianceId: number,
+): Promise<CountyAllianceRow> {
   requireActor(actor);
   return deps.db.transaction(async (tx) => {
     const row = await allianceQueries.lockAlliance(tx, allianceId);
@@ -122,7 +126,11 @@ export async function acceptAlliance(deps: ServiceDeps, actor: Actor | null, all
  * Either county's officer ends the alliance (or withdraws a proposal); ending an ended one returns
  * it. Hours already withdrawn stay withdrawn: the balances between the sites remain as they were.
  */
-export async function endAlliance(deps: ServiceDeps, actor: Actor | null, allianceId: number): Promise<CountyAllianceRow> {
+export async function endAlliance(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  allianceId: number,
+): Promise<CountyAllianceRow> {
   requireActor(actor);
   return deps.db.transaction(async (tx) => {
     const row = await allianceQueries.lockAlliance(tx, allianceId);

@@ -210,7 +210,9 @@ async function execute(db: Database, request: ModelRequest): Promise<Outcome> {
 }
 
 async function snapshot(db: Database, accountIds: readonly number[]) {
-  const balances = Object.fromEntries((await ledgerQueries.accountsByIds(db, accountIds)).map((a) => [a.id, a.balance]));
+  const balances = Object.fromEntries(
+    (await ledgerQueries.accountsByIds(db, accountIds)).map((a) => [a.id, a.balance]),
+  );
   return { balances, transfers: await ledgerQueries.countTransfersFrom(db, accountIds) };
 }
 

@@ -23,7 +23,11 @@ export interface SpendPart {
  * before anything is allotted. Returns undefined when the origins hold less than `amount` (their
  * sum is the balance).
  */
-export function allotMinutes(origins: readonly MinutesOrigin[], atSiteId: number, amount: number): SpendPart[] | undefined {
+export function allotMinutes(
+  origins: readonly MinutesOrigin[],
+  atSiteId: number,
+  amount: number,
+): SpendPart[] | undefined {
   const local = origins.filter((o) => o.siteId === null || o.siteId === atSiteId);
   const others = origins
     .filter((o) => o.siteId !== null && o.siteId !== atSiteId)

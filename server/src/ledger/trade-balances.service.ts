@@ -6,7 +6,11 @@ import type { ServiceDeps } from '../core/deps';
 import { notFound } from '../core/errors';
 
 /** For the site's coordinators, its admins and the officers of its region (and platform staff). */
-export async function siteTradeBalances(deps: ServiceDeps, actor: Actor | null, siteId: number): Promise<TradeBalance[]> {
+export async function siteTradeBalances(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  siteId: number,
+): Promise<TradeBalance[]> {
   requireRoleAt(actor, siteId, ['ADMIN', 'COORDINATOR']);
   const site = await deps.cache.site.load(siteId);
   if (!site) notFound('site');

@@ -43,8 +43,10 @@ export const travelResolvers: Resolvers = {
     countyB: (r, _a, ctx) => ctx.loaders.region.must(r.countyBId, () => notFound('region')),
     proposerCounty: (r, _a, ctx) => ctx.loaders.region.must(r.proposerCountyId, () => notFound('region')),
     status: (r) => (r.endedAt !== null ? 'ENDED' : r.acceptedAt !== null ? 'ACCEPTED' : 'PROPOSED'),
-    proposedBy: async (r, _a, ctx) => (r.proposedBy === null ? null : ((await ctx.loaders.member.get(r.proposedBy)) ?? null)),
-    acceptedBy: async (r, _a, ctx) => (r.acceptedBy === null ? null : ((await ctx.loaders.member.get(r.acceptedBy)) ?? null)),
+    proposedBy: async (r, _a, ctx) =>
+      r.proposedBy === null ? null : ((await ctx.loaders.member.get(r.proposedBy)) ?? null),
+    acceptedBy: async (r, _a, ctx) =>
+      r.acceptedBy === null ? null : ((await ctx.loaders.member.get(r.acceptedBy)) ?? null),
     endedBy: async (r, _a, ctx) => (r.endedBy === null ? null : ((await ctx.loaders.member.get(r.endedBy)) ?? null)),
   },
   SiteTradeBalance: {
@@ -60,8 +62,10 @@ export const travelResolvers: Resolvers = {
     toSite: (m, _a, ctx) => ctx.loaders.site.must(m.toSiteId, () => notFound('site')),
     status: (m) => moves.moveStatus(m),
     roles: (m) => (m.roles ?? []) as ('VOLUNTEER' | 'ELDER' | 'CLERK' | 'COORDINATOR' | 'ADMIN')[],
-    startedBy: async (m, _a, ctx) => (m.startedBy === null ? null : ((await ctx.loaders.member.get(m.startedBy)) ?? null)),
-    acceptedBy: async (m, _a, ctx) => (m.acceptedBy === null ? null : ((await ctx.loaders.member.get(m.acceptedBy)) ?? null)),
+    startedBy: async (m, _a, ctx) =>
+      m.startedBy === null ? null : ((await ctx.loaders.member.get(m.startedBy)) ?? null),
+    acceptedBy: async (m, _a, ctx) =>
+      m.acceptedBy === null ? null : ((await ctx.loaders.member.get(m.acceptedBy)) ?? null),
     cancelledBy: async (m, _a, ctx) =>
       m.cancelledBy === null ? null : ((await ctx.loaders.member.get(m.cancelledBy)) ?? null),
   },

@@ -110,10 +110,15 @@ describe.each(testEngines())('hours that travel on %s', (engine) => {
     volunteer = await demoMember(db, '13900000003');
     await db.transaction(async (tx) => {
       sameCounty = (await siteQueries.insertSite(tx, { name: '东山村互助站', county: '平江县', village: '东山村' })).id;
-      sameCounty2 = (await siteQueries.insertSite(tx, { name: '西山村互助站', county: '平江县', village: '西山村' })).id;
+      sameCounty2 = (await siteQueries.insertSite(tx, { name: '西山村互助站', county: '平江县', village: '西山村' }))
+        .id;
       farCounty = (await siteQueries.insertSite(tx, { name: '远村互助站', county: '远山县', village: '远村' })).id;
       admin = await memberQueries.insertMember(tx, { siteId: null, name: '民政局', phone: '13700000001' }, ['ADMIN']);
-      hereOfficer = await memberQueries.insertMember(tx, { siteId: null, name: '平江县民政', phone: '13700000002' }, []);
+      hereOfficer = await memberQueries.insertMember(
+        tx,
+        { siteId: null, name: '平江县民政', phone: '13700000002' },
+        [],
+      );
       farOfficer = await memberQueries.insertMember(tx, { siteId: null, name: '远山县民政', phone: '13700000003' }, []);
     });
     const counties = await allianceQueries.countiesOfSites(db, [here, farCounty, sameCounty]);
@@ -214,8 +219,9 @@ describe.each(testEngines())('hours that travel on %s', (engine) => {
       received: 0,
       net: 0,
     });
-    expect(await allianceQueries.minutesOrigins(db, (await ledgerQueries.memberAccount(db, elder.id, 'MINUTES'))!.id))
-      .toEqual(expect.arrayContaining([expect.objectContaining({ siteId: sameCounty2, minutes: 60 })]));
+    expect(
+      await allianceQueries.minutesOrigins(db, (await ledgerQueries.memberAccount(db, elder.id, 'MINUTES'))!.id),
+    ).toEqual(expect.arrayContaining([expect.objectContaining({ siteId: sameCounty2, minutes: 60 })]));
   });
 
   it('pays directly, with no withdrawal, when the site’s own hours cover it', async () => {

@@ -87,12 +87,12 @@ describe.each(testEngines())('member moves on %s', (engine) => {
     expect((await memberMoves(deps(), await as(newCoordinator), to)).map((m) => m.id)).toContain(move.id);
 
     // Only the new site's coordinator accepts, with roles an ordinary member may hold.
-    expect(await codeOf(acceptMemberMove(deps(), await as(coordinator), { moveId: move.id, roles: ['VOLUNTEER'] }))).toBe(
-      'FORBIDDEN',
-    );
-    expect(await outcome(acceptMemberMove(deps(), await as(newCoordinator), { moveId: move.id, roles: ['ADMIN'] }))).toBe(
-      'BAD_USER_INPUT roles',
-    );
+    expect(
+      await codeOf(acceptMemberMove(deps(), await as(coordinator), { moveId: move.id, roles: ['VOLUNTEER'] })),
+    ).toBe('FORBIDDEN');
+    expect(
+      await outcome(acceptMemberMove(deps(), await as(newCoordinator), { moveId: move.id, roles: ['ADMIN'] })),
+    ).toBe('BAD_USER_INPUT roles');
     const done = await acceptMemberMove(deps(), await as(newCoordinator), {
       moveId: move.id,
       roles: ['VOLUNTEER', 'ELDER'],
@@ -132,9 +132,9 @@ describe.each(testEngines())('member moves on %s', (engine) => {
     expect(await codeOf(cancelMemberMove(deps(), await as(volunteer), move.id))).toBe('FORBIDDEN');
     const cancelled = await cancelMemberMove(deps(), await as(newCoordinator), move.id);
     expect(cancelled.cancelledBy).toBe(newCoordinator.id);
-    expect(await codeOf(acceptMemberMove(deps(), await as(newCoordinator), { moveId: move.id, roles: ['VOLUNTEER'] }))).toBe(
-      'ILLEGAL_TRANSITION',
-    );
+    expect(
+      await codeOf(acceptMemberMove(deps(), await as(newCoordinator), { moveId: move.id, roles: ['VOLUNTEER'] })),
+    ).toBe('ILLEGAL_TRANSITION');
     expect((await memberQueries.memberById(db, other.id))!.siteId).toBe(from);
     // A new move may start once the old one is cancelled.
     const again = await startMemberMove(deps(), await as(coordinator), { memberId: other.id, toSiteId: to });
