@@ -59,8 +59,8 @@ type Op =
   | { t: 'donate'; from: number; to: number; amount: number; kind: 'DONATION' | 'GIFT' }
   | { t: 'redeem'; member: number; amount: number }
   | { t: 'expire'; member: number; amount: number; unit: 'MINUTES' | 'POINTS' }
-  /** Minutes of the member withdrawn at `at` (0: the fixture's site, 1: the other), owed by `owed` (null: none). */
-  | { t: 'withdraw'; member: number; amount: number; at: 0 | 1; owed: 0 | 1 | null }
+  /** Minutes of the member withdrawn at `at` (0: the fixture's site, 1: the other), owed by the other site or by none. */
+  | { t: 'withdraw'; member: number; amount: number; at: 0 | 1; owed: boolean }
   | { t: 'reverse'; pick: number }
   | { t: 'retry'; pick: number }
   | { t: 'conflict'; pick: number };
@@ -80,13 +80,14 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ t: fc.constant('redeem' as const), member, amount }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('expire' as const), member, amount, unit }) },
   {
-    weight: 3,
+    weight: 4,
     arbitrary: fc.record({
       t: fc.constant('withdraw' as const),
       member,
-      amount,
+      // Small, so that most withdrawals find the minutes (and so get reversed now and then).
+      amount: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: amount }),
       at: fc.constantFrom(0 as const, 1 as const),
-      owed: fc.constantFrom(0 as const, 1 as const, null),
+      owed: fc.constantFrom(true, true, false),
     }),
   },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('reverse' as const), pick }) },
@@ -151,8 +152,7 @@ function toRequest(
     case 'withdraw': {
       const sites = [f, other] as const;
       const at = sites[o.at];
-      // A site never owes itself: a withdrawal "owed" by its own site is a local one.
-      const owed = o.owed === null || o.owed === o.at ? null : sites[o.owed].siteId;
+      const owed = o.owed ? sites[1 - o.at]!.siteId : null;
       return {
         type: 'transfer',
         idempotencyKey: key,
@@ -242,6 +242,23 @@ describe.each(testEngines())('ledger property on %s', (engine) => {
           const accountIds = [...f.accountIds, ...other.accountIds];
           const model = new LedgerModel(accountIds, (id) => f.members.some((m) => m.minutes === id || m.points === id));
           const sent: ModelRequest[] = [];
+          // Each member starts with some minutes (checked once, at the first step), so that gifts,
+          // expiries and withdrawals find minutes to move, and withdrawals get reversed.
+          for (const [i, m] of f.members.entries()) {
+            const request: ModelRequest = {
+              type: 'transfer',
+              idempotencyKey: `${prefix}-start-${i}`,
+              unit: 'MINUTES',
+              amount: 60,
+              kind: 'ISSUANCE',
+              fromAccountId: f.pool.minutes,
+              toAccountId: m.minutes,
+            };
+            const expected = model.apply(request);
+            const actual = await execute(db, request);
+            if (!expected.ok || !actual.ok) throw new Error('a starting issuance failed');
+            model.recordId(actual.id);
+          }
           for (const o of ops) {
             const request = toRequest(o, f, other, model, sent, prefix);
             if (!request) continue;

@@ -87,8 +87,8 @@ export interface MinutesSpend {
 
 /**
  * Pays `amount` of the member's minutes to `toAccountId` for care at `siteId`, inside the caller's
- * transaction. Locks the payer's account before reading where their minutes came from, so two
- * payments cannot both spend the same origin. FORBIDDEN, writing nothing, when any part would come
+ * transaction. Locks the payer's account (with the pool and the payee) before reading where their
+ * minutes came from, so two payments cannot both spend the same origin. FORBIDDEN, writing nothing, when any part would come
  * from a site outside the paying site's alliance: the whole payment is refused rather than paid
  * from what remains, so what the member sees matches what happened (their hours from that site
  * are there, just not spendable here). INSUFFICIENT_BALANCE when the member holds too little.
@@ -96,16 +96,22 @@ export interface MinutesSpend {
 export async function spendMinutesAt(tx: Transaction, s: MinutesSpend): Promise<TransferResult> {
   const earlier = await ledgerQueries.transferByKey(tx, s.idempotencyKey);
   if (earlier) return { transfer: earlier, replayed: true };
-  const payer = await ledgerQueries.memberAccount(tx, s.payerId, 'MINUTES');
+  const found = await ledgerQueries.memberAndSiteAccounts(tx, s.siteId, [s.payerId]);
+  const payer = found.find((a) => a.owner === 'MEMBER' && a.memberId === s.payerId && a.unit === 'MINUTES');
+  const pool = found.find((a) => a.owner === 'SITE_POOL' && a.unit === 'MINUTES');
   if (!payer) fail(ErrorCode.NOT_FOUND, { en: 'Account not found', zh: '账户不存在' });
-  const [locked] = await ledgerQueries.lockAccounts(tx, [payer.id]);
+  if (!pool) throw new Error(`site ${s.siteId} has no minutes pool`);
+  // Every account the payment may move, locked at once in id order before anything is read:
+  // taken one by one (payer, then the pool with a withdrawal) two payments could wait on each other.
+  const locked = await ledgerQueries.lockAccounts(tx, [payer.id, pool.id, s.toAccountId]);
+  const balance = locked.find((a) => a.id === payer.id)?.balance ?? 0;
   const origins = await allianceQueries.minutesOrigins(tx, payer.id);
   const parts = allotMinutes(origins, s.siteId, s.amount);
   if (!parts) {
     fail(
       ErrorCode.INSUFFICIENT_BALANCE,
       { en: 'Not enough balance for this transfer', zh: '余额不足' },
-      { balance: locked?.balance ?? 0, required: s.amount, unit: 'MINUTES' },
+      { balance, required: s.amount, unit: 'MINUTES' },
     );
   }
   const common = { unit: 'MINUTES' as const, claimId: s.claimId, createdBy: s.createdBy, memo: s.memo };
@@ -122,8 +128,6 @@ export async function spendMinutesAt(tx: Transaction, s: MinutesSpend): Promise<
   }
   // Every crossing is checked before anything is written: the whole payment or none of it.
   for (const p of parts) if (p.siteId !== null) await requireTradeAllowed(tx, p.siteId, s.siteId);
-  const pool = await ledgerQueries.siteAccount(tx, s.siteId, 'SITE_POOL', 'MINUTES');
-  if (!pool) throw new Error(`site ${s.siteId} has no minutes pool`);
   for (const p of parts) {
     await transfer(tx, {
       ...common,
