@@ -26,6 +26,7 @@ export * as referralQueries from './queries/referrals.queries';
 export * as allianceQueries from './queries/alliances.queries';
 export * as hoursPolicyQueries from './queries/hours-policy.queries';
 export * as familyQueries from './queries/families.queries';
+export * as memberMoveQueries from './queries/member-moves.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

@@ -37,3 +37,6 @@ export type {
 } from './queries/paper.queries';
 export type FamilyLinkRow = typeof t.familyLinks.$inferSelect;
 export type PaymentPermissionRow = typeof t.paymentPermissions.$inferSelect;
+export type CountyAllianceRow = typeof t.countyAlliances.$inferSelect;
+export type MemberMoveRow = typeof t.memberMoves.$inferSelect;
+export type { MinutesOrigin, TradeBalance } from './queries/alliances.queries';

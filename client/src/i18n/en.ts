@@ -1277,6 +1277,21 @@ const en: typeof zhCN = {
     carePoolDonation: 'Given to the care pool',
     withdrawalOwed: 'Our members’ hours spent elsewhere (we owe)',
   },
+  // Hours that travel (通存通兑, issue 18): a site's balances with other sites.
+  trade: {
+    title: 'Hours traded with other sites',
+    explain:
+      'Care this site gave for hours earned at another site, and care another site gave for hours earned here, per site of the alliance.',
+    none: 'No hours traded with other sites yet',
+    site: 'Site',
+    delivered: 'Given here',
+    received: 'Given there',
+    net: 'Balance',
+    owedToUs: 'They owe us {m}',
+    weOwe: 'We owe them {m}',
+    even: 'Even',
+    pointsLocal: 'Points are redeemed at this site’s supermarket and stay local: they do not travel.',
+  },
 };
 
 export default en;

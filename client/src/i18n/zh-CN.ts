@@ -1262,4 +1262,18 @@ export default {
     carePoolDonation: '捐入爱心池',
     withdrawalOwed: '本村成员在外村支取（本村应付）',
   },
+  // Hours that travel (通存通兑, issue 18): a site's balances with other sites.
+  trade: {
+    title: '通存通兑往来',
+    explain: '本站为外村挣得的时间提供的服务，和外村为本站挣得的时间提供的服务，按联盟内的每个站点汇总。',
+    none: '还没有和其他站点的往来',
+    site: '站点',
+    delivered: '本站代兑',
+    received: '对方代兑',
+    net: '结余',
+    owedToUs: '对方欠本站 {m}',
+    weOwe: '本站欠对方 {m}',
+    even: '两清',
+    pointsLocal: '积分由本站积分超市兑现，只在本站使用，不参与通存通兑。',
+  },
 };

@@ -19,3 +19,4 @@ export * from './visit-rules.schema';
 export * from './hours-policy.schema';
 export * from './paper.schema';
 export * from './families.schema';
+export * from './travel.schema';

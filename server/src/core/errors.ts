@@ -67,6 +67,8 @@ const MISSING = {
   visitTask: { en: 'Visit task not found', zh: '找不到这项探访任务' },
   referral: { en: 'Referral not found', zh: '找不到这条转介' },
   visitFrequencyRaise: { en: 'Raised visit frequency not found', zh: '找不到这条提高探访频次的安排' },
+  alliance: { en: 'Alliance not found', zh: '找不到这个通存通兑联盟' },
+  memberMove: { en: 'Move not found', zh: '找不到这条迁移记录' },
 } as const satisfies Record<string, Message>;
 
 /**

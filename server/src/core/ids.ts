@@ -20,6 +20,8 @@ export const ID_PREFIX = {
   VisitFrequencyRaise: 'vraise',
   ServiceCertificate: 'cert',
   FamilyLink: 'fam',
+  CountyAlliance: 'alliance',
+  MemberMove: 'move',
 } as const;
 export type IdKind = keyof typeof ID_PREFIX;
 

@@ -6,6 +6,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
 import { authResolvers } from '../auth/auth.resolver';
 import { ledgerResolvers } from '../ledger/ledger.resolver';
+import { travelResolvers } from '../ledger/travel.resolver';
 import { membersResolvers } from '../members/members.resolver';
 import { memberLifecycleResolvers } from '../members/member-lifecycle.resolver';
 import { needEditResolvers } from '../needs/need-edit.resolver';
@@ -85,6 +86,7 @@ export function buildSchema(): GraphQLSchema {
     referralsResolvers,
     paperResolvers,
     familiesResolvers,
+    travelResolvers,
     visitDutyResolvers,
     visitRulesResolvers,
     hoursPolicyResolvers,

@@ -11,6 +11,9 @@ export type ModelRequest =
       kind: TransferKind;
       fromAccountId: number;
       toAccountId: number;
+      siteId?: number | null;
+      /** A withdrawal's site of origin, which owes `siteId` the minutes. */
+      counterpartySiteId?: number | null;
     }
   | { type: 'reverse'; idempotencyKey: string; transferId: number };
 
@@ -28,6 +31,16 @@ interface Written {
   to: number;
   kind: TransferKind;
   reverses: number | null;
+  siteId: number | null;
+  counterpartySiteId: number | null;
+}
+
+/** A site's minutes traded with another, as allianceQueries.tradeBalances reads them. */
+export interface ModelTradeBalance {
+  otherSiteId: number;
+  delivered: number;
+  received: number;
+  net: number;
 }
 
 export class LedgerModel {
@@ -55,6 +68,28 @@ export class LedgerModel {
     return this.rows.length;
   }
 
+  /**
+   * What the site delivered for minutes earned at each other site (withdrawals at it naming that
+   * site) and the reverse, reversals subtracted, by other site id: one entry per other site that
+   * any such transfer names, as the SQL groups them.
+   */
+  tradeBalances(siteId: number): ModelTradeBalance[] {
+    const by = new Map<number, { delivered: number; received: number }>();
+    for (const r of this.rows) {
+      if (r.counterpartySiteId === null || r.siteId === null) continue;
+      if (r.siteId !== siteId && r.counterpartySiteId !== siteId) continue;
+      const sign = r.kind === 'REVERSAL' ? -1 : 1;
+      const other = r.siteId === siteId ? r.counterpartySiteId : r.siteId;
+      const e = by.get(other) ?? { delivered: 0, received: 0 };
+      if (r.siteId === siteId) e.delivered += sign * r.amount;
+      else e.received += sign * r.amount;
+      by.set(other, e);
+    }
+    return [...by.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([otherSiteId, e]) => ({ otherSiteId, ...e, net: e.delivered - e.received }));
+  }
+
   apply(request: ModelRequest): Prediction {
     let plan: Omit<Written, 'id'>;
     if (request.type === 'reverse') {
@@ -69,6 +104,8 @@ export class LedgerModel {
         to: original.from,
         kind: 'REVERSAL',
         reverses: original.id,
+        siteId: original.siteId,
+        counterpartySiteId: original.counterpartySiteId,
         signature: '',
       };
     } else {
@@ -80,6 +117,8 @@ export class LedgerModel {
         to: request.toAccountId,
         kind: request.kind,
         reverses: null,
+        siteId: request.siteId ?? null,
+        counterpartySiteId: request.counterpartySiteId ?? null,
         signature: '',
       };
     }

@@ -1,9 +1,11 @@
 // The ledger against a plain in-memory model of it (the oracle), over random sequences of
-// transfers, donations, redemptions, expiries, reversals, retries and conflicting retries.
-// After every step: the outcome, every balance and the number of transfers match the model, and
-// the invariants hold in the database. Replay a failure with FC_SEED=<seed> FC_PATH=<path>
+// transfers, donations, gifts, redemptions, expiries (of points, and of minutes to the pool),
+// withdrawals at a site of minutes earned at another (通存通兑: naming the site that owes them, or
+// none), reversals, retries and conflicting retries. After every step: the outcome, every balance
+// and the number of transfers match the model, and the invariants hold in the database; after
+// each case, both sites' inter-site balances equal the model's. Replay a failure with FC_SEED=<seed> FC_PATH=<path>
 // from fast-check's report; FC_RUNS sets the number of cases (default: see casesOn below).
-import { checkInvariants, ledgerQueries, type Database, type Engine } from '@huzhu/db';
+import { allianceQueries, checkInvariants, ledgerQueries, type Database, type Engine } from '@huzhu/db';
 import {
   createLedgerFixture,
   hasPostgres,
@@ -54,18 +56,40 @@ const pick = fc.nat({ max: 1000 });
 
 type Op =
   | { t: 'issue'; member: number; unit: 'MINUTES' | 'POINTS'; amount: number }
-  | { t: 'donate'; from: number; to: number; amount: number }
+  | { t: 'donate'; from: number; to: number; amount: number; kind: 'DONATION' | 'GIFT' }
   | { t: 'redeem'; member: number; amount: number }
-  | { t: 'expire'; member: number; amount: number }
+  | { t: 'expire'; member: number; amount: number; unit: 'MINUTES' | 'POINTS' }
+  /** Minutes of the member withdrawn at `at` (0: the fixture's site, 1: the other), owed by the other site or by none. */
+  | { t: 'withdraw'; member: number; amount: number; at: 0 | 1; owed: boolean }
   | { t: 'reverse'; pick: number }
   | { t: 'retry'; pick: number }
   | { t: 'conflict'; pick: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('issue' as const), member, unit, amount }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('donate' as const), from: member, to: member, amount }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('donate' as const),
+      from: member,
+      to: member,
+      amount,
+      kind: fc.constantFrom('DONATION' as const, 'GIFT' as const),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('redeem' as const), member, amount }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('expire' as const), member, amount }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('expire' as const), member, amount, unit }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('withdraw' as const),
+      member,
+      // Small, so that most withdrawals find the minutes (and so get reversed now and then).
+      amount: fc.oneof({ weight: 6, arbitrary: fc.integer({ min: 1, max: 30 }) }, { weight: 1, arbitrary: amount }),
+      at: fc.constantFrom(0 as const, 1 as const),
+      owed: fc.constantFrom(true, true, false),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('reverse' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('retry' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('conflict' as const), pick }) },
@@ -77,6 +101,7 @@ let caseNo = 0;
 function toRequest(
   o: Op,
   f: LedgerFixture,
+  other: LedgerFixture,
   model: LedgerModel,
   sent: ModelRequest[],
   prefix: string,
@@ -100,7 +125,7 @@ function toRequest(
         idempotencyKey: key,
         unit: 'MINUTES',
         amount: o.amount,
-        kind: 'DONATION',
+        kind: o.kind,
         fromAccountId: m(o.from).minutes,
         toAccountId: m(o.to).minutes,
       };
@@ -118,12 +143,28 @@ function toRequest(
       return {
         type: 'transfer',
         idempotencyKey: key,
-        unit: 'POINTS',
+        unit: o.unit,
         amount: o.amount,
         kind: 'EXPIRY',
-        fromAccountId: m(o.member).points,
-        toAccountId: f.pool.points,
+        fromAccountId: o.unit === 'MINUTES' ? m(o.member).minutes : m(o.member).points,
+        toAccountId: o.unit === 'MINUTES' ? f.pool.minutes : f.pool.points,
       };
+    case 'withdraw': {
+      const sites = [f, other] as const;
+      const at = sites[o.at];
+      const owed = o.owed ? sites[1 - o.at]!.siteId : null;
+      return {
+        type: 'transfer',
+        idempotencyKey: key,
+        unit: 'MINUTES',
+        amount: o.amount,
+        kind: 'WITHDRAWAL',
+        fromAccountId: m(o.member).minutes,
+        toAccountId: at.pool.minutes,
+        siteId: at.siteId,
+        counterpartySiteId: owed,
+      };
+    }
     case 'reverse': {
       const written = model.written();
       if (written.length === 0) return undefined;
@@ -168,11 +209,11 @@ async function execute(db: Database, request: ModelRequest): Promise<Outcome> {
   }
 }
 
-async function snapshot(db: Database, f: LedgerFixture) {
+async function snapshot(db: Database, accountIds: readonly number[]) {
   const balances = Object.fromEntries(
-    (await ledgerQueries.accountsByIds(db, f.accountIds)).map((a) => [a.id, a.balance]),
+    (await ledgerQueries.accountsByIds(db, accountIds)).map((a) => [a.id, a.balance]),
   );
-  return { balances, transfers: await ledgerQueries.countTransfersFrom(db, f.accountIds) };
+  return { balances, transfers: await ledgerQueries.countTransfersFrom(db, accountIds) };
 }
 
 describe.each(testEngines())('ledger property on %s', (engine) => {
@@ -196,25 +237,46 @@ describe.each(testEngines())('ledger property on %s', (engine) => {
           const db = handle.db;
           const prefix = `${engine}-case-${caseNo++}`;
           const f = await createLedgerFixture(db, MEMBERS, prefix);
-          const model = new LedgerModel(f.accountIds, (id) =>
-            f.members.some((m) => m.minutes === id || m.points === id),
-          );
+          // A second site, of no members: where the members' minutes are withdrawn elsewhere.
+          const other = await createLedgerFixture(db, 0, `${prefix}-b`);
+          const accountIds = [...f.accountIds, ...other.accountIds];
+          const model = new LedgerModel(accountIds, (id) => f.members.some((m) => m.minutes === id || m.points === id));
           const sent: ModelRequest[] = [];
+          // Each member starts with some minutes (checked once, at the first step), so that gifts,
+          // expiries and withdrawals find minutes to move, and withdrawals get reversed.
+          for (const [i, m] of f.members.entries()) {
+            const request: ModelRequest = {
+              type: 'transfer',
+              idempotencyKey: `${prefix}-start-${i}`,
+              unit: 'MINUTES',
+              amount: 60,
+              kind: 'ISSUANCE',
+              fromAccountId: f.pool.minutes,
+              toAccountId: m.minutes,
+            };
+            const expected = model.apply(request);
+            const actual = await execute(db, request);
+            if (!expected.ok || !actual.ok) throw new Error('a starting issuance failed');
+            model.recordId(actual.id);
+          }
           for (const o of ops) {
-            const request = toRequest(o, f, model, sent, prefix);
+            const request = toRequest(o, f, other, model, sent, prefix);
             if (!request) continue;
             if (!sent.includes(request)) sent.push(request);
-            const before = await snapshot(db, f);
+            const before = await snapshot(db, accountIds);
             const expected = model.apply(request);
             const actual = await execute(db, request);
             if (expected.ok && actual.ok && !expected.replayed) model.recordId(actual.id);
             expect(actual, JSON.stringify(request)).toEqual(model.resolve(expected));
-            const after = await snapshot(db, f);
+            const after = await snapshot(db, accountIds);
             expect(after.balances).toEqual(model.balances());
             expect(after.transfers).toBe(model.transferCount());
             if (!actual.ok || actual.replayed) expect(after).toEqual(before);
-            const broken = (await checkInvariants(db, f.accountIds)).filter((r) => !r.holds);
+            const broken = (await checkInvariants(db, accountIds)).filter((r) => !r.holds);
             expect(broken).toEqual([]);
+          }
+          for (const site of [f.siteId, other.siteId]) {
+            expect(await allianceQueries.tradeBalances(db, site)).toEqual(model.tradeBalances(site));
           }
         }),
         { numRuns: runs, ...replay },
@@ -249,7 +311,7 @@ describe.each(testEngines())('ledger property on %s', (engine) => {
             }
             const from = f.members[donation.from]!;
             const to = f.members[donation.to === donation.from ? (donation.to + 1) % MEMBERS : donation.to]!;
-            const before = await snapshot(db, f);
+            const before = await snapshot(db, f.accountIds);
             if (before.balances[from.minutes]! < donation.amount) return; // covered by the model property
             const { transfer: t } = await db.transaction((tx) =>
               transfer(tx, {
@@ -264,7 +326,7 @@ describe.each(testEngines())('ledger property on %s', (engine) => {
             await db.transaction((tx) =>
               reverse(tx, { transferId: t.id, reason: 'undo', idempotencyKey: `${prefix}-${n++}` }),
             );
-            const after = await snapshot(db, f);
+            const after = await snapshot(db, f.accountIds);
             expect(after.balances).toEqual(before.balances);
             expect(after.transfers).toBe(before.transfers + 2);
           },

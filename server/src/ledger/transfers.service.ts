@@ -3,7 +3,6 @@
 // themselves (balances, keys, reversals once) are ledger.service's.
 import {
   ledgerQueries,
-  memberQueries,
   siteQueries,
   type ClaimRow,
   type NeedRow,
@@ -18,10 +17,10 @@ import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, badInput, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
 import { carePoolSource, requireRelativeConsent } from '../families/payers';
-import { requireTradeAllowed } from './alliances.service';
 import { applyBalanceCap } from './balance-cap';
 import { sitePolicy, weightedMinutes } from './hours-policy';
 import { accountsAt, reverse, transfer } from './ledger.service';
+import { spendMinutesAt } from './spend-minutes';
 
 /** Minutes the donor gives a member of their own site. */
 export interface Donation {
@@ -54,10 +53,11 @@ export function pointsFor(minutes: number, pointsPerHour: number): number {
  * Keys derive from the claim, so a claim can be paid once whatever keys the client sends.
  * `confirmedBy` is the confirming member, null when the system confirms.
  *
- * Minutes come from the site's pool, or from the paying member's own account. A member whose
- * account is kept at another site (hours that travel) pays by a WITHDRAWAL to this site's pool,
- * owed by their home site, and the pool then credits the volunteer as for any site-paid need: the
- * volunteer's history reads the same either way, and each site's books show what crossed.
+ * Minutes come from the site's pool, or from the paying member's own account through
+ * spendMinutesAt: hours the member earned at other sites (hours that travel) are withdrawn to this
+ * site's pool, each owed by the site where they were earned, and the pool then credits the
+ * volunteer as for any site-paid need: the volunteer's history reads the same either way, and each
+ * site's books show what crossed.
  *
  * Hours policy (issue 18): the minutes that move are the claim's minutes at the category's weight
  * (see hours-policy.ts); a credit above the balance cap overflows to the care pool (balance-cap.ts).
@@ -77,10 +77,9 @@ export async function creditService(
   // Reads that do not depend on each other, then both transfers, each pair pipelined on the
   // transaction's connection: one round trip a pair. The two transfers lock disjoint accounts
   // (minutes, points), always in this order.
-  const [found, siteRate, payerHome] = await Promise.all([
-    accountsAt(tx, s.site.id, payerId === undefined ? [s.claim.volunteerId] : [s.claim.volunteerId, payerId]),
+  const [found, siteRate] = await Promise.all([
+    accountsAt(tx, s.site.id, [s.claim.volunteerId]),
     siteQueries.categoryRate(tx, s.site.id, s.need.category),
-    payerId === undefined ? undefined : homeSiteOf(tx, payerId),
   ]);
   const pool = (unit: 'MINUTES' | 'POINTS') => {
     const id = found.site('SITE_POOL', unit);
@@ -108,43 +107,35 @@ export async function creditService(
       createdBy: s.confirmedBy,
       memo: s.need.title,
     });
-  let minutesFrom =
-    payerId !== undefined
-      ? member(payerId, 'MINUTES')
-      : s.need.payer === 'CARE_POOL'
-        ? await carePoolSource(tx, s.site.id, s.minutes, member(s.claim.volunteerId, 'MINUTES'))
-        : pool('MINUTES');
-  if (payerId !== undefined && payerHome !== undefined && payerHome !== null && payerHome !== s.site.id) {
-    // Checked again at the moment of paying: an alliance may have ended since the need was posted.
-    await requireTradeAllowed(tx, payerHome, s.site.id);
-    await transfer(tx, {
-      unit: 'MINUTES',
-      amount: credited,
-      fromAccountId: member(payerId, 'MINUTES'),
-      toAccountId: pool('MINUTES'),
-      kind: 'WITHDRAWAL',
-      idempotencyKey: `claim:${s.claim.id}:withdrawal`,
+  // A member payer's minutes: hours from other sites of the alliance cross as withdrawals.
+  const paidByMember = (payer: number) =>
+    spendMinutesAt(tx, {
+      payerId: payer,
       siteId: s.site.id,
-      counterpartySiteId: payerHome,
+      amount: credited,
+      toAccountId: member(s.claim.volunteerId, 'MINUTES'),
+      kind: 'SERVICE_CREDIT',
+      idempotencyKey: `claim:${s.claim.id}:minutes`,
+      keyPrefix: `claim:${s.claim.id}`,
       claimId: s.claim.id,
       createdBy: s.confirmedBy,
       memo: s.need.title,
     });
-    minutesFrom = pool('MINUTES');
-  }
   await Promise.all([
-    credit('MINUTES', credited, minutesFrom),
+    payerId !== undefined
+      ? paidByMember(payerId)
+      : credit(
+          'MINUTES',
+          credited,
+          s.need.payer === 'CARE_POOL'
+            ? await carePoolSource(tx, s.site.id, credited, member(s.claim.volunteerId, 'MINUTES'))
+            : pool('MINUTES'),
+        ),
     ...(points > 0 ? [credit('POINTS', points, pool('POINTS'))] : []),
   ]);
   // Hours policy (issue 18): what the credit brought above the cap goes to the care pool.
   await applyBalanceCap(tx, s.claim.volunteerId, s.site.id, `claim:${s.claim.id}`, policy);
   return points;
-}
-
-/** The site that keeps a member's account: their home site (null for platform staff). */
-async function homeSiteOf(tx: Transaction, memberId: number): Promise<number | null> {
-  const row = await memberQueries.memberById(tx, memberId);
-  return row?.siteId ?? null;
 }
 
 /**

@@ -72,6 +72,14 @@
 //     grantPaymentPermission,        themselves; anyone else NOT_FOUND (gifts.service). The
 //     revokePaymentPermission        staging links each acting member of the demo village to
 //                                    the target's elder (both coordinators consenting)
+//   proposeAlliance, acceptAlliance, platform ADMIN, or staff of the county (or a region above it):
+//     endAlliance                    none of the township officers speaks for the county
+//                                    (alliances.service); acceptAlliance: the other county's only
+//   startMemberMove,               COORDINATOR of the member's site (start, cancel) or of the site
+//     acceptMemberMove,              joined (accept, cancel), ADMIN; a move or member of a site one
+//     cancelMemberMove               cannot see is NOT_FOUND (member-moves.service). 'own'/'other':
+//                                    the target is the site left (start, cancel) or joined (accept);
+//                                    the far end is a third site in a third township
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, PHONES, type Client, type TestServer } from './harness';
@@ -235,6 +243,15 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['grantPaymentPermission', 'other', NF,   ok,    ok,    ok,    ok,    U,        NF,   NF],
   ['revokePaymentPermission', 'own', NF,    ok,    ok,    ok,    ok,    U,        NF,   NF],
   ['revokePaymentPermission', 'other', NF,  ok,    ok,    ok,    ok,    U,        NF,   NF],
+  ['proposeAlliance',  'none',       ok,    F,     F,     F,     F,     U,        F,    F],
+  ['acceptAlliance',   'none',       ok,    F,     F,     F,     F,     U,        F,    F],
+  ['endAlliance',      'none',       ok,    F,     F,     F,     F,     U,        F,    F],
+  ['startMemberMove',  'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['startMemberMove',  'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['acceptMemberMove', 'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['acceptMemberMove', 'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['cancelMemberMove', 'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['cancelMemberMove', 'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -792,6 +809,40 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
       variables: { b: st.target.elderId },
     };
   },
+  proposeAlliance: async ({ s, own }) => ({
+    query: 'mutation ($c: ID!, $o: ID!) { proposeAlliance(countyId: $c, otherCountyId: $o) { id status } }',
+    variables: { c: await countyOf(own), o: await farCounty(s) },
+  }),
+  acceptAlliance: async ({ s, own }) => ({
+    query: 'mutation ($a: ID!) { acceptAlliance(allianceId: $a) { id status } }',
+    // Proposed by the far county: the demo village's county accepts.
+    variables: { a: await proposedAlliance(s, await farCounty(s), await countyOf(own)) },
+  }),
+  endAlliance: async ({ s, own }) => ({
+    query: 'mutation ($a: ID!) { endAlliance(allianceId: $a) { id status } }',
+    variables: { a: await proposedAlliance(s, await countyOf(own), await farCounty(s)) },
+  }),
+  startMemberMove: async ({ s, target }) => ({
+    query: 'mutation ($m: ID!, $t: ID!) { startMemberMove(memberId: $m, toSiteId: $t) { id status } }',
+    variables: { m: await freshMember(target), t: await thirdSite(s) },
+  }),
+  acceptMemberMove: async ({ s, target }) => {
+    // A member of the third site, moving to the target, started by platform staff.
+    const admin = await s.as(PHONES.admin);
+    const third = await thirdSite(s);
+    const member = await admin.ok<{ addMember: { id: string } }>(
+      'mutation ($input: AddMemberInput!) { addMember(input: $input) { id } }',
+      { input: { siteId: third, name: '搬来的', roles: ['VOLUNTEER'] } },
+    );
+    return {
+      query: 'mutation ($id: ID!) { acceptMemberMove(moveId: $id, roles: [VOLUNTEER]) { id status } }',
+      variables: { id: await startedMove(admin, member.addMember.id, target.siteId) },
+    };
+  },
+  cancelMemberMove: async ({ s, target }) => ({
+    query: 'mutation ($id: ID!) { cancelMemberMove(moveId: $id) { id status } }',
+    variables: { id: await startedMove(target.coordinator, await freshMember(target), await thirdSite(s)) },
+  }),
 };
 
 /** 5 minutes from the demo village's volunteer to an officer, over a link both sides consent to. */
@@ -847,6 +898,64 @@ async function linkToElder({ own, target, actorId }: Stage): Promise<string> {
     });
   }
   return member;
+}
+
+async function startedMove(by: Client, memberId: string, toSiteId: string): Promise<string> {
+  const data = await by.ok<{ startMemberMove: { id: string } }>(
+    'mutation ($m: ID!, $t: ID!) { startMemberMove(memberId: $m, toSiteId: $t) { id } }',
+    { m: memberId, t: toSiteId },
+  );
+  return data.startMemberMove.id;
+}
+
+/** The id of the county the site sits in. */
+async function countyOf(t: SiteCtx): Promise<string> {
+  const data = await t.coordinator.ok<{ site: { regionPath: { id: string; level: string }[] } }>(
+    'query ($s: ID!) { site(id: $s) { regionPath { id level } } }',
+    { s: t.siteId },
+  );
+  return data.site.regionPath.find((r) => r.level === 'COUNTY')!.id;
+}
+
+let counties = 0;
+/** A county of its own (a fresh one each call, so no alliance of the pair is live yet): its id. */
+async function farCounty(s: TestServer): Promise<string> {
+  const admin = await s.as(PHONES.admin);
+  const n = ++counties;
+  const site = await admin.ok<{ createSite: { id: string; regionPath: { id: string; level: string }[] } }>(
+    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { id regionPath { id level } } }',
+    { input: { name: `远山${n}村互助站`, region: `远山${n}县/远山镇/远山村`, pointsPerHour: 10 } },
+  );
+  return site.createSite.regionPath.find((r) => r.level === 'COUNTY')!.id;
+}
+
+/** An alliance proposed by platform staff for `proposer` to `other`: its id. */
+async function proposedAlliance(s: TestServer, proposer: string, other: string): Promise<string> {
+  const data = await (
+    await s.as(PHONES.admin)
+  ).ok<{ proposeAlliance: { id: string } }>(
+    'mutation ($c: ID!, $o: ID!) { proposeAlliance(countyId: $c, otherCountyId: $o) { id } }',
+    { c: proposer, o: other },
+  );
+  return data.proposeAlliance.id;
+}
+
+const thirdSites = new WeakMap<TestServer, Promise<string>>();
+/** A third site, in a third township that no acting officer serves: the far end of a move. */
+function thirdSite(s: TestServer): Promise<string> {
+  let found = thirdSites.get(s);
+  if (!found) {
+    found = (async () => {
+      const data = await (
+        await s.as(PHONES.admin)
+      ).ok<{ createSite: { id: string } }>('mutation ($input: CreateSiteInput!) { createSite(input: $input) { id } }', {
+        input: { name: '第三村互助站', region: '平江县/第三镇/第三村', pointsPerHour: 10 },
+      });
+      return data.createSite.id;
+    })();
+    thirdSites.set(s, found);
+  }
+  return found;
 }
 
 /** The id of the township the site sits in. */

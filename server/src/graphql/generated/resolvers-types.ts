@@ -1,6 +1,6 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, PassbookLineRow, PassbookPrintRow, ServiceEntry, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, PassbookLineRow, PassbookPrintRow, ServiceEntry, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, CountyAllianceRow, MemberMoveRow, TradeBalance, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
 import type { PassbookData } from '../../paper/passbook.service';
 import type { MemberCardData } from '../../paper/cards.service';
 import type { CertificateView } from '../../paper/certificates.service';
@@ -103,6 +103,15 @@ export type AddVisitFrequencyRaiseInput = {
   /** The last day, YYYY-MM-DD, at most 92 days after the first. */
   until: Scalars['String']['input'];
 };
+
+/** Where an alliance between two counties stands. */
+export type AllianceStatus =
+  /** Both counties accepted: their sites trade hours. */
+  | 'ACCEPTED'
+  /** Ended by either county (or withdrawn before acceptance): their sites no longer trade hours. */
+  | 'ENDED'
+  /** One county proposed it; the other has not accepted yet. */
+  | 'PROPOSED';
 
 /** A token and the member it belongs to. */
 export type AuthPayload = {
@@ -274,6 +283,33 @@ export type ClaimStatus =
   | 'REPORTED'
   /** The volunteer gave the slot back before checking in. */
   | 'WITHDRAWN';
+
+/** Two counties whose sites trade hours (通存通兑联盟); sites of one county always do. */
+export type CountyAlliance = {
+  __typename?: 'CountyAlliance';
+  /** When it was accepted; null until then. */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who accepted it, if anyone has. */
+  acceptedBy?: Maybe<Member>;
+  /** One county (the one with the lower id). */
+  countyA: Region;
+  /** The other county. */
+  countyB: Region;
+  /** When it ended; null while it lasts. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who ended it, if anyone has. */
+  endedBy?: Maybe<Member>;
+  /** Opaque id (alliance_...). */
+  id: Scalars['ID']['output'];
+  /** When it was proposed. */
+  proposedAt: Scalars['DateTime']['output'];
+  /** Who proposed it; null when the system did. */
+  proposedBy?: Maybe<Member>;
+  /** The county whose office proposed it; the other accepts. */
+  proposerCounty: Region;
+  /** Where it stands. */
+  status: AllianceStatus;
+};
 
 /** A new site. */
 export type CreateSiteInput = {
@@ -776,12 +812,54 @@ export type MemberEdge = {
   node: Member;
 };
 
+/** A member moving village (搬迁): their account and history stay theirs, their site and roles change. */
+export type MemberMove = {
+  __typename?: 'MemberMove';
+  /** When it was accepted. */
+  acceptedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who accepted it, if anyone has. */
+  acceptedBy?: Maybe<Member>;
+  /** When it was cancelled. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who cancelled it, if anyone has. */
+  cancelledBy?: Maybe<Member>;
+  /** The site they leave. */
+  fromSite: Site;
+  /** Opaque id (move_...). */
+  id: Scalars['ID']['output'];
+  /** Who moves. */
+  member: Member;
+  /** The roles granted at the new site on acceptance; empty before. */
+  roles: Array<Role>;
+  /** When it was started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** Who started it. */
+  startedBy?: Maybe<Member>;
+  /** Where it stands. */
+  status: MemberMoveStatus;
+  /** The site they join. */
+  toSite: Site;
+};
+
+/** Where a member's move between sites stands. */
+export type MemberMoveStatus =
+  /** Accepted: the member now belongs to the new site. */
+  | 'ACCEPTED'
+  /** Cancelled by either site before acceptance. */
+  | 'CANCELLED'
+  /** Started by the site they leave; the site they join has not accepted yet. */
+  | 'STARTED';
+
 /**
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The other county's office accepts a proposed alliance; accepting an accepted one returns it. */
+  acceptAlliance: CountyAlliance;
+  /** The coordinator of the site the member joins accepts: the member belongs to it with the chosen roles, and loses their roles at the old site. */
+  acceptMemberMove: MemberMove;
   /** Register a person at a site (COORDINATOR of the site, or ADMIN). */
   addMember: Member;
   /** Add goods (COORDINATOR or CLERK of the site). */
@@ -792,6 +870,8 @@ export type Mutation = {
   appointRegionOfficer: Member;
   /** Approve a pending request (COORDINATOR of the site, or ADMIN): a new volunteer of the site, or VOLUNTEER added to the member with that phone. CONFLICT when already decided. */
   approveJoinRequest: JoinRequest;
+  /** Either site's coordinator cancels a move before it is accepted; cancelling a cancelled one returns it. */
+  cancelMemberMove: MemberMove;
   /** Call a need off (COORDINATOR). Open claims are withdrawn, rejected ones closed; confirmed service stays credited. */
   cancelNeed: Need;
   /** Undo a redemption: refunds the points and restores the stock, once (CLERK or COORDINATOR). The same person sending the same reason again gets that undo back (a retry); anyone else, or another reason, gets CONFLICT. */
@@ -856,6 +936,8 @@ export type Mutation = {
    * the occurrence as it now is.
    */
   editSeriesNeed: Need;
+  /** Either county's office ends an alliance (or withdraws a proposal); ending an ended one returns it. */
+  endAlliance: CountyAlliance;
   /** End a link (either member, or a coordinator of either member's site); it is kept, ended. */
   endFamilyLink: FamilyLink;
   /**
@@ -885,6 +967,8 @@ export type Mutation = {
   postNeed: Need;
   /** Post a recurring need (COORDINATOR of the site): the series and its occurrences of the next two weeks. */
   postSeries: PostSeriesPayload;
+  /** A county's office proposes an alliance with another county; a live alliance of the pair is returned as it is. */
+  proposeAlliance: CountyAlliance;
   /** Reactivates a deactivated member (COORDINATOR of the member's site, or ADMIN): back in lists, and able to log in again with their password. Reactivating an active member changes nothing. */
   reactivateMember: Member;
   /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
@@ -960,6 +1044,8 @@ export type Mutation = {
   setVisitPair: VisitPair;
   /** Set a region's own tier rules, the whole set (platform staff); the kept tiers of its sites' elders follow at once. */
   setVisitTierRules: RegionVisitRules;
+  /** The coordinator of the member's site starts their move to another site; the member's open move to that site is returned as it is. */
+  startMemberMove: MemberMove;
   /** Changes a member's facts (COORDINATOR of the member's site, or ADMIN). The audit trail keeps each changed field's value before and after. */
   updateMember: Member;
   /** Change a product's name, price or unit (COORDINATOR or CLERK of the site). CONFLICT if the name is taken. */
@@ -975,6 +1061,25 @@ export type Mutation = {
   updateSiteSettings: SiteSettings;
   /** Give the slot back before checking in (the claim's volunteer). */
   withdrawClaim: Claim;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationAcceptAllianceArgs = {
+  allianceId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationAcceptMemberMoveArgs = {
+  moveId: Scalars['ID']['input'];
+  roles: Array<Role>;
 };
 
 
@@ -1021,6 +1126,15 @@ export type MutationAppointRegionOfficerArgs = {
  */
 export type MutationApproveJoinRequestArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationCancelMemberMoveArgs = {
+  moveId: Scalars['ID']['input'];
 };
 
 
@@ -1219,6 +1333,15 @@ export type MutationEditSeriesNeedArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationEndAllianceArgs = {
+  allianceId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationEndFamilyLinkArgs = {
   linkId: Scalars['ID']['input'];
 };
@@ -1328,6 +1451,16 @@ export type MutationPostNeedArgs = {
  */
 export type MutationPostSeriesArgs = {
   input: PostSeriesInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationProposeAllianceArgs = {
+  countyId: Scalars['ID']['input'];
+  otherCountyId: Scalars['ID']['input'];
 };
 
 
@@ -1610,6 +1743,16 @@ export type MutationSetVisitPairArgs = {
 export type MutationSetVisitTierRulesArgs = {
   regionId: Scalars['ID']['input'];
   rules: VisitTierRulesInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationStartMemberMoveArgs = {
+  memberId: Scalars['ID']['input'];
+  toSiteId: Scalars['ID']['input'];
 };
 
 
@@ -2048,6 +2191,8 @@ export type Product = {
  */
 export type Query = {
   __typename?: 'Query';
+  /** Alliances between counties, newest first: of one county (its officers, platform staff), or all the viewer's counties' when countyId is omitted. */
+  alliances: Array<CountyAlliance>;
   /** The site's claims, e.g. status REPORTED: the queue to confirm (staff only). */
   claims: ClaimConnection;
   /** A region's hours policy, its own and the one in force (platform staff, the region's staff). */
@@ -2066,6 +2211,8 @@ export type Query = {
   memberByCard: Member;
   /** A member's card: the member themself, the coordinator or clerk of the member's site. */
   memberCard: MemberCard;
+  /** Moves into and out of the site, open ones first: for its coordinators, admins and region officers. */
+  memberMoves: Array<MemberMove>;
   /** The site's members, in the order they were registered; staff only. `search` matches name or phone. Deactivated members only with `deactivated: true`. */
   members: MemberConnection;
   /** The logged-in member's family links, open first. */
@@ -2123,6 +2270,8 @@ export type Query = {
   siteReports: Array<SiteReport>;
   /** A site's settings (COORDINATOR of the site, or ADMIN). */
   siteSettings: SiteSettings;
+  /** The site's hours traded with every other site (通存通兑往来): for its coordinators, admins and region officers. */
+  siteTradeBalances: Array<SiteTradeBalance>;
   /** Every site, in the order they were created (public). */
   sites: SiteConnection;
   /** The member who is logged in, or null without a log-in. */
@@ -2137,6 +2286,16 @@ export type Query = {
   visitPairs: Array<VisitPair>;
   /** Volunteers of the site whose offer fits a need of this category at this time (COORDINATOR of the site, or ADMIN), by name. */
   volunteersFitting: Array<Member>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryAlliancesArgs = {
+  countyId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2227,6 +2386,16 @@ export type QueryMemberByCardArgs = {
  */
 export type QueryMemberCardArgs = {
   memberId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryMemberMovesArgs = {
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -2476,6 +2645,16 @@ export type QuerySiteReportsArgs = {
  * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
  */
 export type QuerySiteSettingsArgs = {
+  siteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QuerySiteTradeBalancesArgs = {
   siteId: Scalars['ID']['input'];
 };
 
@@ -3180,6 +3359,19 @@ export type SiteSettings = {
   staff: Array<StaffMember>;
 };
 
+/** A site's hours traded with one other site, summed from the withdrawals (reversals subtracted). */
+export type SiteTradeBalance = {
+  __typename?: 'SiteTradeBalance';
+  /** Minutes of care this site delivered for hours earned at the other site. */
+  deliveredMinutes: Scalars['Int']['output'];
+  /** deliveredMinutes - receivedMinutes: what the other site owes this one (negative: what this one owes). */
+  netMinutes: Scalars['Int']['output'];
+  /** The other site. */
+  otherSite: Site;
+  /** Minutes of care the other site delivered for hours earned at this one. */
+  receivedMinutes: Scalars['Int']['output'];
+};
+
 /** Someone who works for the site. */
 export type StaffMember = {
   __typename?: 'StaffMember';
@@ -3731,6 +3923,7 @@ export type ResolversTypes = {
   AddMemberInput: AddMemberInput;
   AddProductInput: AddProductInput;
   AddVisitFrequencyRaiseInput: AddVisitFrequencyRaiseInput;
+  AllianceStatus: AllianceStatus;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'member'> & { member: ResolversTypes['Member'] }>;
   Balance: ResolverTypeWrapper<Balance>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -3745,6 +3938,7 @@ export type ResolversTypes = {
   ClaimConnection: ResolverTypeWrapper<Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversTypes['ClaimEdge']> }>;
   ClaimEdge: ResolverTypeWrapper<Omit<ClaimEdge, 'node'> & { node: ResolversTypes['Claim'] }>;
   ClaimStatus: ClaimStatus;
+  CountyAlliance: ResolverTypeWrapper<CountyAllianceRow>;
   CreateSiteInput: CreateSiteInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeactivationReason: DeactivationReason;
@@ -3779,6 +3973,8 @@ export type ResolversTypes = {
   MemberCard: ResolverTypeWrapper<MemberCardData>;
   MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
   MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
+  MemberMove: ResolverTypeWrapper<MemberMoveRow>;
+  MemberMoveStatus: MemberMoveStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Need: ResolverTypeWrapper<NeedRow>;
   NeedConnection: ResolverTypeWrapper<Omit<NeedConnection, 'edges'> & { edges: Array<ResolversTypes['NeedEdge']> }>;
@@ -3841,6 +4037,7 @@ export type ResolversTypes = {
   SiteReport: ResolverTypeWrapper<SiteReportData>;
   SiteRoles: ResolverTypeWrapper<SiteRolesData>;
   SiteSettings: ResolverTypeWrapper<SiteSettingsData>;
+  SiteTradeBalance: ResolverTypeWrapper<TradeBalance>;
   StaffMember: ResolverTypeWrapper<StaffEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -3892,6 +4089,7 @@ export type ResolversParentTypes = {
   Claim: ClaimRow;
   ClaimConnection: Omit<ClaimConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClaimEdge']> };
   ClaimEdge: Omit<ClaimEdge, 'node'> & { node: ResolversParentTypes['Claim'] };
+  CountyAlliance: CountyAllianceRow;
   CreateSiteInput: CreateSiteInput;
   DateTime: Scalars['DateTime']['output'];
   EditNeedInput: EditNeedInput;
@@ -3916,6 +4114,7 @@ export type ResolversParentTypes = {
   MemberCard: MemberCardData;
   MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
   MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
+  MemberMove: MemberMoveRow;
   Mutation: Record<PropertyKey, never>;
   Need: NeedRow;
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeedEdge']> };
@@ -3970,6 +4169,7 @@ export type ResolversParentTypes = {
   SiteReport: SiteReportData;
   SiteRoles: SiteRolesData;
   SiteSettings: SiteSettingsData;
+  SiteTradeBalance: TradeBalance;
   StaffMember: StaffEntry;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -4054,6 +4254,20 @@ export type ClaimConnectionResolvers<ContextType = Context, ParentType extends R
 export type ClaimEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ClaimEdge'] = ResolversParentTypes['ClaimEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Claim'], ParentType, ContextType>;
+};
+
+export type CountyAllianceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountyAlliance'] = ResolversParentTypes['CountyAlliance']> = {
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acceptedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  countyA?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  countyB?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  proposedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  proposerCounty?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AllianceStatus'], ParentType, ContextType>;
 };
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -4210,12 +4424,30 @@ export type MemberEdgeResolvers<ContextType = Context, ParentType extends Resolv
   node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
 };
 
+export type MemberMoveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberMove'] = ResolversParentTypes['MemberMove']> = {
+  acceptedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acceptedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancelledBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  fromSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedBy?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MemberMoveStatus'], ParentType, ContextType>;
+  toSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acceptAlliance?: Resolver<ResolversTypes['CountyAlliance'], ParentType, ContextType, RequireFields<MutationAcceptAllianceArgs, 'allianceId'>>;
+  acceptMemberMove?: Resolver<ResolversTypes['MemberMove'], ParentType, ContextType, RequireFields<MutationAcceptMemberMoveArgs, 'moveId' | 'roles'>>;
   addMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   addProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationAddProductArgs, 'input'>>;
   addVisitFrequencyRaise?: Resolver<ResolversTypes['VisitFrequencyRaise'], ParentType, ContextType, RequireFields<MutationAddVisitFrequencyRaiseArgs, 'input'>>;
   appointRegionOfficer?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAppointRegionOfficerArgs, 'phone' | 'regionId'>>;
   approveJoinRequest?: Resolver<ResolversTypes['JoinRequest'], ParentType, ContextType, RequireFields<MutationApproveJoinRequestArgs, 'id'>>;
+  cancelMemberMove?: Resolver<ResolversTypes['MemberMove'], ParentType, ContextType, RequireFields<MutationCancelMemberMoveArgs, 'moveId'>>;
   cancelNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelNeedArgs, 'id' | 'reason'>>;
   cancelRedemption?: Resolver<ResolversTypes['Redemption'], ParentType, ContextType, RequireFields<MutationCancelRedemptionArgs, 'id' | 'reason'>>;
   cancelSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationCancelSeriesNeedArgs, 'id' | 'reason' | 'scope'>>;
@@ -4235,6 +4467,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   donateToCarePool?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationDonateToCarePoolArgs, 'idempotencyKey' | 'minutes'>>;
   editNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditNeedArgs, 'id' | 'input'>>;
   editSeriesNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationEditSeriesNeedArgs, 'id' | 'input' | 'scope'>>;
+  endAlliance?: Resolver<ResolversTypes['CountyAlliance'], ParentType, ContextType, RequireFields<MutationEndAllianceArgs, 'allianceId'>>;
   endFamilyLink?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationEndFamilyLinkArgs, 'linkId'>>;
   giftMinutes?: Resolver<ResolversTypes['Transfer'], ParentType, ContextType, RequireFields<MutationGiftMinutesArgs, 'idempotencyKey' | 'minutes' | 'toMemberId'>>;
   grantPaymentPermission?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationGrantPaymentPermissionArgs, 'beneficiaryId'>>;
@@ -4248,6 +4481,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   markNoShow?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationMarkNoShowArgs, 'claimId'>>;
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   postSeries?: Resolver<ResolversTypes['PostSeriesPayload'], ParentType, ContextType, RequireFields<MutationPostSeriesArgs, 'input'>>;
+  proposeAlliance?: Resolver<ResolversTypes['CountyAlliance'], ParentType, ContextType, RequireFields<MutationProposeAllianceArgs, 'countyId' | 'otherCountyId'>>;
   reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
   reassignVisitTask?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType, RequireFields<MutationReassignVisitTaskArgs, 'taskId'>>;
   recordFamilyLink?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationRecordFamilyLinkArgs, 'input'>>;
@@ -4277,6 +4511,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setTierOverride?: Resolver<ResolversTypes['TierOverride'], ParentType, ContextType, RequireFields<MutationSetTierOverrideArgs, 'input'>>;
   setVisitPair?: Resolver<ResolversTypes['VisitPair'], ParentType, ContextType, RequireFields<MutationSetVisitPairArgs, 'input'>>;
   setVisitTierRules?: Resolver<ResolversTypes['RegionVisitRules'], ParentType, ContextType, RequireFields<MutationSetVisitTierRulesArgs, 'regionId' | 'rules'>>;
+  startMemberMove?: Resolver<ResolversTypes['MemberMove'], ParentType, ContextType, RequireFields<MutationStartMemberMoveArgs, 'memberId' | 'toSiteId'>>;
   updateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationUpdateMemberArgs, 'id' | 'input'>>;
   updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'input' | 'productId'>>;
   updateReferral?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationUpdateReferralArgs, 'input'>>;
@@ -4425,6 +4660,7 @@ export type ProductResolvers<ContextType = Context, ParentType extends Resolvers
 };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alliances?: Resolver<Array<ResolversTypes['CountyAlliance']>, ParentType, ContextType, Partial<QueryAlliancesArgs>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'siteId'>>;
   hoursPolicy?: Resolver<ResolversTypes['RegionHoursPolicy'], ParentType, ContextType, RequireFields<QueryHoursPolicyArgs, 'regionId'>>;
   inbox?: Resolver<ResolversTypes['InboxConnection'], ParentType, ContextType, Partial<QueryInboxArgs>>;
@@ -4434,6 +4670,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   memberByCard?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<QueryMemberByCardArgs, 'code' | 'siteId'>>;
   memberCard?: Resolver<ResolversTypes['MemberCard'], ParentType, ContextType, RequireFields<QueryMemberCardArgs, 'memberId'>>;
+  memberMoves?: Resolver<Array<ResolversTypes['MemberMove']>, ParentType, ContextType, RequireFields<QueryMemberMovesArgs, 'siteId'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, RequireFields<QueryMembersArgs, 'siteId'>>;
   myFamilyLinks?: Resolver<Array<ResolversTypes['FamilyLink']>, ParentType, ContextType>;
   myOffer?: Resolver<Maybe<ResolversTypes['VolunteerOffer']>, ParentType, ContextType, RequireFields<QueryMyOfferArgs, 'siteId'>>;
@@ -4460,6 +4697,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   siteReport?: Resolver<ResolversTypes['SiteReport'], ParentType, ContextType, RequireFields<QuerySiteReportArgs, 'month' | 'siteId'>>;
   siteReports?: Resolver<Array<ResolversTypes['SiteReport']>, ParentType, ContextType, RequireFields<QuerySiteReportsArgs, 'month'>>;
   siteSettings?: Resolver<ResolversTypes['SiteSettings'], ParentType, ContextType, RequireFields<QuerySiteSettingsArgs, 'siteId'>>;
+  siteTradeBalances?: Resolver<Array<ResolversTypes['SiteTradeBalance']>, ParentType, ContextType, RequireFields<QuerySiteTradeBalancesArgs, 'siteId'>>;
   sites?: Resolver<ResolversTypes['SiteConnection'], ParentType, ContextType, Partial<QuerySitesArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType>;
   visitCoverage?: Resolver<ResolversTypes['VisitCoverage'], ParentType, ContextType, RequireFields<QueryVisitCoverageArgs, 'month' | 'siteId'>>;
@@ -4692,6 +4930,13 @@ export type SiteSettingsResolvers<ContextType = Context, ParentType extends Reso
   staff?: Resolver<Array<ResolversTypes['StaffMember']>, ParentType, ContextType>;
 };
 
+export type SiteTradeBalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteTradeBalance'] = ResolversParentTypes['SiteTradeBalance']> = {
+  deliveredMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  netMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  otherSite?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  receivedMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type StaffMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StaffMember'] = ResolversParentTypes['StaffMember']> = {
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
@@ -4858,6 +5103,7 @@ export type Resolvers<ContextType = Context> = {
   Claim?: ClaimResolvers<ContextType>;
   ClaimConnection?: ClaimConnectionResolvers<ContextType>;
   ClaimEdge?: ClaimEdgeResolvers<ContextType>;
+  CountyAlliance?: CountyAllianceResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   ElderVisitStatus?: ElderVisitStatusResolvers<ContextType>;
   FailedJob?: FailedJobResolvers<ContextType>;
@@ -4875,6 +5121,7 @@ export type Resolvers<ContextType = Context> = {
   MemberCard?: MemberCardResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
+  MemberMove?: MemberMoveResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Need?: NeedResolvers<ContextType>;
   NeedConnection?: NeedConnectionResolvers<ContextType>;
@@ -4917,6 +5164,7 @@ export type Resolvers<ContextType = Context> = {
   SiteReport?: SiteReportResolvers<ContextType>;
   SiteRoles?: SiteRolesResolvers<ContextType>;
   SiteSettings?: SiteSettingsResolvers<ContextType>;
+  SiteTradeBalance?: SiteTradeBalanceResolvers<ContextType>;
   StaffMember?: StaffMemberResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TierARules?: TierARulesResolvers<ContextType>;
