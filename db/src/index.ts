@@ -24,6 +24,7 @@ export * as visitRuleQueries from './queries/visit-rules.queries';
 export * as joiningQueries from './queries/joining.queries';
 export * as referralQueries from './queries/referrals.queries';
 export * as allianceQueries from './queries/alliances.queries';
+export * as pointsQueries from './queries/points.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

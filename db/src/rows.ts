@@ -28,3 +28,5 @@ export type { StaffRegion, HeldRole } from './queries/members.queries';
 export type VisitTierRulesRow = typeof t.visitTierRules.$inferSelect;
 export type VisitFrequencyRaiseRow = typeof t.visitFrequencyRaises.$inferSelect;
 export type VisitMajorEventRow = typeof t.visitMajorEvents.$inferSelect;
+export type ObjectionRow = typeof t.objections.$inferSelect;
+export type PointsSeasonRow = typeof t.pointsSeasons.$inferSelect;

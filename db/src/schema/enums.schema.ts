@@ -112,6 +112,10 @@ export const INBOX_KINDS = [
   'VISIT_DUE',
   'VISIT_OVERDUE',
   'REFERRAL_UPDATED',
+  'OBJECTION_UPHELD',
+  'OBJECTION_REVERSED',
+  'POINTS_EXPIRING',
+  'POINTS_EXPIRED',
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const inboxKindEnum = pgEnum('inbox_kind', INBOX_KINDS);
@@ -180,3 +184,8 @@ export const visitFrequencyEnum = pgEnum('visit_frequency', VISIT_FREQUENCIES);
 export const MAJOR_EVENT_KINDS = ['FALL', 'HOSPITAL_DISCHARGE', 'BEREAVEMENT'] as const;
 export type MajorEventKind = (typeof MAJOR_EVENT_KINDS)[number];
 export const majorEventKindEnum = pgEnum('major_event_kind', MAJOR_EVENT_KINDS);
+
+/** Where an objection (异议) to a service under public notice is: OPEN until its coordinator upholds the service or reverses it. */
+export const OBJECTION_STATUSES = ['OPEN', 'UPHELD', 'REVERSED'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+export const objectionStatusEnum = pgEnum('objection_status', OBJECTION_STATUSES);

@@ -16,3 +16,4 @@ export * from './visit-duty.schema';
 export * from './joining.schema';
 export * from './referrals.schema';
 export * from './visit-rules.schema';
+export * from './points.schema';

@@ -210,6 +210,14 @@ export type InboxKind =
   | 'NEED_CHANGED'
   /** A need was posted in a category the reader offers: needTitle, at. */
   | 'NEED_MATCHES_OFFER'
+  /** An objection to the reader's service, or raised by the reader, reversed the service: needTitle, minutes, points taken back, reason (the coordinator's note). */
+  | 'OBJECTION_REVERSED'
+  /** An objection to the reader's service, or raised by the reader, was upheld (the service stands): needTitle, points, reason (the coordinator's note). */
+  | 'OBJECTION_UPHELD'
+  /** The reader's points of a site expired at its season end: points. */
+  | 'POINTS_EXPIRED'
+  /** The reader's points of a site expire at its season end: points (available now), at (the season end). */
+  | 'POINTS_EXPIRING'
   /** (Coordinators) a referral to the township moved on: personName (the elder), referralStatus, reason (a decline's). */
   | 'REFERRAL_UPDATED'
   /** (Coordinators) a volunteer reported service that waits for confirmation: needTitle, personName, minutes. */
@@ -626,8 +634,12 @@ export type UpdateReferralInput = {
 export type UpdateSiteSettingsInput = {
   /** Categories to set or clear, each at most once. */
   categoryRates?: Array<CategoryRateInput> | null | undefined;
+  /** The public notice's period, 1-60 days. */
+  noticeDays?: number | null | undefined;
   /** Points per hour of confirmed service, 1-1000. Only service confirmed afterwards earns the new rate. */
   pointsPerHour?: number | null | undefined;
+  /** The day each year points of the site expire, MM-DD (not 02-29); an empty string turns expiry off. */
+  pointsSeasonEnd?: string | null | undefined;
   /** Show a public notice or not. */
   publicNotice?: boolean | null | undefined;
   /** The site (site_...). */
