@@ -266,7 +266,10 @@ export interface ObjectionView extends ObjectionRow {
 
 export async function objectionViews(ex: Executor, ids: readonly number[]): Promise<ObjectionView[]> {
   if (ids.length === 0) return [];
-  const rows = await ex.select().from(objections).where(inArray(objections.id, [...ids]));
+  const rows = await ex
+    .select()
+    .from(objections)
+    .where(inArray(objections.id, [...ids]));
   const names = rowsOf(
     await ex.execute(sql`
       SELECT o.id::int AS id, v.name AS "volunteerName", r.name AS "raisedByName", x.name AS "resolvedByName",

@@ -46,7 +46,10 @@ export const sites = pgTable(
     check('sites_points_per_hour_positive', sql`${t.pointsPerHour} > 0 AND ${t.pointsPerHour} <= 1000`),
     check('sites_points_expiry_positive', sql`${t.pointsExpiryMonths} IS NULL OR ${t.pointsExpiryMonths} > 0`),
     check('sites_notice_days_range', sql`${t.noticeDays} BETWEEN 1 AND 60`),
-    check('sites_points_season_end_shape', sql`${t.pointsSeasonEnd} IS NULL OR ${t.pointsSeasonEnd} ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'`),
+    check(
+      'sites_points_season_end_shape',
+      sql`${t.pointsSeasonEnd} IS NULL OR ${t.pointsSeasonEnd} ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'`,
+    ),
     check('sites_name_not_blank', sql`length(btrim(${t.name})) > 0`),
     index('sites_region_idx').on(t.county, t.township, t.village),
     index('sites_region_id_idx').on(t.regionId),

@@ -147,7 +147,12 @@ export async function resolveObjection(
       resolutionNote: note,
       resolveKey: key,
     }))!;
-    await audit(tx, by, row.siteId, 'resolveObjection', 'objection', row.id, { decision: status, minutes, points, note });
+    await audit(tx, by, row.siteId, 'resolveObjection', 'objection', row.id, {
+      decision: status,
+      minutes,
+      points,
+      note,
+    });
     const [view] = await q.objectionViews(tx, [row.id]);
     const detail = { needTitle: view!.title, minutes, points, ...(note ? { reason: note } : {}) };
     const kind = status === 'REVERSED' ? ('OBJECTION_REVERSED' as const) : ('OBJECTION_UPHELD' as const);

@@ -44,7 +44,9 @@ describe.runIf(hasPostgres())('points at a site under concurrency on PostgreSQL'
         }),
       ),
     );
-    const codes = results.map((r) => (r.status === 'fulfilled' ? 'OK' : isAppError(r.reason) ? r.reason.code : r.reason));
+    const codes = results.map((r) =>
+      r.status === 'fulfilled' ? 'OK' : isAppError(r.reason) ? r.reason.code : r.reason,
+    );
     expect(codes.filter((c) => c === 'OK')).toHaveLength(3);
     expect(codes.filter((c) => c !== 'OK')).toEqual(Array(17).fill('INSUFFICIENT_BALANCE'));
     expect(await snapshot(v)).toMatchObject({ points: [10_005, 0, 0], supermarket: 45, redemptions: 3 });

@@ -15,8 +15,7 @@ export function pointsJobs(deps: JobDeps): JobDefinition<{ timeZone: string }>[]
       schedule: { cron: '15 0 * * *', timeZone: 'each-site' },
       catchUpAtStart: true,
       retryLimit: 3,
-      run: async ({ timeZone }) =>
-        runPointsSeasons(serviceDeps(deps), systemActor(`job:${POINTS_SEASONS}`), timeZone),
+      run: async ({ timeZone }) => runPointsSeasons(serviceDeps(deps), systemActor(`job:${POINTS_SEASONS}`), timeZone),
     },
   ];
 }

@@ -49,7 +49,11 @@ describe.each(testEngines())('points that stay local on %s', (engine) => {
   }
 
   const noticeOn = async (v: Village, noticeDays = 7) =>
-    settings.updateSiteSettings(deps(), await as(v.coordinator), { siteId: v.f.siteId, publicNotice: true, noticeDays });
+    settings.updateSiteSettings(deps(), await as(v.coordinator), {
+      siteId: v.f.siteId,
+      publicNotice: true,
+      noticeDays,
+    });
   const basket = (v: Village, towels: number) => [{ productId: v.towel.id, quantity: towels }];
   const pointsAt = async (v: Village, m: MemberRow, now?: Date) =>
     (await points.pointsBySite(deps(), await as(m), m, now)).find((p) => p.siteId === v.f.siteId);
@@ -134,7 +138,9 @@ describe.each(testEngines())('points that stay local on %s', (engine) => {
     expect(await pointsAt(v, volunteer, later(8))).toMatchObject({ available: 0, pending: 10 });
     // A second objection to the same service waits for the first.
     expect(
-      await codeOf(objections.raiseObjection(deps(), await as(v.buyers[2]!), { transferId: credit.id, reason: '我也有疑问' })),
+      await codeOf(
+        objections.raiseObjection(deps(), await as(v.buyers[2]!), { transferId: credit.id, reason: '我也有疑问' }),
+      ),
     ).toBe('CONFLICT');
     // Only the coordinator resolves.
     const decide = { objectionId: o.id, decision: 'UPHOLD' as const, note: '核实无误', idempotencyKey: 'resolve-k1' };
@@ -145,7 +151,11 @@ describe.each(testEngines())('points that stay local on %s', (engine) => {
     expect((await objections.resolveObjection(deps(), await as(v.coordinator), decide)).status).toBe('UPHELD');
     expect(
       await codeOf(
-        objections.resolveObjection(deps(), await as(v.coordinator), { ...decide, decision: 'REVERSE', idempotencyKey: 'resolve-k2' }),
+        objections.resolveObjection(deps(), await as(v.coordinator), {
+          ...decide,
+          decision: 'REVERSE',
+          idempotencyKey: 'resolve-k2',
+        }),
       ),
     ).toBe('CONFLICT');
     expect(await pointsAt(v, volunteer)).toMatchObject({ available: 0, pending: 10 });
@@ -169,7 +179,12 @@ describe.each(testEngines())('points that stay local on %s', (engine) => {
       transferId: credit.id,
       reason: '服务时间不对',
     });
-    const decide = { objectionId: o.id, decision: 'REVERSE' as const, note: '核实后撤销', idempotencyKey: 'resolve-r1' };
+    const decide = {
+      objectionId: o.id,
+      decision: 'REVERSE' as const,
+      note: '核实后撤销',
+      idempotencyKey: 'resolve-r1',
+    };
     const reversed = await objections.resolveObjection(deps(), await as(v.coordinator), decide);
     expect(reversed.status).toBe('REVERSED');
     expect([await balanceOf(m.minutes), await balanceOf(m.points)]).toEqual([0, 0]);
@@ -183,13 +198,17 @@ describe.each(testEngines())('points that stay local on %s', (engine) => {
     // Retried: nothing more moves. Another resolve: CONFLICT, nothing moves.
     await objections.resolveObjection(deps(), await as(v.coordinator), decide);
     expect(
-      await codeOf(objections.resolveObjection(deps(), await as(v.coordinator), { ...decide, idempotencyKey: 'resolve-r2' })),
+      await codeOf(
+        objections.resolveObjection(deps(), await as(v.coordinator), { ...decide, idempotencyKey: 'resolve-r2' }),
+      ),
     ).toBe('CONFLICT');
     expect([await balanceOf(m.minutes), await balanceOf(m.points)]).toEqual([0, 0]);
     expect(await pointsAt(v, v.buyers[0]!, later(8))).toBeUndefined();
     // A reversed service cannot be objected to again.
     expect(
-      await codeOf(objections.raiseObjection(deps(), await as(v.buyers[2]!), { transferId: credit.id, reason: '再议' })),
+      await codeOf(
+        objections.raiseObjection(deps(), await as(v.buyers[2]!), { transferId: credit.id, reason: '再议' }),
+      ),
     ).toBe('CONFLICT');
     const board = await objections.noticeBoard(deps(), await as(v.coordinator), v.f.siteId);
     expect(board.entries).toHaveLength(1);
@@ -256,8 +275,8 @@ describe.each(testEngines())('points that stay local on %s', (engine) => {
     expect(s.site).toMatchObject({ noticeDays: 10, pointsSeasonEnd: '12-31' });
     const off = await settings.updateSiteSettings(deps(), coord, { siteId: v.f.siteId, pointsSeasonEnd: '' });
     expect(off.site.pointsSeasonEnd).toBeNull();
-    expect(await codeOf(settings.updateSiteSettings(deps(), await as(v.clerk), { siteId: v.f.siteId, noticeDays: 3 }))).toBe(
-      'FORBIDDEN',
-    );
+    expect(
+      await codeOf(settings.updateSiteSettings(deps(), await as(v.clerk), { siteId: v.f.siteId, noticeDays: 3 })),
+    ).toBe('FORBIDDEN');
   });
 });

@@ -52,7 +52,10 @@ describe.each(testEngines())('points seasons on %s', (engine) => {
         idempotencyKey: key('elsewhere'),
       }),
     );
-    await settings.updateSiteSettings(deps(), await as(v.coordinator), { siteId: v.f.siteId, pointsSeasonEnd: '06-30' });
+    await settings.updateSiteSettings(deps(), await as(v.coordinator), {
+      siteId: v.f.siteId,
+      pointsSeasonEnd: '06-30',
+    });
     const balance = async (account: number) => (await ledgerQueries.accountsByIds(db(), [account]))[0]!.balance;
     const kinds = async (memberId: number) => (await inboxQueries.inboxPage(db(), memberId, 20)).map((i) => i.kind);
 
@@ -94,7 +97,10 @@ describe.each(testEngines())('points seasons on %s', (engine) => {
 
   it('expires nothing in a season nobody was warned of', async () => {
     const v = await village('unwarned', [50]);
-    await settings.updateSiteSettings(deps(), await as(v.coordinator), { siteId: v.f.siteId, pointsSeasonEnd: '03-31' });
+    await settings.updateSiteSettings(deps(), await as(v.coordinator), {
+      siteId: v.f.siteId,
+      pointsSeasonEnd: '03-31',
+    });
     // Turned on after the day: the season just ended was never announced.
     expect(await runPointsSeasons(deps(), JOB, undefined, at('04-02'))).toMatchObject({ expired: 0 });
     expect((await ledgerQueries.accountsByIds(db(), [v.f.members[0]!.points]))[0]!.balance).toBe(50);
