@@ -1140,6 +1140,7 @@ const en: typeof zhCN = {
     objectSend: 'Send objection',
     objectSent: 'Objection sent; the coordinator will decide',
     objections: 'Objections',
+    objectionOpen: 'Objection open',
     noObjections: 'No objections',
     objectionLine: '{by} on {volunteer}, “{title}”: {reason}',
     status: { OPEN: 'Open', UPHELD: 'Upheld', REVERSED: 'Reversed' },

@@ -1124,6 +1124,7 @@ export default {
     objectSend: '提交异议',
     objectSent: '异议已提交，协调员会处理',
     objections: '异议',
+    objectionOpen: '有异议，待处理',
     noObjections: '没有异议',
     objectionLine: '{by} 对 {volunteer}「{title}」：{reason}',
     status: { OPEN: '待处理', UPHELD: '维持', REVERSED: '已撤销' },
