@@ -1,14 +1,17 @@
 // Points seasons on PGlite and on PostgreSQL: a warning a month before a site's season end to the
 // members holding its points, then at the end their available points move to the site's pool as
 // EXPIRY transfers; the daily job run twice does it once, and points held elsewhere stay.
-import { checkInvariants, inboxQueries, ledgerQueries, memberQueries } from '@huzhu/db';
+import { checkInvariants, inboxQueries, ledgerQueries, memberQueries, pointsQueries } from '@huzhu/db';
 import { createLedgerFixture, openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../auth/authorize';
+import { localDate } from '../core/time';
+import { domainJobs } from '../jobs/registry';
 import { transfer } from '../ledger/ledger.service';
 import * as settings from '../sites/site-settings.service';
 import { harness, key } from '../supermarket/supermarket.testing';
 import { codeOf } from '../testing';
+import { POINTS_SEASONS } from './points.jobs';
 import { seasonDays, runPointsSeasons } from './seasons.service';
 
 const JOB = systemActor('job:points.seasons');
@@ -93,6 +96,32 @@ describe.each(testEngines())('points seasons on %s', (engine) => {
     expect([await balance(v.f.members[0]!.points), await balance(v.f.members[1]!.points)]).toEqual([70, 0]);
     const scope = [...v.f.accountIds, ...other.accountIds];
     expect((await checkInvariants(db(), scope)).filter((r) => !r.holds)).toEqual([]);
+  });
+
+  it('runs as the daily points.seasons job: twice is once', async () => {
+    const v = await village('job', [30]);
+    const today = localDate(new Date(), 'Asia/Shanghai');
+    await settings.updateSiteSettings(deps(), await as(v.coordinator), {
+      siteId: v.f.siteId,
+      pointsSeasonEnd: today.slice(5) === '02-29' ? '03-01' : today.slice(5),
+    });
+    // Warned a month ago (as the job would have), so today's run expires the season.
+    await pointsQueries.startSeasonWarning(db(), v.f.siteId, today);
+    const job = domainJobs({ db: db(), events: deps().events }).find((j) => j.name === POINTS_SEASONS)!;
+    expect(job.schedule).toMatchObject({ cron: '15 0 * * *', timeZone: 'each-site' });
+    const run = () =>
+      job.run(
+        { timeZone: 'Asia/Shanghai' },
+        { id: 'x', retryCount: 0, createdOn: new Date(), signal: new AbortController().signal },
+      ) as Promise<{ expired: number; points: number }>;
+    const first = await run();
+    const second = await run();
+    if (today.slice(5) !== '02-29') expect(first).toMatchObject({ expired: 1, points: 30 });
+    expect(second).toMatchObject({ expired: 0, points: 0 });
+    const expiries = (await ledgerQueries.accountTransfers(db(), [v.f.members[0]!.points], 5)).filter(
+      (t) => t.kind === 'EXPIRY',
+    );
+    expect(expiries).toHaveLength(today.slice(5) === '02-29' ? 0 : 1);
   });
 
   it('expires nothing in a season nobody was warned of', async () => {
