@@ -6,6 +6,7 @@ import { createLedgerFixture, hasPostgres, openTestDb, type TestDb } from '@huzh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../core/errors';
 import { transfer } from '../ledger/ledger.service';
+import * as products from '../supermarket/products.service';
 import * as shop from '../supermarket/supermarket.service';
 import { harness, key } from '../supermarket/supermarket.testing';
 
@@ -35,11 +36,19 @@ describe.runIf(hasPostgres())('points at a site under concurrency on PostgreSQL'
     );
     const buyer = v.buyers[0]!;
     const actor = await as(buyer);
+    // Twenty different goods at 15 points: no product lock queues the baskets, only the member's.
+    const clerk = await as(v.clerk);
+    const goods = [];
+    for (let i = 0; i < 20; i++) {
+      goods.push(
+        await products.addProduct(deps(), clerk, { siteId: v.f.siteId, name: `肥皂${i}`, pointsPrice: 15, stock: 5 }),
+      );
+    }
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) =>
+      goods.map((p, i) =>
         shop.redeem(deps(), actor, {
           memberId: buyer.id,
-          items: [{ productId: v.towel.id, quantity: 1 }],
+          items: [{ productId: p.id, quantity: 1 }],
           idempotencyKey: key(`local-${i}`),
         }),
       ),
