@@ -28,6 +28,12 @@ const routes: RouteRecordRaw[] = [
   { path: '/login', component: () => import('./pages/login-page.vue'), meta: { bare: true, title: 'login.title' } },
   // Every member's own messages, whatever their role.
   { path: '/inbox', component: () => import('./pages/inbox-page.vue'), meta: { title: 'inbox.title' } },
+  // The public notice (公示): every member of the site reads it and may object; the coordinator prints it.
+  {
+    path: '/notice-board',
+    component: () => import('./pages/notice-board-page.vue'),
+    meta: { roles: ['COORDINATOR', 'VOLUNTEER', 'ELDER', 'CLERK'], title: 'points.noticeTitle', wide: true },
+  },
   {
     path: '/join',
     component: () => import('./pages/join-page.vue'),

@@ -40,3 +40,5 @@ export type PaymentPermissionRow = typeof t.paymentPermissions.$inferSelect;
 export type CountyAllianceRow = typeof t.countyAlliances.$inferSelect;
 export type MemberMoveRow = typeof t.memberMoves.$inferSelect;
 export type { MinutesOrigin, TradeBalance } from './queries/alliances.queries';
+export type ObjectionRow = typeof t.objections.$inferSelect;
+export type PointsSeasonRow = typeof t.pointsSeasons.$inferSelect;

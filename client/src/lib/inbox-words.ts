@@ -37,6 +37,11 @@ const PAGE_OF: Record<InboxKind, string | null> = {
   HOURS_EXPIRED: '/volunteer/account',
   // The consent is given on one's own page, in its 家属 section.
   PAYMENT_CONSENT_ASKED: '/volunteer/account',
+  // Objections are on the notice board; points seasons concern the balance.
+  OBJECTION_UPHELD: '/notice-board',
+  OBJECTION_REVERSED: '/notice-board',
+  POINTS_EXPIRING: null,
+  POINTS_EXPIRED: null,
 };
 
 const HOURS_KINDS: readonly InboxKind[] = ['HOURS_OVERFLOW', 'HOURS_EXPIRING', 'HOURS_EXPIRED'];
@@ -61,7 +66,12 @@ export function inboxWords(item: InboxItemFieldsFragment, t: Translate, fmt: Inb
   if (item.kind === 'SERVICE_REPORTED' && item.minutes != null)
     lines.push(t('inbox.reportedMinutes', { d: fmt.minutes(item.minutes) }));
   if (item.kind === 'CLAIM_REJECTED') lines.push(t('inbox.reportAgain'));
-  if (item.at && item.kind !== 'CLAIM_CONFIRMED' && item.kind !== 'CLAIM_REJECTED')
+  if (item.kind === 'OBJECTION_REVERSED')
+    lines.push(t('points.inboxReversed', { d: fmt.minutes(item.minutes ?? 0), p: item.points ?? 0 }));
+  if (item.kind === 'POINTS_EXPIRING' && item.at)
+    lines.push(t('points.inboxExpiring', { p: item.points ?? 0, when: fmt.when(item.at) }));
+  if (item.kind === 'POINTS_EXPIRED') lines.push(t('points.inboxExpired', { p: item.points ?? 0 }));
+  if (item.at && !['CLAIM_CONFIRMED', 'CLAIM_REJECTED', 'POINTS_EXPIRING'].includes(item.kind))
     lines.push(t(item.kind.startsWith('VISIT_') ? 'inbox.dueBy' : 'inbox.startsAt', { when: fmt.when(item.at) }));
   if (HOURS_KINDS.includes(item.kind)) {
     // Worded in the hours policy's own block: the minutes, and by when for a warning.

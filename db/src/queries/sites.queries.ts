@@ -96,7 +96,9 @@ export async function lockSite(ex: Executor, id: number): Promise<SiteRow | unde
 export async function updateSite(
   ex: Executor,
   id: number,
-  set: Partial<Pick<SiteRow, 'pointsPerHour' | 'timeZone' | 'publicNotice' | 'visitsBankTime'>>,
+  set: Partial<
+    Pick<SiteRow, 'pointsPerHour' | 'timeZone' | 'publicNotice' | 'visitsBankTime' | 'noticeDays' | 'pointsSeasonEnd'>
+  >,
 ): Promise<SiteRow> {
   const [row] = await ex.update(sites).set(set).where(eq(sites.id, id)).returning();
   if (!row) throw new Error(`update of site ${id} returned no row`);

@@ -121,6 +121,10 @@ export const INBOX_KINDS = [
   'HOURS_EXPIRING',
   'HOURS_EXPIRED',
   'PAYMENT_CONSENT_ASKED',
+  'OBJECTION_UPHELD',
+  'OBJECTION_REVERSED',
+  'POINTS_EXPIRING',
+  'POINTS_EXPIRED',
 ] as const;
 export type InboxKind = (typeof INBOX_KINDS)[number];
 export const inboxKindEnum = pgEnum('inbox_kind', INBOX_KINDS);
@@ -199,3 +203,8 @@ export const familyRelationEnum = pgEnum('family_relation', FAMILY_RELATIONS);
 export const FAMILY_CONSENTS = ['SELF', 'PROXY'] as const;
 export type FamilyConsent = (typeof FAMILY_CONSENTS)[number];
 export const familyConsentEnum = pgEnum('family_consent', FAMILY_CONSENTS);
+
+/** Where an objection (异议) to a service under public notice is: OPEN until its coordinator upholds the service or reverses it. */
+export const OBJECTION_STATUSES = ['OPEN', 'UPHELD', 'REVERSED'] as const;
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number];
+export const objectionStatusEnum = pgEnum('objection_status', OBJECTION_STATUSES);

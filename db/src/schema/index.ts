@@ -20,3 +20,4 @@ export * from './hours-policy.schema';
 export * from './paper.schema';
 export * from './families.schema';
 export * from './travel.schema';
+export * from './points.schema';

@@ -23,10 +23,17 @@ export const sites = pgTable(
     /** What a deactivated member's balance becomes (see LEAVER_BALANCE_RULES). */
     leaverBalanceRule: leaverBalanceRuleEnum('leaver_balance_rule').notNull().default('DONATE_TO_POOL'),
     /**
-     * Whether the site shows a public notice (who needs what, for people not logged in). Only the
-     * setting lives here so far: the notice itself is a later piece of work (issue 18).
+     * Whether the site puts confirmed service under public notice (公示, issue 18): points credited
+     * for it stay pending for `noticeDays` days, during which any member may object.
      */
     publicNotice: boolean('public_notice').notNull().default(false),
+    /** The public notice's period in days (read only while `publicNotice` is on). */
+    noticeDays: integer('notice_days').notNull().default(7),
+    /**
+     * The day points earned on the site's books expire each year, 'MM-DD' on the site's clock
+     * (a warning goes out a month before); null: they never do.
+     */
+    pointsSeasonEnd: text('points_season_end'),
     /**
      * Whether a volunteer's visit (巡访) that found the elder banks its minutes (and points at the
      * VISIT category's rate) like confirmed service. Off by default; read when a visit is recorded,
@@ -38,6 +45,11 @@ export const sites = pgTable(
   (t) => [
     check('sites_points_per_hour_positive', sql`${t.pointsPerHour} > 0 AND ${t.pointsPerHour} <= 1000`),
     check('sites_points_expiry_positive', sql`${t.pointsExpiryMonths} IS NULL OR ${t.pointsExpiryMonths} > 0`),
+    check('sites_notice_days_range', sql`${t.noticeDays} BETWEEN 1 AND 60`),
+    check(
+      'sites_points_season_end_shape',
+      sql`${t.pointsSeasonEnd} IS NULL OR ${t.pointsSeasonEnd} ~ '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'`,
+    ),
     check('sites_name_not_blank', sql`length(btrim(${t.name})) > 0`),
     index('sites_region_idx').on(t.county, t.township, t.village),
     index('sites_region_id_idx').on(t.regionId),

@@ -13,6 +13,7 @@ export const ID_PREFIX = {
   Visit: 'visit',
   VisitTask: 'vtask',
   Referral: 'ref',
+  Objection: 'obj',
   Region: 'region',
   Inbox: 'inbox',
   NeedSeries: 'series',

@@ -15,6 +15,7 @@ import { offersResolvers } from '../offers/offers.resolver';
 import { needsResolvers } from '../needs/needs.resolver';
 import { seriesResolvers } from '../needs/series.resolver';
 import { platformResolvers } from '../platform/platform.resolver';
+import { pointsResolvers } from '../points/points.resolver';
 import { regionsResolvers } from '../reports/regions.resolver';
 import { regionDutyResolvers } from '../reports/region-duty.resolver';
 import { regionStaffResolvers } from '../members/region-staff.resolver';
@@ -82,6 +83,7 @@ export function buildSchema(): GraphQLSchema {
     seriesResolvers,
     ledgerResolvers,
     supermarketResolvers,
+    pointsResolvers,
     visitsResolvers,
     referralsResolvers,
     paperResolvers,

@@ -3,6 +3,7 @@ import { inboxJobs } from '../inbox/inbox.jobs';
 import { hoursExpiryJobs } from '../ledger/hours-expiry.jobs';
 import { ledgerJobs } from '../ledger/ledger.jobs';
 import { seriesJobs } from '../needs/series.jobs';
+import { pointsJobs } from '../points/points.jobs';
 import { visitsJobs } from '../visits/visits.jobs';
 import type { JobDefinition, JobDeps } from './queue';
 
@@ -13,5 +14,6 @@ export function domainJobs(deps: JobDeps): JobDefinition[] {
     ...inboxJobs(deps),
     ...(seriesJobs(deps) as JobDefinition[]),
     ...(visitsJobs(deps) as JobDefinition[]),
+    ...(pointsJobs(deps) as JobDefinition[]),
   ];
 }

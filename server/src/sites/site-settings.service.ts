@@ -1,5 +1,5 @@
 // A site's settings, as its coordinator keeps them: points per hour overall and per category, the
-// time zone, whether a public notice is shown, whether visits bank time, and (to read only) who its staff are. Rates are
+// time zone, the public notice (公示: on or off, its days), when points expire, whether visits bank time, and (to read only) who its staff are. Rates are
 // read when a service is confirmed (transfers.service creditService), so a change pays only what
 // is confirmed after it; points already credited stay as they were.
 import {
@@ -46,6 +46,10 @@ export interface SettingsChange {
   pointsPerHour?: number | null;
   timeZone?: string | null;
   publicNotice?: boolean | null;
+  /** The public notice's period, 1-60 days (7 unless set). */
+  noticeDays?: number | null;
+  /** Points of the site expire yearly on this day, 'MM-DD'; '' turns expiry off. */
+  pointsSeasonEnd?: string | null;
   /** Whether visits bank time (visit-banking); only visits recorded afterwards are credited. */
   visitsBankTime?: boolean | null;
   /** Categories to set (pointsPerHour 1-1000) or, with null, to give back to the site's rate. */
@@ -86,6 +90,8 @@ export async function updateSiteSettings(
   if (change.timeZone != null) set.timeZone = v.timeZone('input.timeZone', change.timeZone);
   if (change.publicNotice != null) set.publicNotice = change.publicNotice;
   if (change.visitsBankTime != null) set.visitsBankTime = change.visitsBankTime;
+  if (change.noticeDays != null) set.noticeDays = v.int('input.noticeDays', change.noticeDays, 1, 60);
+  if (change.pointsSeasonEnd != null) set.pointsSeasonEnd = seasonEnd(change.pointsSeasonEnd);
   const rates = (change.categoryRates ?? []).map((r, i) => {
     if (!SERVICE_CATEGORIES.includes(r.category)) badInput(`input.categoryRates[${i}].category`, UNKNOWN);
     return {
@@ -121,6 +127,19 @@ export async function updateSiteSettings(
   });
   deps.cache.site.clear(change.siteId);
   return siteSettings(deps, actor, change.siteId);
+}
+
+/** 'MM-DD' of a day every year has (29 February is refused: most years have none); '' is off (null). */
+function seasonEnd(value: string): string | null {
+  if (value.trim() === '') return null;
+  const m = /^(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m || !v.isCalendarDay(2027, Number(m[1]), Number(m[2]))) {
+    badInput('input.pointsSeasonEnd', {
+      en: 'The season end is a day of the year, MM-DD, such as 12-31',
+      zh: '积分清零日请按“月-日”填写，如 12-31',
+    });
+  }
+  return `${m[1]}-${m[2]}`;
 }
 
 const UNKNOWN = { en: 'No such kind of service', zh: '没有这类服务' };

@@ -27,6 +27,7 @@ import { ErrorCode, badInput, fail, isAppError } from '../core/errors';
 import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
 import * as v from '../core/validate';
 import { accountsAt, transfer } from '../ledger/ledger.service';
+import { requireAvailable } from '../points/points.service';
 
 export const MAX_LINES = 20;
 
@@ -55,7 +56,12 @@ export interface RedemptionFilter extends PageArgs {
  * the member's site. The key is namespaced by member, so one member's key neither collides with
  * nor reveals another's; a retry under it returns the first redemption and charges nothing more.
  */
-export async function redeem(deps: ServiceDeps, actor: Actor | null, request: RedeemRequest): Promise<RedemptionRow> {
+export async function redeem(
+  deps: ServiceDeps,
+  actor: Actor | null,
+  request: RedeemRequest,
+  now: Date = new Date(),
+): Promise<RedemptionRow> {
   // A member's own points, or a clerk's at the counter: never the system's doing.
   const viewer = requireViewer(actor);
   const member = await deps.cache.member.load(request.memberId);
@@ -127,6 +133,16 @@ export async function redeem(deps: ServiceDeps, actor: Actor | null, request: Re
       if (!holder) fail(ErrorCode.CONFLICT, { en: 'Please retry the request', zh: '请求冲突，请重试' });
       return sameRequestOrConflict(holder, hash);
     }
+    // Points stay local: only those credited on this site's books and past their public notice
+    // may be spent here. The member's account and the supermarket's are locked first, in the
+    // order the transfer locks them, then the points are read.
+    await requireAvailable(tx, {
+      memberId: member.id,
+      siteId,
+      amount: totalPoints,
+      lockAccountIds: [accounts.fromAccountId, accounts.toAccountId],
+      now,
+    });
     const items = priced.map(({ productId, quantity, points }) => ({ productId, quantity, points }));
     const takes = items.map((l) => ({ productId: l.productId, delta: -l.quantity }));
     const rows = items.map((l) => ({ ...l, redemptionId: inserted.id }));

@@ -80,6 +80,10 @@
 //     cancelMemberMove               cannot see is NOT_FOUND (member-moves.service). 'own'/'other':
 //                                    the target is the site left (start, cancel) or joined (accept);
 //                                    the far end is a third site in a third township
+//   raiseObjection                 any member of the service's site but its volunteer (the acting
+//                                  VOLUNTEER is the target's claimer at the demo site: FORBIDDEN),
+//                                  platform and township staff (objections.service)
+//   resolveObjection               COORDINATOR of the objection's site, ADMIN (objections.service)
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
 import { idemKey, PHONES, type Client, type TestServer } from './harness';
@@ -252,6 +256,10 @@ export const MATRIX: [mutation: string, site: Where, ...outcomes: [Outcome, Outc
   ['acceptMemberMove', 'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
   ['cancelMemberMove', 'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
   ['cancelMemberMove', 'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['raiseObjection',   'own',        ok,    ok,    F,     ok,    ok,    U,        ok,   NF],
+  ['raiseObjection',   'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
+  ['resolveObjection', 'own',        ok,    ok,    F,     F,     F,     U,        ok,   NF],
+  ['resolveObjection', 'other',      ok,    NF,    NF,    NF,    NF,    U,        ok,   NF],
 ];
 
 /** What a case runs with: the target site's people, and the acting member. */
@@ -318,8 +326,44 @@ async function claimAt(t: SiteCtx, until: 'CLAIMED' | 'CHECKED_IN' | 'REPORTED')
   return claimUpTo(t.volunteer, (await needAt(t)).id, until, 30);
 }
 
+/** Public notice on at the site, and a service of its volunteer confirmed: its first credit's id. */
+async function serviceOnNotice(t: SiteCtx): Promise<string> {
+  await t.coordinator.ok(
+    'mutation ($input: UpdateSiteSettingsInput!) { updateSiteSettings(input: $input) { site { id } } }',
+    {
+      input: { siteId: t.siteId, publicNotice: true },
+    },
+  );
+  await confirmedService(t.coordinator, t.volunteer, { siteId: t.siteId, beneficiaryId: t.elderId }, 30);
+  const [credit] = (await transfersOf(t.coordinator, t.volunteerId)).filter(
+    (x) => x.kind === 'SERVICE_CREDIT' && x.unit === 'MINUTES',
+  );
+  return credit!.id;
+}
+
 /** Stages each mutation at the target site (as its own people) and returns the request to send. */
 export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
+  raiseObjection: async ({ target }) => ({
+    query: 'mutation ($input: RaiseObjectionInput!) { raiseObjection(input: $input) { id status } }',
+    variables: { input: { transferId: await serviceOnNotice(target), reason: '没有见到人' } },
+  }),
+  resolveObjection: async ({ target }) => {
+    const { raiseObjection } = await target.coordinator.ok<{ raiseObjection: { id: string } }>(
+      'mutation ($input: RaiseObjectionInput!) { raiseObjection(input: $input) { id } }',
+      { input: { transferId: await serviceOnNotice(target), reason: '时长不对' } },
+    );
+    return {
+      query: 'mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id status } }',
+      variables: {
+        input: {
+          objectionId: raiseObjection.id,
+          decision: 'UPHOLD',
+          note: '核实无误',
+          idempotencyKey: idemKey('resolve'),
+        },
+      },
+    };
+  },
   markInboxRead: async () => ({
     query: 'mutation ($ids: [ID!]!) { markInboxRead(ids: $ids) { unreadCount } }',
     variables: { ids: ['inbox_1'] },

@@ -1,6 +1,6 @@
 /* DO NOT EDIT: generated from schema/*.graphql by GraphQL Code Generator (pnpm codegen). */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MemberRow, PassbookLineRow, PassbookPrintRow, ServiceEntry, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, CountyAllianceRow, MemberMoveRow, TradeBalance, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries } from '@huzhu/db';
+import type { MemberRow, PassbookLineRow, PassbookPrintRow, ServiceEntry, SiteRow, NeedRow, NeedSeriesRow, ClaimRow, TransferRow, ProductRow, RedemptionRow, RedemptionItemRow, VisitRow, ReferralRow, CountyAllianceRow, MemberMoveRow, TradeBalance, ReferralEventRow, InboxItemRow, JoinRequestRow, VolunteerOfferRow, VisitPairRow, VisitTierOverrideRow, VisitFrequencyRaiseRow, VisitMajorEventRow, RegionRow, InvariantResult, jobQueries, pointsQueries } from '@huzhu/db';
 import type { PassbookData } from '../../paper/passbook.service';
 import type { MemberCardData } from '../../paper/cards.service';
 import type { CertificateView } from '../../paper/certificates.service';
@@ -19,6 +19,8 @@ import type { RegionMonthData } from '../../reports/region-trend.service';
 import type { OverdueVisitData } from '../../reports/region-overdue.service';
 import type { SiteReportData } from '../../reports/reports.service';
 import type { ServiceRecordData } from '../../members/members.service';
+import type { SitePointsData } from '../../points/points.service';
+import type { NoticeEntryData, NoticeBoardData } from '../../points/objections.service';
 import type { PlatformHealthData } from '../../platform/platform.resolver';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
@@ -583,8 +585,16 @@ export type InboxKind =
   | 'NEED_CHANGED'
   /** A need was posted in a category the reader offers: needTitle, at. */
   | 'NEED_MATCHES_OFFER'
+  /** An objection to the reader's service, or raised by the reader, reversed the service: needTitle, minutes, points taken back, reason (the coordinator's note). */
+  | 'OBJECTION_REVERSED'
+  /** An objection to the reader's service, or raised by the reader, was upheld (the service stands): needTitle, points, reason (the coordinator's note). */
+  | 'OBJECTION_UPHELD'
   /** A need is to be paid from the reader's minutes and waits for their consent: needTitle, personName (the beneficiary), minutes (estimated), at. */
   | 'PAYMENT_CONSENT_ASKED'
+  /** The reader's points of a site expired at its season end: points. */
+  | 'POINTS_EXPIRED'
+  /** The reader's points of a site expire at its season end: points (available now), at (the season end). */
+  | 'POINTS_EXPIRING'
   /** (Coordinators) a referral to the township moved on: personName (the elder), referralStatus, reason (a decline's). */
   | 'REFERRAL_UPDATED'
   /** (Coordinators) a volunteer reported service that waits for confirmation: needTitle, personName, minutes. */
@@ -750,6 +760,8 @@ export type Member = {
   name: Scalars['String']['output'];
   /** Mobile number; masked (138****1234) unless the viewer may see it in full. */
   phone?: Maybe<Scalars['String']['output']>;
+  /** The member's points per site that credited them, with what is available and what is pending there. Visible to the member and the site's staff. */
+  pointsBySite: Array<SitePoints>;
   /** The regions the member is staff of. Shown to the member, platform staff, and the staff of a region above; empty to anyone else. */
   regionRoles: Array<RegionRole>;
   /** Roles held at the member's site (ADMIN for platform staff). */
@@ -969,6 +981,8 @@ export type Mutation = {
   postSeries: PostSeriesPayload;
   /** A county's office proposes an alliance with another county; a live alliance of the pair is returned as it is. */
   proposeAlliance: CountyAlliance;
+  /** Object to a service under public notice (any member of its site but its volunteer, during the period); its points stay pending until resolved. CONFLICT when the period is over, the site has no notice, or an objection is already open. */
+  raiseObjection: Objection;
   /** Reactivates a deactivated member (COORDINATOR of the member's site, or ADMIN): back in lists, and able to log in again with their password. Reactivating an active member changes nothing. */
   reactivateMember: Member;
   /** Give an open visit task to another visitor of the site, or to no one (COORDINATOR of the site). */
@@ -1018,6 +1032,8 @@ export type Mutation = {
   reportService: Claim;
   /** Ask to join a site (anyone, not logged in). Answers true whether or not the phone is registered or has asked before, so it tells nobody who lives where; limited per phone (3 a day) and per address (50 an hour): TOO_MANY_REQUESTS beyond. */
   requestToJoin: Scalars['Boolean']['output'];
+  /** Resolve an objection (COORDINATOR of its site, or ADMIN), audited, once: a second resolve is CONFLICT. REVERSE moves the ledger. */
+  resolveObjection: Objection;
   /** Add stock, 1-100000, up to 1000000 in all (COORDINATOR or CLERK of the site). */
   restockProduct: Product;
   /** Sell a retired product again (COORDINATOR or CLERK of the site). */
@@ -1468,6 +1484,15 @@ export type MutationProposeAllianceArgs = {
  * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
  * take an idempotencyKey: the same key again returns the first answer and changes nothing.
  */
+export type MutationRaiseObjectionArgs = {
+  input: RaiseObjectionInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
 export type MutationReactivateMemberArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1617,6 +1642,15 @@ export type MutationReportServiceArgs = {
  */
 export type MutationRequestToJoinArgs = {
   input: RequestToJoinInput;
+};
+
+
+/**
+ * Writes. Each mutation is one transaction: it happens whole or not at all. Money-like mutations
+ * take an idempotencyKey: the same key again returns the first answer and changes nothing.
+ */
+export type MutationResolveObjectionArgs = {
+  input: ResolveObjectionInput;
 };
 
 
@@ -1914,6 +1948,89 @@ export type NeedStatus =
   | 'FILLED'
   /** Posted; slots are free. */
   | 'OPEN';
+
+/** The notice board (公示栏) of the period ending now: the service credited in the last noticeDays days, and objections. */
+export type NoticeBoard = {
+  __typename?: 'NoticeBoard';
+  /** The period's confirmed service, by volunteer name then date. */
+  entries: Array<NoticeEntry>;
+  /** The period's first instant. */
+  from: Scalars['DateTime']['output'];
+  /** The period in days. */
+  noticeDays: Scalars['Int']['output'];
+  /** Objections raised in the period or still open, newest first. */
+  objections: Array<Objection>;
+  /** Whether the site's public notice is on (points pending while under notice). */
+  publicNotice: Scalars['Boolean']['output'];
+  /** The site. */
+  site: Site;
+  /** The period's end (now). */
+  to: Scalars['DateTime']['output'];
+};
+
+/** One confirmed service on the notice board. */
+export type NoticeEntry = {
+  __typename?: 'NoticeEntry';
+  /** When the service was credited. */
+  creditedAt: Scalars['DateTime']['output'];
+  /** Minutes credited. */
+  minutes: Scalars['Int']['output'];
+  /** The latest objection to the service, if any. */
+  objection?: Maybe<Objection>;
+  /** When its points stop being pending (unless an objection is open). */
+  pendingUntil: Scalars['DateTime']['output'];
+  /** Points credited. */
+  points: Scalars['Int']['output'];
+  /** Whether the service's credits were reversed. */
+  reversed: Scalars['Boolean']['output'];
+  /** The need's title, or the visited elder's name for a banked visit. */
+  title: Scalars['String']['output'];
+  /** The service's first credit transfer (tr_...): what an objection names. */
+  transferId: Scalars['ID']['output'];
+  /** The volunteer credited, by name. */
+  volunteerName: Scalars['String']['output'];
+};
+
+/** A member's objection to a credited service during its notice period. */
+export type Objection = {
+  __typename?: 'Objection';
+  /** Opaque id (obj_...). */
+  id: Scalars['ID']['output'];
+  /** When it was raised. */
+  raisedAt: Scalars['DateTime']['output'];
+  /** Who raised it, by name. */
+  raisedByName: Scalars['String']['output'];
+  /** Why the member objects. */
+  reason: Scalars['String']['output'];
+  /** The coordinator's word on the decision. */
+  resolutionNote?: Maybe<Scalars['String']['output']>;
+  /** When it was resolved; null while open. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who resolved it, by name; null while open. */
+  resolvedByName?: Maybe<Scalars['String']['output']>;
+  /** The service: the need's title, or the visited elder's name. */
+  serviceTitle: Scalars['String']['output'];
+  /** Where it is. */
+  status: ObjectionStatus;
+  /** The volunteer credited for the service, by name. */
+  volunteerName: Scalars['String']['output'];
+};
+
+/** The coordinator's decision on an objection. */
+export type ObjectionDecision =
+  /** The service is undone: reversal transfers of its minutes and points (and of a withdrawal that paid for it), once. */
+  | 'REVERSE'
+  /** The service stands: its points stay (and become available when the notice period ends). */
+  | 'UPHOLD';
+
+/** Where an objection (异议) to a service under public notice is. */
+export type ObjectionStatus =
+  /** Waiting for the coordinator; the service's points stay pending. */
+  | 'OPEN'
+  /** The coordinator reversed the service: its minutes and points were taken back. */
+  | 'REVERSED'
+  /** The coordinator upheld the service: the points stay. */
+  | 'UPHELD';
 
 /** A volunteer's offer, as they set it. */
 export type OfferInput = {
@@ -2227,6 +2344,8 @@ export type Query = {
   need?: Maybe<Need>;
   /** The site's needs, soonest first. */
   needs: NeedConnection;
+  /** The site's notice board (any member of the site, or ADMIN). */
+  noticeBoard: NoticeBoard;
   /**
    * The day's open needs as plain text to paste into the village's chat group (接龙), in the
    * reader's language: a line each with the time (site clock), the elder's given name only (never a
@@ -2446,6 +2565,16 @@ export type QueryNeedsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   siteId: Scalars['ID']['input'];
   status?: InputMaybe<NeedStatus>;
+};
+
+
+/**
+ * Reads. Every field needs a log-in (Authorization: Bearer <token>) except `sites` and `site`,
+ * the public site listing. Errors carry extensions.code: UNAUTHENTICATED FORBIDDEN BAD_USER_INPUT
+ * NOT_FOUND CONFLICT INSUFFICIENT_BALANCE OUT_OF_STOCK ILLEGAL_TRANSITION.
+ */
+export type QueryNoticeBoardArgs = {
+  siteId: Scalars['ID']['input'];
 };
 
 
@@ -2722,6 +2851,14 @@ export type QueryVolunteersFittingArgs = {
   category: ServiceCategory;
   siteId: Scalars['ID']['input'];
   startsAt: Scalars['DateTime']['input'];
+};
+
+/** An objection to raise. */
+export type RaiseObjectionInput = {
+  /** Why, 1-500 characters. */
+  reason: Scalars['String']['input'];
+  /** The service's credit transfer (tr_...), as the notice board lists it. */
+  transferId: Scalars['ID']['input'];
 };
 
 /** A new family link, recorded by a coordinator of either member's site. */
@@ -3125,6 +3262,18 @@ export type ResetCode = {
   member: Member;
 };
 
+/** A coordinator's decision on an objection. */
+export type ResolveObjectionInput = {
+  /** Uphold the service or reverse it. */
+  decision: ObjectionDecision;
+  /** Unique per decision; a retry sends the same. */
+  idempotencyKey: Scalars['String']['input'];
+  /** A word on the decision, up to 500 characters; sent to the volunteer and the objector. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The objection (obj_...). */
+  objectionId: Scalars['ID']['input'];
+};
+
 /** What a person may do at a site. One person may hold several roles. */
 export type Role =
   /** Platform staff (民政局): create sites, see every site's reports, audit. */
@@ -3255,8 +3404,12 @@ export type Site = {
   leaverBalanceRule: LeaverBalanceRule;
   /** The site's name. */
   name: Scalars['String']['output'];
+  /** The public notice's period in days: while publicNotice is on, points for confirmed service stay pending this long. */
+  noticeDays: Scalars['Int']['output'];
   /** Points earned per hour of confirmed service (unless a category has its own rate). */
   pointsPerHour: Scalars['Int']['output'];
+  /** The day each year (MM-DD, on the site's clock) the site's points expire, with a warning a month before; null when they never do. */
+  pointsSeasonEnd?: Maybe<Scalars['String']['output']>;
   /** Whether the site shows a public notice to people not logged in. Only the setting so far: the notice itself is not built yet. */
   publicNotice: Scalars['Boolean']['output'];
   /** Region path, county/township/village. */
@@ -3300,6 +3453,17 @@ export type SiteGuest = {
   member: Member;
   /** Their roles at this site. */
   roles: Array<Role>;
+};
+
+/** A member's points on one site's books: points are spent only at the site whose supermarket funds them. */
+export type SitePoints = {
+  __typename?: 'SitePoints';
+  /** Points that may be spent at the site's supermarket now. */
+  available: Scalars['Int']['output'];
+  /** Points credited for service still under public notice (公示) or under an open objection: not spendable yet. */
+  pending: Scalars['Int']['output'];
+  /** The site whose books credited the points. */
+  site: Site;
 };
 
 /** A site's figures for one month. */
@@ -3582,8 +3746,12 @@ export type UpdateReferralInput = {
 export type UpdateSiteSettingsInput = {
   /** Categories to set or clear, each at most once. */
   categoryRates?: InputMaybe<Array<CategoryRateInput>>;
+  /** The public notice's period, 1-60 days. */
+  noticeDays?: InputMaybe<Scalars['Int']['input']>;
   /** Points per hour of confirmed service, 1-1000. Only service confirmed afterwards earns the new rate. */
   pointsPerHour?: InputMaybe<Scalars['Int']['input']>;
+  /** The day each year points of the site expire, MM-DD (not 02-29); an empty string turns expiry off. */
+  pointsSeasonEnd?: InputMaybe<Scalars['String']['input']>;
   /** Show a public notice or not. */
   publicNotice?: InputMaybe<Scalars['Boolean']['input']>;
   /** The site (site_...). */
@@ -3981,6 +4149,11 @@ export type ResolversTypes = {
   NeedEdge: ResolverTypeWrapper<Omit<NeedEdge, 'node'> & { node: ResolversTypes['Need'] }>;
   NeedSeries: ResolverTypeWrapper<NeedSeriesRow>;
   NeedStatus: NeedStatus;
+  NoticeBoard: ResolverTypeWrapper<NoticeBoardData>;
+  NoticeEntry: ResolverTypeWrapper<NoticeEntryData>;
+  Objection: ResolverTypeWrapper<pointsQueries.ObjectionView>;
+  ObjectionDecision: ObjectionDecision;
+  ObjectionStatus: ObjectionStatus;
   OfferInput: OfferInput;
   OverdueVisit: ResolverTypeWrapper<OverdueVisitData>;
   OverdueVisitConnection: ResolverTypeWrapper<Omit<OverdueVisitConnection, 'edges'> & { edges: Array<ResolversTypes['OverdueVisitEdge']> }>;
@@ -3997,6 +4170,7 @@ export type ResolversTypes = {
   PostSeriesPayload: ResolverTypeWrapper<Omit<PostSeriesPayload, 'occurrences' | 'series'> & { occurrences: Array<ResolversTypes['Need']>, series: ResolversTypes['NeedSeries'] }>;
   Product: ResolverTypeWrapper<ProductRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseObjectionInput: RaiseObjectionInput;
   RecordFamilyLinkInput: RecordFamilyLinkInput;
   RecordVisitInput: RecordVisitInput;
   RedeemInput: RedeemInput;
@@ -4023,6 +4197,7 @@ export type ResolversTypes = {
   ReportMajorEventInput: ReportMajorEventInput;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: ResolverTypeWrapper<Omit<ResetCode, 'member'> & { member: ResolversTypes['Member'] }>;
+  ResolveObjectionInput: ResolveObjectionInput;
   Role: Role;
   SeriesScope: SeriesScope;
   ServiceCategory: ServiceCategory;
@@ -4034,6 +4209,7 @@ export type ResolversTypes = {
   SiteConnection: ResolverTypeWrapper<Omit<SiteConnection, 'edges'> & { edges: Array<ResolversTypes['SiteEdge']> }>;
   SiteEdge: ResolverTypeWrapper<Omit<SiteEdge, 'node'> & { node: ResolversTypes['Site'] }>;
   SiteGuest: ResolverTypeWrapper<SiteGuestData>;
+  SitePoints: ResolverTypeWrapper<SitePointsData>;
   SiteReport: ResolverTypeWrapper<SiteReportData>;
   SiteRoles: ResolverTypeWrapper<SiteRolesData>;
   SiteSettings: ResolverTypeWrapper<SiteSettingsData>;
@@ -4120,6 +4296,9 @@ export type ResolversParentTypes = {
   NeedConnection: Omit<NeedConnection, 'edges'> & { edges: Array<ResolversParentTypes['NeedEdge']> };
   NeedEdge: Omit<NeedEdge, 'node'> & { node: ResolversParentTypes['Need'] };
   NeedSeries: NeedSeriesRow;
+  NoticeBoard: NoticeBoardData;
+  NoticeEntry: NoticeEntryData;
+  Objection: pointsQueries.ObjectionView;
   OfferInput: OfferInput;
   OverdueVisit: OverdueVisitData;
   OverdueVisitConnection: Omit<OverdueVisitConnection, 'edges'> & { edges: Array<ResolversParentTypes['OverdueVisitEdge']> };
@@ -4135,6 +4314,7 @@ export type ResolversParentTypes = {
   PostSeriesPayload: Omit<PostSeriesPayload, 'occurrences' | 'series'> & { occurrences: Array<ResolversParentTypes['Need']>, series: ResolversParentTypes['NeedSeries'] };
   Product: ProductRow;
   Query: Record<PropertyKey, never>;
+  RaiseObjectionInput: RaiseObjectionInput;
   RecordFamilyLinkInput: RecordFamilyLinkInput;
   RecordVisitInput: RecordVisitInput;
   RedeemInput: RedeemInput;
@@ -4158,6 +4338,7 @@ export type ResolversParentTypes = {
   ReportMajorEventInput: ReportMajorEventInput;
   RequestToJoinInput: RequestToJoinInput;
   ResetCode: Omit<ResetCode, 'member'> & { member: ResolversParentTypes['Member'] };
+  ResolveObjectionInput: ResolveObjectionInput;
   ServiceCertificate: CertificateView;
   ServiceRecord: ServiceRecordData;
   SetTierOverrideInput: SetTierOverrideInput;
@@ -4166,6 +4347,7 @@ export type ResolversParentTypes = {
   SiteConnection: Omit<SiteConnection, 'edges'> & { edges: Array<ResolversParentTypes['SiteEdge']> };
   SiteEdge: Omit<SiteEdge, 'node'> & { node: ResolversParentTypes['Site'] };
   SiteGuest: SiteGuestData;
+  SitePoints: SitePointsData;
   SiteReport: SiteReportData;
   SiteRoles: SiteRolesData;
   SiteSettings: SiteSettingsData;
@@ -4398,6 +4580,7 @@ export type MemberResolvers<ContextType = Context, ParentType extends ResolversP
   minimumLivingAllowance?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pointsBySite?: Resolver<Array<ResolversTypes['SitePoints']>, ParentType, ContextType>;
   regionRoles?: Resolver<Array<ResolversTypes['RegionRole']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   serviceRecord?: Resolver<ResolversTypes['ServiceRecord'], ParentType, ContextType>;
@@ -4482,6 +4665,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   postNeed?: Resolver<ResolversTypes['Need'], ParentType, ContextType, RequireFields<MutationPostNeedArgs, 'input'>>;
   postSeries?: Resolver<ResolversTypes['PostSeriesPayload'], ParentType, ContextType, RequireFields<MutationPostSeriesArgs, 'input'>>;
   proposeAlliance?: Resolver<ResolversTypes['CountyAlliance'], ParentType, ContextType, RequireFields<MutationProposeAllianceArgs, 'countyId' | 'otherCountyId'>>;
+  raiseObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationRaiseObjectionArgs, 'input'>>;
   reactivateMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationReactivateMemberArgs, 'id'>>;
   reassignVisitTask?: Resolver<ResolversTypes['VisitTask'], ParentType, ContextType, RequireFields<MutationReassignVisitTaskArgs, 'taskId'>>;
   recordFamilyLink?: Resolver<ResolversTypes['FamilyLink'], ParentType, ContextType, RequireFields<MutationRecordFamilyLinkArgs, 'input'>>;
@@ -4498,6 +4682,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   reportMajorEvent?: Resolver<ResolversTypes['MajorEventReport'], ParentType, ContextType, RequireFields<MutationReportMajorEventArgs, 'input'>>;
   reportService?: Resolver<ResolversTypes['Claim'], ParentType, ContextType, RequireFields<MutationReportServiceArgs, 'claimId' | 'minutes'>>;
   requestToJoin?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRequestToJoinArgs, 'input'>>;
+  resolveObjection?: Resolver<ResolversTypes['Objection'], ParentType, ContextType, RequireFields<MutationResolveObjectionArgs, 'input'>>;
   restockProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestockProductArgs, 'productId' | 'quantity'>>;
   restoreProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRestoreProductArgs, 'productId'>>;
   retireProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRetireProductArgs, 'productId'>>;
@@ -4565,6 +4750,41 @@ export type NeedSeriesResolvers<ContextType = Context, ParentType extends Resolv
   timeOfDay?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   weekdays?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type NoticeBoardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeBoard'] = ResolversParentTypes['NoticeBoard']> = {
+  entries?: Resolver<Array<ResolversTypes['NoticeEntry']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  noticeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  objections?: Resolver<Array<ResolversTypes['Objection']>, ParentType, ContextType>;
+  publicNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type NoticeEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NoticeEntry'] = ResolversParentTypes['NoticeEntry']> = {
+  creditedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  objection?: Resolver<Maybe<ResolversTypes['Objection']>, ParentType, ContextType>;
+  pendingUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reversed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  transferId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  volunteerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ObjectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Objection'] = ResolversParentTypes['Objection']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  raisedByName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resolutionNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedByName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ObjectionStatus'], ParentType, ContextType>;
+  volunteerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OverdueVisitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OverdueVisit'] = ResolversParentTypes['OverdueVisit']> = {
@@ -4678,6 +4898,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   myVisitTasks?: Resolver<Array<ResolversTypes['VisitTask']>, ParentType, ContextType>;
   need?: Resolver<Maybe<ResolversTypes['Need']>, ParentType, ContextType, RequireFields<QueryNeedArgs, 'id'>>;
   needs?: Resolver<ResolversTypes['NeedConnection'], ParentType, ContextType, RequireFields<QueryNeedsArgs, 'siteId'>>;
+  noticeBoard?: Resolver<ResolversTypes['NoticeBoard'], ParentType, ContextType, RequireFields<QueryNoticeBoardArgs, 'siteId'>>;
   openNeedsText?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryOpenNeedsTextArgs, 'siteId'>>;
   passbook?: Resolver<ResolversTypes['Passbook'], ParentType, ContextType, RequireFields<QueryPassbookArgs, 'memberId' | 'unit'>>;
   platformHealth?: Resolver<ResolversTypes['PlatformHealth'], ParentType, ContextType>;
@@ -4874,7 +5095,9 @@ export type SiteResolvers<ContextType = Context, ParentType extends ResolversPar
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leaverBalanceRule?: Resolver<ResolversTypes['LeaverBalanceRule'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  noticeDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pointsPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pointsSeasonEnd?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   publicNotice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regionPath?: Resolver<Array<ResolversTypes['Region']>, ParentType, ContextType>;
@@ -4898,6 +5121,12 @@ export type SiteEdgeResolvers<ContextType = Context, ParentType extends Resolver
 export type SiteGuestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteGuest'] = ResolversParentTypes['SiteGuest']> = {
   member?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+};
+
+export type SitePointsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SitePoints'] = ResolversParentTypes['SitePoints']> = {
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  site?: Resolver<ResolversTypes['Site'], ParentType, ContextType>;
 };
 
 export type SiteReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SiteReport'] = ResolversParentTypes['SiteReport']> = {
@@ -5127,6 +5356,9 @@ export type Resolvers<ContextType = Context> = {
   NeedConnection?: NeedConnectionResolvers<ContextType>;
   NeedEdge?: NeedEdgeResolvers<ContextType>;
   NeedSeries?: NeedSeriesResolvers<ContextType>;
+  NoticeBoard?: NoticeBoardResolvers<ContextType>;
+  NoticeEntry?: NoticeEntryResolvers<ContextType>;
+  Objection?: ObjectionResolvers<ContextType>;
   OverdueVisit?: OverdueVisitResolvers<ContextType>;
   OverdueVisitConnection?: OverdueVisitConnectionResolvers<ContextType>;
   OverdueVisitEdge?: OverdueVisitEdgeResolvers<ContextType>;
@@ -5161,6 +5393,7 @@ export type Resolvers<ContextType = Context> = {
   SiteConnection?: SiteConnectionResolvers<ContextType>;
   SiteEdge?: SiteEdgeResolvers<ContextType>;
   SiteGuest?: SiteGuestResolvers<ContextType>;
+  SitePoints?: SitePointsResolvers<ContextType>;
   SiteReport?: SiteReportResolvers<ContextType>;
   SiteRoles?: SiteRolesResolvers<ContextType>;
   SiteSettings?: SiteSettingsResolvers<ContextType>;
