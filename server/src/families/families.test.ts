@@ -27,6 +27,7 @@ import { siteReport } from '../reports/reports.service';
 import { actorFor, demoMember, depsFor, outcome } from '../testing';
 import * as families from './families.service';
 import * as gifts from './gifts.service';
+import { clearHoursPolicy, setHoursPolicy } from '../ledger/hours-policy.service';
 
 let seq = 0;
 const key = () => `families-test-${Date.now()}-${seq++}`;
@@ -448,6 +449,39 @@ describe.each(testEngines())('families and gifts on %s', (engine) => {
         }),
       ),
     ).toBe('BAD_USER_INPUT input.payer');
+  });
+
+  it('a gift above the receiver’s balance cap overflows to the care pool of her site, once', async () => {
+    const admin = await memberQueries.insertMember(db, { siteId: null, name: '平台管理员' }, ['ADMIN']);
+    const site = (await siteQueries.siteById(db, siteId))!;
+    const held = await minutesOf(mother.id);
+    const pool = async () => (await allianceQueries.careAccount(db, siteId)).balance;
+    const poolBefore = await pool();
+    // Her village's region caps her an hour above what she holds: a 75-minute gift overflows by 15.
+    await bank(villageB, daughter.id, 75);
+    // The link again, in force (an earlier case ended it): recorded with the mother's consent, confirmed by the daughter.
+    const again = await families.recordFamilyLink(deps(), await as(coordinator), {
+      memberId: mother.id,
+      relativeId: daughter.id,
+      relation: 'CHILD',
+      memberConsent: 'SELF',
+    });
+    if (!again.inForce) await families.confirmFamilyLink(deps(), await as(daughter), again.link.id, 'SELF');
+    await setHoursPolicy(deps(), await as(admin), site.regionId!, { capMinutes: held + 60 });
+    try {
+      const k = key();
+      const give = async () =>
+        gifts.giftMinutes(deps(), await as(daughter), { toMemberId: mother.id, minutes: 75, idempotencyKey: k });
+      await give();
+      await give();
+      expect(await minutesOf(mother.id)).toBe(held + 60);
+      expect(await pool()).toBe(poolBefore + 15);
+      const overflow = await ledgerQueries.transferByKey(db, `gift:${daughter.id}:${k}:overflow`);
+      expect(overflow).toMatchObject({ kind: 'OVERFLOW', amount: 15, siteId });
+      expect((await checkInvariants(db)).every((r) => r.holds)).toBe(true);
+    } finally {
+      await clearHoursPolicy(deps(), await as(admin), site.regionId!);
+    }
   });
 
   it('the system cannot give or consent for a member', async () => {

@@ -8,6 +8,7 @@ import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail } from '../core/errors';
 import * as v from '../core/validate';
+import { applyBalanceCap } from '../ledger/balance-cap';
 import { requireTradeAllowed } from '../ledger/alliances.service';
 import { transfer } from '../ledger/ledger.service';
 import { forgetNeed } from '../needs/needs.service';
@@ -51,7 +52,8 @@ export async function giftMinutes(deps: ServiceDeps, actor: Actor | null, input:
       { field: 'toMemberId' },
     );
   }
-  await requireTradeAllowed(deps.db, viewer.siteId, receiver.siteId);
+  const receiverSite = receiver.siteId;
+  await requireTradeAllowed(deps.db, viewer.siteId, receiverSite);
   const [from, to] = await Promise.all([minutesAccount(deps, viewer.id), minutesAccount(deps, receiver.id)]);
   return deps.db.transaction(async (tx) => {
     const { transfer: row, replayed } = await transfer(tx, {
@@ -68,6 +70,9 @@ export async function giftMinutes(deps: ServiceDeps, actor: Actor | null, input:
     if (!replayed) {
       await audit(tx, viewer, viewer.siteId, 'giftMinutes', 'transfer', row.id, { to: receiver.id, minutes });
     }
+    // A gift is a credit like any other: what it brings above the receiver's cap goes to the care
+    // pool of the receiver's own site (the region whose policy caps her), keyed by the gift.
+    await applyBalanceCap(tx, receiver.id, receiverSite, `gift:${viewer.id}:${key}`);
     return row;
   });
 }
