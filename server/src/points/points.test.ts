@@ -97,6 +97,50 @@ describe.each(testEngines())('points that stay local on %s', (engine) => {
     expect((await checkInvariants(db(), scope)).filter((r) => !r.holds)).toEqual([]);
   });
 
+  it("spends another site's points at that site's counter, for a member who belongs there too", async () => {
+    const home = await village('home', [1, 1]);
+    const away = await village('away', [1]);
+    const buyer = home.buyers[0]!;
+    // 100 points on the away site's books: service the buyer did there.
+    await db().transaction((tx) =>
+      transfer(tx, {
+        unit: 'POINTS',
+        amount: 100,
+        kind: 'ISSUANCE',
+        fromAccountId: away.f.pool.points,
+        toAccountId: home.f.members[0]!.points,
+        siteId: away.f.siteId,
+        idempotencyKey: key('served-away'),
+      }),
+    );
+    const redeemAway = async (memberId: number) =>
+      shop.redeem(deps(), await as(away.clerk), {
+        memberId,
+        siteId: away.f.siteId,
+        items: basket(away, 2),
+        idempotencyKey: key(),
+      });
+    // Not a member there: unknown at that counter, whatever points the books hold.
+    expect(await codeOf(redeemAway(buyer.id))).toBe('NOT_FOUND');
+    await memberQueries.grantRole(db(), buyer.id, away.f.siteId, 'VOLUNTEER');
+    const done = await redeemAway(buyer.id);
+    expect(done).toMatchObject({ siteId: away.f.siteId, memberId: buyer.id, totalPoints: 30 });
+    expect(await pointsAt(away, buyer)).toMatchObject({ available: 70 });
+    // At home the away points still do not pay: nothing was credited there.
+    expect(
+      await codeOf(
+        shop.redeem(deps(), await as(home.clerk), {
+          memberId: buyer.id,
+          items: basket(home, 1),
+          idempotencyKey: key(),
+        }),
+      ),
+    ).toBe('INSUFFICIENT_BALANCE');
+    expect((await checkInvariants(db(), [...home.f.accountIds, ...away.f.accountIds])).filter((r) => !r.holds)).toEqual(
+      [],
+    );
+  });
+
   it('keeps points for service pending under public notice, and frees them after the period', async () => {
     const v = await village('notice', []);
     await noticeOn(v, 7);

@@ -50,6 +50,7 @@ export const supermarketResolvers: Resolvers = {
       withProductIds(
         shop.redeem(ctx.deps, ctx.viewer, {
           memberId: fromId('Member', input.memberId, 'input.memberId'),
+          siteId: input.siteId == null ? null : fromId('Site', input.siteId, 'input.siteId'),
           // Only the first lines past the limit are parsed: the service refuses the rest by count.
           items: input.items.slice(0, shop.MAX_LINES + 1).map((item, i) => ({
             productId: fromId('Product', item.productId, `input.items[${i}].productId`),

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import {
   ledgerQueries,
+  memberQueries,
   supermarketQueries as q,
   type ProductRow,
   type RedemptionRow,
@@ -39,6 +40,12 @@ export interface Line {
 /** Whose points pay, for which goods, under the client's key. */
 export interface RedeemRequest {
   memberId: number;
+  /**
+   * The site whose supermarket hands the goods out and whose points pay: the member's home site
+   * by default. Points stay local (issue 18), so a member who served at another site spends that
+   * site's points there, where they hold a role.
+   */
+  siteId?: number | null | undefined;
   items: Line[];
   idempotencyKey: string;
 }
@@ -68,7 +75,15 @@ export async function redeem(
   const missing: () => never = () =>
     fail(ErrorCode.NOT_FOUND, { en: 'Member not found', zh: '找不到这个成员' }, { field: 'input.memberId' });
   if (!member || member.siteId === null) missing();
-  const siteId = member.siteId;
+  const siteId = request.siteId ?? member.siteId;
+  // Another site's counter serves only members who belong there too; to anyone else the member is
+  // as unknown as at any site they have nothing to do with.
+  if (
+    siteId !== member.siteId &&
+    !(await memberQueries.membershipsOf(deps.db, member.id)).some((m) => m.siteId === siteId)
+  ) {
+    missing();
+  }
   if (viewer.id !== member.id) {
     requireVisibleAt(viewer, siteId, missing);
     requireRoleAt(viewer, siteId, SHOPKEEPERS);

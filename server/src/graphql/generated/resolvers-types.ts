@@ -2913,6 +2913,8 @@ export type RedeemInput = {
   items: Array<RedeemItemInput>;
   /** Whose points pay (mem_...): oneself, or a member of the site for a CLERK or COORDINATOR. */
   memberId: Scalars['ID']['input'];
+  /** The site whose supermarket hands the goods out and whose points pay (site_...): the member's home site when left out. Points stay local: at another site the member must belong there too (NOT_FOUND otherwise), and only that site's points count. */
+  siteId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** One line of a redemption. */
