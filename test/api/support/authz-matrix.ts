@@ -326,6 +326,17 @@ async function claimAt(t: SiteCtx, until: 'CLAIMED' | 'CHECKED_IN' | 'REPORTED')
   return claimUpTo(t.volunteer, (await needAt(t)).id, until, 30);
 }
 
+/**
+ * Public notice off at the site: an objection's staging (serviceOnNotice) leaves it on, and then
+ * the volunteer's fresh points are pending, not spendable, for whatever redeems after it.
+ */
+async function noticeOff(t: SiteCtx): Promise<void> {
+  await t.coordinator.ok(
+    'mutation ($input: UpdateSiteSettingsInput!) { updateSiteSettings(input: $input) { site { id } } }',
+    { input: { siteId: t.siteId, publicNotice: false } },
+  );
+}
+
 /** Public notice on at the site, and a service of its volunteer confirmed: its first credit's id. */
 async function serviceOnNotice(t: SiteCtx): Promise<string> {
   await t.coordinator.ok(
@@ -503,17 +514,21 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($input: UpdateSiteSettingsInput!) { updateSiteSettings(input: $input) { site { id } } }',
     variables: { input: { siteId: target.siteId, publicNotice: false } },
   }),
-  redeem: async ({ target }) => ({
-    query: 'mutation ($input: RedeemInput!) { redeem(input: $input) { id } }',
-    variables: {
-      input: {
-        memberId: target.volunteerId,
-        items: [{ productId: target.productId, quantity: 1 }],
-        idempotencyKey: idemKey('redeem'),
+  redeem: async ({ target }) => {
+    await noticeOff(target);
+    return {
+      query: 'mutation ($input: RedeemInput!) { redeem(input: $input) { id } }',
+      variables: {
+        input: {
+          memberId: target.volunteerId,
+          items: [{ productId: target.productId, quantity: 1 }],
+          idempotencyKey: idemKey('redeem'),
+        },
       },
-    },
-  }),
+    };
+  },
   cancelRedemption: async ({ target }) => {
+    await noticeOff(target);
     const r = await redeem(target.clerk, target.volunteerId, [{ productId: target.productId, quantity: 1 }]);
     return {
       query: 'mutation ($id: ID!) { cancelRedemption(id: $id, reason: "退货") { id status } }',
