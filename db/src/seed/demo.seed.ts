@@ -11,7 +11,7 @@ import { insertSite } from '../queries/sites.queries';
 import { insertSeries } from '../queries/series.queries';
 import { needs, products, sites } from '../schema/index';
 import type { CareCategory, LivingSituation, Role, ServiceCategory, VisitTier } from '../schema/enums.schema';
-import { seedDemoFamily } from './demo-family.seed';
+import { FAMILY_PEOPLE, seedDemoFamily } from './demo-family.seed';
 import { seedDemoVisits } from './demo-visits.seed';
 
 export const DEMO_SITE_NAME = '三和村互助养老服务站';
@@ -263,6 +263,10 @@ export interface DemoOptions {
 
 export async function seedDemo(db: Database, now: Date = new Date(), options: DemoOptions = {}): Promise<DemoResult> {
   const logins = PEOPLE.filter((p) => p.phone).map((p) => ({ role: p.roles[0]!, name: p.name, phone: p.phone! }));
+  // The second village's people, after the first's, named with their village (hours that travel).
+  if (options.secondVillage) {
+    for (const p of FAMILY_PEOPLE) logins.push({ role: p.roles[0]!, name: `${p.name}（石门村）`, phone: p.phone });
+  }
   const [existing] = await db.select({ id: sites.id }).from(sites).where(eq(sites.name, DEMO_SITE_NAME));
   if (existing) return { created: false, siteId: existing.id, password: DEMO_PASSWORD, logins };
 
