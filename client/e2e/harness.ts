@@ -202,6 +202,20 @@ export interface A11yProblem {
 export async function axeCheck(page: Page, name: string): Promise<A11yProblem[]> {
   // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly forbids inline tags.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  // A toast fading in or out has half its opacity: axe would read its colours blended with the
+  // page (seen: 1.34:1 on a fading van-toast on a loaded machine). Finite animations end first;
+  // a spinner's endless one is not waited for.
+  await page
+    .waitForFunction(
+      () =>
+        document.getAnimations().every((a) => {
+          const end = a.effect?.getComputedTiming().endTime;
+          return a.playState !== 'running' || typeof end !== 'number' || !Number.isFinite(end);
+        }),
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
   const violations = await page.evaluate(async () => {
     const w = window as unknown as { axe: typeof axe };
     const result = await w.axe.run(document, { resultTypes: ['violations'] });
