@@ -4,12 +4,14 @@
 // resolvers, DataLoaders, serialization) costs on top of the database work.
 //
 // The statements are copied from db/src/queries (what onQuery captured; docs/perf.md lists them).
-// The report's statement is not retyped: it is captured, text and parameters, from
-// reportQueries.siteFigures itself through the driver's debug hook, and replayed.
+// The report's and the visit coverage's statements are not retyped: they are captured, text and
+// parameters, from reportQueries.siteFigures and visitQueries.coverageOfSiteMonth themselves
+// through the driver's debug hook, and replayed.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { openDb, reportQueries, type DbHandle } from '@huzhu/db';
+import { getTableColumns } from 'drizzle-orm';
+import { openDb, reportQueries, tables, visitQueries, type DbHandle } from '@huzhu/db';
 
 // express is the server package's dependency: load it from there (the test package adds none).
 const requireFromServer = createRequire(new URL('../../server/package.json', import.meta.url));
@@ -33,7 +35,6 @@ const MEMBER_COLS = `"id", "site_id", "name", "phone", "password_hash", "birth_y
 const NEED_COLS = `"id", "site_id", "title", "description", "category", "beneficiary_id", "starts_at", "estimated_minutes", "slots", "payer", "status", "created_by", "created_at", "cancelled_at", "cancel_reason", "completed_at"`;
 const CLAIM_COLS = `"id", "need_id", "volunteer_id", "status", "claimed_at", "checked_in_at", "reported_at", "reported_minutes", "report_note", "settled_at", "settled_by", "confirmed_minutes", "points_awarded", "reject_reason", "confirm_key"`;
 const TRANSFER_COLS = `"id", "unit", "amount", "debit_account_id", "credit_account_id", "kind", "site_id", "idempotency_key", "request_hash", "memo", "reverses_id", "claim_id", "redemption_id", "created_by", "created_at"`;
-const VISIT_COLS = `"id", "site_id", "elder_id", "visitor_id", "visited_at", "note", "follow_up_needed", "created_at"`;
 const SITE_COLS = `"id", "name", "county", "township", "village", "time_zone", "points_per_hour", "points_expiry_months", "created_at"`;
 
 // Columns by name from a row read as an array (a join reads two tables with the same names).
@@ -56,24 +57,33 @@ export interface BareServer {
   close(): Promise<void>;
 }
 
-/** Captures the report statement(s) for each site (and for all sites) of the month. */
+/**
+ * Captures the report statement(s) for each site (and for all sites) of the month, and each site's
+ * visit coverage statement.
+ */
 export async function captureReports(url: string, month: string, siteIds: readonly number[]) {
   const handle = await openDb({ url, migrate: false, poolSize: 1 });
   const seen: Captured[] = [];
   (handle.sql!.options as unknown as { debug: unknown }).debug = (_id: number, text: string, params: unknown[]) =>
     seen.push({ text, params: [...params] });
-  const take = async (siteId?: number) => {
+  const take = async (run: () => Promise<unknown>, mark: string) => {
     seen.length = 0;
-    await reportQueries.siteFigures(handle.db, `${month}-01`, siteId);
-    const q = seen.find((s) => s.text.includes('"site_months"'));
-    if (!q) throw new Error('the report statement was not captured');
+    await run();
+    const q = seen.find((s) => s.text.includes(mark));
+    if (!q) throw new Error(`the statement with ${mark} was not captured`);
     return q;
   };
+  const figures = (siteId?: number) =>
+    take(() => reportQueries.siteFigures(handle.db, `${month}-01`, siteId), '"site_months"');
   const bySite = new Map<number, Captured>();
+  const coverage = new Map<number, Captured>();
   try {
-    for (const id of siteIds) bySite.set(id, await take(id));
-    const all = await take();
-    return { bySite, all };
+    for (const id of siteIds) {
+      bySite.set(id, await figures(id));
+      coverage.set(id, await take(() => visitQueries.coverageOfSiteMonth(handle.db, id, `${month}-01`), 'parts'));
+    }
+    const all = await figures();
+    return { bySite, all, coverage };
   } finally {
     await handle.close();
   }
@@ -192,24 +202,35 @@ export async function startBare(
     });
   });
 
+  // The coverage statement's columns: the part, then the site's, the member's and the visit's.
+  const columns = (t: object) => Object.values(getTableColumns(t as never)).map((c) => (c as { name: string }).name);
+  const siteCols = columns(tables.sites);
+  const memberCols = columns(tables.members);
+  const visitCols = columns(tables.visits);
+  const pick = (cols: string[], row: unknown[], offset: number): Loose =>
+    Object.fromEntries(cols.map((n, i) => [n, row[offset + i]]));
   app.post('/visitCoverage', async (req, res) => {
     const { memberId, siteId, month } = req.body as { memberId: number; siteId: number; month: string };
     await viewer(memberId);
-    // As the server: the site, the elders due and the month's visits together (its bounds from
-    // the site's zone in SQL).
-    const [, due, visits] = await Promise.all([
-      sql.unsafe(`select ${SITE_COLS} from "sites" where "sites"."id" = any($1)`, [[siteId]]),
-      sql.unsafe(
-        `select ${MEMBER_COLS} from "members" where ("members"."site_id" = $1 and cardinality("members"."care_categories") > 0) order by "members"."name" asc, "members"."id" asc`,
-        [siteId],
-      ),
-      sql.unsafe(
-        `select ${qualified('visits', VISIT_COLS)} from "visits" inner join "sites" on "sites"."id" = "visits"."site_id" where ("visits"."site_id" = $1 and "visits"."visited_at" >= ($2::date)::timestamp at time zone "sites"."time_zone" and "visits"."visited_at" < (($3::date + interval '1 month')::timestamp) at time zone "sites"."time_zone") order by "visits"."visited_at" desc, "visits"."id" desc`,
-        [siteId, `${month}-01`, `${month}-01`],
-      ),
-    ]);
-    const visited = new Set(visits.map((v) => Number(v.elder_id)));
-    const names = new Map(due.map((d) => [Number(d.id), d.name]));
+    // As the server: the site and the whole month's round in one statement (coverageOfSiteMonth).
+    const rows = await sql.arrays(reports.coverage.get(siteId)!.text, reports.coverage.get(siteId)!.params);
+    const at = { member: 1 + siteCols.length, visit: 1 + siteCols.length + memberCols.length };
+    const due: Loose[] = [];
+    const dueById = new Map<number, Loose>();
+    const visits: { v: Loose; elder: Loose }[] = [];
+    for (const r of rows) {
+      const part = Number(r[0]);
+      const member = r[at.member] === null ? undefined : pick(memberCols, r, at.member);
+      if (part === 1 && member) {
+        due.push(member);
+        dueById.set(Number(member.id), member);
+      } else if (part === 2) {
+        const v = pick(visitCols, r, at.visit);
+        const elder = member ?? dueById.get(Number(v.elder_id));
+        if (elder) visits.push({ v, elder });
+      }
+    }
+    const visited = new Set(visits.filter((x) => x.v.elder_found).map((x) => Number(x.v.elder_id)));
     const unvisited = due.filter((d) => !visited.has(Number(d.id)));
     res.json({
       data: {
@@ -217,13 +238,13 @@ export async function startBare(
           month,
           dueCount: due.length,
           visitedCount: due.length - unvisited.length,
-          rate: due.length === 0 ? 1 : (due.length - unvisited.length) / due.length,
+          rate: due.length === 0 ? null : (due.length - unvisited.length) / due.length,
           unvisited: unvisited.map((d) => ({ id: `mem_${d.id}`, name: d.name })),
-          visits: visits.map((v) => ({
+          visits: visits.map(({ v, elder }) => ({
             id: `visit_${v.id}`,
             visitedAt: v.visited_at,
             followUpNeeded: v.follow_up_needed,
-            elder: { id: `mem_${v.elder_id}`, name: names.get(Number(v.elder_id)) },
+            elder: { id: `mem_${elder.id}`, name: elder.name },
           })),
         },
       },

@@ -15,7 +15,7 @@ import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import { keyedRequest, replayOf } from '../core/idempotency';
-import { lastDayOfMonth, localDate, monthRange } from '../core/time';
+import { lastDayOfMonth, localDate } from '../core/time';
 import * as v from '../core/validate';
 import { creditVisit } from '../ledger/transfers.service';
 import { requireBankable, visitBanks, visitMinutes, visitPoints } from './visit-banking';
@@ -244,17 +244,24 @@ export async function visitCoverage(
 ): Promise<CoverageData> {
   requireRoleAt(actor, siteId, STAFF);
   const { year, month } = v.month('month', monthInput);
-  // The site (for its NOT_FOUND), the elders due and the month's visits go out together: the
-  // visits' query finds the month's bounds in the site's zone itself.
-  const [site, due, visits] = await Promise.all([
-    siteOrNotFound(deps, siteId),
-    memberQueries.membersDueVisits(deps.db, siteId),
-    visitQueries.visitsOfSiteMonth(deps.db, siteId, `${year}-${String(month).padStart(2, '0')}-01`),
-  ]);
+  // The site and the whole month's round in one statement: the elders due with their last
+  // visits, the month's visits with their elders.
+  const round = await visitQueries.coverageOfSiteMonth(
+    deps.db,
+    siteId,
+    `${year}-${String(month).padStart(2, '0')}-01`,
+  );
+  if (!round) notFound('site');
+  const site = round.site;
+  deps.cache.site.prime(site.id, site);
+  const due = round.due.map((d) => d.elder);
+  const visits = round.visits.map((x) => x.visit);
+  // The members came with the round: the fields that show them need not read them again.
+  for (const m of due) deps.cache.member.prime(m.id, m);
+  for (const x of round.visits) deps.cache.member.prime(x.elder.id, x.elder);
   // A visit where the elder was not at home is kept but does not count.
   const visited = new Set(visits.filter((x) => x.elderFound).map((x) => x.elderId));
   const unvisited = due.filter((m) => !visited.has(m.id));
-  for (const m of due) deps.cache.member.prime(m.id, m);
   const visitedCount = due.length - unvisited.length;
   return {
     siteId,
@@ -264,38 +271,27 @@ export async function visitCoverage(
     rate: coverageRate(due.length, visitedCount),
     unvisited,
     visits,
-    elders: await eldersStatus(deps, site, due, visited, year, month),
+    elders: eldersStatus(site, round.due, visited, year, month),
   };
 }
 
-/** Each due elder's last visit and next due date, as of the month viewed (one query). */
-async function eldersStatus(
-  deps: ServiceDeps,
+/** Each due elder's last visit and next due date, as of the month viewed. */
+function eldersStatus(
   site: SiteRow,
-  due: MemberRow[],
+  due: { elder: MemberRow; lastVisit: VisitRow | null }[],
   visitedInMonth: Set<number>,
   year: number,
   month: number,
-): Promise<ElderVisitData[]> {
-  const { to } = monthRange(year, month, site.timeZone);
-  const last = new Map(
-    (
-      await visitQueries.lastVisitsBefore(
-        deps.db,
-        due.map((m) => m.id),
-        to,
-      )
-    ).map((x) => [x.elderId, x]),
-  );
+): ElderVisitData[] {
   const today = localDate(new Date(), site.timeZone);
   const monthEnd = lastDayOfMonth(year, month);
   const nextMonthEnd = lastDayOfMonth(year, month + 1);
-  return due.map((elder) => {
+  return due.map(({ elder, lastVisit }) => {
     const visitedThisMonth = visitedInMonth.has(elder.id);
     const dueBy = visitedThisMonth ? nextMonthEnd : monthEnd;
     return {
       elder,
-      lastVisit: last.get(elder.id) ?? null,
+      lastVisit,
       visitedThisMonth,
       dueBy,
       overdue: !visitedThisMonth && dueBy < today,
