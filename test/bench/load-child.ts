@@ -29,8 +29,29 @@ export interface LoadResult {
   exhausted: boolean;
 }
 
-/** Sample interval: the run ends at the first sample after its time (or after its last request). */
+/** Sample interval: autocannon ends a run at the first sample after its last connection is done. */
 const SAMPLE_MS = 10;
+
+/**
+ * autocannon ends a timed run by closing its connections with their requests in flight: the
+ * server goes on with them after the run (a write commits), into the next row's figures and
+ * statement counts, and the slowest requests, the likeliest to be in flight, drop out of the
+ * latencies. So when the time is up each connection is told instead to send nothing more (its
+ * `responseMax`, which `maxConnectionRequests` sets, lowered to the requests it has sent), and the
+ * run ends with the last answer, as a closed loop should. These two fields are autocannon 8's
+ * client's, not its documented API: checked, so that a version without them fails loudly.
+ */
+interface Drainable {
+  reqsMade: number;
+  responseMax?: number;
+}
+
+function drainable(client: autocannon.Client): Drainable {
+  const c = client as unknown as Partial<Drainable>;
+  if (typeof c.reqsMade !== 'number' || !('responseMax' in c))
+    throw new Error('this autocannon client has no reqsMade/responseMax: see load-child.ts');
+  return c as Drainable;
+}
 
 function run(job: LoadJob): Promise<LoadResult> {
   const target = new URL(job.url);
@@ -56,7 +77,7 @@ function run(job: LoadJob): Promise<LoadResult> {
   let errors = 0;
   let firstError: string | undefined;
   let lastAnswer = 0;
-  let clients = 0;
+  const clients: Drainable[] = [];
   const failWith = (text: string) => {
     errors++;
     firstError ??= text;
@@ -76,7 +97,7 @@ function run(job: LoadJob): Promise<LoadResult> {
       lastAnswer = performance.now();
     });
     client.setRequests(
-      share(clients++).map((r) => ({
+      share(clients.length).map((r) => ({
         method: 'POST',
         path,
         headers: {
@@ -87,40 +108,47 @@ function run(job: LoadJob): Promise<LoadResult> {
         onResponse,
       })),
     );
+    clients.push(drainable(client));
   };
 
   let started = 0;
+  let drained = false;
+  let timer: NodeJS.Timeout | undefined;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
         url: `${target.protocol}//${target.host}${path}`,
         method: 'POST',
         connections,
-        duration: job.seconds,
+        // A backstop only: the run is drained at `job.seconds` (below).
+        duration: job.seconds + 300,
         ...(job.once ? { maxOverallRequests: n } : {}),
         sampleInt: SAMPLE_MS,
-        timeout: 120,
+        timeout: 60,
         setupClient,
       },
       (error, result) => {
+        clearTimeout(timer);
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-        const ended = performance.now();
-        // Every connection done before the time was up: the bodies ran out. The run then ended at
-        // its last answer, not at the sample that noticed.
-        const exhausted = job.once && ended - started < job.seconds * 1000;
         resolve({
           latencies,
-          seconds: ((exhausted ? lastAnswer || ended : ended) - started) / 1000,
+          // To the last answer, not to the sample that noticed the run was over.
+          seconds: ((lastAnswer || performance.now()) - started) / 1000,
           // Broken connections and timeouts; the answers' own failures are counted above.
           errors: errors + result.errors,
           ...(firstError ? { firstError } : {}),
-          exhausted,
+          // Every connection was done before the time was up: the bodies ran out.
+          exhausted: job.once && !drained,
         });
       },
     );
     // The clock starts once the connections are set up (their request buffers built), as
     // autocannon's own does.
     started = performance.now();
+    timer = setTimeout(() => {
+      drained = true;
+      for (const c of clients) c.responseMax = Math.min(c.responseMax || Infinity, Math.max(1, c.reqsMade));
+    }, job.seconds * 1000);
     instance.on('reqError', (e: unknown) => {
       firstError ??= String(e);
     });
