@@ -12,6 +12,7 @@ import { measurePair, summarize, type Figures } from './measure';
 import { childServerMemory, settledMemory } from './memory';
 import { Q } from './documents';
 import { prepareBaskets, prepareClaims, writeBodies } from './write-fixtures';
+import { ONE_SITE } from './goals';
 import type { LoadJob } from './load-child';
 
 export interface ApiRow {
@@ -20,6 +21,8 @@ export interface ApiRow {
   connections: number;
   gql: Figures;
   bare?: Figures;
+  /** The same operation on a peer server (another GraphQL server over the same tables), if measured. */
+  peer?: Figures;
   statements: number;
 }
 
@@ -280,6 +283,25 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
         );
       }
       replay.push({ connections: 64, requests: bodies.slice(next), once: true });
+    }
+
+    // ---- the worst realistic write: 16 coordinators' confirmations at one site at once ----
+    if (!o.only || ONE_SITE.includes(o.only)) {
+      // The sampled site with the most volunteers (of the 8 sampled each), so claims spread over them.
+      const site = [...sites].sort((a, b) => b.volunteers.length - a.volunteers.length)[0]!;
+      const count = Math.ceil(o.seconds * 1500) + 200;
+      o.log(`  preparing ${count} reported claims at site ${site.id}...`);
+      const claims = await prepareClaims(sql, count, `${runId}-one`, [site.id]);
+      const { confirmBodies } = await writeBodies(claims, [], `bench-${runId}-one`, token);
+      // Its statements are confirmService's (counted above when it ran, else here).
+      const n =
+        rows.find((r) => r.op === 'confirmService')?.statements ?? (await countStatements(ONE_SITE, confirmBodies[0]!));
+      const gql = await measure(gqlUrl, confirmBodies.slice(1), 16, true);
+      rows.push({ op: ONE_SITE, kind: 'write', connections: 16, gql, statements: n });
+      o.log(
+        `  ${ONE_SITE}: ${gql.perSecond.toFixed(0)}/s p50 ${gql.p50.toFixed(1)} ms p99 ${gql.p99.toFixed(1)} ms` +
+          (gql.errors > 0 ? `  errors ${gql.errors}: ${gql.firstError}` : ''),
+      );
     }
 
     // The server alone in its own process, for its resident memory: the same reads and the

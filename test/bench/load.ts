@@ -1,4 +1,4 @@
-// The parent side of the load generator: forks load-child.ts once and hands it jobs.
+// The parent side of the load generator: forks load-child.ts (autocannon) once and hands it jobs.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LoadJob, LoadResult } from './load-child';

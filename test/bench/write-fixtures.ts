@@ -28,6 +28,7 @@ export async function prepareClaims(sql: Sql, count: number, runId: string, site
     const s = bySite.get(id)!;
     return s.coordinator !== undefined && s.volunteers.length > 1 && s.elders.length > 0;
   });
+  if (usable.length === 0) throw new Error(`no site of ${siteIds.join(', ')} has a coordinator, volunteers and elders`);
   const any = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!;
   const rows = Array.from({ length: count }, () => {
     const site_id = any(usable);
