@@ -8,16 +8,18 @@ import { startServer, type RunningServer } from '@huzhu/server/start';
 import { signToken } from '../../server/src/auth/tokens';
 import { captureReports, startBare, type BareServer } from './bare';
 import { LoadGenerator } from './load';
-import { measurePair, summarize, type Figures } from './measure';
+import { summarize, type Figures } from './measure';
 import { childServerMemory, settledMemory } from './memory';
 import { Q } from './documents';
 import { prepareBaskets, prepareClaims, writeBodies } from './write-fixtures';
 import { ONE_SITE } from './goals';
 import type { LoadJob } from './load-child';
+import { measureRead, preparePeer, type PreparedPeer } from './peer/postgraphile';
 
 export interface ApiRow {
   op: string;
-  kind: 'read' | 'write';
+  /** peer: PostGraphile serving the same read (its figures in `gql`), held to none of our budgets. */
+  kind: 'read' | 'write' | 'peer';
   connections: number;
   gql: Figures;
   bare?: Figures;
@@ -37,6 +39,8 @@ export interface ApiOptions {
   levels: number[];
   /** Only the operations whose name contains this. */
   only?: string | undefined;
+  /** PostGraphile beside the needs row (default true). */
+  peer?: boolean;
   /** Log line by line (stderr). */
   log: (line: string) => void;
 }
@@ -74,6 +78,7 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
   const runId = Date.now().toString(36);
   let server: RunningServer | undefined;
   let bare: BareServer | undefined;
+  let peer: PreparedPeer | undefined;
   const load = new LoadGenerator();
   try {
     // ---- who acts, where ----
@@ -230,20 +235,56 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
       for (const r of gqlRequests.slice(0, 20)) await once(gqlUrl, r);
       for (const r of bareRequests.slice(0, 20)) await once(bareUrl, r);
       const n = await countStatements(read.op, gqlRequests[0]!);
+      // ---- peer: PostGraphile beside the needs row, its pages checked against ours first ----
+      if (i === 0 && o.peer !== false) peer = await preparePeer(o.url, gqlUrl, gqlRequests, o.log);
+      const peerSide = i === 0 ? peer : undefined;
+      const peerRows: ApiRow[] = [];
+      // ---- end peer ----
       for (const c of o.levels) {
-        const { gql, bare: b } = await measurePair(
+        const {
+          gql,
+          bare: b,
+          peer: p,
+        } = await measureRead(
           load,
           o.seconds,
           { url: gqlUrl, requests: gqlRequests },
           { url: bareUrl, requests: bareRequests },
           c,
+          peerSide,
         );
-        rows.push({ op: read.op, kind: 'read', connections: c, gql, bare: b, statements: n });
+        rows.push({
+          op: read.op,
+          kind: 'read',
+          connections: c,
+          gql,
+          bare: b,
+          statements: n,
+          ...(p ? { peer: p } : {}),
+        });
         o.log(
           `  ${read.op} @${c}: GraphQL ${gql.perSecond.toFixed(0)}/s p99 ${gql.p99.toFixed(1)} ms, bare ${b.perSecond.toFixed(0)}/s p99 ${b.p99.toFixed(1)} ms` +
             (gql.errors + b.errors > 0 ? `  errors ${gql.errors}+${b.errors}: ${gql.firstError ?? b.firstError}` : ''),
         );
+        // ---- peer ----
+        if (p && peerSide) {
+          peerRows.push({
+            op: peerSide.label,
+            kind: 'peer',
+            connections: c,
+            gql: p,
+            bare: b,
+            statements: peerSide.sql.length,
+          });
+          o.log(
+            `  ${peerSide.label} @${c}: ${p.perSecond.toFixed(0)}/s p99 ${p.p99.toFixed(1)} ms` +
+              (p.errors > 0 ? `  errors ${p.errors}: ${p.firstError}` : ''),
+          );
+        }
       }
+      rows.push(...peerRows);
+      if (peerSide) sqlByOp.set(peerSide.label, peerSide.sql);
+      // ---- end peer ----
     }
 
     // ---- writes: confirmService on fresh REPORTED claims, redeem against members' points ----
@@ -326,6 +367,7 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
     };
   } finally {
     load.close();
+    await peer?.peer.stop();
     await bare?.close();
     await server?.close();
     await prep.close();

@@ -1,4 +1,4 @@
-// pnpm bench [--quick] [--docs] [--sql] [--only <op>] [--no-ledger] [--no-notify] [--no-calibrate]: every benchmark
+// pnpm bench [--quick] [--docs] [--sql] [--only <op>] [--no-ledger] [--no-notify] [--no-calibrate] [--no-peer]: every benchmark
 // against the local PostgreSQL.
 //
 // 0. First, the machine: the issue's reference servers (express JSON, Apollo hello world, Apollo +
@@ -8,7 +8,9 @@
 //    `pnpm bench:data`; when absent or empty a small county is generated first): every operation
 //    at 1, 16 and 64 connections, GraphQL beside the bare express + postgres-js baseline, SQL
 //    statements per operation, confirmations at one site, `pnpm ledger:check` after the writes,
-//    the server's resident memory, and issue 19's goals as PASS/FAIL (goals.ts).
+//    the server's resident memory, and issue 19's goals as PASS/FAIL (goals.ts). Beside the needs row, a real peer:
+//    PostGraphile over the same tables in its own process (peer/postgraphile.ts; --no-peer leaves it out).
+
 // 2. The ledger on a fresh database (as before): transfers per second at 1 and 16 clients.
 //
 // --docs writes the results (calibration, goals, every row) into docs/perf.md and the README,
@@ -71,7 +73,7 @@ console.log(
   `\nAPI on ${size!.sites} sites, ${size!.members} members, ~${size!.transfers} transfers (${seconds} s a row; ` +
     `GraphQL server in this process with RATE_LIMIT_PER_MINUTE=100000000, load from a separate process over loopback):`,
 );
-const api = await benchApi({ url, seconds, levels, log, only });
+const api = await benchApi({ url, seconds, levels, log, only, peer: !process.argv.includes('--no-peer') });
 console.log(apiTable(api.rows));
 console.log(`\nSQL statements per operation (onQuery; transaction begin/commit not counted):`);
 for (const [op, list] of api.sql) console.log(`  ${op}: ${list.length}`);
