@@ -245,11 +245,12 @@ export async function visitCoverage(
   requireRoleAt(actor, siteId, STAFF);
   const { year, month } = v.month('month', monthInput);
   // The site (for its NOT_FOUND), the elders due and the month's visits go out together: the
-  // visits' query finds the month's bounds in the site's zone itself.
+  // visits' query finds the month's bounds in the site's zone itself. The elders and visits come
+  // from the replica when there is one (deps.readDb): a report, which may trail by its lag.
   const [site, due, visits] = await Promise.all([
     siteOrNotFound(deps, siteId),
-    memberQueries.membersDueVisits(deps.db, siteId),
-    visitQueries.visitsOfSiteMonth(deps.db, siteId, `${year}-${String(month).padStart(2, '0')}-01`),
+    memberQueries.membersDueVisits(deps.readDb, siteId),
+    visitQueries.visitsOfSiteMonth(deps.readDb, siteId, `${year}-${String(month).padStart(2, '0')}-01`),
   ]);
   // A visit where the elder was not at home is kept but does not count.
   const visited = new Set(visits.filter((x) => x.elderFound).map((x) => x.elderId));
@@ -281,7 +282,7 @@ async function eldersStatus(
   const last = new Map(
     (
       await visitQueries.lastVisitsBefore(
-        deps.db,
+        deps.readDb,
         due.map((m) => m.id),
         to,
       )
