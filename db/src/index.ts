@@ -1,5 +1,6 @@
 // The db package's public face: the handle, the tables and the queries. Nothing else writes SQL.
 export * from './open';
+export { REPLICA_DOWN_MS, type ReplicaStats, type ReplicaStatus } from './replica';
 export * as tables from './schema/index';
 export * from './schema/enums.schema';
 export { JOIN_REQUEST_STATUSES, type JoinRequestStatus } from './schema/joining.schema';

@@ -1,5 +1,6 @@
 // One database handle, two engines: PostgreSQL through postgres-js when a URL is given, else
 // embedded PGlite (PostgreSQL compiled to WASM) on disk or in memory. Migrations run on open.
+// Beside PostgreSQL, optionally, a streaming replica's handle for heavy reads (replica.ts).
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql as sqlTag, type ExtractTablesWithRelations, type Logger } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { migratedMemoryPglite } from './memory-image';
 import { workspacePath } from './paths';
+import { REPLICA_CONNECT_TIMEOUT_S, replicaClient, type ReplicaStatus } from './replica';
 import * as schema from './schema/index';
 
 export type Schema = typeof schema;
@@ -23,6 +25,14 @@ export type Engine = 'postgres' | 'pglite';
 
 export interface DbHandle {
   db: Database;
+  /**
+   * Where heavy reads go (reports, exports, coverage): the streaming replica's handle when one is
+   * configured, falling back to the primary statement by statement when it cannot answer; `db`
+   * itself otherwise. Its transactions run on the primary (see replica.ts).
+   */
+  readDb: Database;
+  /** The replica's state (only when one is configured): /healthz and /metrics report it. */
+  replica?: ReplicaStatus;
   engine: Engine;
   /** postgres-js client (real PostgreSQL only): LISTEN/NOTIFY and raw SQL for tools. */
   sql?: postgres.Sql;
@@ -45,6 +55,8 @@ export interface PoolStats {
 export interface OpenOptions {
   /** postgres://... ; when absent the embedded engine is used. */
   url?: string | undefined;
+  /** A streaming replica of `url` for heavy reads (DATABASE_REPLICA_URL); real PostgreSQL only. */
+  replicaUrl?: string | undefined;
   /** Folder for the embedded database's files; 'memory://' or undefined with memory: true for tests. */
   dataDir?: string | undefined;
   memory?: boolean;
@@ -76,13 +88,43 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
       backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
     });
     const stats: PoolStats = { max: options.poolSize ?? 10, queriesInFlight: 0, transactionsOpen: 0 };
-    const db = drizzlePostgres({
-      client: preparing(sql, stats),
+    const primary = preparing(sql, stats);
+    const db = drizzlePostgres({ client: primary, schema, logger: loggerOf(options) }) as unknown as Database;
+    const handle: DbHandle = {
+      db,
+      readDb: db,
+      engine: 'postgres',
+      sql,
+      close: () => sql.end({ timeout: 5 }),
+      pool: () => ({ ...stats }),
+    };
+    if (!options.replicaUrl) return handle;
+    const replicaSql = postgresClient(options.replicaUrl, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      connection: { application_name: 'huzhu-read' },
+      // A replica that does not answer costs a read this long before the primary takes it.
+      connect_timeout: REPLICA_CONNECT_TIMEOUT_S,
+      backoff: (attempt: number) => Math.min(0.05 * 2 ** attempt, 1),
+    });
+    // Statements that fall back are counted in the primary's pool figures; the replica's own are not.
+    const replica = replicaClient(replicaSql, primary);
+    const readStats: PoolStats = { max: options.poolSize ?? 10, queriesInFlight: 0, transactionsOpen: 0 };
+    const readDb = drizzlePostgres({
+      client: preparing(replica.client, readStats),
       schema,
       logger: loggerOf(options),
     }) as unknown as Database;
-    return { db, engine: 'postgres', sql, close: () => sql.end({ timeout: 5 }), pool: () => ({ ...stats }) };
+    return {
+      ...handle,
+      readDb,
+      replica: replica.status,
+      close: async () => {
+        await Promise.all([sql.end({ timeout: 5 }), replicaSql.end({ timeout: 5 })]);
+      },
+    };
   }
+  if (options.replicaUrl) throw new Error('a read replica needs PostgreSQL (url): the embedded engine has none');
 
   let dataDir: string | undefined;
   if (!options.memory) {
@@ -95,7 +137,7 @@ export async function openDb(options: OpenOptions = {}): Promise<DbHandle> {
   if (migrateOnOpen && !fromImage) {
     await migratePglite(drizzlePglite({ client: pglite }), { migrationsFolder });
   }
-  return { db, engine: 'pglite', pglite, close: () => pglite.close() };
+  return { db, readDb: db, engine: 'pglite', pglite, close: () => pglite.close() };
 }
 
 /**

@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   /** Real PostgreSQL when set; else embedded PGlite in dataDir. */
   databaseUrl: string | undefined;
+  /** A streaming replica of DATABASE_URL for heavy reads (DATABASE_REPLICA_URL); PostgreSQL only. */
+  databaseReplicaUrl: string | undefined;
   dataDir: string;
   /** Embedded database in memory (tests only). */
   memory: boolean;
@@ -58,6 +60,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseReplicaUrl = env.DATABASE_REPLICA_URL || undefined;
+  if (databaseReplicaUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseReplicaUrl))
+    throw new ConfigError('DATABASE_REPLICA_URL must be a postgres:// URL');
   const dataDir = resolve(env.DATA_DIR || './data');
   const production = env.NODE_ENV === 'production';
   const memory = overrides.memory ?? false;
@@ -90,10 +95,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const demo = flag(env.DEMO_DATA);
   const staticDir = env.STATIC_DIR ? resolve(env.STATIC_DIR) : defaultStaticDir();
 
-  return {
+  const config: Config = {
     port,
     host: env.HOST || '0.0.0.0',
     databaseUrl,
+    databaseReplicaUrl,
     dataDir,
     memory,
     jwtSecret,
@@ -116,6 +122,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     jobsCheckSeconds: checkSeconds(env.JOBS_CHECK_SECONDS),
     ...overrides,
   };
+  if (config.databaseReplicaUrl && !config.databaseUrl)
+    throw new ConfigError(
+      'DATABASE_REPLICA_URL needs DATABASE_URL: the embedded database (PGlite) has no replicas; set both, or neither',
+    );
+  return config;
 }
 
 /**

@@ -9,6 +9,8 @@ import { createLoaders, type Loaders } from './loaders';
 /** What one server process opens at start and every request, job and command shares. */
 export interface ServerResources {
   db: Database;
+  /** Heavy reads' handle: the replica's when DATABASE_REPLICA_URL is set, else `db` (see ServiceDeps). */
+  readDb?: Database;
   events: Events;
   jwtSecret: Uint8Array;
   /** Failed log-ins per phone and address (kept in the database, shared by every process). */
@@ -19,7 +21,15 @@ export interface ServerResources {
 
 /** A service call's dependencies: the database, the event bus and a read cache for the call. */
 export interface ServiceDeps {
+  /** The primary: every write, every transaction, and every read of what a member has just written. */
   db: Database;
+  /**
+   * The streaming replica (DATABASE_REPLICA_URL), else the primary: only for the heavy reads that
+   * may trail the primary by the replica's lag (reports, exports, visit coverage, ledger checks),
+   * never for a member's own balance, transfers or needs, nor anything a mutation reads or returns.
+   * A read the replica cannot answer is answered by the primary (db/src/replica.ts).
+   */
+  readDb: Database;
   events: Events;
   /**
    * Rows read by id during one unit of work (a GraphQL request hands in its own, so a list's
@@ -30,6 +40,14 @@ export interface ServiceDeps {
 }
 
 /** Deps for one unit of work: a job's run, a command, a CSV export; `cache` a request's own. */
-export function serviceDeps(resources: Pick<ServerResources, 'db' | 'events'>, cache?: Loaders): ServiceDeps {
-  return { db: resources.db, events: resources.events, cache: cache ?? createLoaders(resources.db) };
+export function serviceDeps(
+  resources: Pick<ServerResources, 'db' | 'readDb' | 'events'>,
+  cache?: Loaders,
+): ServiceDeps {
+  return {
+    db: resources.db,
+    readDb: resources.readDb ?? resources.db,
+    events: resources.events,
+    cache: cache ?? createLoaders(resources.db),
+  };
 }

@@ -41,6 +41,8 @@ export interface AppOptions {
   graphiql: boolean;
   /** Whether the database answers: /healthz reports it. */
   healthy: () => Promise<boolean>;
+  /** Whether the read replica answers, when there is one: /healthz reports it, without failing on it. */
+  replicaUp?: (() => Promise<boolean>) | undefined;
   /** Serve GET /metrics to this bearer token; undefined: no metrics (404). */
   metricsToken?: string | undefined;
   /** The address people reach the client at (PUBLIC_URL): links use it over the request's own. */
@@ -115,8 +117,13 @@ export async function createApp(o: AppOptions): Promise<App> {
   await apollo.start();
 
   app.get('/healthz', async (_req, res) => {
-    const ok = await o.healthy().catch(() => false);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ok' : 'unavailable', database: ok });
+    const [ok, replica] = await Promise.all([
+      o.healthy().catch(() => false),
+      o.replicaUp?.().then((up) => (up ? 'up' : 'down')),
+    ]);
+    res
+      .status(ok ? 200 : 503)
+      .json({ status: ok ? 'ok' : 'unavailable', database: ok, ...(replica ? { replica } : {}) });
   });
 
   const metrics = o.metricsToken ? createMetrics({ token: o.metricsToken, handle: o.handle }) : undefined;

@@ -1,6 +1,6 @@
 // GET /metrics in Prometheus's text format: GraphQL requests and latency per operation name, errors
-// by extensions.code, the database pool, and the process's own metrics. Not public: served only
-// when METRICS_TOKEN is set, and only to a request bearing it (404 otherwise, as if absent).
+// by extensions.code, the database pool and read replica, and the process's own metrics. Not
+// public: served only when METRICS_TOKEN is set, and only to a request bearing it (404 otherwise).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
@@ -68,6 +68,27 @@ export function createMetrics(options: { token: string; handle: DbHandle }): Met
       registers: [registry],
       collect() {
         this.set(pool().transactionsOpen);
+      },
+    });
+  }
+
+  const replica = options.handle.replica;
+  if (replica) {
+    new Gauge({
+      name: 'huzhu_db_replica_up',
+      help: 'Whether heavy reads go to the read replica (1) or, while it is remembered as down, to the primary (0)',
+      registers: [registry],
+      collect() {
+        this.set(replica.stats().up ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: 'huzhu_db_replica_fallbacks_total',
+      help: 'Reads meant for the replica that the primary answered because the replica could not',
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(replica.stats().fallbacks);
       },
     });
   }

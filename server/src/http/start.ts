@@ -43,6 +43,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const handle = await openDb({
     url: config.databaseUrl,
+    replicaUrl: config.databaseReplicaUrl,
     dataDir: config.dataDir,
     memory: config.memory,
     poolSize: config.poolSize,
@@ -71,10 +72,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
 
   const schema = buildSchema();
+  const replica = handle.replica;
   const app = await createApp({
     handle,
     services: {
       db: handle.db,
+      readDb: handle.readDb,
       events,
       members,
       jwtSecret: config.jwtSecret,
@@ -104,6 +107,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       }
       return true;
     },
+    // Asked of the replica itself; a replica that is down only sends its reads to the primary.
+    replicaUp: replica ? () => replica.check(HEALTH_TIMEOUT_MS) : undefined,
   });
 
   await new Promise<void>((resolve, reject) => {

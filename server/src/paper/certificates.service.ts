@@ -139,7 +139,10 @@ export interface ServiceRecordsExport {
   entries: ServiceEntry[];
 }
 
-/** The month's service records of the site, for the national system: the site's coordinator. */
+/**
+ * The month's service records of the site, for the national system: the site's coordinator. Read
+ * from the replica when there is one (deps.readDb), as the other month exports.
+ */
 export async function serviceRecordsExport(
   deps: ServiceDeps,
   actor: Actor | null,
@@ -150,7 +153,7 @@ export async function serviceRecordsExport(
   const { year, month } = v.month('month', monthInput);
   const site = requireSite(await deps.cache.site.load(siteId));
   const { from, to } = monthRange(year, month, site.timeZone);
-  return { site, month: monthInput, entries: await paperQueries.serviceEntries(deps.db, { siteId }, from, to) };
+  return { site, month: monthInput, entries: await paperQueries.serviceEntries(deps.readDb, { siteId }, from, to) };
 }
 
 export { memberNumber };

@@ -15,10 +15,16 @@ function requirePlatformStaff(actor: Actor | null): Actor {
   return a;
 }
 
-/** Every ledger invariant checked now: platform staff and the system only. */
-export async function ledgerHealth(deps: Pick<ServiceDeps, 'db'>, actor: Actor | null): Promise<InvariantResult[]> {
+/**
+ * Every ledger invariant checked now: platform staff and the system only. A scan of the whole
+ * ledger, so on the replica when the caller has one (the admin page); a job or command, on the primary.
+ */
+export async function ledgerHealth(
+  deps: Pick<ServiceDeps, 'db'> & Partial<Pick<ServiceDeps, 'readDb'>>,
+  actor: Actor | null,
+): Promise<InvariantResult[]> {
   requirePlatformStaff(actor);
-  return checkInvariants(deps.db);
+  return checkInvariants(deps.readDb ?? deps.db);
 }
 
 /** Each queue's jobs by state and its schedules; null before the queue was ever installed. */

@@ -1,7 +1,8 @@
 // The region's elders whose visit was not made: for a region at any level (or the top) and a
 // month, each visit task whose period ends in the month and is missed, or open past its due day,
 // with the site, the village, the elder, their last visit and who is paired, by name: the
-// township officer's list of which elders of which village were not visited.
+// township officer's list of which elders of which village were not visited. Read from the
+// replica when there is one (deps.readDb).
 import { regionDutyQueries, regionQueries, type RegionRow } from '@huzhu/db';
 import type { Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
@@ -18,7 +19,7 @@ const EXPORT_LIMIT = 20_000;
 
 async function scope(deps: ServiceDeps, actor: Actor | null, regionId: number | null, monthInput: string) {
   const region: RegionRow | null =
-    regionId === null ? null : ((await regionQueries.regionById(deps.db, regionId)) ?? notFound('region'));
+    regionId === null ? null : ((await regionQueries.regionById(deps.readDb, regionId)) ?? notFound('region'));
   requireRegionReader(actor, region);
   const { year, month } = v.month('month', monthInput);
   const from = `${year}-${String(month).padStart(2, '0')}-01`;
@@ -36,8 +37,8 @@ export async function regionOverdueVisits(
   const { filter } = await scope(deps, actor, regionId, monthInput);
   const page = pageOf(args);
   const [rows, total] = await Promise.all([
-    regionDutyQueries.overdueTasks(deps.db, filter, page.limit, afterId(page)),
-    regionDutyQueries.countOverdueTasks(deps.db, filter),
+    regionDutyQueries.overdueTasks(deps.readDb, filter, page.limit, afterId(page)),
+    regionDutyQueries.countOverdueTasks(deps.readDb, filter),
   ]);
   return connection(rows, page, (r) => r.taskId, total);
 }
@@ -50,5 +51,5 @@ export async function regionOverdueExport(
   monthInput: string,
 ): Promise<{ region: RegionRow | null; month: string; lines: OverdueVisitData[] }> {
   const { region, filter } = await scope(deps, actor, regionId, monthInput);
-  return { region, month: monthInput, lines: await regionDutyQueries.overdueTasks(deps.db, filter, EXPORT_LIMIT) };
+  return { region, month: monthInput, lines: await regionDutyQueries.overdueTasks(deps.readDb, filter, EXPORT_LIMIT) };
 }

@@ -1,6 +1,7 @@
 // A region's last months for the chart staff above the villages read: each month's visit coverage,
 // service and points summed over the sites at or under the region, from the kept monthly figures
 // in one statement (never a month at a time), oldest first, months with nothing kept as zeros.
+// Read from the replica when there is one (deps.readDb).
 import { regionDutyQueries, regionQueries, type RegionRow } from '@huzhu/db';
 import type { Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
@@ -43,7 +44,7 @@ export async function regionTrendOf(
   const { year, month } = v.month('through', throughInput);
   const months = v.int('months', monthsInput, 1, MAX_TREND_MONTHS);
   const rows = await regionDutyQueries.regionMonths(
-    deps.db,
+    deps.readDb,
     region?.path ?? null,
     monthStart(year, month, months - 1),
     monthStart(year, month),
@@ -59,6 +60,7 @@ export async function regionTrend(
   throughInput: string,
   monthsInput: number = TREND_MONTHS,
 ): Promise<RegionMonthData[]> {
-  const region = regionId === null ? null : ((await regionQueries.regionById(deps.db, regionId)) ?? notFound('region'));
+  const region =
+    regionId === null ? null : ((await regionQueries.regionById(deps.readDb, regionId)) ?? notFound('region'));
   return regionTrendOf(deps, actor, region, throughInput, monthsInput);
 }

@@ -1,6 +1,7 @@
 // Reports rolled up by region (省/市/县/乡镇/村): a region's month is the sum of its sites' kept
 // figures (never a second count), with one level of children to drill down by, and the sites that
 // sit at the region itself. Platform staff read every region, a region's staff theirs and below.
+// Read from the replica when there is one (deps.readDb), as the site reports it sums.
 import { regionQueries, type RegionRow } from '@huzhu/db';
 import type { Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
@@ -57,13 +58,15 @@ export async function regionReport(
 ): Promise<RegionReportData> {
   // No region asked: the top for platform staff, a region officer's own region.
   const asked = regionId ?? homeRegionId(actor);
-  const region = asked === null ? null : ((await regionQueries.regionById(deps.db, asked)) ?? notFound('region'));
+  const region = asked === null ? null : ((await regionQueries.regionById(deps.readDb, asked)) ?? notFound('region'));
   requireRegionReader(actor, region);
   // siteReports checks the month too, and gives region staff only their own sites.
   const reports = await siteReports(deps, actor, month);
-  const kids = region ? await regionQueries.childrenOf(deps.db, region.id) : await regionQueries.topRegions(deps.db);
+  const kids = region
+    ? await regionQueries.childrenOf(deps.readDb, region.id)
+    : await regionQueries.topRegions(deps.readDb);
   const paths = new Map(
-    (await regionQueries.regionsByIds(deps.db, [...new Set(reports.flatMap((r) => r.site.regionId ?? []))])).map(
+    (await regionQueries.regionsByIds(deps.readDb, [...new Set(reports.flatMap((r) => r.site.regionId ?? []))])).map(
       (r) => [r.id, r.path],
     ),
   );

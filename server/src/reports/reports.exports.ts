@@ -1,5 +1,7 @@
 // What the CSV exports and the printable certificate show, with their access rules. The HTTP layer
 // (reports.http) only parses the path, calls these and renders; access is checked here, first.
+// A site's month exports are read from the replica when there is one (deps.readDb); a member's
+// own certificate from the primary, like everything else of theirs.
 import { needQueries, referralQueries, reportQueries, type MemberRow, type SiteRow } from '@huzhu/db';
 import { isPlatformAdmin, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
@@ -35,7 +37,7 @@ export async function serviceExport(
   monthInput: string,
 ): Promise<MonthExport<ServiceLine>> {
   const { site, month, from, to } = await exportScope(deps, actor, siteId, monthInput);
-  return { site, month, lines: await reportQueries.serviceLines(deps.db, site.id, from, to) };
+  return { site, month, lines: await reportQueries.serviceLines(deps.readDb, site.id, from, to) };
 }
 
 /** The month's transfers touching the site's accounts; `month` as "2026-11" on the site's clock. */
@@ -46,7 +48,7 @@ export async function ledgerExport(
   monthInput: string,
 ): Promise<MonthExport<LedgerLine>> {
   const { site, month, from, to } = await exportScope(deps, actor, siteId, monthInput);
-  return { site, month, lines: await reportQueries.ledgerLines(deps.db, site.id, from, to) };
+  return { site, month, lines: await reportQueries.ledgerLines(deps.readDb, site.id, from, to) };
 }
 
 export interface VisitLine {
@@ -76,7 +78,7 @@ export async function visitsExport(
   const referred = new Set(
     (
       await referralQueries.referralsOfVisits(
-        deps.db,
+        deps.readDb,
         coverage.visits.map((x) => x.id),
       )
     ).map((r) => r.visitId),

@@ -79,7 +79,11 @@ export type Handler = (
  * Resolves the request's actor (a bad token is UNAUTHENTICATED), gives the handler deps with a
  * read cache of its own, and answers any error as JSON.
  */
-export function route(resources: Pick<ServerResources, 'db' | 'events'>, viewerOf: ViewerOfRequest, handler: Handler) {
+export function route(
+  resources: Pick<ServerResources, 'db' | 'readDb' | 'events'>,
+  viewerOf: ViewerOfRequest,
+  handler: Handler,
+) {
   return async (req: Request, res: Response) => {
     const lang = langOfRequest(req);
     try {
@@ -109,7 +113,10 @@ function sendCsv(res: Response, file: CsvFile): void {
 }
 
 /** The routes; `viewerOf` tells who sent a request (the server's own rule, shared with /graphql). */
-export function reportsRouter(resources: Pick<ServerResources, 'db' | 'events'>, viewerOf: ViewerOfRequest): Router {
+export function reportsRouter(
+  resources: Pick<ServerResources, 'db' | 'readDb' | 'events'>,
+  viewerOf: ViewerOfRequest,
+): Router {
   const router = Router();
 
   // Every site's figures for the month, one row a site: platform staff only (siteReports checks).

@@ -1,6 +1,6 @@
 // Monthly site reports: one site's for its staff, every site's for the civil-affairs bureau. The
 // figures are kept per site and month as the ledger is written (db site_months), so either is one
-// statement, never a query per site.
+// statement, never a query per site. Read from the replica when there is one (deps.readDb).
 import { reportQueries, type SiteRow } from '@huzhu/db';
 import {
   STAFF,
@@ -64,7 +64,7 @@ export async function siteReport(
   requireRoleAt(actor, siteId, STAFF);
   const { year, month } = v.month('month', monthInput);
   // The site comes with its figures: no row, no such site.
-  const [figures] = await reportQueries.siteFigures(deps.db, monthKey(year, month), siteId);
+  const [figures] = await reportQueries.siteFigures(deps.readDb, monthKey(year, month), siteId);
   deps.cache.site.prime(siteId, requireSite(figures?.site));
   return toReport(monthInput, figures!);
 }
@@ -88,7 +88,7 @@ export async function siteReports(
     });
   }
   const { year, month } = v.month('month', monthInput);
-  return (await reportQueries.siteFigures(deps.db, monthKey(year, month)))
+  return (await reportQueries.siteFigures(deps.readDb, monthKey(year, month)))
     .filter((f) => platform || inMyRegions(who, f.site.id))
     .map((f) => toReport(monthInput, f))
     .sort(

@@ -245,9 +245,10 @@ export async function visitCoverage(
   requireRoleAt(actor, siteId, STAFF);
   const { year, month } = v.month('month', monthInput);
   // The site and the whole month's round in one statement: the elders due with their last
-  // visits, the month's visits with their elders.
+  // visits, the month's visits with their elders. From the replica when there is one
+  // (deps.readDb): a report, which may trail by its lag.
   const round = await visitQueries.coverageOfSiteMonth(
-    deps.db,
+    deps.readDb,
     siteId,
     `${year}-${String(month).padStart(2, '0')}-01`,
   );

@@ -69,12 +69,7 @@ export class OwnPostgres {
 
   /** initdb in a fresh folder under /tmp and start it; trust auth for user postgres. */
   static async create(): Promise<OwnPostgres> {
-    const dir = mkdtempSync('/tmp/huzhu-faults-pg-');
-    if (isRoot) {
-      const user = postgresUser()!;
-      chownSync(dir, user.uid, user.gid);
-    }
-    const pg = new OwnPostgres(dir, await freePort());
+    const pg = await OwnPostgres.folder();
     try {
       await pgTool('initdb', ['-D', pg.dataDir, '--auth=trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '-N']);
       await pg.start();
@@ -83,6 +78,33 @@ export class OwnPostgres {
       throw error;
     }
     return pg;
+  }
+
+  /**
+   * A hot standby of this cluster, started: pg_basebackup -R copies it into a folder of its own and
+   * writes standby.signal and primary_conninfo, so it streams from this one on its own port
+   * (initdb's trust pg_hba lets 127.0.0.1 replicate).
+   */
+  async standby(): Promise<OwnPostgres> {
+    const pg = await OwnPostgres.folder();
+    try {
+      const from = ['-h', '127.0.0.1', '-p', String(this.port), '-U', 'postgres'];
+      await pgTool('pg_basebackup', ['-D', pg.dataDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync', ...from]);
+      await pg.start();
+    } catch (error) {
+      await pg.destroy();
+      throw error;
+    }
+    return pg;
+  }
+
+  private static async folder(): Promise<OwnPostgres> {
+    const dir = mkdtempSync('/tmp/huzhu-faults-pg-');
+    if (isRoot) {
+      const user = postgresUser()!;
+      chownSync(dir, user.uid, user.gid);
+    }
+    return new OwnPostgres(dir, await freePort());
   }
 
   get dataDir(): string {
