@@ -104,7 +104,7 @@ export async function calibrate(o: {
               requestHash: args.key,
             });
             if (!row) throw new Error(`transfer ${args.key} refused or its key taken`);
-            return row.id;
+            return row.transfer.id;
           },
         },
       },

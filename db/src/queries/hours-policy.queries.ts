@@ -13,6 +13,30 @@ export async function policiesOf(ex: Executor, regionIds: number[]): Promise<Hou
   return ex.select().from(hoursPolicies).where(inArray(hoursPolicies.regionId, regionIds));
 }
 
+/**
+ * A site's region path (its ids, top first) and the policy rows set on it, in one statement: a
+ * confirmation reads them on every credit. No rows and an empty path for a site in no region.
+ */
+export async function sitePolicyRows(
+  ex: Executor,
+  siteId: number,
+): Promise<{ path: number[]; rows: HoursPolicyRow[] }> {
+  const found = await ex
+    .select({ path: regions.path, policy: hoursPolicies })
+    .from(sites)
+    .innerJoin(regions, eq(regions.id, sites.regionId))
+    .leftJoin(
+      hoursPolicies,
+      sql`${hoursPolicies.regionId} = any(string_to_array(trim(both '/' from ${regions.path}), '/')::bigint[])`,
+    )
+    .where(eq(sites.id, siteId));
+  const path = found[0]?.path ?? '';
+  return {
+    path: path.split('/').filter((x) => x !== '').map(Number),
+    rows: found.flatMap((r) => (r.policy ? [r.policy] : [])),
+  };
+}
+
 export async function allPolicies(ex: Executor): Promise<HoursPolicyRow[]> {
   return ex.select().from(hoursPolicies);
 }

@@ -27,6 +27,30 @@ export async function insertInboxItems(ex: Executor, items: NewInboxItem[]): Pro
     .returning();
 }
 
+/**
+ * insertInboxItems and announceInboxItems in one statement (a data-modifying WITH): the rows
+ * written, each announced on INBOX_CHANNEL at commit. Every confirmation delivers a message, and
+ * each statement costs the transaction a round trip while it holds its locks.
+ */
+export async function deliverInboxItems(ex: Executor, items: NewInboxItem[]): Promise<InboxItemRow[]> {
+  if (items.length === 0) return [];
+  const ins = ex.$with('ins').as(
+    ex
+      .insert(inboxItems)
+      .values(items)
+      .onConflictDoNothing({ target: [inboxItems.memberId, inboxItems.dedupeKey] })
+      .returning(),
+  );
+  const rows = await ex
+    .with(ins)
+    .select({
+      ...ins._.selectedFields,
+      notified: sql`pg_notify(${INBOX_CHANNEL}, ${ins.memberId}::text || ':' || ${ins.id}::text)`,
+    })
+    .from(ins);
+  return rows.map(({ notified: _, ...item }) => item);
+}
+
 /** Announces the delivered messages on INBOX_CHANNEL, heard when the transaction commits. */
 export async function announceInboxItems(ex: Executor, items: Pick<InboxItemRow, 'memberId' | 'id'>[]): Promise<void> {
   if (items.length === 0) return;

@@ -2,7 +2,8 @@
 // `pgboss` schema and writes its own SQL; what lives here is what the rest of Huzhu asks of it: a
 // transaction handed to the queue (so a job is written with the rows that cause it), the time zones
 // scheduled work runs in, and the read that `pnpm jobs` and platform staff see.
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { jobDayMarks } from '../schema/index';
 import type { Executor } from '../open';
 import { rowsOf } from './invariants.queries';
 
@@ -108,4 +109,24 @@ export async function jobFailures(ex: Executor, limit = 20): Promise<JobFailure[
 function errorText(output: unknown): string {
   if (output && typeof output === 'object' && 'message' in output) return String(output.message);
   return output == null ? '' : JSON.stringify(output);
+}
+
+/** The local day a daily job last finished for `key`, if it ever did (job_day_marks). */
+export async function jobDayMark(ex: Executor, job: string, key: string): Promise<string | undefined> {
+  const [row] = await ex
+    .select({ day: jobDayMarks.day })
+    .from(jobDayMarks)
+    .where(and(eq(jobDayMarks.job, job), eq(jobDayMarks.key, key)));
+  return row?.day;
+}
+
+/** Records that a daily job finished for `key` on `day` (its local date); a later day only moves it on. */
+export async function markJobDay(ex: Executor, job: string, key: string, day: string): Promise<void> {
+  await ex
+    .insert(jobDayMarks)
+    .values({ job, key, day })
+    .onConflictDoUpdate({
+      target: [jobDayMarks.job, jobDayMarks.key],
+      set: { day: sql`greatest(${jobDayMarks.day}, excluded.day)`, finishedAt: sql`now()` },
+    });
 }

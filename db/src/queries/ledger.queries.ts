@@ -142,7 +142,7 @@ export async function insertTransfer(ex: Executor, row: NewTransfer): Promise<Tr
 export async function postTransfer(
   ex: Executor,
   t: NewTransfer & { reversesId?: null },
-): Promise<TransferRow | undefined> {
+): Promise<PostedTransfer | undefined> {
   const ids = [t.debitAccountId, t.creditAccountId].sort((a, b) => a - b);
   const result = await ex.execute(sql`
     with locked as (
@@ -168,13 +168,22 @@ export async function postTransfer(
       update accounts a
       set balance = a.balance + case when a.id = ins.credit_account_id then ins.amount else -ins.amount end
       from ins where a.id in (ins.debit_account_id, ins.credit_account_id)
-      returning a.id
+      returning a.id, a.balance
     )
-    select to_jsonb(ins) as row, (select count(*) from moved) as moved from ins`);
+    select to_jsonb(ins) as row, (select count(*) from moved) as moved,
+           (select m.balance from moved m where m.id = ins.credit_account_id) as credit_balance
+    from ins`);
   const [found] = rowsOf(result);
   if (!found) return undefined;
   if (Number(found.moved) !== 2) throw new Error(`a transfer moved ${String(found.moved)} balances, not 2`);
-  return transferOfJson(found.row);
+  return { transfer: transferOfJson(found.row), creditBalance: Number(found.credit_balance) };
+}
+
+/** A transfer postTransfer wrote, and the balance it left in the credited account. */
+export interface PostedTransfer {
+  transfer: TransferRow;
+  /** The credited account's balance right after (its row is locked until the transaction ends). */
+  creditBalance: number;
 }
 
 /** A transfers row as to_jsonb gives it (snake_case, a timestamp as text): the one mapping of it. */

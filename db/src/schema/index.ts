@@ -21,3 +21,4 @@ export * from './paper.schema';
 export * from './families.schema';
 export * from './travel.schema';
 export * from './points.schema';
+export * from './jobs.schema';

@@ -22,10 +22,10 @@ export interface InboxMessage {
 /**
  * Delivers the messages in the caller's transaction; returns those written (repeats dropped).
  * Each written one is announced to its reader's live subscription when, and only if, the
- * transaction commits (NOTIFY, see inboxQueries.announceInboxItems).
+ * transaction commits (NOTIFY, see inboxQueries.deliverInboxItems): one statement.
  */
 export async function deliver(tx: Transaction, messages: InboxMessage[]): Promise<InboxItemRow[]> {
-  const rows = await inboxQueries.insertInboxItems(
+  return inboxQueries.deliverInboxItems(
     tx,
     messages.map((m) => ({
       memberId: m.memberId,
@@ -36,6 +36,4 @@ export async function deliver(tx: Transaction, messages: InboxMessage[]): Promis
       dedupeKey: m.dedupeKey ?? null,
     })),
   );
-  await inboxQueries.announceInboxItems(tx, rows);
-  return rows;
 }

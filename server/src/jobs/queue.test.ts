@@ -1,7 +1,7 @@
 // The job queue on PGlite and on PostgreSQL: a job written in a transaction exists only if the
 // transaction commits, runs once, and a job that keeps failing is retried and then kept as failed
 // where platform staff look (jobQueries.jobFailures, what `pnpm jobs` prints).
-import { jobQueries } from '@huzhu/db';
+import { jobQueries, tables } from '@huzhu/db';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJobQueue, type JobDefinition, type JobQueue } from './queue';
@@ -54,11 +54,17 @@ describe.each(testEngines())('job queue on %s', (engine) => {
     await handle?.close();
   });
 
-  it('runs a scheduled job at start, before the queue is ready, in each process that starts', async () => {
+  it('runs a scheduled job at start, before the queue is ready, once a local day', async () => {
     // beforeAll's start has run it already: no waiting.
     expect(ranOf('test.nightly', 'nightly')).toHaveLength(1);
-    const second = await startJobQueue({ handle, definitions: definitions as JobDefinition[], checkSeconds: 1 });
-    await second.stop();
+    const restart = async () =>
+      (await startJobQueue({ handle, definitions: definitions as JobDefinition[], checkSeconds: 1 })).stop();
+    // A process restarting the same day does not redo the day's work before it serves.
+    await restart();
+    expect(ranOf('test.nightly', 'nightly')).toHaveLength(1);
+    // The last run finished on an earlier day (a night with no server): the next start runs it.
+    await handle.db.update(tables.jobDayMarks).set({ day: '2000-01-01' });
+    await restart();
     expect(ranOf('test.nightly', 'nightly')).toHaveLength(2);
   });
 

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { jobQueries, type DbHandle, type Executor } from '@huzhu/db';
 import type { ServerResources } from '../core/deps';
+import { localDate } from '../core/time';
 import {
   PgBoss,
   fromDrizzle,
@@ -60,7 +61,8 @@ export interface JobDefinition<D extends object = object> {
    * Also run the scheduled job (each of its time zones) when a process starts, before it serves:
    * a schedule that fell while no server ran is not made up by pg-boss, and work such as this
    * period's visit tasks must not wait for the next night. The job must be idempotent; a failure
-   * is logged and the next scheduled run tries again.
+   * is logged and the next scheduled run tries again. Once a local day: a start after a run that
+   * finished today (job_day_marks) does nothing more.
    */
   catchUpAtStart?: boolean;
 }
@@ -162,6 +164,7 @@ export async function startJobQueue(options: QueueOptions): Promise<JobQueue> {
               createdOn: new Date(job.createdOn),
               signal: job.signal,
             });
+            if (def.catchUpAtStart) await markDay(handle.db, def, job.data);
           }
           return output;
         },
@@ -223,17 +226,34 @@ async function syncSchedule(
     // the definition's contract, so every process starting may run it.
     for (const { data } of wanted.values()) {
       try {
+        // Once a local day: a run that finished today (scheduled, or another start's) is enough.
+        const { key, day } = dayOf(def, data);
+        if ((await jobQueries.jobDayMark(handle.db, def.name, key)) === day) continue;
         await def.run(data, {
           id: `start:${def.name}`,
           retryCount: 0,
           createdOn: new Date(),
           signal: new AbortController().signal,
         });
+        await markDay(handle.db, def, data);
       } catch (error) {
         log(`jobs: ${def.name} at start failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   }
+}
+
+/** A daily job's mark: its key (the run's time zone, '' for one schedule) and that zone's day today. */
+function dayOf(def: JobDefinition, data: object): { key: string; day: string } {
+  const zone = (data as { timeZone?: unknown }).timeZone;
+  const key = typeof zone === 'string' ? zone : '';
+  const tz = key || (def.schedule?.timeZone !== 'each-site' ? def.schedule?.timeZone : undefined) || 'UTC';
+  return { key, day: localDate(new Date(), tz) };
+}
+
+function markDay(ex: Executor, def: JobDefinition, data: object): Promise<void> {
+  const { key, day } = dayOf(def, data);
+  return jobQueries.markJobDay(ex, def.name, key, day);
 }
 
 /** A UUID (version 5 layout) named by the job's name and key: the same key is the same job id. */

@@ -13,6 +13,9 @@ import { transfer } from './ledger.service';
  * credit holds the member's account lock, so the balance read here is the one the credit left).
  * `keyBase` is the credit's own key (`claim:12`, `visit:7`, a gift's): the overflow's key derives
  * from it, so a retried credit overflows once. `policy` saves the read when the caller has it.
+ * `fresh`: the member's minutes balance as the credit this call follows just left it, when that
+ * credit was written now (not replayed): then no overflow can exist yet under its key, and a
+ * balance within the cap needs no statement at all (the usual case, on every confirmation).
  */
 export async function applyBalanceCap(
   tx: Transaction,
@@ -20,8 +23,10 @@ export async function applyBalanceCap(
   siteId: number,
   keyBase: string,
   policy?: HoursPolicy,
+  fresh?: { balance: number },
 ): Promise<TransferRow | null> {
   const idempotencyKey = `${keyBase}:overflow`;
+  if (fresh && policy && fresh.balance <= policy.capMinutes) return null;
   // Pipelined on the transaction's connection: one round trip.
   const [done, account, cap] = await Promise.all([
     ledgerQueries.transferByKey(tx, idempotencyKey),

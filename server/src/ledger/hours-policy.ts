@@ -5,7 +5,6 @@
 import {
   hoursPolicyQueries as hq,
   SERVICE_CATEGORIES,
-  visitRuleQueries,
   type Executor,
   type HoursPolicyRow,
   type ServiceCategory,
@@ -104,8 +103,8 @@ export function effectiveOf(pathIds: readonly number[], rows: readonly HoursPoli
 
 /** The policy a site follows (the defaults for a site in no region). */
 export async function sitePolicy(ex: Executor, siteId: number): Promise<HoursPolicy> {
-  const path = await visitRuleQueries.siteRegionPath(ex, siteId);
-  return effectiveOf(path, await hq.policiesOf(ex, path));
+  const { path, rows } = await hq.sitePolicyRows(ex, siteId);
+  return effectiveOf(path, rows);
 }
 
 /** Minutes credited for `minutes` of service in the category: rounded to the nearest minute, at least 1. */

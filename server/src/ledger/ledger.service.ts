@@ -38,6 +38,11 @@ export interface TransferResult {
   transfer: TransferRow;
   /** True when the key had been used before with the same request: nothing new was written. */
   replayed: boolean;
+  /**
+   * The credited account's balance right after this call wrote the transfer (its lock is held to
+   * the end of the transaction); undefined when the call did not learn it (a replay, a reversal).
+   */
+  creditBalance?: number;
 }
 
 /**
@@ -69,7 +74,7 @@ export async function transfer(tx: Transaction, request: TransferRequest): Promi
     // The usual path, one round trip: lock, check, write and move the balances in one statement.
     // Only when it wrote nothing are the key and the locked rows read, to answer why.
     const posted = await q.postTransfer(tx, row);
-    if (posted) return { transfer: posted, replayed: false };
+    if (posted) return { transfer: posted.transfer, replayed: false, creditBalance: posted.creditBalance };
     return explainNothingWritten(tx, request, hash);
   }
 

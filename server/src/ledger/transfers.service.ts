@@ -77,9 +77,10 @@ export async function creditService(
   // Reads that do not depend on each other, then both transfers, each pair pipelined on the
   // transaction's connection: one round trip a pair. The two transfers lock disjoint accounts
   // (minutes, points), always in this order.
-  const [found, siteRate] = await Promise.all([
+  const [found, siteRate, policy] = await Promise.all([
     accountsAt(tx, s.site.id, [s.claim.volunteerId]),
     siteQueries.categoryRate(tx, s.site.id, s.need.category),
+    sitePolicy(tx, s.site.id),
   ]);
   const pool = (unit: 'MINUTES' | 'POINTS') => {
     const id = found.site('SITE_POOL', unit);
@@ -91,7 +92,6 @@ export async function creditService(
   const points = pointsFor(s.minutes, siteRate ?? s.site.pointsPerHour);
   // ---- hours policy (issue 18): the category's weight applies to the minutes that move (the
   // claim keeps the raw minutes, and points follow the raw minutes at the category's rate).
-  const policy = await sitePolicy(tx, s.site.id);
   const credited = weightedMinutes(s.minutes, policy, s.need.category);
   // ---- end hours policy
   const credit = (unit: 'MINUTES' | 'POINTS', amount: number, fromAccountId: number) =>
@@ -121,7 +121,7 @@ export async function creditService(
       createdBy: s.confirmedBy,
       memo: s.need.title,
     });
-  await Promise.all([
+  const [minutes] = await Promise.all([
     payerId !== undefined
       ? paidByMember(payerId)
       : credit(
@@ -133,8 +133,17 @@ export async function creditService(
         ),
     ...(points > 0 ? [credit('POINTS', points, pool('POINTS'))] : []),
   ]);
-  // Hours policy (issue 18): what the credit brought above the cap goes to the care pool.
-  await applyBalanceCap(tx, s.claim.volunteerId, s.site.id, `claim:${s.claim.id}`, policy);
+  // Hours policy (issue 18): what the credit brought above the cap goes to the care pool. The
+  // credit just written tells the volunteer's balance (the last transfer of a member-paid one
+  // credits the volunteer too): within the cap, nothing more is read.
+  await applyBalanceCap(
+    tx,
+    s.claim.volunteerId,
+    s.site.id,
+    `claim:${s.claim.id}`,
+    policy,
+    !minutes.replayed && minutes.creditBalance !== undefined ? { balance: minutes.creditBalance } : undefined,
+  );
   return points;
 }
 

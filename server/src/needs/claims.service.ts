@@ -417,12 +417,10 @@ export async function confirmService(
   let replayed = false;
   const confirmed = await deps.db
     .transaction(async (tx) => {
-      // The key's holder goes out with the locks (one round trip): under the claim's lock a
-      // retry of this claim sees the first confirmation; another claim's holder is a conflict.
-      const [{ locked, claim }, holder] = await Promise.all([
-        lockNeedAndClaim(tx, need.id, claimId),
-        q.claimByConfirmKey(tx, key),
-      ]);
+      // Under the claim's lock a retry of this claim sees the first confirmation. Another claim
+      // holding the key is found by the key's unique index when this one takes it (23505 below,
+      // and the transaction writes nothing): no statement of its own on every confirmation.
+      const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
       if (claim.confirmKey === key) {
         // The same request: the minutes asked for (or, without them, the reported ones) are
         // the minutes confirmed.
@@ -430,7 +428,6 @@ export async function confirmService(
         replayed = true;
         return claim;
       }
-      if (holder) keyConflict();
       if (claim.volunteerId === actorId)
         fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
       if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
@@ -444,10 +441,13 @@ export async function confirmService(
         settledBy: actorId,
         confirmKey: key,
       } as const;
-      const row = await settle(tx, locked, claimId, changes, () =>
-        audit(tx, actor, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
-      );
-      await deliver(tx, [claimConfirmed(locked, claim, minutes, points)]);
+      // The volunteer's message goes out with the claim's update (one round trip for both).
+      const [row] = await Promise.all([
+        settle(tx, locked, claimId, changes, () =>
+          audit(tx, actor, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
+        ),
+        deliver(tx, [claimConfirmed(locked, claim, minutes, points)]),
+      ]);
       return row;
     })
     .catch((error: unknown) => {

@@ -97,6 +97,16 @@ describe.each(testEngines())('needs on %s', (engine) => {
     expect(again).toEqual(first);
     expect(await minutesOf(volunteer)).toBe(balance);
     expect(await codeOf(claims.confirmService(deps(), await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
+    // The same key for another claim is another request: CONFLICT, and that claim is neither
+    // confirmed nor paid (the credit written before the key was found is rolled back).
+    const other = await reported(45);
+    expect(await codeOf(claims.confirmService(deps(), await as(coordinator), other.id, null, k))).toBe('CONFLICT');
+    expect(await minutesOf(volunteer)).toBe(balance);
+    expect(
+      (await needs.listSiteClaims(deps(), await as(coordinator), { siteId, status: 'REPORTED' })).edges.map(
+        (e) => e.node.id,
+      ),
+    ).toContain(other.id);
   });
 
   it('pays from the beneficiary when payer is BENEFICIARY, and refuses when they cannot pay', async () => {
