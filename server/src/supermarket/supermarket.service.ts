@@ -8,6 +8,7 @@ import {
   memberQueries,
   supermarketQueries as q,
   type ProductRow,
+  type RedemptionItemRow,
   type RedemptionRow,
   type Transaction,
 } from '@huzhu/db';
@@ -94,6 +95,7 @@ export async function redeem(
   const productIds = lines.map((l) => l.productId);
 
   let changed: ProductRow[] = [];
+  let written: RedemptionItemRow[] | undefined;
   const redemption = await deps.db.transaction(async (tx) => {
     // Statements that do not depend on each other go out together (pipelined on the
     // transaction's connection): one round trip each group, where each used to cost its own.
@@ -163,7 +165,7 @@ export async function redeem(
     const rows = items.map((l) => ({ ...l, redemptionId: inserted.id }));
     const memo = priced.map((l) => `${l.name}×${l.quantity}`).join('、');
     let numbered: RedemptionRow;
-    [changed, , numbered] = await Promise.all([
+    [changed, written, numbered] = await Promise.all([
       q.adjustStock(tx, takes),
       q.insertRedemptionItems(tx, rows),
       inPoints(
@@ -189,6 +191,11 @@ export async function redeem(
     return numbered;
   });
   for (const p of changed) deps.cache.product.clear(p.id).prime(p.id, p);
+  // The basket's lines as written: what the answer shows needs no read of its own.
+  if (written) {
+    const byProduct = [...written].sort((a, b) => a.productId - b.productId);
+    deps.cache.itemsOfRedemption.clear(redemption.id).prime(redemption.id, byProduct);
+  }
   return redemption;
 }
 
