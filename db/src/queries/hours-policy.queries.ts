@@ -32,7 +32,10 @@ export async function sitePolicyRows(
     .where(eq(sites.id, siteId));
   const path = found[0]?.path ?? '';
   return {
-    path: path.split('/').filter((x) => x !== '').map(Number),
+    path: path
+      .split('/')
+      .filter((x) => x !== '')
+      .map(Number),
     rows: found.flatMap((r) => (r.policy ? [r.policy] : [])),
   };
 }
