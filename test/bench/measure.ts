@@ -1,7 +1,7 @@
 // Figures from a load run (throughput, p50/p99 latency), and GraphQL measured beside the bare
 // baseline so that their ratio is fair on a machine whose speed drifts.
 import type { LoadGenerator } from './load';
-import type { LoadJob } from './load-child';
+import type { LoadJob, LoadResult } from './load-child';
 
 export interface Figures {
   perSecond: number;
@@ -31,23 +31,30 @@ interface Side {
 }
 
 /**
- * GraphQL and bare for one read in A-B-B-A halves of the row's seconds. The machine's speed drifts
- * by tens of percent within minutes here; measured one after the other, the two sides of a ratio
- * would each get a different machine. Halves in mirrored order give both the same average of it.
+ * Each side for half the row's seconds, then again in mirrored order (A B C C B A). The machine's
+ * speed drifts by tens of percent within minutes here; measured one after the other, the sides of
+ * a ratio would each get a different machine. Mirrored halves give every side the same average.
  */
-export async function measurePair(load: LoadGenerator, seconds: number, gql: Side, bare: Side, connections: number) {
+export async function measureMirrored(load: LoadGenerator, seconds: number, sides: Side[], connections: number) {
   const half = (side: Side) =>
     load.run({ url: side.url, connections, seconds: seconds / 2, requests: side.requests, once: false });
-  const g1 = await half(gql);
-  const b1 = await half(bare);
-  const b2 = await half(bare);
-  const g2 = await half(gql);
-  const both = (a: typeof g1, b: typeof g1) =>
-    summarize(
+  const first: LoadResult[] = [];
+  for (const side of sides) first.push(await half(side));
+  const second: LoadResult[] = [];
+  for (const side of [...sides].reverse()) second.unshift(await half(side));
+  return sides.map((_, i) => {
+    const [a, b] = [first[i]!, second[i]!];
+    return summarize(
       [...a.latencies, ...b.latencies],
       a.seconds + b.seconds,
       a.errors + b.errors,
       a.firstError ?? b.firstError,
     );
-  return { gql: both(g1, g2), bare: both(b1, b2) };
+  });
+}
+
+/** GraphQL and bare for one read in A-B-B-A halves (measureMirrored). */
+export async function measurePair(load: LoadGenerator, seconds: number, gql: Side, bare: Side, connections: number) {
+  const [g, b] = await measureMirrored(load, seconds, [gql, bare], connections);
+  return { gql: g!, bare: b! };
 }

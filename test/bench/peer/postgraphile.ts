@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import type { JSONPgSmartTags } from 'postgraphile';
 import type { LoadGenerator } from '../load';
 import type { LoadJob } from '../load-child';
-import { measurePair, summarize, type Figures } from '../measure';
+import { measureMirrored, measurePair, type Figures } from '../measure';
 
 export const PEER_VERSION = (createRequire(import.meta.url)('postgraphile/package.json') as { version: string })
   .version;
@@ -224,21 +224,11 @@ export async function measureRead(
   peer?: PreparedPeer,
 ): Promise<{ gql: Figures; bare: Figures; peer?: Figures }> {
   if (!peer) return measurePair(load, seconds, gql, bare, connections);
-  const half = (side: Side) =>
-    load.run({ url: side.url, connections, seconds: seconds / 2, requests: side.requests, once: false });
-  const peerSide = { url: peer.peer.url, requests: peer.requests };
-  const g1 = await half(gql);
-  const b1 = await half(bare);
-  const p1 = await half(peerSide);
-  const p2 = await half(peerSide);
-  const b2 = await half(bare);
-  const g2 = await half(gql);
-  const both = (a: typeof g1, b: typeof g1) =>
-    summarize(
-      [...a.latencies, ...b.latencies],
-      a.seconds + b.seconds,
-      a.errors + b.errors,
-      a.firstError ?? b.firstError,
-    );
-  return { gql: both(g1, g2), bare: both(b1, b2), peer: both(p1, p2) };
+  const [g, b, p] = await measureMirrored(
+    load,
+    seconds,
+    [gql, bare, { url: peer.peer.url, requests: peer.requests }],
+    connections,
+  );
+  return { gql: g!, bare: b!, peer: p! };
 }
