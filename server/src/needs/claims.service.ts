@@ -22,6 +22,7 @@ import {
 } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, fail, notFound } from '../core/errors';
+import { pipelined } from '../core/pipelined';
 import { localMinute } from '../core/time';
 import * as v from '../core/validate';
 import { creditService } from '../ledger/transfers.service';
@@ -220,7 +221,7 @@ async function settle(
   changes: Partial<ClaimRow>,
   writeAudit: () => Promise<void>,
 ): Promise<ClaimRow> {
-  const [row, , counts] = await Promise.all([
+  const [row, , counts] = await pipelined([
     q.updateClaim(tx, claimId, changes),
     writeAudit(),
     q.claimStatusCounts(tx, locked.id),
@@ -442,7 +443,7 @@ export async function confirmService(
         confirmKey: key,
       } as const;
       // The volunteer's message goes out with the claim's update (one round trip for both).
-      const [row] = await Promise.all([
+      const [row] = await pipelined([
         settle(tx, locked, claimId, changes, () =>
           audit(tx, actor, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
         ),
