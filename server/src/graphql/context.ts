@@ -31,9 +31,10 @@ export function buildContext(
   resources: ServerResources,
   fields: Omit<Context, keyof ServerResources | 'loaders' | 'deps'>,
 ): Context {
-  const loaders = createLoaders(resources.db);
-  // The member acts from the request's address: the audit trail records it.
   const v = fields.viewer;
+  // The viewer's member was read (or kept) for this request: the resolvers need not read it again.
+  const loaders = createLoaders(resources.db, v && !isSystem(v) ? v.member : undefined);
+  // The member acts from the request's address: the audit trail records it.
   const viewer = v && !isSystem(v) && fields.ip !== undefined ? { ...v, ip: fields.ip } : v;
   return { ...resources, ...fields, viewer, loaders, deps: serviceDeps(resources, loaders) };
 }

@@ -149,10 +149,7 @@ export async function createApp(o: AppOptions): Promise<App> {
           if (error instanceof AppError) throw toGraphQLError(error, lang);
           throw error;
         }
-        const context = buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req, o.publicUrl) });
-        // Read (or kept) for this request: the resolvers need not read it again.
-        if (viewer?.member) context.loaders.member.prime(viewer.id, viewer.member);
-        return context;
+        return buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req, o.publicUrl) });
       },
     }),
   );
