@@ -4,6 +4,7 @@ import { isSystem, type Actor } from '../auth/authorize';
 import { serviceDeps, type ServerResources, type ServiceDeps } from '../core/deps';
 import type { Lang } from '../core/lang';
 import { createLoaders, type Loaders } from '../core/loaders';
+import type { RequestScope } from '../http/request-log';
 
 export { langOf, type Lang } from '../core/lang';
 
@@ -25,6 +26,8 @@ export interface Context extends ServerResources {
    * member ends it). Over WebSocket it re-resolves the connection's token through the member cache.
    */
   viewerNow?: () => Promise<Actor | null>;
+  /** The HTTP request's id, operation and error codes, for the error log and metrics; none over WebSocket. */
+  scope?: RequestScope;
 }
 
 export function buildContext(

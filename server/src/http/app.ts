@@ -20,7 +20,7 @@ import { createApollo } from './apollo';
 import { graphiqlRouter } from './graphiql';
 import { useWebSocket } from './websocket';
 import { createMetrics } from './metrics';
-import { requestIds, requestScope } from './request-log';
+import { markError, requestIds, scopeOf } from './request-log';
 import { corsAllowList, jsonErrors, requestLimit, securityHeaders } from '../security/http-guards';
 import { LIMITS, protection } from '../security/limits';
 import { RequestLimiter } from '../security/rate-limit';
@@ -138,18 +138,26 @@ export async function createApp(o: AppOptions): Promise<App> {
     ...(metrics ? [metrics.graphql] : []),
     requestLimit(limiter, (req) => limitKeyOf(o.services, req)),
     express.json({ limit: LIMITS.bodyBytes }),
-    requestScope(),
     expressMiddleware<Context>(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const lang = langOf(req.headers['accept-language']);
+        const scope = scopeOf(res);
         let viewer: Viewer | null;
         try {
           viewer = await viewerOfRequest(o.services, req);
         } catch (error) {
-          if (error instanceof AppError) throw toGraphQLError(error, lang);
-          throw error;
+          // Formatted without the request (Apollo's formatError): marked with it.
+          const thrown = error instanceof AppError ? toGraphQLError(error, lang) : error;
+          markError(thrown, scope);
+          throw thrown;
         }
-        return buildContext(o.services, { viewer, lang, ip: req.ip, baseUrl: baseUrlOf(req, o.publicUrl) });
+        return buildContext(o.services, {
+          viewer,
+          lang,
+          ip: req.ip,
+          baseUrl: baseUrlOf(req, o.publicUrl),
+          scope,
+        });
       },
     }),
   );
