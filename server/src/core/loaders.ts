@@ -1,5 +1,6 @@
 // Per-request DataLoaders: a list's relations load in one query per kind, not one per row.
-// Created fresh for each request so nothing is cached across viewers.
+// Created fresh for each request (each loader when first asked for) so nothing is cached across
+// viewers.
 import DataLoader from 'dataloader';
 import {
   ledgerQueries,
@@ -98,87 +99,152 @@ export interface TransfersPage {
   total: number;
 }
 
-export function createLoaders(db: Database) {
-  const member = byId<MemberRow>((ids) => memberQueries.membersByIds(db, ids));
+/**
+ * A request's loaders, each made the first time the request asks for it: a request uses two or
+ * three of the seventeen, and making them all cost as much CPU as a `{ __typename }` spends in
+ * its own resolvers, plus the garbage (docs/perf.md).
+ */
+export class RequestLoaders {
+  #member?: RowLoader<MemberRow>;
+  #site?: RowLoader<SiteRow>;
+  #need?: RowLoader<NeedRow>;
+  #claim?: RowLoader<ClaimRow>;
+  #transfer?: RowLoader<TransferRow>;
+  #account?: RowLoader<AccountRow>;
+  #product?: RowLoader<ProductRow>;
+  #region?: RowLoader<RegionRow>;
+  #referralOfVisit?: DataLoader<number, ReferralRow | undefined>;
+  #stepsOfReferral?: DataLoader<number, ReferralEventRow[]>;
+  #membershipsOf?: DataLoader<number, MembershipRow[]>;
+  #claimsOfNeed?: DataLoader<number, ClaimRow[]>;
+  #itemsOfRedemption?: DataLoader<number, RedemptionItemRow[]>;
+  #redemptionReversed?: DataLoader<number, boolean>;
+  #accountsOfMember?: DataLoader<number, AccountRow[]>;
+  #eldersServedBy?: DataLoader<number, number[]>;
   // A member's own page asks for their balance and their newest transfers together. The transfers'
   // resolver says so (wantFirstTransfers) before it waits for the accounts, and the accounts'
   // batch, which goes out after both resolvers have run, then reads accounts and page in one
   // statement. Asked for alone, or after a cursor, each reads as before.
-  const pagesWanted = new Map<number, number>();
-  const pagesRead = new Map<number, TransfersPage & { limit: number }>();
-  const accountsOfMember = new DataLoader<number, AccountRow[]>(async (ids) => {
-    const byMember = new Map<number, AccountRow[]>();
-    const apart: number[] = [];
-    await Promise.all(
-      ids.map(async (id) => {
-        const limit = pagesWanted.get(id);
-        pagesWanted.delete(id);
-        if (limit === undefined) return apart.push(id);
-        const found = await ledgerQueries.memberAccountsAndFirstTransfers(db, id, limit);
-        pagesRead.set(id, { rows: found.rows, total: found.total, limit });
-        if (found.accounts) byMember.set(id, found.accounts);
-        else apart.push(id); // no transfers at all: no row carried the accounts
-      }),
-    );
-    groupRows(await ledgerQueries.accountsOfMembers(db, apart), (a) => a.memberId!, byMember);
-    return ids.map((id) => byMember.get(id) ?? []);
-  });
-  return {
-    member,
-    site: byId<SiteRow>((ids) => siteQueries.sitesByIds(db, ids)),
-    need: byId<NeedRow>((ids) => needQueries.needsByIds(db, ids)),
-    claim: byId<ClaimRow>((ids) => needQueries.claimsByIds(db, ids)),
-    transfer: byId<TransferRow>((ids) => ledgerQueries.transfersByIds(db, ids)),
-    account: byId<AccountRow>((ids) => ledgerQueries.accountsByIds(db, ids)),
-    product: byId<ProductRow>((ids) => supermarketQueries.productsByIds(db, ids)),
-    region: byId<RegionRow>((ids) => regionQueries.regionsByIds(db, [...ids])),
-    /** The referral that closed a visit's follow-up, if one did. */
-    referralOfVisit: new DataLoader<number, ReferralRow | undefined>(async (ids) => {
-      const found = await referralQueries.referralsOfVisits(db, ids);
+  #pagesWanted?: Map<number, number>;
+  #pagesRead?: Map<number, TransfersPage & { limit: number }>;
+
+  /** `viewer`: the member the request acts as, already read (or kept): the member loader holds it from the start. */
+  constructor(
+    private readonly db: Database,
+    private readonly viewer?: MemberRow,
+  ) {}
+
+  get member(): RowLoader<MemberRow> {
+    if (this.#member) return this.#member;
+    this.#member = byId((ids) => memberQueries.membersByIds(this.db, ids));
+    if (this.viewer) this.#member.prime(this.viewer.id, this.viewer);
+    return this.#member;
+  }
+  get site(): RowLoader<SiteRow> {
+    return (this.#site ??= byId((ids) => siteQueries.sitesByIds(this.db, ids)));
+  }
+  get need(): RowLoader<NeedRow> {
+    return (this.#need ??= byId((ids) => needQueries.needsByIds(this.db, ids)));
+  }
+  get claim(): RowLoader<ClaimRow> {
+    return (this.#claim ??= byId((ids) => needQueries.claimsByIds(this.db, ids)));
+  }
+  get transfer(): RowLoader<TransferRow> {
+    return (this.#transfer ??= byId((ids) => ledgerQueries.transfersByIds(this.db, ids)));
+  }
+  get account(): RowLoader<AccountRow> {
+    return (this.#account ??= byId((ids) => ledgerQueries.accountsByIds(this.db, ids)));
+  }
+  get product(): RowLoader<ProductRow> {
+    return (this.#product ??= byId((ids) => supermarketQueries.productsByIds(this.db, ids)));
+  }
+  get region(): RowLoader<RegionRow> {
+    return (this.#region ??= byId((ids) => regionQueries.regionsByIds(this.db, [...ids])));
+  }
+  /** The referral that closed a visit's follow-up, if one did. */
+  get referralOfVisit(): DataLoader<number, ReferralRow | undefined> {
+    return (this.#referralOfVisit ??= new DataLoader(async (ids) => {
+      const found = await referralQueries.referralsOfVisits(this.db, ids);
       return ids.map((id) => found.find((r) => r.visitId === id));
-    }),
-    stepsOfReferral: groupedBy<ReferralEventRow, number>(
-      (ids) => referralQueries.eventsOf(db, ids),
+    }));
+  }
+  get stepsOfReferral(): DataLoader<number, ReferralEventRow[]> {
+    return (this.#stepsOfReferral ??= groupedBy(
+      (ids) => referralQueries.eventsOf(this.db, ids),
       (e) => e.referralId,
-    ),
-    membershipsOf: groupedBy<MembershipRow, number>(
-      (ids) => memberQueries.membershipsOfMany(db, ids),
+    ));
+  }
+  get membershipsOf(): DataLoader<number, MembershipRow[]> {
+    return (this.#membershipsOf ??= groupedBy(
+      (ids) => memberQueries.membershipsOfMany(this.db, ids),
       (m) => m.memberId,
-    ),
-    // Claims come with their volunteers (a list of claims shows who): one statement, and the
-    // member loader already holds each volunteer when the Claim's resolver asks.
-    claimsOfNeed: groupedBy<ClaimRow, number>(
+    ));
+  }
+  // Claims come with their volunteers (a list of claims shows who): one statement, and the
+  // member loader already holds each volunteer when the Claim's resolver asks.
+  get claimsOfNeed(): DataLoader<number, ClaimRow[]> {
+    return (this.#claimsOfNeed ??= groupedBy(
       async (ids) => {
-        const found = await needQueries.claimsWithVolunteers(db, ids);
-        for (const { volunteer } of found) member.prime(volunteer.id, volunteer);
+        const found = await needQueries.claimsWithVolunteers(this.db, ids);
+        for (const { volunteer } of found) this.member.prime(volunteer.id, volunteer);
         return found.map((f) => f.claim);
       },
       (c) => c.needId,
-    ),
-    itemsOfRedemption: groupedBy<RedemptionItemRow, number>(
-      (ids) => supermarketQueries.itemsByRedemptionIds(db, ids),
+    ));
+  }
+  get itemsOfRedemption(): DataLoader<number, RedemptionItemRow[]> {
+    return (this.#itemsOfRedemption ??= groupedBy(
+      (ids) => supermarketQueries.itemsByRedemptionIds(this.db, ids),
       (i) => i.redemptionId,
-    ),
-    /** Whether a ledger reversal already returned a redemption's points (then it cannot be cancelled). */
-    redemptionReversed: new DataLoader<number, boolean>(async (ids) => {
-      const reversed = new Set(await supermarketQueries.reversedRedemptionIds(db, ids));
+    ));
+  }
+  /** Whether a ledger reversal already returned a redemption's points (then it cannot be cancelled). */
+  get redemptionReversed(): DataLoader<number, boolean> {
+    return (this.#redemptionReversed ??= new DataLoader(async (ids) => {
+      const reversed = new Set(await supermarketQueries.reversedRedemptionIds(this.db, ids));
       return ids.map((id) => reversed.has(id));
-    }),
-    accountsOfMember,
-    /** Call before accountsOfMember.load: that load then brings this page too (firstTransfers). */
-    wantFirstTransfers(memberId: number, limit: number): void {
-      pagesWanted.set(memberId, Math.max(limit, pagesWanted.get(memberId) ?? 0));
-    },
-    /** The page read with the member's accounts, if it was; with more rows than asked, cut it. */
-    firstTransfers(memberId: number, limit: number): TransfersPage | undefined {
-      const page = pagesRead.get(memberId);
-      return page && page.limit >= limit ? { rows: page.rows.slice(0, limit), total: page.total } : undefined;
-    },
-    /** Elders a volunteer is serving now: whose phone and address they may see. */
-    eldersServedBy: new DataLoader<number, number[]>((ids) =>
-      Promise.all(ids.map((id) => needQueries.beneficiariesInProgress(db, id))),
-    ),
-  };
+    }));
+  }
+  get accountsOfMember(): DataLoader<number, AccountRow[]> {
+    return (this.#accountsOfMember ??= new DataLoader(async (ids) => {
+      const byMember = new Map<number, AccountRow[]>();
+      const apart: number[] = [];
+      const wanted = this.#pagesWanted;
+      await Promise.all(
+        ids.map(async (id) => {
+          const limit = wanted?.get(id);
+          wanted?.delete(id);
+          if (limit === undefined) return apart.push(id);
+          const found = await ledgerQueries.memberAccountsAndFirstTransfers(this.db, id, limit);
+          (this.#pagesRead ??= new Map()).set(id, { rows: found.rows, total: found.total, limit });
+          if (found.accounts) byMember.set(id, found.accounts);
+          else apart.push(id); // no transfers at all: no row carried the accounts
+        }),
+      );
+      groupRows(await ledgerQueries.accountsOfMembers(this.db, apart), (a) => a.memberId!, byMember);
+      return ids.map((id) => byMember.get(id) ?? []);
+    }));
+  }
+  /** Call before accountsOfMember.load: that load then brings this page too (firstTransfers). */
+  wantFirstTransfers(memberId: number, limit: number): void {
+    const wanted = (this.#pagesWanted ??= new Map());
+    wanted.set(memberId, Math.max(limit, wanted.get(memberId) ?? 0));
+  }
+  /** The page read with the member's accounts, if it was; with more rows than asked, cut it. */
+  firstTransfers(memberId: number, limit: number): TransfersPage | undefined {
+    const page = this.#pagesRead?.get(memberId);
+    return page && page.limit >= limit ? { rows: page.rows.slice(0, limit), total: page.total } : undefined;
+  }
+  /** Elders a volunteer is serving now: whose phone and address they may see. */
+  get eldersServedBy(): DataLoader<number, number[]> {
+    return (this.#eldersServedBy ??= new DataLoader((ids) =>
+      Promise.all(ids.map((id) => needQueries.beneficiariesInProgress(this.db, id))),
+    ));
+  }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export function createLoaders(db: Database, viewer?: MemberRow): RequestLoaders {
+  return new RequestLoaders(db, viewer);
+}
+
+export type Loaders = RequestLoaders;

@@ -4,6 +4,7 @@ import { isSystem, type Actor } from '../auth/authorize';
 import { serviceDeps, type ServerResources, type ServiceDeps } from '../core/deps';
 import type { Lang } from '../core/lang';
 import { createLoaders, type Loaders } from '../core/loaders';
+import type { RequestScope } from '../http/request-log';
 
 export { langOf, type Lang } from '../core/lang';
 
@@ -25,15 +26,18 @@ export interface Context extends ServerResources {
    * member ends it). Over WebSocket it re-resolves the connection's token through the member cache.
    */
   viewerNow?: () => Promise<Actor | null>;
+  /** The HTTP request's id, operation and error codes, for the error log and metrics; none over WebSocket. */
+  scope?: RequestScope;
 }
 
 export function buildContext(
   resources: ServerResources,
   fields: Omit<Context, keyof ServerResources | 'loaders' | 'deps'>,
 ): Context {
-  const loaders = createLoaders(resources.db);
-  // The member acts from the request's address: the audit trail records it.
   const v = fields.viewer;
+  // The viewer's member was read (or kept) for this request: the resolvers need not read it again.
+  const loaders = createLoaders(resources.db, v && !isSystem(v) ? v.member : undefined);
+  // The member acts from the request's address: the audit trail records it.
   const viewer = v && !isSystem(v) && fields.ip !== undefined ? { ...v, ip: fields.ip } : v;
   return { ...resources, ...fields, viewer, loaders, deps: serviceDeps(resources, loaders) };
 }

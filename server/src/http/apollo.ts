@@ -8,7 +8,7 @@ import type { Context } from '../graphql/context';
 import { AppError, ErrorCode } from '../core/errors';
 import type { Protection } from '../security/limits';
 import { compiledExecution } from './compiled-execution';
-import { currentScope, logInternalError } from './request-log';
+import { logInternalError, markError, scopeOfError, type RequestScope } from './request-log';
 
 export const CATALOGUE = new Set<string>(Object.values(ErrorCode));
 
@@ -38,9 +38,10 @@ export function hideSuggestions(message: string): string {
  */
 export function errorFormatter(options: { hideSuggestions: boolean }) {
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const answer = format(formatted, error, options);
+    const scope = scopeOfError(error);
+    const answer = format(formatted, error, options, scope);
     // Counted by code for GET /metrics.
-    currentScope()?.errorCodes.push(String(answer.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+    scope?.errorCodes.push(String(answer.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
     return answer;
   };
 }
@@ -49,6 +50,7 @@ function format(
   formatted: GraphQLFormattedError,
   error: unknown,
   options: { hideSuggestions: boolean },
+  scope: RequestScope | undefined,
 ): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   if (original instanceof AppError) return formatted;
@@ -64,7 +66,7 @@ function format(
       extensions: { code },
     };
   }
-  const requestId = logInternalError(original);
+  const requestId = logInternalError(original, { requestId: scope?.requestId, operation: scope?.operation });
   return {
     message: 'Internal server error; please try again',
     ...(formatted.path ? { path: formatted.path } : {}),
@@ -85,9 +87,13 @@ const localizePlugin: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       // The operation a logged internal error belongs to (the body may not name it).
-      async didResolveOperation({ operationName }) {
-        const scope = currentScope();
-        if (scope) scope.operation = operationName ?? '';
+      async didResolveOperation({ operationName, contextValue }) {
+        if (contextValue.scope) contextValue.scope.operation = operationName ?? '';
+      },
+      // Formatted next (formatError), which is given the error alone: each error names its request.
+      async didEncounterErrors({ errors, contextValue }) {
+        const scope = contextValue?.scope;
+        if (scope) for (const error of errors) markError(error, scope);
       },
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind === 'single' && response.body.singleResult.errors) {

@@ -2,7 +2,6 @@
 // sent a sane one, else a fresh UUID); an internal error is logged once, as one JSON line with that
 // id, the GraphQL operation and the error, and the client sees the same id in its answer, so a
 // report from the field ("it said 服务器出错了, id ...") leads to the line.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 
@@ -14,8 +13,6 @@ export interface RequestScope {
   /** extensions.code of every error answered (for the metrics). */
   errorCodes: string[];
 }
-
-const scope = new AsyncLocalStorage<RequestScope>();
 
 /** Ids a proxy may send: a UUID, nginx's $request_id, a trace id. Nothing with spaces or controls. */
 const SANE_ID = /^[\w.:=+/@-]{1,128}$/;
@@ -34,21 +31,30 @@ export function requestIds(): RequestHandler {
   };
 }
 
-/**
- * Runs the rest of the request inside its scope, so the error formatting (which Apollo gives no
- * context) finds the id. Mounted after the body parser: its stream events would leave the scope.
- */
-export function requestScope(): RequestHandler {
-  return (_req, res, next) => scope.run(scopeOf(res), next);
-}
-
 /** The request's scope as the first middleware made it. */
 export function scopeOf(res: Response): RequestScope {
   return (res.locals.scope ??= { requestId: randomUUID(), errorCodes: [] }) as RequestScope;
 }
 
-export function currentScope(): RequestScope | undefined {
-  return scope.getStore();
+/**
+ * The request each error met on its way belongs to. Apollo formats errors without the request
+ * (formatError has the error only): its plugin marks them first (didEncounterErrors), as does the
+ * context when it fails. Marked rather than found through an AsyncLocalStorage, whose promise
+ * hooks cost every promise of the process, the database driver's included (docs/perf.md).
+ */
+const scopeOfErrors = new WeakMap<object, RequestScope>();
+
+export function markError(error: unknown, scope: RequestScope): void {
+  if (error && typeof error === 'object') scopeOfErrors.set(error, scope);
+}
+
+/** The scope an error (or the error it wraps) was marked with. */
+export function scopeOfError(error: unknown): RequestScope | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const original = (error as { originalError?: unknown }).originalError;
+  return (
+    scopeOfErrors.get(error) ?? (original && typeof original === 'object' ? scopeOfErrors.get(original) : undefined)
+  );
 }
 
 const PHONE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
@@ -83,9 +89,8 @@ export function logInternalError(
   error: unknown,
   where: { requestId?: string; operation?: string; path?: string } = {},
 ): string {
-  const current = currentScope();
-  const requestId = where.requestId ?? current?.requestId ?? randomUUID();
-  const operation = where.operation ?? current?.operation;
+  const requestId = where.requestId ?? randomUUID();
+  const operation = where.operation;
   console.error(
     JSON.stringify({
       level: 'error',

@@ -185,7 +185,6 @@ export function useWebSocket(o: WebSocketOptions) {
       baseUrl: conn.baseUrl,
       viewerNow: () => viewerOf(conn),
     });
-    if (viewer?.member) contextValue.loaders.member.prime(viewer.id, viewer.member);
     return {
       schema: o.schema,
       document,
