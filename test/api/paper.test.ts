@@ -3,7 +3,7 @@
 // certificate, the mutation that records it or the service records CSV; the CSV's header is the
 // documented one (docs/service-records-export.md); a card found at the counter by its code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { monthIn, PHONES, startTestServer, targets, type TestServer } from './support/harness';
+import { monthIn, PHONES, todayIn, startTestServer, targets, type TestServer } from './support/harness';
 import { confirmedService, demo, type Demo } from './support/ops';
 
 const FULL = '11010119900307123X';
@@ -53,7 +53,7 @@ describe.each(targets())('paper on $name', (on) => {
     const neighbour = await raw(PHONES.volunteer3, q, { m: d.ids.volunteer2 });
     expect(neighbour.data?.member ?? null).toBeNull();
 
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIn();
     const cert = await raw(
       PHONES.coordinator,
       `mutation ($m: ID!, $d: String!) { issueServiceCertificate(memberId: $m, from: "2020-01-01", to: $d) {

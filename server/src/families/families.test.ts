@@ -19,6 +19,7 @@ import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../core/errors';
+import { localDate } from '../core/time';
 import { transfer } from '../ledger/ledger.service';
 import * as claims from '../needs/claims.service';
 import { editNeed } from '../needs/need-edit.service';
@@ -444,7 +445,7 @@ describe.each(testEngines())('families and gifts on %s', (engine) => {
           estimatedMinutes: 30,
           weekdays: [1],
           timeOfDay: '10:00',
-          startsOn: new Date().toISOString().slice(0, 10),
+          startsOn: localDate(new Date(), 'Asia/Shanghai'),
           payer: 'RELATIVE',
         }),
       ),

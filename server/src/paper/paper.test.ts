@@ -6,6 +6,7 @@ import { ledgerQueries, memberQueries, siteQueries, type Database, type MemberRo
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '../core/time';
 import { reverse, transfer } from '../ledger/ledger.service';
 import { actorFor, codeOf, demoMember, depsFor } from '../testing';
 import { issueMemberCard, memberByCard, memberCard } from './cards.service';
@@ -191,7 +192,7 @@ describe.each(testEngines())('paper on %s', (engine) => {
       idType: 'RESIDENT_ID',
       idNumber: '11010119900307123x',
     });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(new Date(), 'Asia/Shanghai');
     const a = await issueServiceCertificate(deps(), co, { memberId: volunteer.id, from: '2020-01-01', to: today });
     const b = await issueServiceCertificate(deps(), co, { memberId: volunteer.id, from: '2020-01-01', to: today });
     expect(b.certificate.seq).toBe(a.certificate.seq + 1);
@@ -214,7 +215,7 @@ describe.each(testEngines())('paper on %s', (engine) => {
 
   it.runIf(engine === 'postgres')('certificates: twenty issued at once get twenty consecutive numbers', async () => {
     const co = await as(coordinator);
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDate(new Date(), 'Asia/Shanghai');
     const issued = await Promise.all(
       Array.from({ length: 20 }, () =>
         issueServiceCertificate(depsFor(db), co, { memberId: volunteer.id, from: today, to: today }),

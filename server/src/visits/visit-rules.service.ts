@@ -14,6 +14,7 @@ import { isPlatformAdmin, memberIdOf, regionInMine, requireActor, type Actor } f
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
+import { localDate } from '../core/time';
 import * as v from '../core/validate';
 import { requireRegionReader } from '../reports/region-access';
 import { rulesForPath, refreshKeptTiers } from './tier-plan';
@@ -126,7 +127,8 @@ export async function visitFrequencyRaises(
   deps: ServiceDeps,
   actor: Actor | null,
   regionId: number,
-  today = new Date().toISOString().slice(0, 10),
+  // Raises are written in the province's own days (China keeps one zone).
+  today = localDate(new Date(), 'Asia/Shanghai'),
 ): Promise<VisitFrequencyRaiseRow[]> {
   const region = await regionOrNotFound(deps, regionId);
   requireRegionReader(actor, region);

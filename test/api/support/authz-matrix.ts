@@ -86,7 +86,7 @@
 //   resolveObjection               COORDINATOR of the objection's site, ADMIN (objections.service)
 // The acting VOLUNTEER (张建国) is also "the site's volunteer" at the demo village, so he holds the
 // staged claims there and redeems for himself; at the other site the claimer is its own volunteer.
-import { idemKey, PHONES, type Client, type TestServer } from './harness';
+import { idemKey, PHONES, todayIn, type Client, type TestServer } from './harness';
 import { CONFIRM, NEED, claimUpTo, confirmedService, postNeed, redeem, transfersOf } from './ops';
 import type { SiteCtx } from './sites';
 import { JPEG_32X24 } from '@huzhu/server/testing/photos';
@@ -563,7 +563,7 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     variables: { m: target.volunteerId },
   }),
   issueServiceCertificate: async ({ target }) => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIn();
     return {
       query: 'mutation ($m: ID!, $d: String!) { issueServiceCertificate(memberId: $m, from: $d, to: $d) { number } }',
       variables: { m: target.volunteerId, d: today },
@@ -651,7 +651,7 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     );
     return {
       query: 'mutation ($input: ReportMajorEventInput!) { reportMajorEvent(input: $input) { task { id } } }',
-      variables: { input: { elderId: addMember.id, kind: 'FALL', happenedOn: new Date().toISOString().slice(0, 10) } },
+      variables: { input: { elderId: addMember.id, kind: 'FALL', happenedOn: todayIn() } },
     };
   },
   // region_1: the demo village's county, the first region written. Rules the defaults' own, so

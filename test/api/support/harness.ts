@@ -268,6 +268,12 @@ export function monthIn(timeZone = 'Asia/Shanghai', at = new Date()): string {
   return `${part('year')}-${part('month')}`;
 }
 
+/** Today in the site's time zone (the demo site's is Asia/Shanghai), as YYYY-MM-DD: after 16:00 UTC
+ * Shanghai is already on tomorrow, and a service confirmed then is dated tomorrow. */
+export function todayIn(timeZone = 'Asia/Shanghai', at = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
 /** An ISO date-time some hours from now (negative for the past). */
 export function hoursFromNow(hours: number): string {
   return new Date(Date.now() + hours * 3_600_000).toISOString();
