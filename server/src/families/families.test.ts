@@ -19,7 +19,7 @@ import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../core/errors';
-import { localDate } from '../core/time';
+import { currentMonth, localDate } from '../core/time';
 import { transfer } from '../ledger/ledger.service';
 import * as claims from '../needs/claims.service';
 import { editNeed } from '../needs/need-edit.service';
@@ -253,7 +253,7 @@ describe.each(testEngines())('families and gifts on %s', (engine) => {
         }),
       ),
     ).toBe('INSUFFICIENT_BALANCE');
-    const month = new Date().toISOString().slice(0, 7);
+    const month = currentMonth('Asia/Shanghai');
     const figures = async (s: number, who: MemberRow) => families.siteFamilyFigures(deps(), await as(who), s, month);
     expect((await figures(villageB, coordinatorB)).giftMinutesOut).toBe(30);
     expect((await figures(siteId, coordinator)).giftMinutesIn).toBe(30);
@@ -270,7 +270,7 @@ describe.each(testEngines())('families and gifts on %s', (engine) => {
     expect(first.kind).toBe('DONATION');
     const pool = await allianceQueries.careAccount(db, siteId);
     expect(pool.balance).toBe(50);
-    const month = new Date().toISOString().slice(0, 7);
+    const month = currentMonth('Asia/Shanghai');
     expect((await families.siteFamilyFigures(deps(), await as(coordinator), siteId, month)).carePoolDonations).toBe(50);
     // Only for an elder of special difficulty.
     const notSpecial = await demoMember(db, '13900000005');
@@ -333,7 +333,7 @@ describe.each(testEngines())('families and gifts on %s', (engine) => {
       (t) => t.claimId === claim.id && t.kind === 'WITHDRAWAL',
     )!;
     expect(withdrawal).toMatchObject({ siteId, counterpartySiteId: villageB, amount: 60 });
-    const month = new Date().toISOString().slice(0, 7);
+    const month = currentMonth('Asia/Shanghai');
     expect((await families.siteFamilyFigures(deps(), await as(coordinator), siteId, month)).withdrawalMinutesIn).toBe(
       60,
     );

@@ -7,6 +7,7 @@ import { execute, parse, type DocumentNode, type ExecutionResult } from 'graphql
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentMonth } from '../core/time';
 import { buildSchema } from '../graphql/schema';
 import { toId } from '../core/ids';
 import { workspacePath } from '@huzhu/db';
@@ -70,7 +71,7 @@ describe.each(testEngines())('compiled execution on %s', (engine) => {
     variables = {
       siteId: toId('Site', demo.siteId),
       id: toId('Member', elder.id),
-      month: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`,
+      month: currentMonth('Asia/Shanghai', now),
       first: 5,
       yes: true,
       no: false,

@@ -6,6 +6,7 @@ import { memberQueries, regionQueries, tables, type MemberRow, type RegionRow } 
 import { seedDemo } from '@huzhu/db/seed';
 import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentMonth } from '../core/time';
 import { systemActor } from '../auth/authorize';
 import { updateMember } from '../members/member-lifecycle.service';
 import { appointRegionOfficer } from '../members/region-staff.service';
@@ -39,7 +40,7 @@ describe.each(testEngines())('visit rules on %s', (engine) => {
     (await handle.db.select().from(tables.visitTasks))
       .filter((t) => t.elderId === id(name))
       .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.id - b.id);
-  const month = () => new Date().toISOString().slice(0, 7);
+  const month = () => currentMonth('Asia/Shanghai');
   const dueNow = async () => (await visitCoverage(deps(), await actorOf('李秀英'), site, month())).dueCount;
 
   beforeAll(async () => {
