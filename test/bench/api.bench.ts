@@ -10,6 +10,7 @@ import { captureReports, startBare, type BareServer } from './bare';
 import { LoadGenerator } from './load';
 import { summarize, type Figures } from './measure';
 import { childServerMemory, settledMemory } from './memory';
+import { cpuMeter, type CpuPerOp } from './cpu';
 import { Q } from './documents';
 import { prepareBaskets, prepareClaims, writeBodies } from './write-fixtures';
 import { ONE_SITE } from './goals';
@@ -26,6 +27,8 @@ export interface ApiRow {
   /** The same operation on a peer server (another GraphQL server over the same tables), if measured. */
   peer?: Figures;
   statements: number;
+  /** Writes: CPU ms per operation of the server process and of PostgreSQL. */
+  cpu?: CpuPerOp;
 }
 
 export interface Captured {
@@ -56,7 +59,7 @@ export interface ApiResult {
   /** The same, right after the server started, before any load. */
   rssAtStartMb: number;
   /** VmRSS of the server in its own process (server/dist/main.mjs, as pnpm start runs it) after the same reads and writes. */
-  child?: { startMb: number; afterMb: number; seconds: number };
+  child?: { startMb: number; afterMb: number; seconds: number; startSeconds: number };
   month: string;
   data: { sites: number; members: number; transfers: number };
 }
@@ -219,10 +222,16 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
       capture = undefined;
       return statements;
     };
-    const measure = (url: string, requests: LoadJob['requests'], connections: number, onceOnly = false) =>
-      load
-        .run({ url, connections, seconds: o.seconds, requests, once: onceOnly })
-        .then((r) => summarize(r.latencies, r.seconds, r.errors, r.firstError));
+    const meter = await cpuMeter(sql);
+    /** A write row: its figures, and the CPU each side spent per confirmed or redeemed request. */
+    const measureWrite = async (url: string, requests: LoadJob['requests'], connections: number) => {
+      const stop = meter.start();
+      const r = await load.run({ url, connections, seconds: o.seconds, requests, once: true });
+      const cpu = stop()(Math.max(1, r.latencies.length));
+      return { gql: summarize(r.latencies, r.seconds, r.errors, r.firstError), cpu };
+    };
+    const cpuText = (c: CpuPerOp) =>
+      `  CPU/op: server ${c.serverMs.toFixed(2)} ms, PostgreSQL ${c.postgresMs.toFixed(2)} ms`;
 
     const replay: { connections: number; requests: LoadJob['requests']; once: boolean }[] = [];
     for (const [i, read] of reads.entries()) {
@@ -316,10 +325,11 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
       await once(gqlUrl, { body: JSON.stringify({ query: '{ __typename }' }), token: counted.token });
       const n = await countStatements(op, counted);
       for (const c of o.levels) {
-        const gql = await measure(gqlUrl, slice(perLevel), c, true);
-        rows.push({ op, kind: 'write', connections: c, gql, statements: n });
+        const { gql, cpu } = await measureWrite(gqlUrl, slice(perLevel), c);
+        rows.push({ op, kind: 'write', connections: c, gql, statements: n, cpu });
         o.log(
           `  ${op} @${c}: ${gql.perSecond.toFixed(0)}/s p50 ${gql.p50.toFixed(1)} ms p99 ${gql.p99.toFixed(1)} ms` +
+            cpuText(cpu) +
             (gql.errors > 0 ? `  errors ${gql.errors}: ${gql.firstError}` : ''),
         );
       }
@@ -337,10 +347,11 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
       // Its statements are confirmService's (counted above when it ran, else here).
       const n =
         rows.find((r) => r.op === 'confirmService')?.statements ?? (await countStatements(ONE_SITE, confirmBodies[0]!));
-      const gql = await measure(gqlUrl, confirmBodies.slice(1), 16, true);
-      rows.push({ op: ONE_SITE, kind: 'write', connections: 16, gql, statements: n });
+      const { gql, cpu } = await measureWrite(gqlUrl, confirmBodies.slice(1), 16);
+      rows.push({ op: ONE_SITE, kind: 'write', connections: 16, gql, statements: n, cpu });
       o.log(
         `  ${ONE_SITE}: ${gql.perSecond.toFixed(0)}/s p50 ${gql.p50.toFixed(1)} ms p99 ${gql.p99.toFixed(1)} ms` +
+          cpuText(cpu) +
           (gql.errors > 0 ? `  errors ${gql.errors}: ${gql.firstError}` : ''),
       );
     }

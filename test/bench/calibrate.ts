@@ -2,6 +2,7 @@
 // figures came from, measured here in the same run, under the same load generator, and a fourth
 // with no figure of the issue's: Apollo + one ledger transfer, the reference every write goal is a
 // ratio to (issue 19).
+import { cpuMeter, type CpuPerOp } from './cpu';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
@@ -48,6 +49,8 @@ export interface Calibration {
   reference?: number;
   /** This machine's throughput as a fraction of the reference machine's. */
   factor?: number;
+  /** The write reference: CPU ms per transfer of this process (its server) and of PostgreSQL. */
+  cpu?: CpuPerOp;
 }
 
 async function listen(app: unknown): Promise<{ server: Server; url: string }> {
@@ -67,6 +70,7 @@ export async function calibrate(o: {
   // The write reference's pool: the server's default size (DB_POOL_SIZE 10).
   const handle = await openDb({ url: o.url, migrate: false, poolSize: 10 });
   const out: Calibration[] = [];
+  const meter = await cpuMeter(sql);
   const started: Server[] = [];
   try {
     // 1. express 5 answering JSON.
@@ -145,6 +149,7 @@ export async function calibrate(o: {
     for (const run of runs) {
       const warm = run.once ? run.requests.splice(0, 2000) : run.requests;
       await o.load.run({ url: run.url, connections: 4, seconds: 1, requests: warm, once: run.once }); // warm-up
+      const stop = meter.start();
       const r = await o.load.run({
         url: run.url,
         connections: o.connections,
@@ -152,6 +157,7 @@ export async function calibrate(o: {
         requests: run.requests,
         once: run.once,
       });
+      const cpu = stop()(Math.max(1, r.latencies.length));
       if (r.errors > 0) throw new Error(`calibration ${run.name}: ${r.errors} errors (${r.firstError})`);
       if (r.exhausted) throw new Error(`calibration ${run.name}: its ${run.requests.length} bodies ran out`);
       const sorted = Float64Array.from(r.latencies).sort();
@@ -163,6 +169,7 @@ export async function calibrate(o: {
         perSecond,
         p99: sorted[Math.floor(0.99 * sorted.length)] ?? Number.NaN,
         ...(reference ? { reference, factor: perSecond / reference } : {}),
+        ...(run.once ? { cpu } : {}),
       });
     }
     await apollo.stop();
@@ -216,5 +223,11 @@ export function calibrationTable(rows: Calibration[], connections: number): stri
       (r) =>
         `| ${r.label} | ${r.perSecond.toFixed(0)} | ${r.p99.toFixed(1)} | ${r.reference ?? '-'} | ${r.factor?.toFixed(2) ?? '-'} |`,
     ),
+    ...rows
+      .filter((r) => r.cpu)
+      .map(
+        (r) =>
+          `\n${r.label}: CPU per transfer ${r.cpu!.serverMs.toFixed(2)} ms in the server, ${r.cpu!.postgresMs.toFixed(2)} ms in PostgreSQL.`,
+      ),
   ].join('\n');
 }

@@ -17,11 +17,12 @@ export async function childServerMemory(
   jobs: { connections: number; requests: LoadJob['requests']; once: boolean }[],
   seconds: number,
   load: LoadGenerator,
-): Promise<{ startMb: number; afterMb: number; seconds: number }> {
+): Promise<{ startMb: number; afterMb: number; seconds: number; startSeconds: number }> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   // As pnpm start runs it: the bundled server, built from the sources of this checkout.
   execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/bundle.cli.ts'], { cwd: root, stdio: 'ignore' });
-  const server = spawn(process.execPath, ['--max-semi-space-size=32', '--enable-source-maps', 'server/dist/main.mjs'], {
+  const spawned = performance.now();
+  const server = spawn(process.execPath, [...startFlags(root), 'server/dist/main.mjs'], {
     cwd: root,
     env: {
       ...process.env,
@@ -50,17 +51,28 @@ export async function childServerMemory(
     });
     const vmRss = () =>
       Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? NaN) / 1024;
+    const startSeconds = (performance.now() - spawned) / 1000;
     const startMb = vmRss();
     const started = performance.now();
     for (const job of jobs) {
       if (job.requests.length === 0) continue;
       await load.run({ url: graphql, connections: job.connections, seconds, requests: job.requests, once: job.once });
     }
-    return { startMb, afterMb: vmRss(), seconds: (performance.now() - started) / 1000 };
+    return { startMb, afterMb: vmRss(), seconds: (performance.now() - started) / 1000, startSeconds };
   } finally {
     server.kill('SIGTERM');
     if (server.exitCode === null) await onceEvent(server, 'exit');
   }
+}
+
+/** Node's flags as `pnpm start` passes them (server/package.json), or BENCH_NODE_FLAGS to try others. */
+function startFlags(root: string): string[] {
+  if (process.env.BENCH_NODE_FLAGS !== undefined) return process.env.BENCH_NODE_FLAGS.split(' ').filter(Boolean);
+  const start = (JSON.parse(readFileSync(`${root}server/package.json`, 'utf8')) as { scripts: { start: string } })
+    .scripts.start;
+  const m = /^node ((?:--\S+ )*)dist\/main\.mjs$/.exec(start);
+  if (!m) throw new Error(`server/package.json's start is not "node [flags] dist/main.mjs": ${start}`);
+  return m[1]!.split(' ').filter(Boolean);
 }
 
 /** Memory after a full collection: what the process holds, not what it has yet to free. */

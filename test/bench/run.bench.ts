@@ -136,7 +136,7 @@ console.log(
 );
 if (api.child) {
   console.log(
-    `\nServer resident memory (VmRSS of server/dist/main.mjs in its own process, as pnpm start runs it): ${api.child.startMb.toFixed(0)} MB started, ${api.child.afterMb.toFixed(0)} MB after replaying the run's reads and writes (${api.child.seconds.toFixed(0)} s at 64 connections).`,
+    `\nServer resident memory (VmRSS of server/dist/main.mjs in its own process, as pnpm start runs it): ${api.child.startMb.toFixed(0)} MB started (listening ${api.child.startSeconds.toFixed(1)} s after spawn), ${api.child.afterMb.toFixed(0)} MB after replaying the run's reads and writes (${api.child.seconds.toFixed(0)} s at 64 connections).`,
   );
 }
 console.log(
@@ -174,13 +174,13 @@ if (written.length > 0) {
 function apiTable(rows: ApiRow[]): string {
   const peers = rows.some((r) => r.peer);
   const head =
-    `| operation | conns | GraphQL req/s | p50 ms | p99 ms |${peers ? ' peer req/s |' : ''} bare req/s | bare p99 ms | bare/GraphQL | SQL | errors |\n` +
-    `| --- | ---: | ---: | ---: | ---: |${peers ? ' ---: |' : ''} ---: | ---: | ---: | ---: | ---: |`;
+    `| operation | conns | GraphQL req/s | p50 ms | p99 ms |${peers ? ' peer req/s |' : ''} bare req/s | bare p99 ms | bare/GraphQL | SQL | CPU ms/op server + PostgreSQL | errors |\n` +
+    `| --- | ---: | ---: | ---: | ---: |${peers ? ' ---: |' : ''} ---: | ---: | ---: | ---: | ---: | ---: |`;
   const body = rows.map((r) => {
     const b = r.bare;
     const peer = peers ? ` ${r.peer ? r.peer.perSecond.toFixed(0) : '-'} |` : '';
     const errors = r.gql.errors + (b?.errors ?? 0) + (r.peer?.errors ?? 0);
-    return `| ${r.op} | ${r.connections} | ${r.gql.perSecond.toFixed(0)} | ${r.gql.p50.toFixed(1)} | ${r.gql.p99.toFixed(1)} |${peer} ${b ? b.perSecond.toFixed(0) : '-'} | ${b ? b.p99.toFixed(1) : '-'} | ${b ? (b.perSecond / r.gql.perSecond).toFixed(2) : '-'} | ${r.statements} | ${errors} |`;
+    return `| ${r.op} | ${r.connections} | ${r.gql.perSecond.toFixed(0)} | ${r.gql.p50.toFixed(1)} | ${r.gql.p99.toFixed(1)} |${peer} ${b ? b.perSecond.toFixed(0) : '-'} | ${b ? b.p99.toFixed(1) : '-'} | ${b ? (b.perSecond / r.gql.perSecond).toFixed(2) : '-'} | ${r.statements} | ${r.cpu ? `${r.cpu.serverMs.toFixed(2)} + ${r.cpu.postgresMs.toFixed(2)}` : '-'} | ${errors} |`;
   });
   return [head, ...body].join('\n');
 }
