@@ -158,7 +158,7 @@ function checkChange(input: SeriesChange) {
 
 /**
  * "This and the following": the series ends the day before this occurrence's day and a new one
- * with the change runs from it (or, from the series' first day, the series itself changes).
+ * with the change runs from it (or, from the series' first occurrence, the series itself changes).
  * Occurrences from that day on the new rule's days move to the new series; unclaimed ones on days
  * it no longer has are cancelled, claimed ones there are kept as they are.
  */
@@ -189,7 +189,9 @@ export async function editSeriesFrom(
       true,
     );
     let next: NeedSeriesRow;
-    if (day <= old.startsOn) {
+    // From the first occurrence the series itself changes, even when its first day is not one of
+    // its days (a weekday round posted on a Saturday): there is nothing before it to keep.
+    if (day <= old.startsOn || countBefore(old, day) === 0) {
       next = await sq.updateSeries(tx, old.id, { ...fields, ...rule });
     } else {
       await sq.updateSeries(tx, old.id, { endsOn: dayBefore(day) });
