@@ -381,6 +381,34 @@ export async function claimStatusCounts(ex: Executor, needId: number): Promise<M
   return new Map(rows.map((r) => [r.status, r.n]));
 }
 
+const statusList = (list: readonly ClaimStatus[]) => sql.raw(list.map((s) => `'${s}'`).join(', '));
+
+/**
+ * Lets the need's status follow its claims in one statement, under the need's row lock (the
+ * caller's): OPEN while a slot is free, FILLED while every slot is held, COMPLETED once every
+ * claim has settled with some service confirmed. Counting in the statement itself (closed claims
+ * left out, as claimStatusCounts) lets it go out in the same round trip as the claim's change it
+ * follows. Returns the need as changed, or undefined when its status stays (or it was cancelled
+ * or completed already).
+ */
+export async function followNeedStatus(ex: Executor, needId: number, now = new Date()): Promise<NeedRow | undefined> {
+  const next = sql<NeedStatus>`(select case
+      when count(*) filter (where c.status in (${statusList(SLOT_HOLDING)})) < "needs"."slots" then 'OPEN'
+      when count(*) filter (where c.status in (${statusList(IN_PROGRESS)})) = 0
+       and count(*) filter (where c.status = 'CONFIRMED') > 0 then 'COMPLETED'
+      else 'FILLED' end::need_status
+    from claims c where c.need_id = "needs"."id" and c.closed_at is null)`;
+  const [row] = await ex
+    .update(needs)
+    .set({
+      status: next,
+      completedAt: sql`case when ${next} = 'COMPLETED' then ${now.toISOString()}::timestamptz else "needs"."completed_at" end`,
+    })
+    .where(and(eq(needs.id, needId), notInArray(needs.status, ['CANCELLED', 'COMPLETED']), ne(needs.status, next)))
+    .returning();
+  return row;
+}
+
 /** The volunteer's claims on the need: at most one live, and the ones given back (at most MAX_WITHDRAWALS). */
 export async function claimsOfVolunteerOn(ex: Executor, needId: number, volunteerId: number): Promise<ClaimRow[]> {
   return ex

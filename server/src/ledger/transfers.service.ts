@@ -18,7 +18,8 @@ import { ErrorCode, badInput, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
 import { carePoolSource, requireRelativeConsent } from '../families/payers';
 import { applyBalanceCap } from './balance-cap';
-import { sitePolicy, weightedMinutes } from './hours-policy';
+import { sitePolicy, weightedMinutes, type HoursPolicy } from './hours-policy';
+import { pipelined } from '../core/pipelined';
 import { accountsAt, reverse, transfer } from './ledger.service';
 import { spendMinutesAt } from './spend-minutes';
 
@@ -48,6 +49,25 @@ export function pointsFor(minutes: number, pointsPerHour: number): number {
   return Math.floor((minutes * pointsPerHour) / 60);
 }
 
+/** What a service credit reads before it writes: the site's accounts, the category's rate, the policy. */
+export interface CreditReads {
+  found: Awaited<ReturnType<typeof accountsAt>>;
+  siteRate: number | undefined;
+  policy: HoursPolicy;
+}
+
+/**
+ * Starts the reads a service credit needs (none of them locks), so that a caller can send them
+ * with its own first statements: one round trip for both. The volunteer never changes on a claim.
+ */
+export function creditReads(tx: Transaction, site: SiteRow, need: NeedRow, volunteerId: number): Promise<CreditReads> {
+  return Promise.all([
+    accountsAt(tx, site.id, [volunteerId]),
+    siteQueries.categoryRate(tx, site.id, need.category),
+    sitePolicy(tx, site.id),
+  ]).then(([found, siteRate, policy]) => ({ found, siteRate: siteRate ?? undefined, policy }));
+}
+
 /**
  * Credits a confirmed service inside the confirmation's transaction and returns the points.
  * Keys derive from the claim, so a claim can be paid once whatever keys the client sends.
@@ -61,10 +81,17 @@ export function pointsFor(minutes: number, pointsPerHour: number): number {
  *
  * Hours policy (issue 18): the minutes that move are the claim's minutes at the category's weight
  * (see hours-policy.ts); a credit above the balance cap overflows to the care pool (balance-cap.ts).
+ *
+ * `reads` may come started (creditReads). `alongside(points)` is the caller's own writes that
+ * follow from the points (the claim's update, its audit row, the message): they are sent right
+ * behind the transfers, on the same connection, so a site-paid confirmation's writes all go in one
+ * round trip. Any failure among them fails the whole, and the transaction writes nothing.
  */
 export async function creditService(
   tx: Transaction,
   s: { site: SiteRow; need: NeedRow; claim: ClaimRow; minutes: number; confirmedBy: number | null },
+  reads: Promise<CreditReads> = creditReads(tx, s.site, s.need, s.claim.volunteerId),
+  alongside: (points: number) => Promise<unknown> = async () => undefined,
 ): Promise<number> {
   // Who pays the minutes: the beneficiary, or a linked relative whose consent holds at this moment
   // (refused before anything is written), else the site (its pool, or its care pool).
@@ -74,14 +101,7 @@ export async function creditService(
       : s.need.payer === 'RELATIVE'
         ? await requireRelativeConsent(tx, s.need)
         : undefined;
-  // Reads that do not depend on each other, then both transfers, each pair pipelined on the
-  // transaction's connection: one round trip a pair. The two transfers lock disjoint accounts
-  // (minutes, points), always in this order.
-  const [found, siteRate, policy] = await Promise.all([
-    accountsAt(tx, s.site.id, [s.claim.volunteerId]),
-    siteQueries.categoryRate(tx, s.site.id, s.need.category),
-    sitePolicy(tx, s.site.id),
-  ]);
+  const { found, siteRate, policy } = await reads;
   const pool = (unit: 'MINUTES' | 'POINTS') => {
     const id = found.site('SITE_POOL', unit);
     if (id === undefined) throw new Error(`site ${s.site.id} has no ${unit} pool`);
@@ -121,17 +141,16 @@ export async function creditService(
       createdBy: s.confirmedBy,
       memo: s.need.title,
     });
-  const [minutes] = await Promise.all([
-    payerId !== undefined
-      ? paidByMember(payerId)
-      : credit(
-          'MINUTES',
-          credited,
-          s.need.payer === 'CARE_POOL'
-            ? await carePoolSource(tx, s.site.id, credited, member(s.claim.volunteerId, 'MINUTES'))
-            : pool('MINUTES'),
-        ),
-    ...(points > 0 ? [credit('POINTS', points, pool('POINTS'))] : []),
+  const minutesFrom =
+    payerId === undefined && s.need.payer === 'CARE_POOL'
+      ? await carePoolSource(tx, s.site.id, credited, member(s.claim.volunteerId, 'MINUTES'))
+      : undefined;
+  // The transfers (minutes then points: they lock disjoint accounts, always in this order), then
+  // the caller's writes, all sent before any answer is awaited.
+  const [minutes] = await pipelined([
+    payerId !== undefined ? paidByMember(payerId) : credit('MINUTES', credited, minutesFrom ?? pool('MINUTES')),
+    points > 0 ? credit('POINTS', points, pool('POINTS')) : undefined,
+    alongside(points),
   ]);
   // Hours policy (issue 18): what the credit brought above the cap goes to the care pool. The
   // credit just written tells the volunteer's balance (the last transfer of a member-paid one

@@ -188,7 +188,7 @@ export async function deactivateMember(
     for (const c of own) {
       const need = (await needQueries.needById(tx, c.needId, true))!;
       changedClaims.push(await needQueries.updateClaim(tx, c.id, { status: 'WITHDRAWN', settledAt: now, settledBy }));
-      await followNeed(tx, need, await needQueries.claimStatusCounts(tx, need.id));
+      await followNeed(tx, need);
     }
     // Needs for them: cancelled as cancelNeed does, their volunteers given back their slots and told.
     for (const need of needsFor) {

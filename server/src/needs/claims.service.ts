@@ -25,7 +25,7 @@ import { ErrorCode, fail, notFound } from '../core/errors';
 import { pipelined } from '../core/pipelined';
 import { localMinute } from '../core/time';
 import * as v from '../core/validate';
-import { creditService } from '../ledger/transfers.service';
+import { creditReads, creditService } from '../ledger/transfers.service';
 import { forgetNeed, siteOf } from './needs.service';
 import { audit } from '../audit/audit.service';
 import { deliver } from '../inbox/inbox.deliver';
@@ -210,41 +210,28 @@ async function lockNeedAndClaim(tx: Transaction, needId: number, claimId: number
 }
 
 /**
- * Writes the claim's change with its audit row, then lets the need's status follow. The claim
- * counts go out with the update and are answered after it (one connection runs its statements in
- * order), so the three cost one round trip; only a change of the need's status costs another.
+ * Writes the claim's change with its audit row, and lets the need's status follow (one statement
+ * that counts the claims after the change): the three go out together, one round trip.
  */
-async function settle(
+function settle(
   tx: Transaction,
   locked: NeedRow,
   claimId: number,
   changes: Partial<ClaimRow>,
   writeAudit: () => Promise<void>,
 ): Promise<ClaimRow> {
-  const [row, , counts] = await pipelined([
-    q.updateClaim(tx, claimId, changes),
-    writeAudit(),
-    q.claimStatusCounts(tx, locked.id),
-  ]);
-  await followNeed(tx, locked, counts);
-  return row;
+  return pipelined([q.updateClaim(tx, claimId, changes), writeAudit(), followNeed(tx, locked)]).then(([row]) => row);
 }
 
 /**
- * A need's status follows its claims: OPEN while a slot is free, FILLED while every slot is held,
- * COMPLETED once all settle with some service confirmed. One whose every claim was rejected (or a
- * no-show) is not completed: it stays FILLED for a volunteer to report again or the coordinator to
- * reopen it. `need` as read under its row lock in this transaction; `counts` its claims' after the
- * change (closed claims left out).
+ * A need's status follows its claims (needQueries.followNeedStatus says how). One whose every
+ * claim was rejected (or a no-show) is not completed: it stays FILLED for a volunteer to report
+ * again or the coordinator to reopen it. `need` as read under its row lock in this transaction;
+ * a cancelled or completed one is left as it is without a statement.
  */
-export async function followNeed(tx: Transaction, need: NeedRow, counts: Map<ClaimStatus, number>): Promise<NeedRow> {
+export async function followNeed(tx: Transaction, need: NeedRow): Promise<NeedRow> {
   if (need.status === 'CANCELLED' || need.status === 'COMPLETED') return need;
-  const holding = q.SLOT_HOLDING.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
-  const inProgress = q.IN_PROGRESS.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
-  const confirmed = counts.get('CONFIRMED') ?? 0;
-  const next = holding < need.slots ? 'OPEN' : inProgress === 0 && confirmed > 0 ? 'COMPLETED' : 'FILLED';
-  if (next === need.status) return need;
-  return q.setNeedStatus(tx, need.id, next, next === 'COMPLETED' ? { completedAt: new Date() } : {});
+  return (await q.followNeedStatus(tx, need.id)) ?? need;
 }
 
 export const withdrawClaim = (deps: ServiceDeps, actor: Actor | null, claimId: number) =>
@@ -379,7 +366,7 @@ export async function reopenNeed(deps: ServiceDeps, actor: Actor | null, needId:
     const closedAt = new Date();
     const closed: ClaimRow[] = [];
     for (const c of open) closed.push(await q.updateClaim(tx, c.id, { closedAt }));
-    const row = await followNeed(tx, locked, await q.claimStatusCounts(tx, needId));
+    const row = await followNeed(tx, locked);
     await audit(tx, actor, locked.siteId, 'reopenNeed', 'need', needId, {
       closedClaims: closed.map((c) => c.id),
       from: locked.status,
@@ -411,7 +398,7 @@ export async function confirmService(
 ): Promise<ClaimRow> {
   const key = v.idempotencyKey('idempotencyKey', keyInput);
   const override = minutesInput == null ? undefined : v.int('minutes', minutesInput, 1, 1440);
-  const { need, actorId } = await claimContext(deps, actor, claimId, 'coordinator');
+  const { need, claim: seen, actorId } = await claimContext(deps, actor, claimId, 'coordinator');
   // Read before the transaction: on PGlite (one connection) a read outside an open
   // transaction would wait for it forever.
   const site = await siteOf(deps, need.siteId);
@@ -421,7 +408,9 @@ export async function confirmService(
       // Under the claim's lock a retry of this claim sees the first confirmation. Another claim
       // holding the key is found by the key's unique index when this one takes it (23505 below,
       // and the transaction writes nothing): no statement of its own on every confirmation.
-      const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
+      // The credit's reads lock nothing and go out with the locks: one round trip.
+      const reads = creditReads(tx, site, need, seen.volunteerId);
+      const [{ locked, claim }] = await pipelined([lockNeedAndClaim(tx, need.id, claimId), reads]);
       if (claim.confirmKey === key) {
         // The same request: the minutes asked for (or, without them, the reported ones) are
         // the minutes confirmed.
@@ -433,23 +422,26 @@ export async function confirmService(
         fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
       if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
       const minutes = override ?? claim.reportedMinutes!;
-      const points = await creditService(tx, { site, need, claim, minutes, confirmedBy: actorId });
-      const changes = {
-        status: 'CONFIRMED',
-        confirmedMinutes: minutes,
-        pointsAwarded: points,
-        settledAt: new Date(),
-        settledBy: actorId,
-        confirmKey: key,
-      } as const;
-      // The volunteer's message goes out with the claim's update (one round trip for both).
-      const [row] = await pipelined([
-        settle(tx, locked, claimId, changes, () =>
-          audit(tx, actor, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
-        ),
-        deliver(tx, [claimConfirmed(locked, claim, minutes, points)]),
-      ]);
-      return row;
+      let row: ClaimRow | undefined;
+      // The claim's update, its audit row, the need's status and the volunteer's message go out
+      // right behind the transfers (creditService's alongside): one round trip for all the writes.
+      await creditService(tx, { site, need, claim, minutes, confirmedBy: actorId }, reads, async (points) => {
+        const changes = {
+          status: 'CONFIRMED',
+          confirmedMinutes: minutes,
+          pointsAwarded: points,
+          settledAt: new Date(),
+          settledBy: actorId,
+          confirmKey: key,
+        } as const;
+        [row] = await pipelined([
+          settle(tx, locked, claimId, changes, () =>
+            audit(tx, actor, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
+          ),
+          deliver(tx, [claimConfirmed(locked, claim, minutes, points)]),
+        ]);
+      });
+      return row!;
     })
     .catch((error: unknown) => {
       // The same key confirming another claim at this very moment: its commit won the key.
