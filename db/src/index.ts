@@ -4,6 +4,7 @@ export { REPLICA_DOWN_MS, type ReplicaStats, type ReplicaStatus } from './replic
 export * as tables from './schema/index';
 export * from './schema/enums.schema';
 export { JOIN_REQUEST_STATUSES, type JoinRequestStatus } from './schema/joining.schema';
+export { DEFAULT_SITE_ZONE } from './schema/sites.schema';
 export * as ledgerQueries from './queries/ledger.queries';
 export * as siteQueries from './queries/sites.queries';
 export * as memberQueries from './queries/members.queries';

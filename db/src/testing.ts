@@ -8,6 +8,7 @@ import { migrationsFolder, openDb, postgresClient, type Database, type DbHandle,
 import { memberAccount, siteAccount } from './queries/ledger.queries';
 import { insertMember } from './queries/members.queries';
 import { insertSite } from './queries/sites.queries';
+import { seedDemo } from './seed/demo.seed';
 
 export function testEngines(): Engine[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -111,5 +112,34 @@ export async function createLedgerFixture(db: Database, count: number, label = '
     }
     const accountIds = [pool.minutes, pool.points, supermarket, ...members.flatMap((m) => [m.minutes, m.points])];
     return { siteId: site.id, pool, supermarket, members, accountIds };
+  });
+}
+
+export interface VillagesFixture {
+  /** The demo village, 三和村 of 安定镇, 平江县 (seedDemo, without its second village). */
+  here: number;
+  /** Other villages of the same township and county, in order: 石门村, 东山村. */
+  sameCounty: number[];
+  /** A village of another county: 远村 of 远山县. */
+  farCounty: number;
+}
+
+const SAME_COUNTY_VILLAGES = ['石门村', '东山村'];
+
+/**
+ * The demo village and villages around it, for what crosses sites (hours that travel, families,
+ * alliances): `sameCounty` (1 or 2) more of its county and one of another county. Each test adds
+ * the people it needs; the villages carry none.
+ */
+export async function createVillagesFixture(db: Database, sameCounty = 1): Promise<VillagesFixture> {
+  if (sameCounty < 1 || sameCounty > SAME_COUNTY_VILLAGES.length) throw new Error(`sameCounty ${sameCounty}: 1 to 2`);
+  const here = (await seedDemo(db)).siteId;
+  return db.transaction(async (tx) => {
+    const near: number[] = [];
+    for (const village of SAME_COUNTY_VILLAGES.slice(0, sameCounty)) {
+      near.push((await insertSite(tx, { name: `${village}互助站`, county: '平江县', township: '安定镇', village })).id);
+    }
+    const far = await insertSite(tx, { name: '远村互助站', county: '远山县', village: '远村' });
+    return { here, sameCounty: near, farCounty: far.id };
   });
 }

@@ -104,16 +104,27 @@ describe.each(targets())('authorization on $name', (on) => {
         const expected = outcomes[i]!;
         it(`${mutation} at ${where === 'none' ? 'no' : where} site as ${actor}: ${expected}`, async () => {
           const target = where === 'other' ? other : own;
-          const { query, variables } = await STAGE[mutation]!({ s, target, own, actor, actorId: actorIds()[actor] });
-          const before = await s.snapshot();
-          const r = await actorAt(actor, where).request<Record<string, unknown>>(query, variables);
-          if (expected === 'ok') {
-            expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
-            expect(r.data?.[mutation]).toBeTruthy();
-          } else {
-            expect(r.errors?.[0]?.extensions?.code, JSON.stringify(r.errors)).toBe(expected);
-            expect(r.data?.[mutation] ?? null).toBeNull();
-            expect(await s.snapshot()).toEqual(before);
+          const { query, variables, restore } = await STAGE[mutation]!({
+            s,
+            target,
+            own,
+            actor,
+            actorId: actorIds()[actor],
+          });
+          try {
+            const before = await s.snapshot();
+            const r = await actorAt(actor, where).request<Record<string, unknown>>(query, variables);
+            if (expected === 'ok') {
+              expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+              expect(r.data?.[mutation]).toBeTruthy();
+            } else {
+              expect(r.errors?.[0]?.extensions?.code, JSON.stringify(r.errors)).toBe(expected);
+              expect(r.data?.[mutation] ?? null).toBeNull();
+              expect(await s.snapshot()).toEqual(before);
+            }
+          } finally {
+            // After the snapshot: putting a setting back writes (an audit row) of its own.
+            await restore?.();
           }
         });
       });

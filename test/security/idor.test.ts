@@ -80,7 +80,11 @@ describe.each(targets())('IDOR on $name', (on) => {
   it.each(CASES)("%s with the other site's ids, as the demo village's %s", async (mutation, actor) => {
     const actorId = d.ids[actor.toLowerCase() as 'coordinator'];
     const req = await STAGE[mutation]!({ s: s as unknown as TestServer, target: other, own, actor, actorId });
-    await refused(actors[actor], req.query, req.variables ?? {}, ['FORBIDDEN', 'NOT_FOUND']);
+    try {
+      await refused(actors[actor], req.query, req.variables ?? {}, ['FORBIDDEN', 'NOT_FOUND']);
+    } finally {
+      await req.restore?.();
+    }
   });
 
   it("posts no need at its own site for the other site's elder", async () => {

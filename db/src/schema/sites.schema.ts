@@ -4,6 +4,12 @@ import { bigint, boolean, check, index, integer, pgTable, primaryKey, text, time
 import { leaverBalanceRuleEnum, serviceCategoryEnum } from './enums.schema';
 import { regions } from './regions.schema';
 
+/**
+ * The zone a site keeps unless it is given another, and the one work covering every site at once
+ * counts its days in: China keeps one zone. The server re-exports it from core/time.
+ */
+export const DEFAULT_SITE_ZONE = 'Asia/Shanghai';
+
 export const sites = pgTable(
   'sites',
   {
@@ -15,7 +21,7 @@ export const sites = pgTable(
     village: text('village').notNull().default(''),
     /** The deepest division the site sits in (its village, township or county row). */
     regionId: bigint('region_id', { mode: 'number' }).references(() => regions.id),
-    timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+    timeZone: text('time_zone').notNull().default(DEFAULT_SITE_ZONE),
     /** Points earned per hour of confirmed service, unless the category has its own rate. */
     pointsPerHour: integer('points_per_hour').notNull().default(10),
     /** Points older than this many months expire; null: they never do. */

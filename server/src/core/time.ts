@@ -2,6 +2,9 @@
 // starts at 2026-10-31T16:00Z.
 import { Temporal } from '@js-temporal/polyfill';
 
+// The default lives beside the sites table, whose column default it is (db cannot import the server).
+export { DEFAULT_SITE_ZONE } from '@huzhu/db';
+
 export function monthRange(year: number, month: number, timeZone: string): { from: Date; to: Date } {
   const start = Temporal.PlainDate.from({ year, month, day: 1 }, { overflow: 'reject' });
   return {

@@ -15,8 +15,7 @@ import {
   type Database,
   type MemberRow,
 } from '@huzhu/db';
-import { seedDemo } from '@huzhu/db/seed';
-import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
+import { createVillagesFixture, openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../core/errors';
 import { currentMonth, localDate } from '../core/time';
@@ -103,21 +102,16 @@ describe.each(testEngines())('families and gifts on %s', (engine) => {
   beforeAll(async () => {
     handle = await openTestDb(engine);
     db = handle.db;
-    siteId = (await seedDemo(db)).siteId;
+    // The demo village, 石门村 of its county (villageB) and 远村 of another (elsewhere).
+    const villages = await createVillagesFixture(db);
+    siteId = villages.here;
+    villageB = villages.sameCounty[0]!;
+    elsewhere = villages.farCounty;
     coordinator = await demoMember(db, '13900000001');
     volunteer = await demoMember(db, '13900000003');
     mother = await demoMember(db, '13900000007');
     // 孙德福: no phone, no log-in: his coordinator consents for him as his proxy.
     proxyElder = (await db.select().from(tables.members)).find((m) => m.name === '孙德福')!;
-    const b = await siteQueries.insertSite(db, {
-      name: '石门村互助站',
-      county: '平江县',
-      township: '安定镇',
-      village: '石门村',
-    });
-    const c = await siteQueries.insertSite(db, { name: '外县村互助站', county: '湘阴县', village: '外县村' });
-    villageB = b.id;
-    elsewhere = c.id;
     coordinatorB = await memberQueries.insertMember(
       db,
       { siteId: villageB, name: '石门村协调员', phone: '13911110001', passwordHash: 'x' },

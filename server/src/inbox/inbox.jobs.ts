@@ -1,6 +1,7 @@
 // The inbox's scheduled work: every night the messages older than 180 days are dropped, so an
 // inbox keeps half a year of what happened and the table stays small on a village's server.
 import { inboxQueries } from '@huzhu/db';
+import { DEFAULT_SITE_ZONE } from '../core/time';
 import type { JobDefinition, JobDeps } from '../jobs/queue';
 
 export const INBOX_PRUNE = 'inbox.prune';
@@ -18,7 +19,7 @@ export function inboxJobs(deps: JobDeps): JobDefinition[] {
     {
       name: INBOX_PRUNE,
       // Once a night, at an hour nobody is reading; any zone will do for a 180-day cut.
-      schedule: { cron: '15 3 * * *', timeZone: 'Asia/Shanghai' },
+      schedule: { cron: '15 3 * * *', timeZone: DEFAULT_SITE_ZONE },
       retryLimit: 2,
       retryDelaySeconds: 600,
       expireInSeconds: 1800,

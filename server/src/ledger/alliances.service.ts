@@ -4,7 +4,14 @@
 // offices both accepted an alliance (proposed by one county's officer, accepted by the other's,
 // ended by either). Platform staff act for any county; an officer of a region above a county
 // (a city) acts for it as its own officer would.
-import { allianceQueries, regionQueries, type CountyAllianceRow, type Executor, type RegionRow } from '@huzhu/db';
+import {
+  allianceQueries,
+  regionQueries,
+  type CountyAllianceRow,
+  type Executor,
+  type RegionRow,
+  type Transaction,
+} from '@huzhu/db';
 import { isPlatformAdmin, isSystem, memberIdOf, regionInMine, requireActor, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
@@ -91,35 +98,54 @@ export async function proposeAlliance(
   });
 }
 
+/**
+ * One step of an alliance's life in the caller's transaction: the row locked, so two officers
+ * acting at once take turns (NOT_FOUND when there is none). `step` checks who may take it and from
+ * which state, and returns the changed row, or null when the step was taken already: a retry
+ * answers with the row as it is and audits nothing. A change is audited as `action`.
+ */
+async function withAlliance(
+  tx: Transaction,
+  actor: Actor,
+  allianceId: number,
+  action: 'acceptAlliance' | 'endAlliance',
+  step: (row: CountyAllianceRow) => Promise<CountyAllianceRow | null>,
+): Promise<CountyAllianceRow> {
+  const row = await allianceQueries.lockAlliance(tx, allianceId);
+  if (!row) notFound('alliance');
+  const changed = await step(row);
+  if (!changed) return row;
+  await audit(tx, actor, null, action, 'countyAlliance', row.id, {
+    countyAId: row.countyAId,
+    countyBId: row.countyBId,
+  });
+  return changed;
+}
+
 /** The other county's officer accepts; accepting an accepted alliance returns it. */
 export async function acceptAlliance(
   deps: ServiceDeps,
   actor: Actor | null,
   allianceId: number,
 ): Promise<CountyAllianceRow> {
-  requireActor(actor);
-  return deps.db.transaction(async (tx) => {
-    const row = await allianceQueries.lockAlliance(tx, allianceId);
-    if (!row) notFound('alliance');
-    const otherId = row.proposerCountyId === row.countyAId ? row.countyBId : row.countyAId;
-    const other = await regionQueries.regionById(tx, otherId);
-    if (!other) notFound('region');
-    requireOfficerOf(actor, other);
-    if (row.endedAt !== null) {
-      fail(
-        ErrorCode.ILLEGAL_TRANSITION,
-        { en: 'This alliance has ended; propose a new one', zh: '这个联盟已经终止，请重新提议' },
-        { from: 'ENDED', to: 'ACCEPTED' },
-      );
-    }
-    if (row.acceptedAt !== null) return row;
-    const accepted = await allianceQueries.markAllianceAccepted(tx, row.id, memberIdOf(actor));
-    await audit(tx, actor, null, 'acceptAlliance', 'countyAlliance', row.id, {
-      countyAId: row.countyAId,
-      countyBId: row.countyBId,
-    });
-    return accepted;
-  });
+  const a = requireActor(actor);
+  return deps.db.transaction((tx) =>
+    withAlliance(tx, a, allianceId, 'acceptAlliance', async (row) => {
+      const otherId = row.proposerCountyId === row.countyAId ? row.countyBId : row.countyAId;
+      const other = await regionQueries.regionById(tx, otherId);
+      if (!other) notFound('region');
+      requireOfficerOf(a, other);
+      if (row.endedAt !== null) {
+        fail(
+          ErrorCode.ILLEGAL_TRANSITION,
+          { en: 'This alliance has ended; propose a new one', zh: '这个联盟已经终止，请重新提议' },
+          { from: 'ENDED', to: 'ACCEPTED' },
+        );
+      }
+      if (row.acceptedAt !== null) return null;
+      return allianceQueries.markAllianceAccepted(tx, row.id, memberIdOf(a));
+    }),
+  );
 }
 
 /**
@@ -131,25 +157,20 @@ export async function endAlliance(
   actor: Actor | null,
   allianceId: number,
 ): Promise<CountyAllianceRow> {
-  requireActor(actor);
-  return deps.db.transaction(async (tx) => {
-    const row = await allianceQueries.lockAlliance(tx, allianceId);
-    if (!row) notFound('alliance');
-    const [a, b] = await Promise.all([
-      regionQueries.regionById(tx, row.countyAId),
-      regionQueries.regionById(tx, row.countyBId),
-    ]);
-    if (!(a && speaksForCounty(actor, a)) && !(b && speaksForCounty(actor, b))) {
-      requireOfficerOf(actor, a ?? b ?? notFound('region'));
-    }
-    if (row.endedAt !== null) return row;
-    const ended = await allianceQueries.markAllianceEnded(tx, row.id, memberIdOf(actor));
-    await audit(tx, actor, null, 'endAlliance', 'countyAlliance', row.id, {
-      countyAId: row.countyAId,
-      countyBId: row.countyBId,
-    });
-    return ended;
-  });
+  const a = requireActor(actor);
+  return deps.db.transaction((tx) =>
+    withAlliance(tx, a, allianceId, 'endAlliance', async (row) => {
+      const [countyA, countyB] = await Promise.all([
+        regionQueries.regionById(tx, row.countyAId),
+        regionQueries.regionById(tx, row.countyBId),
+      ]);
+      if (!(countyA && speaksForCounty(a, countyA)) && !(countyB && speaksForCounty(a, countyB))) {
+        requireOfficerOf(a, countyA ?? countyB ?? notFound('region'));
+      }
+      if (row.endedAt !== null) return null;
+      return allianceQueries.markAllianceEnded(tx, row.id, memberIdOf(a));
+    }),
+  );
 }
 
 /**

@@ -6,17 +6,13 @@
 // most); when they expire, told. One expiry per member per day (its key), so a second run the
 // same day moves nothing.
 import { hoursPolicyQueries as hq, ledgerQueries, visitRuleQueries, type Database, type Transaction } from '@huzhu/db';
+import { DEFAULT_SITE_ZONE, localDate } from '../core/time';
 import { deliver } from '../inbox/inbox.deliver';
 import { effectiveOf } from './hours-policy';
 import { transfer } from './ledger.service';
 
-/** The day and month an expiry run counts in (most sites keep this zone). */
-export const EXPIRY_ZONE = 'Asia/Shanghai';
-
-const dayOf = (at: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: EXPIRY_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
+// The day and month an expiry run counts in: the zone most sites keep.
+const dayOf = (at: Date) => localDate(at, DEFAULT_SITE_ZONE);
 
 /** The instant `months` calendar months before (negative: after) `at`. */
 export function monthsBefore(at: Date, months: number): Date {

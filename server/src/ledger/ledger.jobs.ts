@@ -2,13 +2,11 @@
 // on the live database. A check that fails is a failed job (kept in failed-jobs, printed by
 // `pnpm jobs`), so platform staff hear of a broken ledger without anyone running the command.
 import { systemActor } from '../auth/authorize';
+import { DEFAULT_SITE_ZONE } from '../core/time';
 import type { JobDeps, JobDefinition } from '../jobs/queue';
 import { ledgerHealth } from '../platform/platform.service';
 
 export const LEDGER_CHECK = 'ledger.check';
-
-/** The check covers every site at once, so it runs once a night, in the zone most sites keep. */
-const CHECK_ZONE = 'Asia/Shanghai';
 
 /** Who the check acts as: the audit trail and access checks see the job, not a member. */
 const ACTOR = systemActor(`job:${LEDGER_CHECK}`);
@@ -17,7 +15,8 @@ export function ledgerJobs(deps: JobDeps): JobDefinition[] {
   return [
     {
       name: LEDGER_CHECK,
-      schedule: { cron: '30 3 * * *', timeZone: CHECK_ZONE },
+      // The check covers every site at once, so it runs once a night, in the zone most sites keep.
+      schedule: { cron: '30 3 * * *', timeZone: DEFAULT_SITE_ZONE },
       // A second try an hour later rides out a database that was restarting; a broken ledger
       // stays broken, and is then on the failure list.
       retryLimit: 1,

@@ -8,13 +8,11 @@ import {
   checkInvariants,
   ledgerQueries,
   memberQueries,
-  siteQueries,
   tables,
   type Database,
   type MemberRow,
 } from '@huzhu/db';
-import { seedDemo } from '@huzhu/db/seed';
-import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
+import { createVillagesFixture, openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointRegionOfficer } from '../members/region-staff.service';
 import * as claims from '../needs/claims.service';
@@ -33,7 +31,7 @@ describe.each(testEngines())('hours that travel on %s', (engine) => {
   let db: Database;
   /** The demo village (平江县), where the care is given. */
   let here: number;
-  /** Two other villages of 平江县, and one of 远山县. */
+  /** Two other villages of 平江县 (石门村, 东山村), and one of 远山县. */
   let sameCounty: number, sameCounty2: number, farCounty: number;
   let hereCounty: number, farCountyId: number;
   let coordinator: MemberRow, volunteer: MemberRow, admin: MemberRow, hereOfficer: MemberRow, farOfficer: MemberRow;
@@ -105,14 +103,13 @@ describe.each(testEngines())('hours that travel on %s', (engine) => {
   beforeAll(async () => {
     handle = await openTestDb(engine);
     db = handle.db;
-    here = (await seedDemo(db)).siteId;
+    const villages = await createVillagesFixture(db, 2);
+    here = villages.here;
+    [sameCounty, sameCounty2] = [villages.sameCounty[0]!, villages.sameCounty[1]!];
+    farCounty = villages.farCounty;
     coordinator = await demoMember(db, '13900000001');
     volunteer = await demoMember(db, '13900000003');
     await db.transaction(async (tx) => {
-      sameCounty = (await siteQueries.insertSite(tx, { name: '东山村互助站', county: '平江县', village: '东山村' })).id;
-      sameCounty2 = (await siteQueries.insertSite(tx, { name: '西山村互助站', county: '平江县', village: '西山村' }))
-        .id;
-      farCounty = (await siteQueries.insertSite(tx, { name: '远村互助站', county: '远山县', village: '远村' })).id;
       admin = await memberQueries.insertMember(tx, { siteId: null, name: '民政局', phone: '13700000001' }, ['ADMIN']);
       hereOfficer = await memberQueries.insertMember(
         tx,

@@ -3,11 +3,10 @@
 // on a phone (no figure squeezed to a character a line), A4 print styles, and every piece of
 // member text escaped (names are user input).
 import type { Lang } from '../core/lang';
+import { DEFAULT_SITE_ZONE } from '../core/time';
 import { localDate } from './reports.csv';
 import type { CertificateData } from './reports.exports';
 import { CATEGORY, duration } from './reports.words';
-
-const DEFAULT_ZONE = 'Asia/Shanghai';
 
 export function escapeHtml(value: string | number | null | undefined): string {
   return String(value ?? '').replace(
@@ -128,7 +127,7 @@ const STYLE = `
  */
 export function certificateHtml(d: CertificateData, nonce: string, lang: Lang = 'zh'): string {
   const w = WORDS[lang];
-  const zone = d.site?.timeZone ?? DEFAULT_ZONE;
+  const zone = d.site?.timeZone ?? DEFAULT_SITE_ZONE;
   const region = d.site ? [d.site.county, d.site.township, d.site.village].filter(Boolean).join(' ') : '';
   const cell = (label: string, value: string, cls = '') =>
     `<td${cls ? ` class="${cls}"` : ''} data-label="${escapeHtml(label)}">${escapeHtml(value)}</td>`;

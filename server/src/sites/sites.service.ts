@@ -5,6 +5,7 @@ import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
+import { DEFAULT_SITE_ZONE } from '../core/time';
 import * as v from '../core/validate';
 
 /**
@@ -58,7 +59,7 @@ export async function createSite(deps: ServiceDeps, actor: Actor | null, input: 
   const named = (level: RegionLevel) => steps.find((x) => x.level === level)?.name ?? '';
   const [county, township, village] = [named('COUNTY'), named('TOWNSHIP'), named('VILLAGE')];
   const pointsPerHour = v.int('input.pointsPerHour', input.pointsPerHour, 1, 1000);
-  const timeZone = v.timeZone('input.timeZone', input.timeZone ?? 'Asia/Shanghai');
+  const timeZone = v.timeZone('input.timeZone', input.timeZone ?? DEFAULT_SITE_ZONE);
   return deps.db.transaction(async (tx) => {
     const { rows, codeClashes } = await regionQueries.ensureRegionPath(tx, steps);
     if (codeClashes.length > 0) {

@@ -14,7 +14,7 @@ import { isPlatformAdmin, memberIdOf, regionInMine, requireActor, type Actor } f
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
-import { localDate } from '../core/time';
+import { DEFAULT_SITE_ZONE, localDate } from '../core/time';
 import * as v from '../core/validate';
 import { requireRegionReader } from '../reports/region-access';
 import { rulesForPath, refreshKeptTiers } from './tier-plan';
@@ -128,7 +128,7 @@ export async function visitFrequencyRaises(
   actor: Actor | null,
   regionId: number,
   // Raises are written in the province's own days (China keeps one zone).
-  today = localDate(new Date(), 'Asia/Shanghai'),
+  today = localDate(new Date(), DEFAULT_SITE_ZONE),
 ): Promise<VisitFrequencyRaiseRow[]> {
   const region = await regionOrNotFound(deps, regionId);
   requireRegionReader(actor, region);

@@ -275,6 +275,12 @@ export interface Stage {
 export interface Request {
   query: string;
   variables?: Record<string, unknown>;
+  /**
+   * Puts back what the staging changed at the site and the request still needed (a site setting):
+   * the caller runs it once the request is sent and checked, so no staging leaves the site
+   * different for the ones after it.
+   */
+  restore?: () => Promise<void>;
 }
 
 let phones = 0;
@@ -326,43 +332,46 @@ async function claimAt(t: SiteCtx, until: 'CLAIMED' | 'CHECKED_IN' | 'REPORTED')
   return claimUpTo(t.volunteer, (await needAt(t)).id, until, 30);
 }
 
-/**
- * Public notice off at the site: an objection's staging (serviceOnNotice) leaves it on, and then
- * the volunteer's fresh points are pending, not spendable, for whatever redeems after it.
- */
-async function noticeOff(t: SiteCtx): Promise<void> {
+async function setPublicNotice(t: SiteCtx, publicNotice: boolean): Promise<void> {
   await t.coordinator.ok(
     'mutation ($input: UpdateSiteSettingsInput!) { updateSiteSettings(input: $input) { site { id } } }',
-    { input: { siteId: t.siteId, publicNotice: false } },
+    { input: { siteId: t.siteId, publicNotice } },
   );
 }
 
-/** Public notice on at the site, and a service of its volunteer confirmed: its first credit's id. */
-async function serviceOnNotice(t: SiteCtx): Promise<string> {
-  await t.coordinator.ok(
-    'mutation ($input: UpdateSiteSettingsInput!) { updateSiteSettings(input: $input) { site { id } } }',
-    {
-      input: { siteId: t.siteId, publicNotice: true },
-    },
-  );
+/**
+ * Public notice on at the site, and a service of its volunteer confirmed: its first credit's id,
+ * and the step that turns the notice off again. The sites keep it off, as a new site does; left
+ * on, the volunteer's fresh points would be pending, not spendable, for whatever redeems after.
+ */
+async function serviceOnNotice(t: SiteCtx): Promise<{ creditId: string; noticeOff: () => Promise<void> }> {
+  await setPublicNotice(t, true);
   await confirmedService(t.coordinator, t.volunteer, { siteId: t.siteId, beneficiaryId: t.elderId }, 30);
   const [credit] = (await transfersOf(t.coordinator, t.volunteerId)).filter(
     (x) => x.kind === 'SERVICE_CREDIT' && x.unit === 'MINUTES',
   );
-  return credit!.id;
+  return { creditId: credit!.id, noticeOff: () => setPublicNotice(t, false) };
 }
 
 /** Stages each mutation at the target site (as its own people) and returns the request to send. */
 export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
-  raiseObjection: async ({ target }) => ({
-    query: 'mutation ($input: RaiseObjectionInput!) { raiseObjection(input: $input) { id status } }',
-    variables: { input: { transferId: await serviceOnNotice(target), reason: '没有见到人' } },
-  }),
+  raiseObjection: async ({ target }) => {
+    // An objection is raised only while the site has public notice: off again after the request.
+    const { creditId, noticeOff } = await serviceOnNotice(target);
+    return {
+      query: 'mutation ($input: RaiseObjectionInput!) { raiseObjection(input: $input) { id status } }',
+      variables: { input: { transferId: creditId, reason: '没有见到人' } },
+      restore: noticeOff,
+    };
+  },
   resolveObjection: async ({ target }) => {
+    const { creditId, noticeOff } = await serviceOnNotice(target);
     const { raiseObjection } = await target.coordinator.ok<{ raiseObjection: { id: string } }>(
       'mutation ($input: RaiseObjectionInput!) { raiseObjection(input: $input) { id } }',
-      { input: { transferId: await serviceOnNotice(target), reason: '时长不对' } },
+      { input: { transferId: creditId, reason: '时长不对' } },
     );
+    // Resolving does not need the notice: the objection is open, and stays so until resolved.
+    await noticeOff();
     return {
       query: 'mutation ($input: ResolveObjectionInput!) { resolveObjection(input: $input) { id status } }',
       variables: {
@@ -514,21 +523,17 @@ export const STAGE: Record<string, (st: Stage) => Promise<Request>> = {
     query: 'mutation ($input: UpdateSiteSettingsInput!) { updateSiteSettings(input: $input) { site { id } } }',
     variables: { input: { siteId: target.siteId, publicNotice: false } },
   }),
-  redeem: async ({ target }) => {
-    await noticeOff(target);
-    return {
-      query: 'mutation ($input: RedeemInput!) { redeem(input: $input) { id } }',
-      variables: {
-        input: {
-          memberId: target.volunteerId,
-          items: [{ productId: target.productId, quantity: 1 }],
-          idempotencyKey: idemKey('redeem'),
-        },
+  redeem: async ({ target }) => ({
+    query: 'mutation ($input: RedeemInput!) { redeem(input: $input) { id } }',
+    variables: {
+      input: {
+        memberId: target.volunteerId,
+        items: [{ productId: target.productId, quantity: 1 }],
+        idempotencyKey: idemKey('redeem'),
       },
-    };
-  },
+    },
+  }),
   cancelRedemption: async ({ target }) => {
-    await noticeOff(target);
     const r = await redeem(target.clerk, target.volunteerId, [{ productId: target.productId, quantity: 1 }]);
     return {
       query: 'mutation ($id: ID!) { cancelRedemption(id: $id, reason: "退货") { id status } }',

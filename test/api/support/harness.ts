@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { openTestDb, type TestDb } from '@huzhu/db/testing';
 import { startServer, type RunningServer } from '@huzhu/server/start';
+import { currentMonth, localDate } from '@huzhu/server/time';
 
 export type EngineName = 'pglite' | 'postgres';
 
@@ -261,17 +262,16 @@ export async function startTestServer(on: Target | EngineName): Promise<TestServ
   };
 }
 
-/** This month in the site's time zone (the demo site's is Asia/Shanghai), as YYYY-MM. */
+/** This month in the site's time zone (the demo site's is Asia/Shanghai), as YYYY-MM: the server's own
+ * rule, so a test asks for the month the server will count in. */
 export function monthIn(timeZone = 'Asia/Shanghai', at = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}`;
+  return currentMonth(timeZone, at);
 }
 
 /** Today in the site's time zone (the demo site's is Asia/Shanghai), as YYYY-MM-DD: after 16:00 UTC
  * Shanghai is already on tomorrow, and a service confirmed then is dated tomorrow. */
 export function todayIn(timeZone = 'Asia/Shanghai', at = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return localDate(at, timeZone);
 }
 
 /** An ISO date-time some hours from now (negative for the past). */
