@@ -1,7 +1,7 @@
-// Demo data: one village mutual-aid site with its people, open needs (a weekday meal round and a
-// Saturday bath among them, recurring), supermarket goods and the visit duty in mid-month
-// (demo-visits.seed.ts), so a newcomer can log in as each role and find work to do. Running it
-// twice changes nothing.
+// Demo data: one village mutual-aid site with its people (demo-people.ts), open needs
+// (demo-needs.ts: a weekday meal round and a Saturday bath among them, recurring), supermarket
+// goods (demo-goods.ts) and the visit duty in mid-month (demo-visits.seed.ts), so a newcomer can
+// log in as each role and find work to do. Running it twice changes nothing.
 import { eq, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '../open';
 import { hashPassword } from '../crypto/password';
@@ -10,7 +10,10 @@ import { insertMember } from '../queries/members.queries';
 import { insertSite } from '../queries/sites.queries';
 import { insertSeries } from '../queries/series.queries';
 import { needs, products, sites } from '../schema/index';
-import type { CareCategory, LivingSituation, Role, ServiceCategory, VisitTier } from '../schema/enums.schema';
+import type { Role } from '../schema/enums.schema';
+import { GOODS } from './demo-goods';
+import { NEEDS, SERIES } from './demo-needs';
+import { PEOPLE } from './demo-people';
 import { FAMILY_PEOPLE, seedDemoFamily } from './demo-family.seed';
 import { seedDemoVisits } from './demo-visits.seed';
 
@@ -29,223 +32,6 @@ export interface DemoResult {
   password: string;
   logins: DemoLogin[];
 }
-
-interface Person {
-  name: string;
-  phone?: string;
-  roles: Role[];
-  birthYear: number;
-  address?: string;
-  careCategories?: CareCategory[];
-  /** Facts the visit tiers read. */
-  livingSituation?: LivingSituation;
-  disabilityGrade?: number;
-  minimumLivingAllowance?: boolean;
-  dementia?: boolean;
-  /**
-   * The visit tier the default rules give them in 2026 (server/src/visits/tier-rules.ts); the
-   * generation job keeps it from then on (birthdays). Absent: not on the visit list.
-   */
-  visitTier?: VisitTier;
-  /** Hours banked on paper before the site went digital, carried over as an opening balance. */
-  openingMinutes?: number;
-  openingPoints?: number;
-}
-
-const PEOPLE: Person[] = [
-  { name: '李秀英', phone: '13900000001', roles: ['COORDINATOR'], birthYear: 1968, address: '三和村村委会' },
-  { name: '王小芳', phone: '13900000002', roles: ['CLERK'], birthYear: 1985, address: '三和村爱心超市' },
-  {
-    name: '张建国',
-    phone: '13900000003',
-    roles: ['VOLUNTEER'],
-    birthYear: 1958,
-    address: '三和村2组',
-    openingMinutes: 600,
-    openingPoints: 100,
-  },
-  {
-    name: '刘桂兰',
-    phone: '13900000004',
-    roles: ['VOLUNTEER'],
-    birthYear: 1961,
-    address: '三和村5组',
-    openingMinutes: 240,
-    openingPoints: 40,
-  },
-  { name: '陈志明', phone: '13900000005', roles: ['VOLUNTEER'], birthYear: 1990, address: '三和村1组' },
-  // 以老助老: a younger-old villager who helps others and is herself due visits.
-  {
-    name: '黄淑珍',
-    phone: '13900000006',
-    roles: ['VOLUNTEER', 'ELDER'],
-    birthYear: 1952,
-    address: '三和村3组',
-    careCategories: ['EMPTY_NEST'],
-    // 低保 and living alone since her husband died: monthly (B).
-    livingSituation: 'ALONE',
-    minimumLivingAllowance: true,
-    visitTier: 'B',
-    openingMinutes: 900,
-    openingPoints: 150,
-  },
-  {
-    name: '赵玉梅',
-    phone: '13900000007',
-    roles: ['ELDER'],
-    birthYear: 1939,
-    address: '三和村4组12号',
-    careCategories: ['LIVING_ALONE', 'ADVANCED_AGE'],
-    visitTier: 'A',
-  },
-  {
-    name: '孙德福',
-    roles: ['ELDER'],
-    birthYear: 1944,
-    address: '三和村6组3号',
-    careCategories: ['EMPTY_NEST', 'DISABLED'],
-    livingSituation: 'WITH_SPOUSE',
-    disabilityGrade: 2,
-    visitTier: 'A',
-    openingMinutes: 300,
-  },
-  {
-    name: '周桂香',
-    roles: ['ELDER'],
-    birthYear: 1936,
-    address: '三和村4组7号',
-    careCategories: ['LIVING_ALONE', 'EXTREME_POVERTY', 'ADVANCED_AGE'],
-    livingSituation: 'ALONE',
-    visitTier: 'A',
-  },
-  // 79 and left behind, with dementia: monthly (B); weekly (A) once he turns 80.
-  {
-    name: '吴长庚',
-    roles: ['ELDER'],
-    birthYear: 1947,
-    address: '三和村2组9号',
-    careCategories: ['LEFT_BEHIND'],
-    dementia: true,
-    visitTier: 'B',
-  },
-  { name: '郑秀兰', roles: ['ELDER'], birthYear: 1950, address: '三和村5组1号', visitTier: 'C' },
-];
-
-const NEEDS: {
-  title: string;
-  description: string;
-  category: ServiceCategory;
-  beneficiary: string;
-  inDays: number;
-  hour: number;
-  minutes: number;
-  slots: number;
-}[] = [
-  {
-    title: '给赵奶奶送午饭',
-    description: '中午11点半送到家，饭菜要软一些',
-    category: 'MEALS',
-    beneficiary: '赵玉梅',
-    inDays: 1,
-    hour: 11,
-    minutes: 30,
-    slots: 1,
-  },
-  {
-    title: '陪孙大爷去镇卫生院复查',
-    description: '带上医保卡和上次的化验单',
-    category: 'MEDICAL_ESCORT',
-    beneficiary: '孙德福',
-    inDays: 2,
-    hour: 8,
-    minutes: 180,
-    slots: 1,
-  },
-  {
-    title: '帮周奶奶洗澡',
-    description: '需要两位女性志愿者',
-    category: 'BATHING',
-    beneficiary: '周桂香',
-    inDays: 3,
-    hour: 15,
-    minutes: 60,
-    slots: 2,
-  },
-  {
-    title: '打扫吴大爷家院子',
-    description: '院子落叶多，顺便看看屋顶漏不漏',
-    category: 'CLEANING',
-    beneficiary: '吴长庚',
-    inDays: 4,
-    hour: 9,
-    minutes: 90,
-    slots: 2,
-  },
-  {
-    title: '陪赵奶奶聊聊天',
-    description: '老人一个人住，喜欢听花鼓戏',
-    category: 'COMPANIONSHIP',
-    beneficiary: '赵玉梅',
-    inDays: 5,
-    hour: 14,
-    minutes: 60,
-    slots: 1,
-  },
-  {
-    title: '帮孙大爷收晚稻',
-    description: '两亩田，自带镰刀',
-    category: 'FARM_WORK',
-    beneficiary: '孙德福',
-    inDays: 7,
-    hour: 7,
-    minutes: 240,
-    slots: 3,
-  },
-];
-
-/**
- * The two recurring needs of the village: the weekday meal round and the Saturday bath. Their
- * occurrences of the next two weeks are written with them, as postSeries writes them; the nightly
- * needs.series job writes the days after.
- */
-const SERIES: {
-  title: string;
-  description: string;
-  category: ServiceCategory;
-  beneficiary: string;
-  /** ISO weekdays, 1 Monday ... 7 Sunday. */
-  weekdays: number[];
-  hour: number;
-  minutes: number;
-}[] = [
-  {
-    title: '给周奶奶送午饭',
-    description: '村委会食堂打饭，送到家趁热吃',
-    category: 'MEALS',
-    beneficiary: '周桂香',
-    weekdays: [1, 2, 3, 4, 5],
-    hour: 11,
-    minutes: 30,
-  },
-  {
-    title: '帮孙大爷洗澡',
-    description: '两个人扶，浴室有防滑垫',
-    category: 'BATHING',
-    beneficiary: '孙德福',
-    weekdays: [6],
-    hour: 15,
-    minutes: 60,
-  },
-];
-
-const GOODS: { name: string; pointsPrice: number; stock: number }[] = [
-  { name: '大米（5公斤）', pointsPrice: 100, stock: 20 },
-  { name: '食用油（1.8升）', pointsPrice: 80, stock: 15 },
-  { name: '鸡蛋（一盒10个）', pointsPrice: 40, stock: 30 },
-  { name: '洗衣粉（1公斤）', pointsPrice: 30, stock: 25 },
-  { name: '毛巾', pointsPrice: 15, stock: 50 },
-  { name: '老花镜', pointsPrice: 60, stock: 8 },
-];
 
 export interface DemoOptions {
   /**

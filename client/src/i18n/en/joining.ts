@@ -1,0 +1,67 @@
+// English for asking to join as a volunteer and answering the asks.
+// Typed against zh-CN/joining.ts, so a missing or extra key fails the typecheck.
+import type zh from '../zh-CN/joining';
+
+const joining: typeof zh = {
+  joining: {
+    askLink: 'I want to join as a volunteer',
+    askTitle: 'Ask to join',
+    askIntro: 'Fill in the form. Once the site coordinator agrees, you log in with your phone and password.',
+    village: 'Which village',
+    pickVillage: 'Choose a village',
+    villageRequired: 'Please choose the village to join',
+    nameRequired: 'Please write your name',
+    canHelp: 'What I can help with',
+    passwordOptional: 'Optional, at least 8 characters',
+    passwordShort: 'The password needs at least 8 characters',
+    passwordHint:
+      'You may leave the password empty and ask the coordinator to set one later. If you are registered at another village, log in with your old password.',
+    send: 'Send',
+    sentTitle: 'Request sent',
+    sentText:
+      'Once the site coordinator agrees, you can log in with your phone and password. In a hurry? Ask the coordinator in person.',
+    backToLogin: 'Back to log-in',
+    queueTitle: 'New people',
+    queueHint: 'Villagers asking to join, and people of other villages working here',
+    waiting: 'Waiting for your answer',
+    noneWaiting: 'No new requests',
+    askedAt: 'Asked {time}',
+    alreadyMember: 'Already registered on the platform: agreeing adds the volunteer role here',
+    approve: 'Agree',
+    approveTitle: 'Let them join?',
+    approveNew: '{name} becomes a volunteer of this site and can log in.',
+    approveExisting: '{name} gets the volunteer role here and logs in with their old password.',
+    approved: '{name} has joined',
+    decline: 'Decline',
+    declineTitle: 'Decline the request',
+    declined: 'Done',
+    guestsTitle: 'People of other villages working here',
+    guestsIntro:
+      'Such as a helper serving several villages: add a role here by their phone number, and they can claim and serve here.',
+    grantTitle: 'Give someone of another village a role here',
+    wholePhone: 'The whole 11-digit mobile number',
+    grant: 'Add the role',
+    granted: '{name} now has the role here',
+    removeRole: 'Remove the {role} role',
+    removeTitle: 'Remove the role?',
+    removeText: '{name} can no longer work here as {role}, from now on.',
+    remove: 'Remove the role',
+    removed: 'Removed',
+    switchSite: 'Switch site',
+    switchSiteLabel: 'Now at {site}: tap to switch site',
+    offerTitle: 'How I can help',
+    offerIntro: 'Say what you can do and when you are free; you will be told of needs that fit.',
+    whichDays: 'Which days',
+    anyDayHint: 'None chosen: any day',
+    whichTimes: 'What time of day',
+    anyTimeHint: 'None chosen: any time',
+    saveOffer: 'Save',
+    offerSaved: 'Saved',
+    weekday: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
+    time: { MORNING: 'Morning', AFTERNOON: 'Afternoon', EVENING: 'Evening' },
+    fittingTitle: 'Volunteers free for this then',
+    fittingNone: 'No volunteer has said they can help with this at this time yet',
+  },
+};
+
+export default joining;
