@@ -6,6 +6,7 @@ import { ledgerQueries, pointsQueries, type MemberRow, type Transaction } from '
 import type { Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, fail } from '../core/errors';
+import { pipelined } from '../core/pipelined';
 import { requirePrivate } from '../members/members.service';
 
 /** A member's points on one site's books. */
@@ -47,8 +48,11 @@ export async function requireAvailable(
   tx: Transaction,
   s: { memberId: number; siteId: number; amount: number; lockAccountIds: readonly number[]; now: Date },
 ): Promise<SitePointsData> {
-  await ledgerQueries.lockAccounts(tx, s.lockAccountIds);
-  const points = await pointsAt(tx, s.memberId, s.siteId, s.now);
+  // Sent together: the connection runs them in order, so the read starts once the locks are held.
+  const [, points] = await pipelined([
+    ledgerQueries.lockAccounts(tx, s.lockAccountIds),
+    pointsAt(tx, s.memberId, s.siteId, s.now),
+  ]);
   if (points.available < s.amount) {
     fail(
       ErrorCode.INSUFFICIENT_BALANCE,

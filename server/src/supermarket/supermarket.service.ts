@@ -25,6 +25,7 @@ import {
 import { audit } from '../audit/audit.service';
 import { SHOPKEEPERS } from './products.service';
 import type { ServiceDeps } from '../core/deps';
+import { pipelined } from '../core/pipelined';
 import { ErrorCode, badInput, fail, isAppError } from '../core/errors';
 import { afterId, connection, pageOf, type PageArgs } from '../core/pagination';
 import * as v from '../core/validate';
@@ -136,36 +137,49 @@ export async function redeem(
     }
     const totalPoints = priced.reduce((n, l) => n + l.points, 0);
 
-    const inserted = await q.insertRedemption(tx, {
-      siteId,
-      memberId: member.id,
-      totalPoints,
-      idempotencyKey: key,
-      requestHash: hash,
-      createdBy: viewer.id,
-    });
+    // The redemption's row, then the account locks and the points available under them: sent
+    // together, run in this order by the connection. A refusal is kept until the insert is known:
+    // a key taken earlier answers as a retry, whatever the balance is now.
+    const [inserted, refusal] = await pipelined([
+      q.insertRedemption(tx, {
+        siteId,
+        memberId: member.id,
+        totalPoints,
+        idempotencyKey: key,
+        requestHash: hash,
+        createdBy: viewer.id,
+      }),
+      // Points stay local: only those credited on this site's books and past their public notice
+      // may be spent here. The member's account and the supermarket's are locked first, in the
+      // order the transfer locks them, then the points are read.
+      requireAvailable(tx, {
+        memberId: member.id,
+        siteId,
+        amount: totalPoints,
+        lockAccountIds: [accounts.fromAccountId, accounts.toAccountId],
+        now,
+      }).then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+    ]);
     if (!inserted) {
       // The same key for other goods committed first (the same goods would have queued above).
       const holder = await q.redemptionByKey(tx, key);
       if (!holder) fail(ErrorCode.CONFLICT, { en: 'Please retry the request', zh: '请求冲突，请重试' });
       return sameRequestOrConflict(holder, hash);
     }
-    // Points stay local: only those credited on this site's books and past their public notice
-    // may be spent here. The member's account and the supermarket's are locked first, in the
-    // order the transfer locks them, then the points are read.
-    await requireAvailable(tx, {
-      memberId: member.id,
-      siteId,
-      amount: totalPoints,
-      lockAccountIds: [accounts.fromAccountId, accounts.toAccountId],
-      now,
-    });
+    if (refusal) throw refusal;
     const items = priced.map(({ productId, quantity, points }) => ({ productId, quantity, points }));
     const takes = items.map((l) => ({ productId: l.productId, delta: -l.quantity }));
     const rows = items.map((l) => ({ ...l, redemptionId: inserted.id }));
     const memo = priced.map((l) => `${l.name}×${l.quantity}`).join('、');
     let numbered: RedemptionRow;
-    [changed, written, numbered] = await Promise.all([
+    // All of the basket's writes in one round trip. The receipt's number is taken right behind the
+    // transfer: the connection runs it once the transfer holds the site's supermarket account, so
+    // the site's receipts are numbered one at a time, and the member's balance is final. Should
+    // the transfer refuse, its error wins and the transaction writes nothing.
+    [changed, written, , numbered] = await pipelined([
       q.adjustStock(tx, takes),
       q.insertRedemptionItems(tx, rows),
       inPoints(
@@ -181,11 +195,8 @@ export async function redeem(
           createdBy: viewer.id,
           memo: memo.slice(0, 200),
         }),
-      ).then(() =>
-        // Only once the points moved: the transfer now holds the site's supermarket account, so
-        // the site's receipts are numbered one at a time, and the member's balance is final.
-        q.numberReceipt(tx, inserted.id, accounts.fromAccountId),
       ),
+      q.numberReceipt(tx, inserted.id, accounts.fromAccountId),
       audit(tx, viewer, siteId, 'redeem', 'redemption', inserted.id, { memberId: member.id, items }),
     ]);
     return numbered;
