@@ -59,7 +59,7 @@ export interface ApiResult {
   /** The same, right after the server started, before any load. */
   rssAtStartMb: number;
   /** VmRSS of the server in its own process (server/dist/main.mjs, as pnpm start runs it) after the same reads and writes. */
-  child?: { startMb: number; afterMb: number; seconds: number; startSeconds: number };
+  child?: Awaited<ReturnType<typeof childServerMemory>>;
   month: string;
   data: { sites: number; members: number; transfers: number };
 }
@@ -233,11 +233,16 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
     const cpuText = (c: CpuPerOp) =>
       `  CPU/op: server ${c.serverMs.toFixed(2)} ms, PostgreSQL ${c.postgresMs.toFixed(2)} ms`;
 
-    const replay: { connections: number; requests: LoadJob['requests']; once: boolean }[] = [];
+    const replay: { op: string; connections: number; requests: LoadJob['requests']; once: boolean }[] = [];
     for (const [i, read] of reads.entries()) {
       if (o.only && !read.op.includes(o.only)) continue;
       const gqlRequests = await read.gql();
-      replay.push({ connections: read.op.startsWith('siteReports') ? 16 : 64, requests: gqlRequests, once: false });
+      replay.push({
+        op: read.op,
+        connections: read.op.startsWith('siteReports') ? 16 : 64,
+        requests: gqlRequests,
+        once: false,
+      });
       const bareRequests = read.bare();
       const bareUrl = `${bare.url}/${bareRoute[i]}`;
       // Warm both (plans, prepared statements, JIT of the JS) before measuring.
@@ -333,7 +338,7 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
             (gql.errors > 0 ? `  errors ${gql.errors}: ${gql.firstError}` : ''),
         );
       }
-      replay.push({ connections: 64, requests: bodies.slice(next), once: true });
+      replay.push({ op, connections: 64, requests: bodies.slice(next), once: true });
     }
 
     // ---- the worst realistic write: 16 coordinators' confirmations at one site at once ----
@@ -361,7 +366,11 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
     let child: ApiResult['child'];
     if (replay.length > 0) {
       o.log('  the server in its own process, for its resident memory...');
-      child = await childServerMemory(o.url, JWT_SECRET, replay, Math.min(o.seconds, 3), load);
+      const measured = await childServerMemory(o.url, JWT_SECRET, replay, Math.min(o.seconds, 3), load);
+      o.log(
+        `  its VmRSS after each replayed operation: ${measured.steps.map((s) => `${s.op} ${s.mb.toFixed(0)} MB`).join(', ')}`,
+      );
+      child = measured;
     }
 
     const mem = settledMemory();

@@ -14,10 +14,17 @@ import type { LoadJob } from './load-child';
 export async function childServerMemory(
   url: string,
   jwtSecret: string,
-  jobs: { connections: number; requests: LoadJob['requests']; once: boolean }[],
+  jobs: { op: string; connections: number; requests: LoadJob['requests']; once: boolean }[],
   seconds: number,
   load: LoadGenerator,
-): Promise<{ startMb: number; afterMb: number; seconds: number; startSeconds: number }> {
+): Promise<{
+  startMb: number;
+  afterMb: number;
+  seconds: number;
+  startSeconds: number;
+  /** VmRSS after each operation's replay: which one grew the server. */
+  steps: { op: string; mb: number }[];
+}> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   // As pnpm start runs it: the bundled server, built from the sources of this checkout.
   execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/bundle.cli.ts'], { cwd: root, stdio: 'ignore' });
@@ -54,11 +61,13 @@ export async function childServerMemory(
     const startSeconds = (performance.now() - spawned) / 1000;
     const startMb = vmRss();
     const started = performance.now();
+    const steps: { op: string; mb: number }[] = [];
     for (const job of jobs) {
       if (job.requests.length === 0) continue;
       await load.run({ url: graphql, connections: job.connections, seconds, requests: job.requests, once: job.once });
+      steps.push({ op: job.op, mb: vmRss() });
     }
-    return { startMb, afterMb: vmRss(), seconds: (performance.now() - started) / 1000, startSeconds };
+    return { startMb, afterMb: vmRss(), seconds: (performance.now() - started) / 1000, startSeconds, steps };
   } finally {
     server.kill('SIGTERM');
     if (server.exitCode === null) await onceEvent(server, 'exit');
