@@ -368,7 +368,7 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
       o.log('  the server in its own process, for its resident memory...');
       const measured = await childServerMemory(o.url, JWT_SECRET, replay, Math.min(o.seconds, 3), load);
       o.log(
-        `  its VmRSS after each replayed operation: ${measured.steps.map((s) => `${s.op} ${s.mb.toFixed(0)} MB`).join(', ')}`,
+        `  its VmRSS after each replayed operation: ${measured.steps.map((s) => `${s.op} ${s.mb.toFixed(0)} MB (${s.perSecond.toFixed(0)}/s)`).join(', ')}`,
       );
       child = measured;
     }

@@ -22,8 +22,8 @@ export async function childServerMemory(
   afterMb: number;
   seconds: number;
   startSeconds: number;
-  /** VmRSS after each operation's replay: which one grew the server. */
-  steps: { op: string; mb: number }[];
+  /** VmRSS after each operation's replay (which one grew the server), and its answers a second. */
+  steps: { op: string; mb: number; perSecond: number }[];
 }> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   // As pnpm start runs it: the bundled server, built from the sources of this checkout.
@@ -61,11 +61,17 @@ export async function childServerMemory(
     const startSeconds = (performance.now() - spawned) / 1000;
     const startMb = vmRss();
     const started = performance.now();
-    const steps: { op: string; mb: number }[] = [];
+    const steps: { op: string; mb: number; perSecond: number }[] = [];
     for (const job of jobs) {
       if (job.requests.length === 0) continue;
-      await load.run({ url: graphql, connections: job.connections, seconds, requests: job.requests, once: job.once });
-      steps.push({ op: job.op, mb: vmRss() });
+      const r = await load.run({
+        url: graphql,
+        connections: job.connections,
+        seconds,
+        requests: job.requests,
+        once: job.once,
+      });
+      steps.push({ op: job.op, mb: vmRss(), perSecond: r.latencies.length / r.seconds });
     }
     return { startMb, afterMb: vmRss(), seconds: (performance.now() - started) / 1000, startSeconds, steps };
   } finally {
