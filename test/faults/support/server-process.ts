@@ -42,7 +42,12 @@ export interface SpawnOptions {
 }
 
 /** The production start's command line (docs/deploy.md), less NODE_ENV which goes in the environment. */
-export const PRODUCTION_START = ['--max-semi-space-size=16', '--heap-growing-percent=50', '--enable-source-maps', 'server/dist/main.mjs'];
+export const PRODUCTION_START = [
+  '--max-semi-space-size=16',
+  '--heap-growing-percent=50',
+  '--enable-source-maps',
+  'server/dist/main.mjs',
+];
 
 /** Builds server/dist/main.mjs from the current sources, as `pnpm build` does. */
 export function buildServerBundle(): Promise<void> {
