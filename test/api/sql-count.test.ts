@@ -1,7 +1,7 @@
 // N+1: listing needs with their beneficiaries and their claims' volunteers costs the same number
 // of SQL statements for 11 needs as for 50 (per-request DataLoaders), counted through onQuery.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { targets, PHONES, startTestServer, type Client, type TestServer } from './support/harness';
+import { monthIn, targets, PHONES, startTestServer, type Client, type TestServer } from './support/harness';
 import { CLAIM_NEED, confirmedService, demo, postNeed, type Demo } from './support/ops';
 
 const LIST = `query ($s: ID!) {
@@ -164,5 +164,45 @@ describe.each(targets())("SQL statements for a member's own page on $name", (on)
     const own = await clerk.ok<Own>(OWN, { first: 20 });
     expect(own.viewer.balance).toEqual({ minutes: 0, points: 0 });
     expect(own.viewer.transfers).toMatchObject({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false } });
+  });
+});
+
+describe.each(targets())('SQL statements for every site’s report with its family figures on $name', (on) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(on);
+  });
+  afterAll(() => s?.close());
+
+  const REPORTS = (family: boolean) => `query ($m: String!) { siteReports(month: $m) { site { id } serviceMinutes
+    ${family ? 'giftMinutesOut giftMinutesIn carePoolDonations withdrawalMinutesIn withdrawalMinutesOwed' : ''} } }`;
+  type Row = { site: { id: string }; serviceMinutes: number; carePoolDonations?: number };
+
+  it('one statement more for the family figures of all sites, not one a site, each the same as the site’s own report', async () => {
+    const admin = await s.as(PHONES.admin);
+    const month = monthIn('Asia/Shanghai');
+    // A donation to the demo village's care pool, so one site's figures are not all zeros.
+    const volunteer = await s.as(PHONES.volunteer);
+    await volunteer.ok('mutation ($k: String!) { donateToCarePool(minutes: 25, idempotencyKey: $k) { id } }', {
+      k: `sql-count-${Date.now()}`,
+    });
+    await admin.ok(REPORTS(false), { m: month }); // the admin's member and roles are then kept
+    s.sql.reset();
+    const plain = await admin.ok<{ siteReports: Row[] }>(REPORTS(false), { m: month });
+    const without = s.sql.count;
+    s.sql.reset();
+    const withFamily = await admin.ok<{ siteReports: Row[] }>(REPORTS(true), { m: month });
+    expect(plain.siteReports.length).toBeGreaterThanOrEqual(2);
+    expect(s.sql.count, s.sql.statements.join('\n')).toBe(without + 1);
+    // The batch gives each site what its own report gives it.
+    for (const row of withFamily.siteReports) {
+      const own = await admin.ok<{ siteReport: Row }>(
+        `query ($s: ID!, $m: String!) { siteReport(siteId: $s, month: $m) { site { id } serviceMinutes
+          giftMinutesOut giftMinutesIn carePoolDonations withdrawalMinutesIn withdrawalMinutesOwed } }`,
+        { s: row.site.id, m: month },
+      );
+      expect(row).toEqual(own.siteReport);
+    }
+    expect(withFamily.siteReports.map((r) => r.carePoolDonations)).toContain(25);
   });
 });

@@ -172,46 +172,68 @@ export interface FamilyFigures {
 }
 
 /**
- * A site's month of gifts, care-pool donations and withdrawals, net of reversals, read from the
- * transfers themselves (`month` as 'YYYY-MM-01', a calendar month of the site's time zone). Gifts
- * count out at the giver's site (the transfer's site) and in at the receiver's home site;
- * withdrawals in at the site that gave the care, owed at the member's home site.
+ * Sites' months of gifts, care-pool donations and withdrawals, net of reversals, read from the
+ * transfers themselves (`month` as 'YYYY-MM-01', a calendar month of each site's own time zone),
+ * for any number of sites in one statement: the all-sites report asks for every site at once.
+ * Gifts count out at the giver's site (the transfer's site) and in at the receiver's home site;
+ * withdrawals in at the site that gave the care, owed at the member's home site. Each transfer of
+ * those kinds in the months' span is read once, and each of its parts goes to its site.
  */
-export async function familyFigures(ex: Executor, siteId: number, month: string): Promise<FamilyFigures> {
+export async function familyFigures(
+  ex: Executor,
+  siteIds: readonly number[],
+  month: string,
+): Promise<Map<number, FamilyFigures>> {
+  if (siteIds.length === 0) return new Map();
   const result = await ex.execute(sql`
     with s as (
       select id, (${month}::date::timestamp at time zone time_zone) as from_at,
         ((${month}::date + interval '1 month')::timestamp at time zone time_zone) as to_at
-      from sites where id = ${siteId}
+      from sites where id = any(${sql.param([...siteIds])}::bigint[])
     ), t as (
-      select t.amount, t.site_id, t.counterparty_site_id,
+      select t.amount, t.site_id, t.counterparty_site_id, t.created_at,
         coalesce(o.kind, t.kind)::text as kind, case when t.kind = 'REVERSAL' then -1 else 1 end as sign,
         case when t.kind = 'REVERSAL' then da.owner else ca.owner end as to_owner,
         case when t.kind = 'REVERSAL' then da.site_id else ca.site_id end as to_site,
         case when t.kind = 'REVERSAL' then dm.site_id else cm.site_id end as to_member_site
-      from transfers t cross join s
+      from transfers t
       join accounts ca on ca.id = t.credit_account_id
       join accounts da on da.id = t.debit_account_id
       left join members cm on cm.id = ca.member_id
       left join members dm on dm.id = da.member_id
       left join transfers o on o.id = t.reverses_id
-      where t.created_at >= s.from_at and t.created_at < s.to_at and t.unit = 'MINUTES'
-        and t.kind::text in ('GIFT', 'DONATION', 'WITHDRAWAL', 'REVERSAL')
+      where t.created_at >= (select min(from_at) from s) and t.created_at < (select max(to_at) from s)
+        and t.unit = 'MINUTES' and t.kind::text in ('GIFT', 'DONATION', 'WITHDRAWAL', 'REVERSAL')
+    ), parts as (
+      select site_id as site, 'gift_out' as what, sign * amount as n, created_at from t where kind = 'GIFT'
+      union all
+      select to_member_site, 'gift_in', sign * amount, created_at from t where kind = 'GIFT'
+      union all
+      select to_site, 'care_pool', sign * amount, created_at from t
+        where kind = 'DONATION' and to_owner::text = 'CARE_POOL'
+      union all
+      select site_id, 'withdrawal_in', sign * amount, created_at from t where kind = 'WITHDRAWAL'
+      union all
+      select counterparty_site_id, 'owed', sign * amount, created_at from t where kind = 'WITHDRAWAL'
     )
-    select
-      coalesce(sum(sign * amount) filter (where kind = 'GIFT' and site_id = ${siteId}), 0) as gift_out,
-      coalesce(sum(sign * amount) filter (where kind = 'GIFT' and to_member_site = ${siteId}), 0) as gift_in,
-      coalesce(sum(sign * amount) filter (where kind = 'DONATION' and to_owner::text = 'CARE_POOL'
-        and to_site = ${siteId}), 0) as care_pool,
-      coalesce(sum(sign * amount) filter (where kind = 'WITHDRAWAL' and site_id = ${siteId}), 0) as withdrawal_in,
-      coalesce(sum(sign * amount) filter (where kind = 'WITHDRAWAL' and counterparty_site_id = ${siteId}), 0) as owed
-    from t`);
-  const [r] = rowsOf(result) as Record<string, string | number>[];
-  return {
-    giftMinutesOut: Number(r?.gift_out ?? 0),
-    giftMinutesIn: Number(r?.gift_in ?? 0),
-    carePoolDonations: Number(r?.care_pool ?? 0),
-    withdrawalMinutesIn: Number(r?.withdrawal_in ?? 0),
-    withdrawalMinutesOwed: Number(r?.owed ?? 0),
-  };
+    select s.id,
+      coalesce(sum(p.n) filter (where p.what = 'gift_out'), 0) as gift_out,
+      coalesce(sum(p.n) filter (where p.what = 'gift_in'), 0) as gift_in,
+      coalesce(sum(p.n) filter (where p.what = 'care_pool'), 0) as care_pool,
+      coalesce(sum(p.n) filter (where p.what = 'withdrawal_in'), 0) as withdrawal_in,
+      coalesce(sum(p.n) filter (where p.what = 'owed'), 0) as owed
+    from s left join parts p on p.site = s.id and p.created_at >= s.from_at and p.created_at < s.to_at
+    group by s.id`);
+  return new Map(
+    (rowsOf(result) as Record<string, string | number>[]).map((r) => [
+      Number(r.id),
+      {
+        giftMinutesOut: Number(r.gift_out),
+        giftMinutesIn: Number(r.gift_in),
+        carePoolDonations: Number(r.care_pool),
+        withdrawalMinutesIn: Number(r.withdrawal_in),
+        withdrawalMinutesOwed: Number(r.owed),
+      },
+    ]),
+  );
 }

@@ -3,6 +3,7 @@
 // viewers.
 import DataLoader from 'dataloader';
 import {
+  familyQueries,
   ledgerQueries,
   memberQueries,
   needQueries,
@@ -93,6 +94,14 @@ function groupedBy<T, K extends number>(fetch: (keys: readonly K[]) => Promise<T
   });
 }
 
+const NO_FAMILY_FIGURES: familyQueries.FamilyFigures = Object.freeze({
+  giftMinutesOut: 0,
+  giftMinutesIn: 0,
+  carePoolDonations: 0,
+  withdrawalMinutesIn: 0,
+  withdrawalMinutesOwed: 0,
+});
+
 /** The newest page of a member's transfers, as a list shows it. */
 export interface TransfersPage {
   rows: TransferRow[];
@@ -121,6 +130,7 @@ export class RequestLoaders {
   #redemptionReversed?: DataLoader<number, boolean>;
   #accountsOfMember?: DataLoader<number, AccountRow[]>;
   #eldersServedBy?: DataLoader<number, number[]>;
+  #familyFigures?: DataLoader<string, familyQueries.FamilyFigures>;
   // A member's own page asks for their balance and their newest transfers together. The transfers'
   // resolver says so (wantFirstTransfers) before it waits for the accounts, and the accounts'
   // batch, which goes out after both resolvers have run, then reads accounts and page in one
@@ -182,6 +192,26 @@ export class RequestLoaders {
   }
   // Claims come with their volunteers (a list of claims shows who): one statement, and the
   // member loader already holds each volunteer when the Claim's resolver asks.
+  /**
+   * A site's family figures for a month, keyed `YYYY-MM-01|siteId`: the all-sites report asks for
+   * every site's, and one statement a month answers them all.
+   */
+  get familyFigures(): DataLoader<string, familyQueries.FamilyFigures> {
+    return (this.#familyFigures ??= new DataLoader(async (keys) => {
+      const byMonth = new Map<string, number[]>();
+      for (const key of keys) {
+        const [month, site] = key.split('|') as [string, string];
+        byMonth.set(month, [...(byMonth.get(month) ?? []), Number(site)]);
+      }
+      const found = new Map<string, familyQueries.FamilyFigures>();
+      for (const [month, sites] of byMonth) {
+        for (const [site, figures] of await familyQueries.familyFigures(this.db, sites, month))
+          found.set(`${month}|${site}`, figures);
+      }
+      // A site that is not there moved nothing: zeros, as the figures of a quiet month.
+      return keys.map((k) => found.get(k) ?? NO_FAMILY_FIGURES);
+    }));
+  }
   get claimsOfNeed(): DataLoader<number, ClaimRow[]> {
     return (this.#claimsOfNeed ??= groupedBy(
       async (ids) => {
