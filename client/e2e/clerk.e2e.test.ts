@@ -116,6 +116,9 @@ describe("the clerk's counter", () => {
     await page.evaluate(() => (document.documentElement.dataset.print = 'a6'));
     expect(Math.abs((await receiptWidth(page)) - mm(105))).toBeLessThan(1);
     await shoot(page, shots, '14-receipt-printed-a6');
+    // On paper too: an A6 page (105 x 148 mm, about 298 x 420 pt), whatever the printer's default is.
+    const a6 = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    expect(a6).toMatch(/\/MediaBox\s*\[\s*0 0 29[78](\.\d+)? (41[89]|420)(\.\d+)?\s*\]/);
     await page.evaluate(() => delete document.documentElement.dataset.print);
     await page.emulateMedia({ media: 'screen' });
     expect(await receiptWidth(page)).toBe(onScreen);
