@@ -1,7 +1,7 @@
 // SQL for paper: the passbook's lines (one statement, the running balance a window sum over the
 // account's transfers), its print record, member cards by code, and the numbered certificates
 // with the service they state.
-import { and, asc, desc, eq, gt, gte, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, lt, not, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Executor } from '../open';
 import type { MemberRow } from '../rows';
@@ -207,8 +207,18 @@ export interface ServiceEntry {
 }
 
 /**
+ * Whether the volunteer's minutes for the claim or visit were reversed (an upheld objection, a
+ * coordinator's correction): the service is then not service any more, on a certificate or in the
+ * records sent on, though the claim stays CONFIRMED and the visit stays in its own history.
+ */
+const minutesReversed = (on: 'claim_id' | 'visit_id', id: SQL, kind: 'SERVICE_CREDIT' | 'VISIT_CREDIT') =>
+  sql`exists (select 1 from transfers c join transfers r on r.reverses_id = c.id
+    where c.${sql.raw(on)} = ${id} and c.kind = ${kind} and c.unit = 'MINUTES')`;
+
+/**
  * Service in [from, to): confirmed claims (by when they were settled) and banked visits (by when
- * they were made), of one member or of every member of the site, oldest first.
+ * they were made), of one member or of every member of the site, oldest first. Service whose
+ * minutes were reversed is left out.
  */
 export async function serviceEntries(
   ex: Executor,
@@ -243,6 +253,7 @@ export async function serviceEntries(
         eq(claims.status, 'CONFIRMED'),
         gte(claims.settledAt, from),
         lt(claims.settledAt, to),
+        not(minutesReversed('claim_id', sql`${claims.id}`, 'SERVICE_CREDIT')),
       ),
     );
   const visitRows = await ex
@@ -267,6 +278,7 @@ export async function serviceEntries(
         isNotNull(visits.minutes),
         gte(visits.visitedAt, from),
         lt(visits.visitedAt, to),
+        not(minutesReversed('visit_id', sql`${visits.id}`, 'VISIT_CREDIT')),
       ),
     );
   const entries: ServiceEntry[] = [

@@ -8,7 +8,11 @@ import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../core/time';
 import { reverse, transfer } from '../ledger/ledger.service';
+import * as claims from '../needs/claims.service';
+import * as needs from '../needs/needs.service';
+import { updateSiteSettings } from '../sites/site-settings.service';
 import { actorFor, codeOf, demoMember, depsFor } from '../testing';
+import { recordVisit } from '../visits/visits.service';
 import { issueMemberCard, memberByCard, memberCard } from './cards.service';
 import { issueServiceCertificate, setMemberIdDocument, serviceRecordsExport } from './certificates.service';
 import { maskIdNumber } from './paper-access';
@@ -211,6 +215,54 @@ describe.each(testEngines())('paper on %s', (engine) => {
     expect(header!.split(',')).toEqual(SERVICE_RECORD_COLUMNS.zh);
     expect(file.body).not.toContain('11010119900307123X');
     expect(await codeOf(serviceRecordsExport(deps(), await as(clerk), siteId, month))).toBe('FORBIDDEN');
+  });
+
+  it('certificates and the service records leave out service whose minutes were reversed', async () => {
+    const co = await as(coordinator);
+    const today = localDate(new Date(), 'Asia/Shanghai');
+    // A need the volunteer served, confirmed, and a visit of theirs banked as time.
+    const need = await needs.postNeed(deps(), co, {
+      siteId,
+      title: '送午饭',
+      category: 'MEALS',
+      beneficiaryId: (await demoMember(db, '13900000007')).id,
+      startsAt: new Date(Date.now() - 10 * 60_000),
+      estimatedMinutes: 60,
+    });
+    const claim = await claims.claimNeed(deps(), await as(volunteer), need.id);
+    await claims.checkIn(deps(), await as(volunteer), claim.id);
+    await claims.reportService(deps(), await as(volunteer), claim.id, 45, null);
+    await claims.confirmService(deps(), co, claim.id, null, key());
+    await updateSiteSettings(deps(), co, { siteId, visitsBankTime: true });
+    const visit = await recordVisit(deps(), await as(volunteer), {
+      elderId: (await memberQueries.membersDueVisits(db, siteId))[0]!.id,
+      visitedAt: new Date(Date.now() - 60_000),
+      mode: 'HOME',
+      minutes: 35,
+      idempotencyKey: key(),
+    });
+    await updateSiteSettings(deps(), co, { siteId, visitsBankTime: false });
+    const served = async () =>
+      (
+        await issueServiceCertificate(deps(), co, { memberId: volunteer.id, from: '2020-01-01', to: today })
+      ).entries.map((e) => `${e.source}:${e.sourceId}:${e.minutes}`);
+    const month = async (at: Date) =>
+      (await serviceRecordsExport(deps(), co, siteId, localDate(at, 'Asia/Shanghai').slice(0, 7))).entries.map(
+        (e) => `${e.source}:${e.sourceId}`,
+      );
+    expect(await served()).toEqual(expect.arrayContaining([`CLAIM:${claim.id}:45`, `VISIT:${visit.id}:35`]));
+    expect(await month(visit.visitedAt)).toContain(`VISIT:${visit.id}`);
+    // The coordinator corrects both: the minutes go back, and neither is service any more.
+    for (const credit of [`claim:${claim.id}:minutes`, `visit:${visit.id}:minutes`]) {
+      const original = (await ledgerQueries.transferByKey(db, credit))!;
+      await db.transaction((tx) =>
+        reverse(tx, { transferId: original.id, reason: '记录有误', idempotencyKey: key(), createdBy: coordinator.id }),
+      );
+    }
+    const after = await served();
+    expect(after.filter((e) => e.startsWith(`CLAIM:${claim.id}:`) || e.startsWith(`VISIT:${visit.id}:`))).toEqual([]);
+    expect(await month(visit.visitedAt)).not.toContain(`VISIT:${visit.id}`);
+    expect(await month(new Date())).not.toContain(`CLAIM:${claim.id}`);
   });
 
   it.runIf(engine === 'postgres')('certificates: twenty issued at once get twenty consecutive numbers', async () => {
