@@ -152,6 +152,22 @@ describe('member card and passbook', () => {
     writeFileSync(join(shots, 'passbook-a5.pdf'), pdf);
     expect(readFileSync(join(shots, 'passbook-a5.pdf')).length).toBe(pdf.length);
 
+    // She reads the same book from her own phone: "我的存折" on her page.
+    const herCtx = await newPhone(suite.browser, url);
+    const her = await herCtx.newPage();
+    await logIn(her, '13900000004');
+    await her.goto('/volunteer/account');
+    await settle(her);
+    await her.getByTestId('my-passbook').click();
+    await her.waitForURL(`**/paper/members/${liu}/passbook`);
+    await settle(her);
+    expect(Number(await her.getByTestId('line-balance').last().innerText())).toBe(member.balance.minutes);
+    // She may print it at home; where a printing ended is the counter's to record.
+    expect(await her.getByTestId('passbook-print').isVisible()).toBe(true);
+    expect(await her.getByTestId('passbook-mark').count()).toBe(0);
+    await shoot(her, shots, '05b-passbook-her-phone');
+    await herCtx.close();
+
     // Recorded: the next printing has nothing new until the next transfer.
     await coord.getByTestId('passbook-mark').click();
     await expect

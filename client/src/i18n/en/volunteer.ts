@@ -50,6 +50,7 @@ const volunteer: typeof zh = {
     minutes: 'Time banked',
     points: 'Points',
     donate: 'Give time',
+    myPassbook: 'My passbook',
     history: 'History',
     noHistory: 'Nothing yet',
     from: 'from {name}',

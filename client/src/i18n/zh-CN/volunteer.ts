@@ -47,6 +47,7 @@ export default {
     minutes: '存下的时间',
     points: '积分',
     donate: '转赠时间',
+    myPassbook: '我的存折',
     history: '收支记录',
     noHistory: '还没有记录',
     from: '来自 {name}',
