@@ -198,14 +198,14 @@ export class RequestLoaders {
    */
   get familyFigures(): DataLoader<string, familyQueries.FamilyFigures> {
     return (this.#familyFigures ??= new DataLoader(async (keys) => {
-      const byMonth = new Map<string, number[]>();
-      for (const key of keys) {
-        const [month, site] = key.split('|') as [string, string];
-        byMonth.set(month, [...(byMonth.get(month) ?? []), Number(site)]);
-      }
+      const byMonth = groupRows(
+        keys.map((k) => k.split('|') as [string, string]),
+        ([month]) => month,
+      );
       const found = new Map<string, familyQueries.FamilyFigures>();
       for (const [month, sites] of byMonth) {
-        for (const [site, figures] of await familyQueries.familyFigures(this.db, sites, month))
+        const ids = sites.map(([, site]) => Number(site));
+        for (const [site, figures] of await familyQueries.familyFigures(this.db, ids, month))
           found.set(`${month}|${site}`, figures);
       }
       // A site that is not there moved nothing: zeros, as the figures of a quiet month.
