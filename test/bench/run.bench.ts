@@ -1,4 +1,4 @@
-// pnpm bench [--quick] [--docs] [--sql] [--only <op>] [--no-ledger] [--no-notify] [--no-calibrate] [--no-peer]: every benchmark
+// pnpm bench [--quick] [--docs] [--sql] [--only <op>[,<op>...]] [--no-ledger] [--no-notify] [--no-calibrate] [--no-peer]: every benchmark
 // against the local PostgreSQL.
 //
 // 0. First, the machine: the reference servers (express JSON, Apollo hello world, Apollo +
