@@ -175,14 +175,27 @@ export async function followNeedStatus(ex: Executor, needId: number, now = new D
        and count(*) filter (where c.status = 'CONFIRMED') > 0 then 'COMPLETED'
       else 'FILLED' end::need_status
     from claims c where c.need_id = "needs"."id" and c.closed_at is null)`;
-  const [row] = await ex
-    .update(needs)
-    .set({
-      status: next,
-      completedAt: sql`case when ${next} = 'COMPLETED' then ${now.toISOString()}::timestamptz else "needs"."completed_at" end`,
-    })
-    .where(and(eq(needs.id, needId), notInArray(needs.status, ['CANCELLED', 'COMPLETED']), ne(needs.status, next)))
-    .returning();
+  // Run by every confirmation: built once (runPrepared).
+  const [row] = await runPrepared(
+    ex,
+    'follow_need_status',
+    (q) =>
+      q
+        .update(needs)
+        .set({
+          status: next,
+          completedAt: sql`case when ${next} = 'COMPLETED' then ${sql.placeholder('now')}::timestamptz else "needs"."completed_at" end`,
+        })
+        .where(
+          and(
+            eq(needs.id, sql.placeholder('needId')),
+            notInArray(needs.status, ['CANCELLED', 'COMPLETED']),
+            ne(needs.status, next),
+          ),
+        )
+        .returning(),
+    { needId, now: now.toISOString() },
+  );
   return row;
 }
 

@@ -5,6 +5,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
 import { hoursPolicies, regions, sites } from '../schema/index';
 import { rowsOf } from './invariants.queries';
+import { runPrepared } from './prepared';
 
 import type { HoursPolicyRow } from '../rows';
 
@@ -21,15 +22,21 @@ export async function sitePolicyRows(
   ex: Executor,
   siteId: number,
 ): Promise<{ path: number[]; rows: HoursPolicyRow[] }> {
-  const found = await ex
-    .select({ path: regions.path, policy: hoursPolicies })
-    .from(sites)
-    .innerJoin(regions, eq(regions.id, sites.regionId))
-    .leftJoin(
-      hoursPolicies,
-      sql`${hoursPolicies.regionId} = any(string_to_array(trim(both '/' from ${regions.path}), '/')::bigint[])`,
-    )
-    .where(eq(sites.id, siteId));
+  const found = await runPrepared(
+    ex,
+    'site_policy_rows',
+    (q) =>
+      q
+        .select({ path: regions.path, policy: hoursPolicies })
+        .from(sites)
+        .innerJoin(regions, eq(regions.id, sites.regionId))
+        .leftJoin(
+          hoursPolicies,
+          sql`${hoursPolicies.regionId} = any(string_to_array(trim(both '/' from ${regions.path}), '/')::bigint[])`,
+        )
+        .where(eq(sites.id, sql.placeholder('siteId'))),
+    { siteId },
+  );
   const path = found[0]?.path ?? '';
   return {
     path: path

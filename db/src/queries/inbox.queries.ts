@@ -4,6 +4,7 @@ import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
 import type { InboxItemRow } from '../rows';
 import { inboxItems, memberships, type Role } from '../schema/index';
+import { placeholderSet, runPrepared } from './prepared';
 
 /**
  * The channel a delivered message is announced on, `<memberId>:<itemId>`. NOTIFY inside the
@@ -34,20 +35,31 @@ export async function insertInboxItems(ex: Executor, items: NewInboxItem[]): Pro
  */
 export async function deliverInboxItems(ex: Executor, items: NewInboxItem[]): Promise<InboxItemRow[]> {
   if (items.length === 0) return [];
-  const ins = ex.$with('ins').as(
-    ex
-      .insert(inboxItems)
-      .values(items)
-      .onConflictDoNothing({ target: [inboxItems.memberId, inboxItems.dedupeKey] })
-      .returning(),
-  );
-  const rows = await ex
-    .with(ins)
-    .select({
-      ...ins._.selectedFields,
-      notified: sql`pg_notify(${INBOX_CHANNEL}, ${ins.memberId}::text || ':' || ${ins.id}::text)`,
-    })
-    .from(ins);
+  const build = (q: Executor, values: NewInboxItem[] | Record<string, unknown>) => {
+    const ins = q.$with('ins').as(
+      q
+        .insert(inboxItems)
+        .values(values as NewInboxItem[])
+        .onConflictDoNothing({ target: [inboxItems.memberId, inboxItems.dedupeKey] })
+        .returning(),
+    );
+    return q
+      .with(ins)
+      .select({
+        ...ins._.selectedFields,
+        notified: sql`pg_notify(${INBOX_CHANNEL}, ${ins.memberId}::text || ':' || ${ins.id}::text)`,
+      })
+      .from(ins);
+  };
+  // One message (each confirmation's) is a statement built once per shape of its fields.
+  const [only] = items;
+  const rows =
+    items.length === 1 && only
+      ? await (() => {
+          const { shape, set, values } = placeholderSet(only);
+          return runPrepared(ex, `deliver_inbox_${shape}`, (q) => build(q, set), values);
+        })()
+      : await build(ex, items);
   return rows.map(({ notified: _, ...item }) => item);
 }
 

@@ -1,5 +1,5 @@
 // SQL for sites: creating one opens its ledger accounts in the same transaction.
-import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { ServiceCategory } from '../schema/enums.schema';
 import type { Executor } from '../open';
 import { anyOf, runPrepared } from './prepared';
@@ -68,10 +68,22 @@ export async function categoryRate(
   siteId: number,
   category: ServiceCategory,
 ): Promise<number | undefined> {
-  const [row] = await ex
-    .select({ rate: siteCategoryRates.pointsPerHour })
-    .from(siteCategoryRates)
-    .where(and(eq(siteCategoryRates.siteId, siteId), eq(siteCategoryRates.category, category)));
+  // Read by every confirmation: built once (runPrepared).
+  const [row] = await runPrepared(
+    ex,
+    'category_rate',
+    (q) =>
+      q
+        .select({ rate: siteCategoryRates.pointsPerHour })
+        .from(siteCategoryRates)
+        .where(
+          and(
+            eq(siteCategoryRates.siteId, sql.placeholder('siteId')),
+            eq(siteCategoryRates.category, sql.placeholder('category')),
+          ),
+        ),
+    { siteId, category },
+  );
   return row?.rate;
 }
 
