@@ -96,7 +96,13 @@ export async function accountsByIds(ex: Executor, ids: readonly number[]): Promi
  */
 export async function lockAccounts(ex: Executor, ids: readonly number[]): Promise<AccountRow[]> {
   const sorted = [...new Set(ids)].sort((a, b) => a - b);
-  return ex.select().from(accounts).where(inArray(accounts.id, sorted)).orderBy(asc(accounts.id)).for('update');
+  // Every redemption and reversal locks its accounts here: built once (runPrepared).
+  return runPrepared(
+    ex,
+    'lock_accounts',
+    (q) => q.select().from(accounts).where(anyOf(accounts.id, 'ids')).orderBy(asc(accounts.id)).for('update'),
+    { ids: sorted },
+  );
 }
 
 export async function transferByKey(ex: Executor, idempotencyKey: string): Promise<TransferRow | undefined> {

@@ -47,12 +47,12 @@ export function runPrepared<R>(
       bound.client = session.client;
       bound.logger = session.logger;
       bound.cache = session.cache;
-      return bound.execute(values);
+      return inTurn(() => bound.execute(values));
     }
     const q = build(ex).prepare(name);
     if ((q as unknown as Partial<SessionBound>).client === session.client)
       byName.set(name, q as unknown as SessionBound);
-    return q.execute(values);
+    return inTurn(() => q.execute(values));
   }
   const db = ex as Database;
   let byName = built.get(db);
@@ -60,6 +60,18 @@ export function runPrepared<R>(
   let q = byName.get(name) as Runnable<R> | undefined;
   if (!q) byName.set(name, (q = build(db).prepare(name)));
   return q.execute(values);
+}
+
+/**
+ * Statements sent together on a transaction's connection (pipelined) run in the order they reach
+ * it, and the services list them in the order they must run: the receipt's number after the
+ * transfer that holds the site's supermarket account, a read after the locks it reads under. A
+ * statement from the query builder, or raw SQL, reaches the connection one step (a microtask)
+ * later than a prepared statement executed at once, so a prepared statement listed after one of
+ * those would overtake it. Taking that step too keeps every statement in its caller's order.
+ */
+function inTurn<R>(execute: () => Promise<R>): Promise<R> {
+  return Promise.resolve().then(execute);
 }
 
 /**

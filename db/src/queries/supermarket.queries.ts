@@ -222,16 +222,23 @@ export async function markCancelled(
  */
 export async function numberReceipt(ex: Executor, id: number, memberAccountId: number): Promise<RedemptionRow> {
   const day = sql`(${redemptions.createdAt} at time zone (select ${sites.timeZone} from ${sites} where ${sites.id} = ${redemptions.siteId}))::date`;
-  const [row] = await ex
-    .update(redemptions)
-    .set({
-      receiptDay: sql`${day}`,
-      receiptNo: sql`coalesce((select max(x.receipt_no) from ${redemptions} x
-        where x.site_id = ${redemptions.siteId} and x.receipt_day = ${day}), 0) + 1`,
-      balanceAfter: sql`(select ${accounts.balance} from ${accounts} where ${accounts.id} = ${memberAccountId})`,
-    })
-    .where(eq(redemptions.id, id))
-    .returning();
+  // Every redemption numbers its receipt: built once (runPrepared).
+  const [row] = await runPrepared(
+    ex,
+    'number_receipt',
+    (q) =>
+      q
+        .update(redemptions)
+        .set({
+          receiptDay: sql`${day}`,
+          receiptNo: sql`coalesce((select max(x.receipt_no) from ${redemptions} x
+            where x.site_id = ${redemptions.siteId} and x.receipt_day = ${day}), 0) + 1`,
+          balanceAfter: sql`(select ${accounts.balance} from ${accounts} where ${accounts.id} = ${sql.placeholder('account')})`,
+        })
+        .where(eq(redemptions.id, sql.placeholder('id')))
+        .returning(),
+    { id, account: memberAccountId },
+  );
   if (!row) throw new Error(`redemption ${id} vanished`);
   return row;
 }
