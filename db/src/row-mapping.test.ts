@@ -19,9 +19,11 @@ describe.each(testEngines())('rows mapped by drizzle on %s', (engine) => {
     handle = await openTestDb(engine);
     const { db } = handle;
     siteId = (await insertSite(db, { name: '丁', county: '县', township: '镇', village: '丁村' })).id;
-    const elder = await insertMember(db, { siteId, name: '有人帮', birthYear: 1940, careCategories: ['LIVING_ALONE'] }, [
-      'ELDER',
-    ]);
+    const elder = await insertMember(
+      db,
+      { siteId, name: '有人帮', birthYear: 1940, careCategories: ['LIVING_ALONE'] },
+      ['ELDER'],
+    );
     const lone = await insertMember(db, { siteId, name: '没发过', phone: '13800000099' }, ['ELDER']);
     elderId = elder.id;
     loneId = lone.id;

@@ -5,7 +5,15 @@ import { Temporal } from '@js-temporal/polyfill';
 import { describe, expect, it } from 'vitest';
 import { currentMonth, lastDayOfMonth, localDate, localMinute, zoned } from './time';
 
-const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'UTC', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Pacific/Chatham'];
+const ZONES = [
+  'Asia/Shanghai',
+  'Asia/Urumqi',
+  'UTC',
+  'America/New_York',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Pacific/Chatham',
+];
 
 function instants(): Date[] {
   const out: Date[] = [];
@@ -21,7 +29,8 @@ function instants(): Date[] {
   return out;
 }
 
-const onTemporal = (at: Date, zone: string) => Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(zone);
+const onTemporal = (at: Date, zone: string) =>
+  Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(zone);
 
 describe('reading an instant on a zone clock', () => {
   it('gives the day, the minute, the month, the weekday and the hour Temporal gives, in every zone', () => {
@@ -30,9 +39,7 @@ describe('reading an instant on a zone clock', () => {
       for (const at of instants()) {
         const z = onTemporal(at, zone);
         expect(localDate(at, zone)).toBe(z.toPlainDate().toString());
-        expect(localMinute(at, zone)).toBe(
-          z.toPlainDateTime().toString({ smallestUnit: 'minute' }).replace('T', ' '),
-        );
+        expect(localMinute(at, zone)).toBe(z.toPlainDateTime().toString({ smallestUnit: 'minute' }).replace('T', ' '));
         expect(currentMonth(zone, at)).toBe(`${z.year}-${String(z.month).padStart(2, '0')}`);
         expect(zoned(at, zone)).toEqual({ dayOfWeek: z.dayOfWeek, hour: z.hour });
         compared++;
