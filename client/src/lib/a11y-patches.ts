@@ -1,8 +1,8 @@
 // Vant renders a popup's close icon and its overlay as role="button" with no accessible name, which
 // screen readers announce as just "button" (axe: aria-command-name), and its toast as an unnamed
-// dialog, and names its dialogs by an id that does not exist. Name the buttons "close" in the
-// current language, the dialogs by their title, and make toasts polite status messages, as they
-// appear, in one place instead of in every popup.
+// dialog (its notify banner too), and names its dialogs by an id that does not exist. Name the
+// buttons "close" in the current language, the dialogs by their title, and make toasts and notify
+// banners polite status messages, as they appear, in one place instead of in every popup.
 // A Vant field is a whole row (label, padding, icons) around a one-line input: a tap anywhere in
 // that row focuses the input, as a finger that misses the text line by a few pixels expects.
 import { i18n } from '../i18n';
@@ -22,7 +22,8 @@ function label(root: ParentNode): void {
       el.setAttribute('aria-label', by);
     }
   });
-  root.querySelectorAll<HTMLElement>('.van-toast[role="dialog"]').forEach((el) => {
+  // A toast, and the banner a volunteer's list shows when a new need arrives (showNotify).
+  root.querySelectorAll<HTMLElement>('.van-toast[role="dialog"], .van-notify[role="dialog"]').forEach((el) => {
     el.setAttribute('role', 'status');
     el.setAttribute('aria-live', 'polite');
   });
