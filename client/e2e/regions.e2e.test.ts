@@ -82,8 +82,15 @@ describe('coverage by region', () => {
     for (let level = 0; level < 3 && (await page.getByTestId('region-site').count()) === 0; level++) {
       const child = page.getByTestId('region-child').first();
       await child.waitFor({ timeout: UI_WAIT_MS });
-      expect(await child.innerText()).toMatch(/应探访 \d+ 人，已探访 \d+ 人/);
+      const text = await child.innerText();
+      expect(text).toMatch(/应探访 \d+ 人，已探访 \d+ 人/);
       await child.click();
+      // The level below is on screen when its name ends the path, not while the level just left
+      // is still drawn (a slow machine would otherwise tap its rows again).
+      const name = text.split('\n')[0]!.trim();
+      await expect
+        .poll(async () => (await page.locator('nav.crumbs').innerText()).trim().endsWith(name), { timeout: UI_WAIT_MS })
+        .toBe(true);
       await page.getByTestId('region-total').waitFor({ timeout: UI_WAIT_MS });
     }
     const overdue = page.getByTestId('region-overdue-elder');
