@@ -64,13 +64,15 @@ export interface NeedFilter {
  */
 function needWhere(f: NeedFilter) {
   const shape = `${f.status ? 's' : ''}${f.category ? 'c' : ''}${f.from ? 'f' : ''}${f.to ? 't' : ''}`;
-  const where = and(
-    eq(needs.siteId, sql.placeholder('site')),
-    f.status ? eq(needs.status, sql.placeholder('status')) : undefined,
-    f.category ? eq(needs.category, sql.placeholder('category')) : undefined,
-    f.from ? gte(needs.startsAt, sql.placeholder('from')) : undefined,
-    f.to ? lt(needs.startsAt, sql.placeholder('to')) : undefined,
-  );
+  // Made only when the statement is built (once per shape, runPrepared), not on every request.
+  const where = () =>
+    and(
+      eq(needs.siteId, sql.placeholder('site')),
+      f.status ? eq(needs.status, sql.placeholder('status')) : undefined,
+      f.category ? eq(needs.category, sql.placeholder('category')) : undefined,
+      f.from ? gte(needs.startsAt, sql.placeholder('from')) : undefined,
+      f.to ? lt(needs.startsAt, sql.placeholder('to')) : undefined,
+    );
   // Timestamps go as ISO text: a placeholder bypasses the column's own conversion of a Date.
   const values = {
     site: f.siteId,
@@ -93,10 +95,11 @@ export async function needsAfter(
   after: { startsAt: Date; id: number },
 ): Promise<NeedRow[]> {
   const { shape, where, values } = needWhere(f);
-  const keyset = or(
-    gt(needs.startsAt, sql.placeholder('afterAt')),
-    and(eq(needs.startsAt, sql.placeholder('afterAt')), gt(needs.id, sql.placeholder('afterId'))),
-  );
+  const keyset = () =>
+    or(
+      gt(needs.startsAt, sql.placeholder('afterAt')),
+      and(eq(needs.startsAt, sql.placeholder('afterAt')), gt(needs.id, sql.placeholder('afterId'))),
+    );
   return runPrepared(
     ex,
     `needs_after_${shape}`,
@@ -104,7 +107,7 @@ export async function needsAfter(
       q
         .select()
         .from(needs)
-        .where(and(where, keyset))
+        .where(and(where(), keyset()))
         .orderBy(asc(needs.startsAt), asc(needs.id))
         .limit(sql.placeholder('limit')),
     { ...values, limit, afterAt: after.startsAt.toISOString(), afterId: after.id },
@@ -154,7 +157,7 @@ export async function firstNeedsPage(
         })
         .from(needs)
         .innerJoin(members, eq(members.id, needs.beneficiaryId))
-        .where(where)
+        .where(where())
         .orderBy(asc(needs.startsAt), asc(needs.id))
         .limit(sql.placeholder('limit')),
     { ...values, limit },
@@ -179,7 +182,7 @@ export async function countNeeds(ex: Executor, f: NeedFilter): Promise<number> {
   const [row] = await runPrepared(
     ex,
     `needs_count_${shape}`,
-    (q) => q.select({ n: count() }).from(needs).where(where),
+    (q) => q.select({ n: count() }).from(needs).where(where()),
     values,
   );
   return row?.n ?? 0;
