@@ -125,6 +125,22 @@ export class Client {
     return r.data;
   }
 
+  /**
+   * The first error code of the request's answer ('OK' for none), asked again until it is `code`,
+   * for at most a second. A change to a member reaches each server's member cache with the
+   * database's announcement of its commit (server/src/auth/member-cache.ts), which may arrive a few
+   * milliseconds after the change's own answer: a token the change ended is refused from then on.
+   */
+  async codeSoon(query: string, code: string, variables?: Variables): Promise<string> {
+    const end = Date.now() + 1_000;
+    for (;;) {
+      const r = await this.request<unknown>(query, variables);
+      const got = String(r.errors?.[0]?.extensions?.code ?? 'OK');
+      if (got === code || Date.now() > end) return got;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** The first error of a request that must fail (with the HTTP status). */
   async fails(query: string, variables?: Variables): Promise<GqlError & { status: number }> {
     const r = await this.request<unknown>(query, variables);
