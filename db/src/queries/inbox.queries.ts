@@ -52,14 +52,11 @@ export async function deliverInboxItems(ex: Executor, items: NewInboxItem[]): Pr
       .from(ins);
   };
   // One message (each confirmation's) is a statement built once per shape of its fields.
-  const [only] = items;
-  const rows =
-    items.length === 1 && only
-      ? await (() => {
-          const { shape, set, values } = placeholderSet(only);
-          return runPrepared(ex, `deliver_inbox_${shape}`, (q) => build(q, set), values);
-        })()
-      : await build(ex, items);
+  const one = (item: NewInboxItem) => {
+    const { shape, set, values } = placeholderSet(item);
+    return runPrepared(ex, `deliver_inbox_${shape}`, (q) => build(q, set), values);
+  };
+  const rows = items.length === 1 ? await one(items[0]!) : await build(ex, items);
   return rows.map(({ notified: _, ...item }) => item);
 }
 
