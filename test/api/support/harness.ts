@@ -127,12 +127,12 @@ export class Client {
 
   /**
    * The first error code of the request's answer ('OK' for none), asked again until it is `code`,
-   * for at most a second. A change to a member reaches each server's member cache with the
+   * for at most `withinMs`. A change to a member reaches each server's member cache with the
    * database's announcement of its commit (server/src/auth/member-cache.ts), which may arrive a few
    * milliseconds after the change's own answer: a token the change ended is refused from then on.
    */
-  async codeSoon(query: string, code: string, variables?: Variables): Promise<string> {
-    const end = Date.now() + 1_000;
+  async codeSoon(query: string, code: string, variables?: Variables, withinMs = 1_000): Promise<string> {
+    const end = Date.now() + withinMs;
     for (;;) {
       const r = await this.request<unknown>(query, variables);
       const got = String(r.errors?.[0]?.extensions?.code ?? 'OK');
