@@ -160,6 +160,14 @@ export async function claimStatusCounts(ex: Executor, needId: number): Promise<M
 
 const statusList = (list: readonly ClaimStatus[]) => sql.raw(list.map((s) => `'${s}'`).join(', '));
 
+/** The status a need's claims call for, as SQL over the needs row being updated: made once, at load. */
+const nextNeedStatus = sql<NeedStatus>`(select case
+      when count(*) filter (where c.status in (${statusList(SLOT_HOLDING)})) < "needs"."slots" then 'OPEN'
+      when count(*) filter (where c.status in (${statusList(IN_PROGRESS)})) = 0
+       and count(*) filter (where c.status = 'CONFIRMED') > 0 then 'COMPLETED'
+      else 'FILLED' end::need_status
+    from claims c where c.need_id = "needs"."id" and c.closed_at is null)`;
+
 /**
  * Lets the need's status follow its claims in one statement, under the need's row lock (the
  * caller's): OPEN while a slot is free, FILLED while every slot is held, COMPLETED once every
@@ -169,12 +177,6 @@ const statusList = (list: readonly ClaimStatus[]) => sql.raw(list.map((s) => `'$
  * or completed already).
  */
 export async function followNeedStatus(ex: Executor, needId: number, now = new Date()): Promise<NeedRow | undefined> {
-  const next = sql<NeedStatus>`(select case
-      when count(*) filter (where c.status in (${statusList(SLOT_HOLDING)})) < "needs"."slots" then 'OPEN'
-      when count(*) filter (where c.status in (${statusList(IN_PROGRESS)})) = 0
-       and count(*) filter (where c.status = 'CONFIRMED') > 0 then 'COMPLETED'
-      else 'FILLED' end::need_status
-    from claims c where c.need_id = "needs"."id" and c.closed_at is null)`;
   // Run by every confirmation: built once (runPrepared).
   const [row] = await runPrepared(
     ex,
@@ -183,14 +185,14 @@ export async function followNeedStatus(ex: Executor, needId: number, now = new D
       q
         .update(needs)
         .set({
-          status: next,
-          completedAt: sql`case when ${next} = 'COMPLETED' then ${sql.placeholder('now')}::timestamptz else "needs"."completed_at" end`,
+          status: nextNeedStatus,
+          completedAt: sql`case when ${nextNeedStatus} = 'COMPLETED' then ${sql.placeholder('now')}::timestamptz else "needs"."completed_at" end`,
         })
         .where(
           and(
             eq(needs.id, sql.placeholder('needId')),
             notInArray(needs.status, ['CANCELLED', 'COMPLETED']),
-            ne(needs.status, next),
+            ne(needs.status, nextNeedStatus),
           ),
         )
         .returning(),
