@@ -21,6 +21,7 @@ import { isAppError } from '../core/errors';
 import { currentMonth, localDate } from '../core/time';
 import { transfer } from '../ledger/ledger.service';
 import * as claims from '../needs/claims.service';
+import * as confirmation from '../needs/confirmation.service';
 import { editNeed } from '../needs/need-edit.service';
 import * as needs from '../needs/needs.service';
 import { siteReport } from '../reports/reports.service';
@@ -88,7 +89,8 @@ describe.each(testEngines())('families and gifts on %s', (engine) => {
     await claims.reportService(deps(), await as(volunteer), claim.id, 60, null);
     return { need, claim };
   };
-  const confirm = async (claimId: number) => claims.confirmService(deps(), await as(coordinator), claimId, null, key());
+  const confirm = async (claimId: number) =>
+    confirmation.confirmService(deps(), await as(coordinator), claimId, null, key());
   const reason = async (p: Promise<unknown>) => {
     try {
       await p;

@@ -12,6 +12,7 @@ import { toId } from '../core/ids';
 import { buildSchema } from '../graphql/schema';
 import { domainJobs } from '../jobs/registry';
 import * as claims from '../needs/claims.service';
+import * as confirmation from '../needs/confirmation.service';
 import * as needs from '../needs/needs.service';
 import { actorFor, codeOf, contextFor, demoMember, depsFor, outcome } from '../testing';
 import { createEvents } from '../events/events';
@@ -72,7 +73,7 @@ describe.each(testEngines())('the inbox on %s', (engine) => {
     // The volunteer is told nothing of their own report.
     expect(await unread(volunteer)).toBe(before);
 
-    await claims.rejectService(deps(), await as(coordinator), claim.id, '赵奶奶说还没送到');
+    await confirmation.rejectService(deps(), await as(coordinator), claim.id, '赵奶奶说还没送到');
     const [rejected] = await inboxOf(volunteer);
     expect(rejected).toMatchObject({
       kind: 'CLAIM_REJECTED',
@@ -84,7 +85,7 @@ describe.each(testEngines())('the inbox on %s', (engine) => {
 
     // Reported again and rejected again: that is news again, a second message.
     await claims.reportService(deps(), await as(volunteer), claim.id, 40, '补送了');
-    await claims.rejectService(deps(), await as(coordinator), claim.id, '还是没有送到');
+    await confirmation.rejectService(deps(), await as(coordinator), claim.id, '还是没有送到');
     const reasons = (await inboxOf(volunteer))
       .filter((m) => m.subject === `claim:${claim.id}`)
       .map((m) => (m.detail as { reason: string }).reason);
@@ -93,10 +94,16 @@ describe.each(testEngines())('the inbox on %s', (engine) => {
 
   it('tells the volunteer their service was confirmed, with minutes and points, once', async () => {
     const { claim } = await reported('帮孙爷爷理发', 30);
-    const done = await claims.confirmService(deps(), await as(coordinator), claim.id, null, 'inbox-confirm-key-1');
+    const done = await confirmation.confirmService(
+      deps(),
+      await as(coordinator),
+      claim.id,
+      null,
+      'inbox-confirm-key-1',
+    );
     expect(done.pointsAwarded).toBeGreaterThan(0);
     // A retry with the same key confirms nothing again, and tells nothing again.
-    await claims.confirmService(deps(), await as(coordinator), claim.id, null, 'inbox-confirm-key-1');
+    await confirmation.confirmService(deps(), await as(coordinator), claim.id, null, 'inbox-confirm-key-1');
     const confirmed = (await inboxOf(volunteer)).filter((m) => m.subject === `claim:${claim.id}`);
     expect(confirmed).toHaveLength(1);
     expect(confirmed[0]).toMatchObject({
@@ -210,7 +217,7 @@ describe.each(testEngines())('the inbox on %s', (engine) => {
 
   it('serves a message over GraphQL with its facts as fields and opaque links', async () => {
     const { need, claim } = await reported('给吴爷爷送药');
-    await claims.rejectService(deps(), await as(coordinator), claim.id, '药拿错了');
+    await confirmation.rejectService(deps(), await as(coordinator), claim.id, '药拿错了');
     const result = await execute({
       schema: buildSchema(),
       document: parse(`{ inboxUnreadCount inbox(first: 1, unreadOnly: true) { totalCount edges { node {

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../core/errors';
 import { appointRegionOfficer } from '../members/region-staff.service';
 import * as claims from '../needs/claims.service';
+import * as confirmation from '../needs/confirmation.service';
 import * as needs from '../needs/needs.service';
 import { editNeed } from '../needs/need-edit.service';
 import { updateSiteSettings } from '../sites/site-settings.service';
@@ -86,7 +87,7 @@ describe.each(testEngines())('hours policy on %s', (engine) => {
     const claim = await claims.claimNeed(deps(), await as(volunteer), need.id);
     await claims.checkIn(deps(), await as(volunteer), claim.id);
     await claims.reportService(deps(), await as(volunteer), claim.id, minutes, null);
-    return claims.confirmService(deps(), await as(coordinator), claim.id, null, key());
+    return confirmation.confirmService(deps(), await as(coordinator), claim.id, null, key());
   }
 
   it('takes each field from the nearest region that sets it, else the defaults; only region staff set it', async () => {

@@ -16,6 +16,7 @@ import { createVillagesFixture, openTestDb, testEngines, type TestDb } from '@hu
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appointRegionOfficer } from '../members/region-staff.service';
 import * as claims from '../needs/claims.service';
+import * as confirmation from '../needs/confirmation.service';
 import * as needs from '../needs/needs.service';
 import { actorFor, codeOf, demoMember, depsFor } from '../testing';
 import { acceptAlliance, alliances, endAlliance, proposeAlliance, tradeAllowed } from './alliances.service';
@@ -76,7 +77,7 @@ describe.each(testEngines())('hours that travel on %s', (engine) => {
     return claims.reportService(deps(), await as(volunteer), claim.id, minutes, '洗好了');
   }
   const confirm = async (claimId: number, k = key()) =>
-    claims.confirmService(deps(), await as(coordinator), claimId, null, k);
+    confirmation.confirmService(deps(), await as(coordinator), claimId, null, k);
 
   const transfersOfClaim = async (claimId: number) =>
     (await db.select().from(tables.transfers)).filter((t) => t.claimId === claimId);

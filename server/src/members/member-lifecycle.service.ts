@@ -25,7 +25,7 @@ import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
 import { deliver } from '../inbox/inbox.deliver';
 import { transfer } from '../ledger/ledger.service';
-import { followNeed } from '../needs/claims.service';
+import { followNeed } from '../needs/claim-steps';
 import { forgetNeed } from '../needs/needs.service';
 import { refreshKeptTiers } from '../visits/tier-plan';
 import { birthYearOf, disabilityGradeOf } from './member-facts';

@@ -3,43 +3,17 @@
 // need reopened or cancelled). Check-in opens 2 hours before the need's start, a report after it.
 // Each step runs in one transaction with the need and claim rows locked, so racing volunteers and
 // retried confirmations see one another; events go after commit.
-import {
-  needQueries as q,
-  pgErrorOf,
-  type ClaimRow,
-  type ClaimStatus,
-  type NeedRow,
-  type SiteRow,
-  type Transaction,
-} from '@huzhu/db';
-import {
-  memberIdOf,
-  requireMemberOf,
-  requireRoleAt,
-  requireViewer,
-  requireVisibleAt,
-  type Actor,
-} from '../auth/authorize';
+import { needQueries as q, type ClaimRow, type NeedRow, type SiteRow } from '@huzhu/db';
+import { requireRoleAt, requireViewer, requireVisibleAt, type Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, fail, notFound } from '../core/errors';
-import { pipelined } from '../core/pipelined';
 import { localMinute } from '../core/time';
 import * as v from '../core/validate';
-import { creditReads, creditService } from '../ledger/transfers.service';
-import { forgetNeed, siteOf } from './needs.service';
+import { forgetNeed } from './needs.service';
 import { audit } from '../audit/audit.service';
 import { deliver } from '../inbox/inbox.deliver';
-import { claimConfirmed, claimRejected, serviceReported } from '../inbox/inbox.messages';
-
-const STATUS_ZH: Record<ClaimStatus, string> = {
-  CLAIMED: '已认领',
-  CHECKED_IN: '已签到',
-  REPORTED: '已上报',
-  CONFIRMED: '已确认',
-  REJECTED: '已驳回',
-  WITHDRAWN: '已退出',
-  NO_SHOW: '未到场',
-};
+import { serviceReported } from '../inbox/inbox.messages';
+import { step } from './claim-steps';
 
 /** How long before a need's start its volunteers may check in. */
 export const CHECK_IN_OPENS_MS = 2 * 3_600_000;
@@ -80,17 +54,6 @@ function requireStarted(need: NeedRow, site: SiteRow, step: 'checkIn' | 'report'
       detail,
     );
   }
-}
-
-function wrongState(claim: ClaimRow, wanted: string): never {
-  fail(
-    ErrorCode.CONFLICT,
-    {
-      en: `The claim is ${claim.status}; this needs it ${wanted}`,
-      zh: `该认领当前${STATUS_ZH[claim.status]}，无法进行此操作`,
-    },
-    { status: claim.status },
-  );
 }
 
 export async function claimNeed(deps: ServiceDeps, actor: Actor | null, needId: number): Promise<ClaimRow> {
@@ -140,98 +103,6 @@ export async function claimNeed(deps: ServiceDeps, actor: Actor | null, needId: 
   forgetNeed(deps, needId);
   await deps.events.publish({ topic: 'claimUpdated', siteId: existing.siteId, id: claim.id });
   return claim;
-}
-
-/**
- * Loads the claim, its need and the site in one statement (the call's cache starts with them),
- * and checks the actor is the claim's volunteer or site staff. `actorId` is the member acting
- * (null for the system), as the claim's settledBy records it.
- */
-async function claimContext(deps: ServiceDeps, actor: Actor | null, claimId: number, who: 'volunteer' | 'coordinator') {
-  const found = await q.claimWithNeedAndSite(deps.db, claimId);
-  if (!found) notFound('claim');
-  const { claim, need, site } = found;
-  // Another site's claim is answered as one that does not exist.
-  requireVisibleAt(actor, need.siteId, () => notFound('claim'));
-  deps.cache.claim.prime(claim.id, claim);
-  deps.cache.need.prime(need.id, need);
-  deps.cache.site.prime(site.id, site);
-  if (who === 'coordinator') {
-    requireRoleAt(actor, need.siteId, ['COORDINATOR']);
-    return { claim, need, site, actorId: memberIdOf(actor) };
-  }
-  requireMemberOf(actor, need.siteId);
-  const actorId = memberIdOf(actor);
-  if (claim.volunteerId !== actorId) {
-    fail(ErrorCode.FORBIDDEN, { en: "Only the claim's volunteer can do this", zh: '只有认领的志愿者本人可以操作' });
-  }
-  return { claim, need, site, actorId };
-}
-
-/** Moves a claim one step under its row lock, then lets the need's status follow. */
-async function step(
-  deps: ServiceDeps,
-  actor: Actor | null,
-  claimId: number,
-  who: 'volunteer' | 'coordinator',
-  from: ClaimStatus[],
-  change: (
-    claim: ClaimRow,
-    tx: Transaction,
-    actorId: number | null,
-    need: NeedRow,
-    site: SiteRow,
-  ) => Promise<Partial<ClaimRow>>,
-  action: string,
-): Promise<ClaimRow> {
-  const { need, site, actorId } = await claimContext(deps, actor, claimId, who);
-  const updated = await deps.db.transaction(async (tx) => {
-    const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
-    if (!from.includes(claim.status)) wrongState(claim, from.join(' or '));
-    const changes = await change(claim, tx, actorId, locked, site);
-    const row = await settle(tx, locked, claimId, changes, () =>
-      audit(tx, actor, need.siteId, action, 'claim', claimId, { from: claim.status, to: changes.status }),
-    );
-    return row;
-  });
-  forgetNeed(deps, need.id);
-  deps.cache.claim.clear(claimId);
-  await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: updated.id });
-  return updated;
-}
-
-/**
- * The need and the claim under their row locks, need first (every path takes them in that
- * order); both statements go out together on the transaction's connection.
- */
-async function lockNeedAndClaim(tx: Transaction, needId: number, claimId: number) {
-  const [locked, claim] = await Promise.all([q.needById(tx, needId, true), q.claimById(tx, claimId, true)]);
-  return { locked: locked!, claim: claim! };
-}
-
-/**
- * Writes the claim's change with its audit row, and lets the need's status follow (one statement
- * that counts the claims after the change): the three go out together, one round trip.
- */
-function settle(
-  tx: Transaction,
-  locked: NeedRow,
-  claimId: number,
-  changes: Partial<ClaimRow>,
-  writeAudit: () => Promise<void>,
-): Promise<ClaimRow> {
-  return pipelined([q.updateClaim(tx, claimId, changes), writeAudit(), followNeed(tx, locked)]).then(([row]) => row);
-}
-
-/**
- * A need's status follows its claims (needQueries.followNeedStatus says how). One whose every
- * claim was rejected (or a no-show) is not completed: it stays FILLED for a volunteer to report
- * again or the coordinator to reopen it. `need` as read under its row lock in this transaction;
- * a cancelled or completed one is left as it is without a statement.
- */
-export async function followNeed(tx: Transaction, need: NeedRow): Promise<NeedRow> {
-  if (need.status === 'CANCELLED' || need.status === 'COMPLETED') return need;
-  return (await q.followNeedStatus(tx, need.id)) ?? need;
 }
 
 export const withdrawClaim = (deps: ServiceDeps, actor: Actor | null, claimId: number) =>
@@ -306,22 +177,6 @@ export function reportService(
   );
 }
 
-export function rejectService(deps: ServiceDeps, actor: Actor | null, claimId: number, reasonInput: string) {
-  const reason = v.text('reason', reasonInput, 500, 1, v.MULTILINE);
-  return step(
-    deps,
-    actor,
-    claimId,
-    'coordinator',
-    ['REPORTED'],
-    async (claim, tx, actorId, need) => {
-      await deliver(tx, [claimRejected(need, claim, reason)]);
-      return { status: 'REJECTED', rejectReason: reason, settledAt: new Date(), settledBy: actorId };
-    },
-    'rejectService',
-  );
-}
-
 /**
  * The volunteer did not come: before a report, or after one the elder says never happened (a
  * rejection would let them report again; a no-show ends the claim and frees its slot).
@@ -336,127 +191,3 @@ export const markNoShow = (deps: ServiceDeps, actor: Actor | null, claimId: numb
     async (_c, _tx, actorId) => ({ status: 'NO_SHOW', settledAt: new Date(), settledBy: actorId }),
     'markNoShow',
   );
-
-/**
- * Reopens a need so it can be claimed again: its rejected claims that might still be reported
- * again are closed (they stay REJECTED, with their reasons, but hold no slot and cannot be reported
- * again), and the need follows its claims (OPEN when a slot is free). COORDINATOR of the site.
- * A need with nothing to give back is answered as it is, so a retry is safe; a cancelled or
- * completed one is CONFLICT.
- */
-export async function reopenNeed(deps: ServiceDeps, actor: Actor | null, needId: number): Promise<NeedRow> {
-  const existing = await deps.cache.need.load(needId);
-  if (!existing) notFound('need');
-  requireVisibleAt(actor, existing.siteId, () => notFound('need'));
-  requireRoleAt(actor, existing.siteId, ['COORDINATOR']);
-  const { need, closed } = await deps.db.transaction(async (tx) => {
-    const locked = (await q.needById(tx, needId, true))!;
-    if (locked.status === 'CANCELLED' || locked.status === 'COMPLETED') {
-      fail(
-        ErrorCode.CONFLICT,
-        {
-          en: `The need is ${locked.status}; it cannot be reopened`,
-          zh: locked.status === 'CANCELLED' ? '该需求已取消，不能重新开放' : '该需求已完成，不能重新开放',
-        },
-        { status: locked.status },
-      );
-    }
-    const open = (await q.claimsByNeedIds(tx, [needId])).filter((c) => c.status === 'REJECTED' && c.closedAt === null);
-    if (open.length === 0) return { need: locked, closed: [] as ClaimRow[] };
-    const closedAt = new Date();
-    const closed: ClaimRow[] = [];
-    for (const c of open) closed.push(await q.updateClaim(tx, c.id, { closedAt }));
-    const row = await followNeed(tx, locked);
-    await audit(tx, actor, locked.siteId, 'reopenNeed', 'need', needId, {
-      closedClaims: closed.map((c) => c.id),
-      from: locked.status,
-      to: row.status,
-    });
-    return { need: row, closed };
-  });
-  forgetNeed(deps, needId);
-  for (const c of closed) {
-    deps.cache.claim.clear(c.id);
-    await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
-  }
-  return need;
-}
-
-/**
- * Confirms reported service and credits the volunteer in the same transaction: minutes from the
- * site pool (or the beneficiary's own account), points at the site's rate, rounded down. The
- * claim row remembers the idempotency key: a retry with it and the same request (this claim, the
- * same minutes) returns the claim and credits nothing; the key with another claim or other
- * minutes is CONFLICT and changes nothing.
- */
-export async function confirmService(
-  deps: ServiceDeps,
-  actor: Actor | null,
-  claimId: number,
-  minutesInput: number | null | undefined,
-  keyInput: string,
-): Promise<ClaimRow> {
-  const key = v.idempotencyKey('idempotencyKey', keyInput);
-  const override = minutesInput == null ? undefined : v.int('minutes', minutesInput, 1, 1440);
-  const { need, claim: seen, actorId } = await claimContext(deps, actor, claimId, 'coordinator');
-  // Read before the transaction: on PGlite (one connection) a read outside an open
-  // transaction would wait for it forever.
-  const site = await siteOf(deps, need.siteId);
-  let replayed = false;
-  const confirmed = await deps.db
-    .transaction(async (tx) => {
-      // Under the claim's lock a retry of this claim sees the first confirmation. Another claim
-      // holding the key is found by the key's unique index when this one takes it (23505 below,
-      // and the transaction writes nothing): no statement of its own on every confirmation.
-      // The credit's reads lock nothing and go out with the locks: one round trip.
-      const reads = creditReads(tx, site, need, seen.volunteerId);
-      const [{ locked, claim }] = await pipelined([lockNeedAndClaim(tx, need.id, claimId), reads]);
-      if (claim.confirmKey === key) {
-        // The same request: the minutes asked for (or, without them, the reported ones) are
-        // the minutes confirmed.
-        if ((override ?? claim.reportedMinutes) !== claim.confirmedMinutes) keyConflict();
-        replayed = true;
-        return claim;
-      }
-      if (claim.volunteerId === actorId)
-        fail(ErrorCode.FORBIDDEN, { en: 'You cannot confirm your own service', zh: '不能确认自己的服务' });
-      if (claim.status !== 'REPORTED') wrongState(claim, 'REPORTED');
-      const minutes = override ?? claim.reportedMinutes!;
-      let row: ClaimRow | undefined;
-      // The claim's update, its audit row, the need's status and the volunteer's message go out
-      // right behind the transfers (creditService's alongside): one round trip for all the writes.
-      await creditService(tx, { site, need, claim, minutes, confirmedBy: actorId }, reads, async (points) => {
-        const changes = {
-          status: 'CONFIRMED',
-          confirmedMinutes: minutes,
-          pointsAwarded: points,
-          settledAt: new Date(),
-          settledBy: actorId,
-          confirmKey: key,
-        } as const;
-        [row] = await pipelined([
-          settle(tx, locked, claimId, changes, () =>
-            audit(tx, actor, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
-          ),
-          deliver(tx, [claimConfirmed(locked, claim, minutes, points)]),
-        ]);
-      });
-      return row!;
-    })
-    .catch((error: unknown) => {
-      // The same key confirming another claim at this very moment: its commit won the key.
-      if (pgErrorOf(error)?.code === '23505') keyConflict();
-      throw error;
-    });
-  forgetNeed(deps, need.id);
-  deps.cache.claim.clear(claimId);
-  if (!replayed) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: claimId });
-  return confirmed;
-}
-
-function keyConflict(): never {
-  fail(ErrorCode.CONFLICT, {
-    en: 'This idempotency key was already used for a different confirmation',
-    zh: '该幂等键已用于另一次不同的确认',
-  });
-}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAppError } from '../core/errors';
 import { actorFor, demoMember, depsFor } from '../testing';
 import * as claims from './claims.service';
+import * as confirmation from './confirmation.service';
 import * as needs from './needs.service';
 
 describe.runIf(hasPostgres())('needs under concurrency on PostgreSQL', () => {
@@ -74,7 +75,7 @@ describe.runIf(hasPostgres())('needs under concurrency on PostgreSQL', () => {
     const key = `race-${Date.now()}`;
     const actor = await actorFor(handle.db, coordinator);
     const results = await Promise.all(
-      Array.from({ length: 20 }, () => claims.confirmService(depsFor(handle.db), actor, claim.id, null, key)),
+      Array.from({ length: 20 }, () => confirmation.confirmService(depsFor(handle.db), actor, claim.id, null, key)),
     );
     expect(new Set(results.map((r) => r.id)).size).toBe(1);
     expect(results.every((r) => r.status === 'CONFIRMED')).toBe(true);

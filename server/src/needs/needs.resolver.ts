@@ -4,6 +4,7 @@ import { notFound } from '../core/errors';
 import { selects } from '../graphql/lookahead';
 import type { Resolvers } from '../graphql/generated/resolvers-types';
 import * as claims from './claims.service';
+import * as confirmation from './confirmation.service';
 import * as needs from './needs.service';
 
 export const needsResolvers: Resolvers = {
@@ -37,11 +38,17 @@ export const needsResolvers: Resolvers = {
     reportService: (_p, a, ctx) =>
       claims.reportService(ctx.deps, ctx.viewer, fromId('Claim', a.claimId, 'claimId'), a.minutes, a.note),
     confirmService: (_p, a, ctx) =>
-      claims.confirmService(ctx.deps, ctx.viewer, fromId('Claim', a.claimId, 'claimId'), a.minutes, a.idempotencyKey),
+      confirmation.confirmService(
+        ctx.deps,
+        ctx.viewer,
+        fromId('Claim', a.claimId, 'claimId'),
+        a.minutes,
+        a.idempotencyKey,
+      ),
     rejectService: (_p, a, ctx) =>
-      claims.rejectService(ctx.deps, ctx.viewer, fromId('Claim', a.claimId, 'claimId'), a.reason),
+      confirmation.rejectService(ctx.deps, ctx.viewer, fromId('Claim', a.claimId, 'claimId'), a.reason),
     markNoShow: (_p, a, ctx) => claims.markNoShow(ctx.deps, ctx.viewer, fromId('Claim', a.claimId, 'claimId')),
-    reopenNeed: (_p, a, ctx) => claims.reopenNeed(ctx.deps, ctx.viewer, fromId('Need', a.id, 'id')),
+    reopenNeed: (_p, a, ctx) => confirmation.reopenNeed(ctx.deps, ctx.viewer, fromId('Need', a.id, 'id')),
   },
   Need: {
     id: (n) => toId('Need', n.id),

@@ -1,5 +1,6 @@
 // Needs: posting, listing and cancelling them (DOMAIN.md, the life of a need). The claims on a
-// need move in claims.service. Access is checked first, then the state; one transaction each.
+// need move in claims.service (a volunteer's steps) and confirmation.service (the coordinator's
+// verdict). Access is checked first, then the state; one transaction each.
 import {
   needQueries as q,
   type ClaimRow,

@@ -11,6 +11,7 @@ import { siteReport } from '../reports/reports.service';
 import { buildSchema } from '../graphql/schema';
 import { actorFor, contextFor, demoMember, codeOf, depsFor } from '../testing';
 import * as claims from './claims.service';
+import * as confirmation from './confirmation.service';
 import * as needs from './needs.service';
 
 let n = 0;
@@ -73,7 +74,7 @@ describe.each(testEngines())('needs on %s', (engine) => {
     // One request's deps: what it read before the confirmation must not leak into its answer.
     const request = deps();
     expect((await request.cache.need.load(need.id))!.status).toBe('FILLED');
-    const confirmed = await claims.confirmService(request, await as(coordinator), claim.id, null, key());
+    const confirmed = await confirmation.confirmService(request, await as(coordinator), claim.id, null, key());
     expect((await request.cache.need.load(need.id))!.status).toBe('COMPLETED');
     expect(confirmed).toMatchObject({ status: 'CONFIRMED', confirmedMinutes: 90, pointsAwarded: 15 });
     expect(await minutesOf(volunteer)).toBe(before + 90);
@@ -83,7 +84,7 @@ describe.each(testEngines())('needs on %s', (engine) => {
 
   it('rounds points down per claim and lets the coordinator correct the minutes', async () => {
     const claim = await reported(50);
-    const confirmed = await claims.confirmService(deps(), await as(coordinator), claim.id, 37, key());
+    const confirmed = await confirmation.confirmService(deps(), await as(coordinator), claim.id, 37, key());
     // 37 minutes at 10 points an hour is 6.17 points: 6.
     expect(confirmed).toMatchObject({ confirmedMinutes: 37, pointsAwarded: 6 });
   });
@@ -91,16 +92,20 @@ describe.each(testEngines())('needs on %s', (engine) => {
   it('credits nothing more when a confirmation is retried with its key, and refuses a second key', async () => {
     const claim = await reported(30);
     const k = key();
-    const first = await claims.confirmService(deps(), await as(coordinator), claim.id, null, k);
+    const first = await confirmation.confirmService(deps(), await as(coordinator), claim.id, null, k);
     const balance = await minutesOf(volunteer);
-    const again = await claims.confirmService(deps(), await as(coordinator), claim.id, null, k);
+    const again = await confirmation.confirmService(deps(), await as(coordinator), claim.id, null, k);
     expect(again).toEqual(first);
     expect(await minutesOf(volunteer)).toBe(balance);
-    expect(await codeOf(claims.confirmService(deps(), await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
+    expect(await codeOf(confirmation.confirmService(deps(), await as(coordinator), claim.id, null, key()))).toBe(
+      'CONFLICT',
+    );
     // The same key for another claim is another request: CONFLICT, and that claim is neither
     // confirmed nor paid (the credit written before the key was found is rolled back).
     const other = await reported(45);
-    expect(await codeOf(claims.confirmService(deps(), await as(coordinator), other.id, null, k))).toBe('CONFLICT');
+    expect(await codeOf(confirmation.confirmService(deps(), await as(coordinator), other.id, null, k))).toBe(
+      'CONFLICT',
+    );
     expect(await minutesOf(volunteer)).toBe(balance);
     expect(
       (await needs.listSiteClaims(deps(), await as(coordinator), { siteId, status: 'REPORTED' })).edges.map(
@@ -112,7 +117,7 @@ describe.each(testEngines())('needs on %s', (engine) => {
   it('pays from the beneficiary when payer is BENEFICIARY, and refuses when they cannot pay', async () => {
     const claim = await reported(60, { payer: 'BENEFICIARY', beneficiaryId: poorElder.id });
     const before = await minutesOf(volunteer);
-    expect(await codeOf(claims.confirmService(deps(), await as(coordinator), claim.id, null, key()))).toBe(
+    expect(await codeOf(confirmation.confirmService(deps(), await as(coordinator), claim.id, null, key()))).toBe(
       'INSUFFICIENT_BALANCE',
     );
     expect(await minutesOf(volunteer)).toBe(before);
@@ -125,7 +130,7 @@ describe.each(testEngines())('needs on %s', (engine) => {
     const sun = (await memberQueries.listMembers(db, { siteId, search: '孙德福' }, 1))[0]!;
     const paid = await reported(120, { payer: 'BENEFICIARY', beneficiaryId: sun.id });
     const sunBefore = await minutesOf(sun);
-    await claims.confirmService(deps(), await as(coordinator), paid.id, null, key());
+    await confirmation.confirmService(deps(), await as(coordinator), paid.id, null, key());
     expect(await minutesOf(sun)).toBe(sunBefore - 120);
   });
 
@@ -135,13 +140,17 @@ describe.each(testEngines())('needs on %s', (engine) => {
     const v = await as(volunteer);
     // Each call with fresh deps, as each request had its own context.
     expect(await codeOf(claims.reportService(deps(), v, claim.id, 30, null))).toBe('CONFLICT'); // not checked in
-    expect(await codeOf(claims.confirmService(deps(), await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
+    expect(await codeOf(confirmation.confirmService(deps(), await as(coordinator), claim.id, null, key()))).toBe(
+      'CONFLICT',
+    );
     await claims.checkIn(deps(), v, claim.id);
     expect(await codeOf(claims.withdrawClaim(deps(), v, claim.id))).toBe('CONFLICT'); // after check-in
     expect(await codeOf(claims.checkIn(deps(), v, claim.id))).toBe('CONFLICT');
     await claims.reportService(deps(), v, claim.id, 30, null);
-    await claims.rejectService(deps(), await as(coordinator), claim.id, '老人说没有来过');
-    expect(await codeOf(claims.confirmService(deps(), await as(coordinator), claim.id, null, key()))).toBe('CONFLICT');
+    await confirmation.rejectService(deps(), await as(coordinator), claim.id, '老人说没有来过');
+    expect(await codeOf(confirmation.confirmService(deps(), await as(coordinator), claim.id, null, key()))).toBe(
+      'CONFLICT',
+    );
   });
 
   it('refuses a full, cancelled or doubly claimed need with CONFLICT', async () => {
@@ -190,7 +199,9 @@ describe.each(testEngines())('needs on %s', (engine) => {
       ),
     ).toBe('FORBIDDEN');
     const claim = await reported(20);
-    expect(await codeOf(claims.confirmService(deps(), await as(volunteer), claim.id, null, key()))).toBe('FORBIDDEN');
+    expect(await codeOf(confirmation.confirmService(deps(), await as(volunteer), claim.id, null, key()))).toBe(
+      'FORBIDDEN',
+    );
     expect(await codeOf(claims.claimNeed(deps(), null, claim.needId))).toBe('UNAUTHENTICATED');
   });
 
@@ -294,13 +305,18 @@ describe.each(testEngines())('needs on %s', (engine) => {
     });
     expect(nodes.find((c) => c.id === toId('Claim', within.id))?.overEstimate).toBe(false);
     // Settle both so later tests' queues start clean.
-    await claims.confirmService(deps(), await as(coordinator), over.id, 120, key());
-    await claims.confirmService(deps(), await as(coordinator), within.id, null, key());
+    await confirmation.confirmService(deps(), await as(coordinator), over.id, 120, key());
+    await confirmation.confirmService(deps(), await as(coordinator), within.id, null, key());
   });
 
   it('lets a rejected volunteer report again, the reason kept, and completes the need on confirmation', async () => {
     const first = await reported(45);
-    const rejected = await claims.rejectService(deps(), await as(coordinator), first.id, '时长写多了，老人说半小时');
+    const rejected = await confirmation.rejectService(
+      deps(),
+      await as(coordinator),
+      first.id,
+      '时长写多了，老人说半小时',
+    );
     expect(rejected).toMatchObject({ status: 'REJECTED', rejectReason: '时长写多了，老人说半小时', closedAt: null });
     // Every claim rejected: the need waits, not completed.
     expect((await needs.getNeed(deps(), await as(coordinator), first.needId))!.status).toBe('FILLED');
@@ -315,7 +331,7 @@ describe.each(testEngines())('needs on %s', (engine) => {
       settledAt: null,
     });
     const before = await minutesOf(volunteer);
-    await claims.confirmService(deps(), await as(coordinator), first.id, null, key());
+    await confirmation.confirmService(deps(), await as(coordinator), first.id, null, key());
     expect(await minutesOf(volunteer)).toBe(before + 30);
     expect((await needs.getNeed(deps(), await as(coordinator), first.needId))!.status).toBe('COMPLETED');
   });
@@ -334,7 +350,7 @@ describe.each(testEngines())('needs on %s', (engine) => {
       await claims.checkIn(deps(), await as(who), c.id);
       await claims.reportService(deps(), await as(who), c.id, 60, null);
     }
-    await claims.rejectService(deps(), await as(coordinator), a.id, '没有来');
+    await confirmation.rejectService(deps(), await as(coordinator), a.id, '没有来');
     // One rejected, one no-show (after a report the elder says never happened): nothing served.
     expect((await claims.markNoShow(deps(), await as(coordinator), b.id)).status).toBe('NO_SHOW');
     const after = (await needs.getNeed(deps(), await as(coordinator), need.id))!;
@@ -342,9 +358,9 @@ describe.each(testEngines())('needs on %s', (engine) => {
     expect(await completed()).toBe(completedBefore);
 
     // Only the coordinator reopens.
-    expect(await codeOf(claims.reopenNeed(deps(), await as(volunteer), need.id))).toBe('FORBIDDEN');
+    expect(await codeOf(confirmation.reopenNeed(deps(), await as(volunteer), need.id))).toBe('FORBIDDEN');
     const auditsBefore = (await db.select().from(tables.auditLog)).filter((r) => r.action === 'reopenNeed').length;
-    const reopened = await claims.reopenNeed(deps(), await as(coordinator), need.id);
+    const reopened = await confirmation.reopenNeed(deps(), await as(coordinator), need.id);
     expect(reopened.status).toBe('OPEN');
     expect(await needs.openSlots(deps(), reopened)).toBe(2);
     // The rejected claim is closed: it keeps its reason and cannot be reported again.
@@ -354,7 +370,7 @@ describe.each(testEngines())('needs on %s', (engine) => {
     expect(closed).toMatchObject({ rejectReason: '没有来', closedAt: expect.any(Date) });
     expect(await codeOf(claims.reportService(deps(), await as(volunteer), a.id, 60, null))).toBe('CONFLICT');
     // A retry changes nothing and writes no second audit row.
-    expect((await claims.reopenNeed(deps(), await as(coordinator), need.id)).status).toBe('OPEN');
+    expect((await confirmation.reopenNeed(deps(), await as(coordinator), need.id)).status).toBe('OPEN');
     const audits = (await db.select().from(tables.auditLog)).filter((r) => r.action === 'reopenNeed');
     expect(audits.length).toBe(auditsBefore + 1);
     expect(audits.at(-1)).toMatchObject({ entityId: String(need.id), detail: { closedClaims: [a.id] } });
@@ -364,7 +380,7 @@ describe.each(testEngines())('needs on %s', (engine) => {
     const c = await claims.claimNeed(deps(), await as(huang), need.id);
     await claims.checkIn(deps(), await as(huang), c.id);
     await claims.reportService(deps(), await as(huang), c.id, 60, null);
-    await claims.confirmService(deps(), await as(coordinator), c.id, null, key());
+    await confirmation.confirmService(deps(), await as(coordinator), c.id, null, key());
     // Two slots: one still free (the closed and the no-show hold none), so the need stays OPEN.
     expect((await needs.getNeed(deps(), await as(coordinator), need.id))!.status).toBe('OPEN');
     expect(await completed()).toBe(completedBefore);
@@ -372,25 +388,25 @@ describe.each(testEngines())('needs on %s', (engine) => {
 
   it('reopens a one-slot need held by a rejected claim, and refuses a completed or cancelled one', async () => {
     const claim = await reported(60);
-    await claims.rejectService(deps(), await as(coordinator), claim.id, '没有来');
+    await confirmation.rejectService(deps(), await as(coordinator), claim.id, '没有来');
     expect((await needs.getNeed(deps(), await as(coordinator), claim.needId))!.status).toBe('FILLED');
-    expect((await claims.reopenNeed(deps(), await as(coordinator), claim.needId)).status).toBe('OPEN');
+    expect((await confirmation.reopenNeed(deps(), await as(coordinator), claim.needId)).status).toBe('OPEN');
     const served = await claims.claimNeed(deps(), await as(other), claim.needId);
     await claims.checkIn(deps(), await as(other), served.id);
     await claims.reportService(deps(), await as(other), served.id, 60, null);
-    await claims.confirmService(deps(), await as(coordinator), served.id, null, key());
+    await confirmation.confirmService(deps(), await as(coordinator), served.id, null, key());
     expect((await needs.getNeed(deps(), await as(coordinator), claim.needId))!).toMatchObject({
       status: 'COMPLETED',
       completedAt: expect.any(Date),
     });
-    expect(await codeOf(claims.reopenNeed(deps(), await as(coordinator), claim.needId))).toBe('CONFLICT');
+    expect(await codeOf(confirmation.reopenNeed(deps(), await as(coordinator), claim.needId))).toBe('CONFLICT');
 
     // Cancelling a need closes its rejected claims too.
     const dropped = await reported(60);
-    await claims.rejectService(deps(), await as(coordinator), dropped.id, '没有来');
+    await confirmation.rejectService(deps(), await as(coordinator), dropped.id, '没有来');
     await needs.cancelNeed(deps(), await as(coordinator), dropped.needId, '老人住院了');
     expect(await codeOf(claims.reportService(deps(), await as(volunteer), dropped.id, 60, null))).toBe('CONFLICT');
-    expect(await codeOf(claims.reopenNeed(deps(), await as(coordinator), dropped.needId))).toBe('CONFLICT');
+    expect(await codeOf(confirmation.reopenNeed(deps(), await as(coordinator), dropped.needId))).toBe('CONFLICT');
   });
 
   it('lists the claims of needs that have started, for the no-show check', async () => {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '../core/time';
 import { reverse, transfer } from '../ledger/ledger.service';
 import * as claims from '../needs/claims.service';
+import * as confirmation from '../needs/confirmation.service';
 import * as needs from '../needs/needs.service';
 import { updateSiteSettings } from '../sites/site-settings.service';
 import { actorFor, codeOf, demoMember, depsFor } from '../testing';
@@ -232,7 +233,7 @@ describe.each(testEngines())('paper on %s', (engine) => {
     const claim = await claims.claimNeed(deps(), await as(volunteer), need.id);
     await claims.checkIn(deps(), await as(volunteer), claim.id);
     await claims.reportService(deps(), await as(volunteer), claim.id, 45, null);
-    await claims.confirmService(deps(), co, claim.id, null, key());
+    await confirmation.confirmService(deps(), co, claim.id, null, key());
     await updateSiteSettings(deps(), co, { siteId, visitsBankTime: true });
     const visit = await recordVisit(deps(), await as(volunteer), {
       elderId: (await memberQueries.membersDueVisits(db, siteId))[0]!.id,

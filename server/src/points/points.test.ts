@@ -6,6 +6,7 @@ import { createLedgerFixture, openTestDb, testEngines, type TestDb } from '@huzh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { transfer } from '../ledger/ledger.service';
 import * as claims from '../needs/claims.service';
+import * as confirmation from '../needs/confirmation.service';
 import * as needs from '../needs/needs.service';
 import * as settings from '../sites/site-settings.service';
 import * as shop from '../supermarket/supermarket.service';
@@ -42,7 +43,13 @@ describe.each(testEngines())('points that stay local on %s', (engine) => {
     const claim = await claims.claimNeed(deps(), await as(volunteer), need.id);
     await claims.checkIn(deps(), await as(volunteer), claim.id);
     await claims.reportService(deps(), await as(volunteer), claim.id, minutes, null);
-    const confirmed = await claims.confirmService(deps(), await as(v.coordinator), claim.id, null, key('confirm'));
+    const confirmed = await confirmation.confirmService(
+      deps(),
+      await as(v.coordinator),
+      claim.id,
+      null,
+      key('confirm'),
+    );
     const [credit] = await ledgerQueries.accountTransfers(db(), [v.f.members[i]!.minutes], 1);
     expect(credit).toMatchObject({ kind: 'SERVICE_CREDIT', claimId: claim.id });
     return { claim: confirmed, credit: credit!, elder };

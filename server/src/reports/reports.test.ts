@@ -11,6 +11,7 @@ import type { Context } from '../graphql/context';
 import { buildSchema } from '../graphql/schema';
 import { reverse } from '../ledger/ledger.service';
 import * as claims from '../needs/claims.service';
+import * as confirmation from '../needs/confirmation.service';
 import * as needs from '../needs/needs.service';
 import { cancelRedemption, redeem } from '../supermarket/supermarket.service';
 import { recordVisit, visitCoverage } from '../visits/visits.service';
@@ -87,8 +88,8 @@ describe.each(testEngines())('reports on %s', (engine) => {
       const claim = await claims.claimNeed(d, v, need.id);
       await claims.checkIn(d, v, claim.id);
       await claims.reportService(d, v, claim.id, minutes, null);
-      if (reject) await claims.rejectService(deps(), await as('李秀英'), claim.id, '没有来');
-      else await claims.confirmService(deps(), await as('李秀英'), claim.id, null, key());
+      if (reject) await confirmation.rejectService(deps(), await as('李秀英'), claim.id, '没有来');
+      else await confirmation.confirmService(deps(), await as('李秀英'), claim.id, null, key());
       claimIds.push(claim.id);
     }
   }

@@ -6,6 +6,7 @@ import { openTestDb, testEngines, type TestDb } from '@huzhu/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actorFor, codeOf, demoMember, depsFor } from '../testing';
 import * as claims from '../needs/claims.service';
+import * as confirmation from '../needs/confirmation.service';
 import * as needs from '../needs/needs.service';
 import * as settings from './site-settings.service';
 
@@ -128,7 +129,7 @@ describe.each(testEngines())('site settings on %s', (engine) => {
     const coord = await as(coordinator);
     // Reported before the change, confirmed before it: 60 minutes at 10 points an hour.
     const early = await reportedBath(60);
-    await claims.confirmService(deps(), coord, early.id, null, key());
+    await confirmation.confirmService(deps(), coord, early.id, null, key());
     // Reported before the change, confirmed after it: the rate at confirmation counts.
     const waiting = await reportedBath(60);
     const before = await pointsOf(volunteer);
@@ -138,7 +139,7 @@ describe.each(testEngines())('site settings on %s', (engine) => {
       categoryRates: [{ category: 'BATHING', pointsPerHour: 30 }],
     });
     expect(s.categoryRates).toEqual([{ category: 'BATHING', pointsPerHour: 30 }]);
-    await claims.confirmService(deps(), coord, waiting.id, null, key());
+    await confirmation.confirmService(deps(), coord, waiting.id, null, key());
     expect(await pointsOf(volunteer)).toBe(before + 30);
     // The points credited before the change are still 10.
     const credits = await ledgerQueries.accountTransfers(
@@ -157,7 +158,7 @@ describe.each(testEngines())('site settings on %s', (engine) => {
     });
     const later = await reportedBath(60);
     const mid = await pointsOf(volunteer);
-    await claims.confirmService(deps(), coord, later.id, null, key());
+    await confirmation.confirmService(deps(), coord, later.id, null, key());
     expect(await pointsOf(volunteer)).toBe(mid + 12);
     expect((await settings.siteSettings(deps(), coord, siteId)).categoryRates).toEqual([]);
   });
