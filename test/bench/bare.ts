@@ -37,8 +37,14 @@ const CLAIM_COLS = `"id", "need_id", "volunteer_id", "status", "claimed_at", "ch
 const TRANSFER_COLS = `"id", "unit", "amount", "debit_account_id", "credit_account_id", "kind", "site_id", "idempotency_key", "request_hash", "memo", "reverses_id", "claim_id", "redemption_id", "created_by", "created_at"`;
 const SITE_COLS = `"id", "name", "county", "township", "village", "time_zone", "points_per_hour", "points_expiry_months", "created_at"`;
 
-// Columns by name from a row read as an array (a join reads two tables with the same names).
-const names = (list: string) => list.split(', ').map((c) => c.replaceAll('"', ''));
+// Columns by name from a row read as an array (a join reads two tables with the same names). The
+// names are split once per list, as a hand-written server would keep them, not once per row.
+const namesOf = new Map<string, string[]>();
+const names = (list: string) => {
+  let kept = namesOf.get(list);
+  if (!kept) namesOf.set(list, (kept = list.split(', ').map((c) => c.replaceAll('"', ''))));
+  return kept;
+};
 const qualified = (table: string, list: string) =>
   list
     .split(', ')

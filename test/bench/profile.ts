@@ -2,6 +2,8 @@
 // confirmService|redeem> [seconds] [connections]: one operation against the real server on the bench data, with the server's CPU profiled (V8
 // inspector, this process only; the load comes from the separate load generator). Writes
 // /tmp/huzhu-<op>.cpuprofile (open it in Chrome DevTools) and prints the top functions by self time.
+// A read with ":bare" (needs:bare) profiles the bare baseline (bare.ts) instead, serving the same
+// page to the same member: the two CPU figures per request are what the bench's ratio compares.
 import { Session } from 'node:inspector/promises';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -11,9 +13,12 @@ import { signToken } from '../../server/src/auth/tokens';
 import { benchDatabaseUrl } from './county/database';
 import { Q } from './documents';
 import { LoadGenerator } from './load';
+import { captureReports, startBare } from './bare';
 import { prepareBaskets, prepareClaims, writeBodies } from './write-fixtures';
 
-const [op = 'viewer', secondsArg = '8', connArg = '16'] = process.argv.slice(2);
+const [opArg = 'viewer', secondsArg = '8', connArg = '16'] = process.argv.slice(2);
+const [op = 'viewer', variant] = opArg.split(':');
+const onBare = variant === 'bare';
 const url = benchDatabaseUrl();
 const month = '2026-10';
 const prep = await openDb({ url, migrate: false, poolSize: 1 });
@@ -35,19 +40,25 @@ const claims =
     : [];
 const baskets = op === 'redeem' ? await prepareBaskets(prep.sql!, writes) : [];
 await prep.close();
-const server = await startServer({
-  port: 0,
-  host: '127.0.0.1',
-  databaseUrl: url,
-  env: {
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    ...(process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.DB_POOL_SIZE } : {}),
-  },
-  demoData: false,
-  quiet: true,
-});
-const as = (id: unknown) => signToken(server.config.jwtSecret, Number(id));
+// The bare baseline runs alone in this process: the GraphQL server's background work (its job
+// queue's polling) would count in the bare figure.
+const bare = onBare ? await startBare(url, await captureReports(url, month, [Number(site!.id)])) : undefined;
+const server = onBare
+  ? undefined
+  : await startServer({
+      port: 0,
+      host: '127.0.0.1',
+      databaseUrl: url,
+      env: {
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        RATE_LIMIT_PER_MINUTE: '100000000',
+        ...(process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.DB_POOL_SIZE } : {}),
+      },
+      demoData: false,
+      quiet: true,
+    });
+const jwtSecret = server?.config.jwtSecret ?? randomBytes(32);
+const as = (id: unknown) => signToken(jwtSecret, Number(id));
 const siteId = `site_${site!.id}`;
 const bodies: Record<string, { query: string; variables?: object; member?: unknown }> = {
   // The fixed cost of a request: with a token (its check reads the member) and without.
@@ -78,19 +89,23 @@ const writeRequests = [...written.confirmBodies, ...written.redeemBodies];
 const b = bodies[op];
 if (!b && writeRequests.length === 0)
   throw new Error(`unknown operation ${op}; one of ${[...Object.keys(bodies), 'confirmService', 'redeem'].join(', ')}`);
-const requests = b
-  ? [
-      {
-        body: JSON.stringify({ query: b.query, variables: b.variables }),
-        ...(b.member ? { token: await as(b.member) } : {}),
-      },
-    ]
-  : writeRequests;
+if (onBare && (!b || !b.member || !['needs', 'viewer', 'visitCoverage', 'siteReport'].includes(op)))
+  throw new Error(`no bare route for ${op}; one of needs, viewer, visitCoverage, siteReport`);
+const requests = onBare
+  ? [{ body: JSON.stringify({ memberId: Number(b!.member), siteId: Number(site!.id), month }) }]
+  : b
+    ? [
+        {
+          body: JSON.stringify({ query: b.query, variables: b.variables }),
+          ...(b.member ? { token: await as(b.member) } : {}),
+        },
+      ]
+    : writeRequests;
 // Writes: each request once, the first few thousand to warm up.
 const once = !b;
 const warm = once ? requests.splice(0, 4000) : requests;
 const load = new LoadGenerator();
-const target = `${server.url}/graphql`;
+const target = bare ? `${bare.url}/${op}` : `${server!.url}/graphql`;
 await load.run({ url: target, connections: 4, seconds: 2, requests: warm, once }); // warm-up
 const session = new Session();
 session.connect();
@@ -109,11 +124,11 @@ const result = await load.run({
 const cpu = process.cpuUsage(cpuBefore);
 const { profile } = await session.post('Profiler.stop');
 load.close();
-await server.close();
-const file = `/tmp/huzhu-${op}.cpuprofile`;
+await (bare ?? server!).close();
+const file = `/tmp/huzhu-${op}${onBare ? '-bare' : ''}.cpuprofile`;
 writeFileSync(file, JSON.stringify(profile));
 console.log(
-  `${op} @${connArg}: ${(result.latencies.length / result.seconds).toFixed(0)} req/s, ` +
+  `${opArg} @${connArg}: ${(result.latencies.length / result.seconds).toFixed(0)} req/s, ` +
     `server CPU ${((cpu.user + cpu.system) / 1000 / Math.max(1, result.latencies.length)).toFixed(2)} ms a request ` +
     `(${((100 * cpu.system) / Math.max(1, cpu.user + cpu.system)).toFixed(0)}% in the kernel), ` +
     `${result.errors} errors${result.firstError ? ` (${result.firstError})` : ''}; profile in ${file}`,
@@ -141,4 +156,6 @@ const top = (m: Map<string, number>, n: number) =>
     .slice(0, n)
     .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)}%  ${k}`)
     .join('\n');
-console.log(`\nself time by function:\n${top(self, 25)}\n\nby package or file:\n${top(byPackage, 25)}`);
+console.log(
+  `\nself time by function:\n${top(self, 25)}\n\nby package or file:\n${top(byPackage, Number(process.env.PROFILE_TOP ?? 25))}`,
+);
