@@ -47,6 +47,21 @@ export interface Connection<T> {
   totalCount: number;
 }
 
+/**
+ * An edge whose cursor is encoded when read: most documents (a page of needs, a passbook) ask for
+ * the nodes and pageInfo only, and encoding twenty keys nobody reads was a cost on every page.
+ */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly keyOf: (row: T) => string | number,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor(this.keyOf(this.node));
+  }
+}
+
 /** Builds the connection from `limit` rows fetched (first + 1) and the keyset key of each row. */
 export function connection<T>(
   rows: T[],
@@ -54,11 +69,16 @@ export function connection<T>(
   keyOf: (row: T) => string | number,
   totalCount: number,
 ): Connection<T> {
-  const nodes = rows.slice(0, page.first);
-  const edges = nodes.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const edges = rows.slice(0, page.first).map((node) => new Edge(node, keyOf));
+  const hasNextPage = rows.length > page.first;
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > page.first, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage,
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
+    },
     totalCount,
   };
 }
