@@ -30,6 +30,7 @@ export * as hoursPolicyQueries from './queries/hours-policy.queries';
 export * as familyQueries from './queries/families.queries';
 export * as memberMoveQueries from './queries/member-moves.queries';
 export * as pointsQueries from './queries/points.queries';
+export * as eventQueries from './queries/events.queries';
 export type * from './rows';
 export * from './queries/invariants.queries';
 export { hashPassword, verifyPassword } from './crypto/password';

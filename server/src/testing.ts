@@ -1,6 +1,6 @@
 // Test support for services: the actor a member acts as, a call's deps, and (for the tests that
 // execute GraphQL documents) a context as a request would build it.
-import { memberQueries, type Database, type MemberRow } from '@huzhu/db';
+import { eventQueries, memberQueries, type Database, type MemberRow } from '@huzhu/db';
 import { viewerFor } from './auth/auth.service';
 import type { Viewer } from './auth/authorize';
 import { createMemberCache } from './auth/member-cache';
@@ -10,12 +10,20 @@ import type { Events, HuzhuEvent } from './events/events';
 import { LoginLimiter } from './security/rate-limit';
 import { isAppError } from './core/errors';
 
-/** Events that are only recorded, so a test can see what a mutation published. */
+/**
+ * Events that are only recorded, so a test can see what a mutation published. An announced event
+ * runs its real statement in the transaction and is recorded then, commit or not: delivery at
+ * commit, and none at a rollback, is tested over WebSocket (test/api/subscriptions.test.ts).
+ */
 export function recordingEvents(): Events & { published: HuzhuEvent[] } {
   const published: HuzhuEvent[] = [];
   return {
     published,
     publish: async (event) => {
+      published.push(event);
+    },
+    announce: async (tx, event) => {
+      await eventQueries.announceEvent(tx, JSON.stringify(event));
       published.push(event);
     },
     subscribe: async function* () {},

@@ -98,6 +98,30 @@ describe.each(targets())('subscriptions on $name', (on) => {
     expect(steps[0]).toMatchObject({ need: { id: need.id }, volunteer: { name: '张建国' } });
   });
 
+  it(`a confirmation refused after its writes began is never heard, and the one that lands is heard ${across}`, async () => {
+    const token = await login(subUrl, PHONES.coordinator);
+    const sub = subscribe<ClaimEvent>(connect(subUrl, token), CLAIM_UPDATED, { s: d.siteId });
+    await probeClaim(sub);
+    const coordinator = await s.as(PHONES.coordinator);
+    const volunteer = await s.as(PHONES.volunteer);
+    const claims = [];
+    for (const beneficiaryId of [d.ids.elder, d.ids.zhou]) {
+      const need = await postNeed(coordinator, { siteId: d.siteId, beneficiaryId });
+      claims.push(await claimUpTo(volunteer, need.id, 'REPORTED'));
+    }
+    const [first, second] = claims as [(typeof claims)[0], (typeof claims)[0]];
+    const key = idemKey();
+    await coordinator.ok(CONFIRM, { id: first.id, key });
+    // The same key for another claim: the transfers and the announcement went out, and the
+    // claim's update found the key taken (CONFLICT): all of it rolled back.
+    expect((await coordinator.fails(CONFIRM, { id: second.id, key })).extensions?.code).toBe('CONFLICT');
+    await coordinator.ok(CONFIRM, { id: second.id, key: idemKey() });
+    await sub.waitFor((e) => e.id === second.id && e.status === 'CONFIRMED');
+    const heard = (id: string) => sub.received.filter((e) => e.id === id).map((e) => e.status);
+    expect(heard(first.id)).toEqual(['CLAIMED', 'CHECKED_IN', 'REPORTED', 'CONFIRMED']);
+    expect(heard(second.id)).toEqual(['CLAIMED', 'CHECKED_IN', 'REPORTED', 'CONFIRMED']);
+  });
+
   it.runIf(on.engine === 'postgres')('a mutation on the second process reaches a subscriber of the first', async () => {
     const here = subscribe<NeedEvent>(connect(s.url, await login(s.url, PHONES.volunteer2)), NEED_POSTED, {
       s: d.siteId,

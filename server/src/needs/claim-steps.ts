@@ -12,6 +12,7 @@ import {
 } from '@huzhu/db';
 import { memberIdOf, requireMemberOf, requireRoleAt, requireVisibleAt, type Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
+import type { Events } from '../events/events';
 import { ErrorCode, fail, notFound } from '../core/errors';
 import { pipelined } from '../core/pipelined';
 import { forgetNeed } from './needs.service';
@@ -69,7 +70,7 @@ export async function claimContext(
   return { claim, need, site, actorId };
 }
 
-/** Moves a claim one step under its row lock, then lets the need's status follow. */
+/** Moves a claim one step under its row lock, then lets the need's status follow (settle). */
 export async function step(
   deps: ServiceDeps,
   actor: Actor | null,
@@ -90,14 +91,13 @@ export async function step(
     const { locked, claim } = await lockNeedAndClaim(tx, need.id, claimId);
     if (!from.includes(claim.status)) wrongState(claim, from.join(' or '));
     const changes = await change(claim, tx, actorId, locked, site);
-    const row = await settle(tx, locked, claimId, changes, () =>
+    const row = await settle(tx, deps.events, locked, claimId, changes, () =>
       audit(tx, actor, need.siteId, action, 'claim', claimId, { from: claim.status, to: changes.status }),
     );
     return row;
   });
   forgetNeed(deps, need.id);
   deps.cache.claim.clear(claimId);
-  await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: updated.id });
   return updated;
 }
 
@@ -111,17 +111,26 @@ export async function lockNeedAndClaim(tx: Transaction, needId: number, claimId:
 }
 
 /**
- * Writes the claim's change with its audit row, and lets the need's status follow (one statement
- * that counts the claims after the change): the three go out together, one round trip.
+ * Writes the claim's change with its audit row, lets the need's status follow (one statement
+ * that counts the claims after the change), and announces the claim's change to the site's
+ * subscribers at commit: the four go out together, one round trip.
  */
 export function settle(
   tx: Transaction,
+  events: Events,
   locked: NeedRow,
   claimId: number,
   changes: Partial<ClaimRow>,
   writeAudit: () => Promise<void>,
 ): Promise<ClaimRow> {
-  return pipelined([q.updateClaim(tx, claimId, changes), writeAudit(), followNeed(tx, locked)]).then(([row]) => row);
+  return pipelined([
+    // First, so that a change refused by a later statement (a confirm key taken: 23505) has
+    // sent its NOTIFY too, and the rollback is what keeps it from subscribers.
+    events.announce(tx, { topic: 'claimUpdated', siteId: locked.siteId, id: claimId }),
+    q.updateClaim(tx, claimId, changes),
+    writeAudit(),
+    followNeed(tx, locked),
+  ]).then(([, row]) => row);
 }
 
 /**

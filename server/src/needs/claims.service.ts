@@ -2,11 +2,12 @@
 // REJECTED (or WITHDRAWN, NO_SHOW). A rejected claim may be reported again until it is closed (its
 // need reopened or cancelled). Check-in opens 2 hours before the need's start, a report after it.
 // Each step runs in one transaction with the need and claim rows locked, so racing volunteers and
-// retried confirmations see one another; events go after commit.
+// retried confirmations see one another; subscribers hear of each step at its commit.
 import { needQueries as q, type ClaimRow, type NeedRow, type SiteRow } from '@huzhu/db';
 import { requireRoleAt, requireViewer, requireVisibleAt, type Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
 import { ErrorCode, fail, notFound } from '../core/errors';
+import { pipelined } from '../core/pipelined';
 import { localMinute } from '../core/time';
 import * as v from '../core/validate';
 import { forgetNeed } from './needs.service';
@@ -97,11 +98,13 @@ export async function claimNeed(deps: ServiceDeps, actor: Actor | null, needId: 
     if (holding >= need.slots) fail(ErrorCode.CONFLICT, { en: 'Every slot is already taken', zh: '名额已满' });
     const row = await q.insertClaim(tx, needId, viewer.id);
     if (holding + 1 >= need.slots) await q.setNeedStatus(tx, needId, 'FILLED');
-    await audit(tx, actor, need.siteId, 'claimNeed', 'claim', row.id, { needId, to: row.status });
+    await pipelined([
+      audit(tx, actor, need.siteId, 'claimNeed', 'claim', row.id, { needId, to: row.status }),
+      deps.events.announce(tx, { topic: 'claimUpdated', siteId: need.siteId, id: row.id }),
+    ]);
     return row;
   });
   forgetNeed(deps, needId);
-  await deps.events.publish({ topic: 'claimUpdated', siteId: existing.siteId, id: claim.id });
   return claim;
 }
 

@@ -95,7 +95,6 @@ export async function confirmService(
   // Read before the transaction: on PGlite (one connection) a read outside an open
   // transaction would wait for it forever.
   const site = await siteOf(deps, need.siteId);
-  let replayed = false;
   const confirmed = await deps.db
     .transaction(async (tx) => {
       // Under the claim's lock a retry of this claim sees the first confirmation. Another claim
@@ -108,7 +107,6 @@ export async function confirmService(
         // The same request: the minutes asked for (or, without them, the reported ones) are
         // the minutes confirmed.
         if ((override ?? claim.reportedMinutes) !== claim.confirmedMinutes) keyConflict();
-        replayed = true;
         return claim;
       }
       if (claim.volunteerId === actorId)
@@ -128,7 +126,7 @@ export async function confirmService(
           confirmKey: key,
         } as const;
         [row] = await pipelined([
-          settle(tx, locked, claimId, changes, () =>
+          settle(tx, deps.events, locked, claimId, changes, () =>
             audit(tx, actor, need.siteId, 'confirmService', 'claim', claimId, { minutes, points, payer: need.payer }),
           ),
           deliver(tx, [claimConfirmed(locked, claim, minutes, points)]),
@@ -143,7 +141,6 @@ export async function confirmService(
     });
   forgetNeed(deps, need.id);
   deps.cache.claim.clear(claimId);
-  if (!replayed) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: claimId });
   return confirmed;
 }
 

@@ -20,7 +20,12 @@ import { isAppError } from '../core/errors';
 import { transfer } from '../ledger/ledger.service';
 import * as products from './products.service';
 
-export const events: Events = { publish: async () => {}, subscribe: async function* () {}, close: async () => {} };
+export const events: Events = {
+  publish: async () => {},
+  announce: async () => {},
+  subscribe: async function* () {},
+  close: async () => {},
+};
 let seq = 0;
 export const key = (label = 'k') => `sm-${label}-${Date.now()}-${seq++}`;
 
