@@ -3,15 +3,16 @@
 // data as JSON. The ratio bare/GraphQL is what our GraphQL layer (parse, validate, execute,
 // resolvers, DataLoaders, serialization) costs on top of the database work.
 //
-// The statements are copied from db/src/queries (what onQuery captured; docs/perf.md lists them).
-// The report's and the visit coverage's statements are not retyped: they are captured, text and
-// parameters, from reportQueries.siteFigures and visitQueries.coverageOfSiteMonth themselves
-// through the driver's debug hook, and replayed.
+// No statement of a measured read is retyped: each is captured, text and parameters, from the
+// query function the server calls (needQueries.firstNeedsPage, ledgerQueries.
+// memberAccountsAndFirstTransfers, reportQueries.siteFigures, visitQueries.coverageOfSiteMonth)
+// through the driver's debug hook, and replayed; rows are read by the tables' own column lists.
+// So the bare server reads what the GraphQL server reads, column for column, as the schema grows.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { getTableColumns } from 'drizzle-orm';
-import { openDb, reportQueries, tables, visitQueries, type DbHandle } from '@huzhu/db';
+import { ledgerQueries, needQueries, openDb, reportQueries, tables, visitQueries, type DbHandle } from '@huzhu/db';
 
 // express is the server package's dependency: load it from there (the test package adds none).
 const requireFromServer = createRequire(new URL('../../server/package.json', import.meta.url));
@@ -31,32 +32,26 @@ const express = requireFromServer('express') as { (): ExpressApp; json(): unknow
 type Sql = NonNullable<DbHandle['sql']>;
 type Captured = { text: string; params: unknown[] };
 
-const MEMBER_COLS = `"id", "site_id", "name", "phone", "password_hash", "birth_year", "address", "care_categories", "created_at"`;
-const NEED_COLS = `"id", "site_id", "title", "description", "category", "beneficiary_id", "starts_at", "estimated_minutes", "slots", "payer", "status", "created_by", "created_at", "cancelled_at", "cancel_reason", "completed_at"`;
-const CLAIM_COLS = `"id", "need_id", "volunteer_id", "status", "claimed_at", "checked_in_at", "reported_at", "reported_minutes", "report_note", "settled_at", "settled_by", "confirmed_minutes", "points_awarded", "reject_reason", "confirm_key"`;
-const TRANSFER_COLS = `"id", "unit", "amount", "debit_account_id", "credit_account_id", "kind", "site_id", "idempotency_key", "request_hash", "memo", "reverses_id", "claim_id", "redemption_id", "created_by", "created_at"`;
-const SITE_COLS = `"id", "name", "county", "township", "village", "time_zone", "points_per_hour", "points_expiry_months", "created_at"`;
+/** A table's column names, in the order drizzle selects them and jsonRow builds its arrays. */
+const columns = (t: object) => Object.values(getTableColumns(t as never)).map((c) => (c as { name: string }).name);
+const NEED = columns(tables.needs);
+const MEMBER = columns(tables.members);
+const CLAIM = columns(tables.claims);
+const TRANSFER = columns(tables.transfers);
+const ACCOUNT = columns(tables.accounts);
+const SITE = columns(tables.sites);
 
-// Columns by name from a row read as an array (a join reads two tables with the same names). The
-// names are split once per list, as a hand-written server would keep them, not once per row.
-const namesOf = new Map<string, string[]>();
-const names = (list: string) => {
-  let kept = namesOf.get(list);
-  if (!kept) namesOf.set(list, (kept = list.split(', ').map((c) => c.replaceAll('"', ''))));
-  return kept;
-};
-const qualified = (table: string, list: string) =>
-  list
-    .split(', ')
-    .map((c) => `"${table}".${c}`)
-    .join(', ');
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows of the bare driver, as postgres-js types them
 type Loose = Record<string, any>;
-const objectOf = (list: string, row: unknown[], offset: number): Loose =>
-  Object.fromEntries(names(list).map((n, i) => [n, row[offset + i]]));
-const needOf = (r: unknown[]) => objectOf(NEED_COLS, r, 0);
-const claimOf = (r: unknown[]) => objectOf(CLAIM_COLS, r, 0);
-const memberOf = (r: unknown[], offset: number) => objectOf(MEMBER_COLS, r, offset);
+/** Columns by name from a row read as an array (a join reads two tables with the same names). */
+const pick = (cols: string[], row: readonly unknown[], offset: number): Loose => {
+  const o: Loose = {};
+  for (let i = 0; i < cols.length; i++) o[cols[i]!] = row[offset + i];
+  return o;
+};
+/** A parameter value that stands for the member or site while a statement is captured. */
+const STAND_IN = 987_654_321;
+const replay = (q: Captured, value: number) => q.params.map((p) => (p === STAND_IN ? value : p));
 
 export interface BareServer {
   url: string;
@@ -84,12 +79,28 @@ export async function captureReports(url: string, month: string, siteIds: readon
   const bySite = new Map<number, Captured>();
   const coverage = new Map<number, Captured>();
   try {
+    // The needs page and the viewer's page as the services ask for them, the site or member a
+    // stand-in that replay() swaps for the request's own.
+    const needsPage = await take(
+      () =>
+        needQueries.firstNeedsPage(
+          handle.db,
+          { siteId: STAND_IN, status: 'OPEN', category: undefined, from: undefined, to: undefined },
+          21,
+          { withClaims: true },
+        ),
+      '"needs"',
+    );
+    const viewerPage = await take(
+      () => ledgerQueries.memberAccountsAndFirstTransfers(handle.db, STAND_IN, 21),
+      '"transfers"',
+    );
     for (const id of siteIds) {
       bySite.set(id, await figures(id));
       coverage.set(id, await take(() => visitQueries.coverageOfSiteMonth(handle.db, id, `${month}-01`), 'parts'));
     }
     const all = await figures();
-    return { bySite, all, coverage };
+    return { bySite, all, coverage, needsPage, viewerPage };
   } finally {
     await handle.close();
   }
@@ -121,7 +132,7 @@ export async function startBare(
     const kept = known.get(memberId);
     if (kept) return kept;
     const [member] = await sql.unsafe(
-      `select ${MEMBER_COLS}, coalesce((select json_agg(json_build_object('siteId', m.site_id, 'role', m.role) order by m.id) from "memberships" m where m.member_id = "members"."id"), '[]'::json) as roles from "members" where "members"."id" = $1`,
+      `select ${MEMBER.map((c) => `"${c}"`).join(', ')}, coalesce((select json_agg(json_build_object('siteId', m.site_id, 'role', m.role) order by m.id) from "memberships" m where m.member_id = "members"."id"), '[]'::json) as roles from "members" where "members"."id" = $1`,
       [memberId],
     );
     if (!member) throw new Error('no such member');
@@ -131,17 +142,15 @@ export async function startBare(
   app.post('/needs', async (req, res) => {
     const { memberId, siteId } = req.body as { memberId: number; siteId: number };
     await viewer(memberId);
-    // One statement, as firstNeedsPage with claims: each need's claims and volunteers as JSON arrays.
-    const list = await sql.arrays(
-      `select ${qualified('needs', NEED_COLS)}, ${qualified('members', MEMBER_COLS)}, count(*) over () as total, coalesce((select json_agg(json_build_array(json_build_array(${qualified('c', CLAIM_COLS)}), json_build_array(${qualified('v', MEMBER_COLS)})) order by "c"."id") from "claims" "c" inner join "members" "v" on "v"."id" = "c"."volunteer_id" where "c"."need_id" = "needs"."id"), '[]'::json) from "needs" inner join "members" on "members"."id" = "needs"."beneficiary_id" where ("needs"."site_id" = $1 and "needs"."status" = $2) order by "needs"."starts_at" asc, "needs"."id" asc limit $3`,
-      [siteId, 'OPEN', 21],
-    );
+    // The server's one statement (firstNeedsPage with claims): each need with its beneficiary,
+    // the total, and its claims with their volunteers as JSON arrays.
+    const list = await sql.arrays(reports.needsPage.text, replay(reports.needsPage, siteId));
     const count = { count: Number(list[0]?.at(-2) ?? 0) };
-    const page = list.slice(0, 20).map((r) => needOf(r));
-    const beneficiaries = list.slice(0, 20).map((r) => memberOf(r, 16));
+    const page = list.slice(0, 20).map((r) => pick(NEED, r, 0));
+    const beneficiaries = list.slice(0, 20).map((r) => pick(MEMBER, r, NEED.length));
     const joined = list.slice(0, 20).flatMap((r) => r.at(-1) as [unknown[], unknown[]][]);
-    const claims = joined.map(([c]) => claimOf(c));
-    const volunteers = joined.map(([, v]) => memberOf(v, 0));
+    const claims = joined.map(([c]) => pick(CLAIM, c, 0));
+    const volunteers = joined.map(([, v]) => pick(MEMBER, v, 0));
     const byId = new Map([...beneficiaries, ...volunteers].map((m) => [Number(m.id), m]));
     res.json({
       data: {
@@ -173,14 +182,11 @@ export async function startBare(
   app.post('/viewer', async (req, res) => {
     const { memberId } = req.body as { memberId: number };
     const me = await viewer(memberId);
-    // One statement, as memberAccountsAndFirstTransfers: the page, its total and the accounts as
-    // JSON beside each row (the sampled members all have transfers).
-    const rows = await sql.unsafe(
-      `select ${qualified('transfers', TRANSFER_COLS)}, count(*) over () as total, (select json_agg(json_build_array("a"."id", "a"."owner", "a"."unit", "a"."member_id", "a"."site_id", "a"."balance", "a"."created_at") order by "a"."id") from "accounts" "a" where "a"."member_id" = $1) as accounts from "transfers" inner join "accounts" on ("accounts"."id" = "transfers"."debit_account_id" or "accounts"."id" = "transfers"."credit_account_id") where "accounts"."member_id" = $1 order by "transfers"."id" desc limit $2`,
-      [memberId, 21],
-    );
-    const accounts = ((rows[0]?.accounts ?? []) as unknown[][]).map((a) => ({ unit: a[2], balance: a[5] }));
-    const count = { count: Number(rows[0]?.total ?? 0) };
+    // The server's one statement (memberAccountsAndFirstTransfers): the page, its total and the
+    // accounts as JSON beside each row (the sampled members all have transfers).
+    const rows = await sql.arrays(reports.viewerPage.text, replay(reports.viewerPage, memberId));
+    const accounts = ((rows[0]?.at(-1) ?? []) as unknown[][]).map((a) => pick(ACCOUNT, a, 0));
+    const count = { count: Number(rows[0]?.at(-2) ?? 0) };
     res.json({
       data: {
         viewer: {
@@ -192,16 +198,19 @@ export async function startBare(
           },
           transfers: {
             totalCount: count!.count,
-            edges: rows.slice(0, 20).map((t) => ({
-              node: {
-                id: `tr_${t.id}`,
-                unit: t.unit,
-                amount: Number(t.amount),
-                kind: t.kind,
-                createdAt: t.created_at,
-                memo: t.memo,
-              },
-            })),
+            edges: rows
+              .slice(0, 20)
+              .map((r) => pick(TRANSFER, r, 0))
+              .map((t) => ({
+                node: {
+                  id: `tr_${t.id}`,
+                  unit: t.unit,
+                  amount: Number(t.amount),
+                  kind: t.kind,
+                  createdAt: t.created_at,
+                  memo: t.memo,
+                },
+              })),
           },
         },
       },
@@ -209,12 +218,9 @@ export async function startBare(
   });
 
   // The coverage statement's columns: the part, then the site's, the member's and the visit's.
-  const columns = (t: object) => Object.values(getTableColumns(t as never)).map((c) => (c as { name: string }).name);
-  const siteCols = columns(tables.sites);
-  const memberCols = columns(tables.members);
+  const siteCols = SITE;
+  const memberCols = MEMBER;
   const visitCols = columns(tables.visits);
-  const pick = (cols: string[], row: unknown[], offset: number): Loose =>
-    Object.fromEntries(cols.map((n, i) => [n, row[offset + i]]));
   app.post('/visitCoverage', async (req, res) => {
     const { memberId, siteId, month } = req.body as { memberId: number; siteId: number; month: string };
     await viewer(memberId);
@@ -294,7 +300,7 @@ export async function startBare(
 
 /** The site's columns follow the eight figures in a report row. */
 function siteOf(row: unknown[]) {
-  const site = objectOf(SITE_COLS, row, 8);
+  const site = pick(SITE, row, 8);
   return { id: `site_${site.id}`, name: site.name };
 }
 
