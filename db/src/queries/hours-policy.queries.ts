@@ -79,12 +79,12 @@ export async function deletePolicy(ex: Executor, regionId: number): Promise<bool
 }
 
 /** Every site with its region's kept path ("/3/17/52/"), or null for a site in no region. */
-export async function sitePaths(ex: Executor): Promise<{ siteId: number; path: string | null }[]> {
+export async function sitePaths(ex: Executor): Promise<{ siteId: number; path: string | null; timeZone: string }[]> {
   const rows = await ex
-    .select({ siteId: sites.id, path: regions.path })
+    .select({ siteId: sites.id, path: regions.path, timeZone: sites.timeZone })
     .from(sites)
     .leftJoin(regions, eq(regions.id, sites.regionId));
-  return rows.map((r) => ({ siteId: r.siteId, path: r.path ?? null }));
+  return rows.map((r) => ({ siteId: r.siteId, path: r.path ?? null, timeZone: r.timeZone }));
 }
 
 export interface ExpiryCandidate {

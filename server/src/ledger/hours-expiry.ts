@@ -4,15 +4,14 @@
 // first (FIFO), so what is old is the balance less everything credited within the N months, where
 // positive. A month before minutes expire the member is warned in their inbox (once a month at
 // most); when they expire, told. One expiry per member per day (its key), so a second run the
-// same day moves nothing.
+// same day moves nothing. A run is for the sites of one time zone, on that zone's day: each zone
+// some site keeps has its own schedule (hours-expiry.jobs.ts), so no site's day is counted in
+// another's.
 import { hoursPolicyQueries as hq, ledgerQueries, visitRuleQueries, type Database, type Transaction } from '@huzhu/db';
-import { DEFAULT_SITE_ZONE, localDate } from '../core/time';
+import { localDate } from '../core/time';
 import { deliver } from '../inbox/inbox.deliver';
 import { effectiveOf } from './hours-policy';
 import { transfer } from './ledger.service';
-
-// The day and month an expiry run counts in: the zone most sites keep.
-const dayOf = (at: Date) => localDate(at, DEFAULT_SITE_ZONE);
 
 /** The instant `months` calendar months before (negative: after) `at`. */
 export function monthsBefore(at: Date, months: number): Date {
@@ -22,6 +21,8 @@ export function monthsBefore(at: Date, months: number): Date {
 }
 
 export interface ExpiryRun {
+  /** The time zone whose sites the run was for, and its day then. */
+  timeZone: string;
   day: string;
   /** Members whose minutes expired in this run, and the minutes in all. */
   members: number;
@@ -30,13 +31,13 @@ export interface ExpiryRun {
   warned: number;
 }
 
-/** Expires and warns for every site whose policy sets an expiry; `now` for tests. */
-export async function expireHours(db: Database, now = new Date()): Promise<ExpiryRun> {
-  const run: ExpiryRun = { day: dayOf(now), members: 0, minutes: 0, warned: 0 };
+/** Expires and warns at every site of the zone whose policy sets an expiry; `now` for tests. */
+export async function expireHours(db: Database, timeZone: string, now = new Date()): Promise<ExpiryRun> {
+  const run: ExpiryRun = { timeZone, day: localDate(now, timeZone), members: 0, minutes: 0, warned: 0 };
   const [policies, sites] = await Promise.all([hq.allPolicies(db), hq.sitePaths(db)]);
   if (policies.length === 0) return run;
-  for (const { siteId, path } of sites) {
-    if (path === null) continue;
+  for (const { siteId, path, timeZone: zone } of sites) {
+    if (path === null || zone !== timeZone) continue;
     const { expiryMonths } = effectiveOf(visitRuleQueries.pathIds(path), policies);
     if (expiryMonths === null) continue;
     const since = monthsBefore(now, expiryMonths);

@@ -1,7 +1,8 @@
 // The hours policy per region (issue 18) on PGlite and PostgreSQL: the nearest region's field
 // wins, the balance cap moves the excess to the care pool (never lost, the member told, the
 // invariants hold), the age to spend one's own hours, a category's weight on the ledger with the
-// claim's raw minutes kept, and the daily expiry moving minutes once however often it runs.
+// claim's raw minutes kept, and the daily expiry moving minutes once however often it runs (each
+// zone's sites on their own day).
 import {
   allianceQueries,
   checkInvariants,
@@ -26,6 +27,7 @@ import { updateSiteSettings } from '../sites/site-settings.service';
 import { actorFor, demoMember, depsFor, outcome } from '../testing';
 import { recordVisit } from '../visits/visits.service';
 import { applyBalanceCap } from './balance-cap';
+import { localDate } from '../core/time';
 import { expireHours, monthsBefore } from './hours-expiry';
 import { DEFAULT_HOURS_POLICY } from './hours-policy';
 import { donateMinutes } from './transfers.service';
@@ -249,15 +251,16 @@ describe.each(testEngines())('hours policy on %s', (engine) => {
     await reset();
   });
 
-  it('expires minutes held past the policy once, however often the job runs, and warns a month before', async () => {
+  it('expires minutes held past the policy once, however often the job runs, on the site zone’s day, and warns a month before', async () => {
     await setHoursPolicy(deps(), await as(admin), county.id, { expiryMonths: 12 });
     // A member whose every minute was credited today (the demo's members carry paper balances).
     const saver = await memberQueries.insertMember(db, { siteId, name: '存时间', phone: '13700000403' }, ['VOLUNTEER']);
     await donateMinutes(deps(), await as(volunteer), { toMemberId: saver.id, minutes: 100, idempotencyKey: key() });
     const account = (await ledgerQueries.memberAccount(db, saver.id, 'MINUTES'))!;
 
+    const zone = (await db.select().from(tables.sites)).find((s) => s.id === siteId)!.timeZone;
     // Eleven and a half months on: nothing of theirs is old yet, and all of it expires within the month.
-    await expireHours(db, new Date(monthsBefore(new Date(), -11).getTime() + 15 * 86_400_000));
+    await expireHours(db, zone, new Date(monthsBefore(new Date(), -11).getTime() + 15 * 86_400_000));
     expect(await minutesOf(saver)).toBe(100);
     expect((await inboxOf(saver, 'HOURS_EXPIRING')).map((m) => (m.detail as { minutes: number }).minutes)).toEqual([
       100,
@@ -267,17 +270,24 @@ describe.each(testEngines())('hours policy on %s', (engine) => {
     const later = monthsBefore(new Date(), -13);
     const pool = async () => (await ledgerQueries.siteAccount(db, siteId, 'SITE_POOL', 'MINUTES'))!.balance;
     const poolBefore = await pool();
-    const first = await expireHours(db, later);
+    // The run for another zone's sites leaves this site's members alone: theirs comes on their own day.
+    const elsewhere = zone === 'America/New_York' ? 'Asia/Tokyo' : 'America/New_York';
+    expect(await expireHours(db, elsewhere, later)).toMatchObject({ timeZone: elsewhere, members: 0, minutes: 0 });
+    expect(await minutesOf(saver)).toBe(100);
+    const first = await expireHours(db, zone, later);
+    expect(first.day).toBe(localDate(later, zone));
     expect(first.minutes).toBeGreaterThanOrEqual(100);
     expect(await minutesOf(saver)).toBe(0);
     expect(await pool()).toBe(poolBefore + first.minutes);
-    const second = await expireHours(db, later);
+    const second = await expireHours(db, zone, later);
     expect(second).toMatchObject({ members: 0, minutes: 0 });
     expect(await pool()).toBe(poolBefore + first.minutes);
     const expiries = (await db.select().from(tables.transfers)).filter(
       (t) => t.kind === 'EXPIRY' && t.debitAccountId === account.id,
     );
-    expect(expiries.map((t) => t.amount)).toEqual([100]);
+    expect(expiries.map((t) => [t.amount, t.idempotencyKey])).toEqual([
+      [100, `expiry:minutes:${saver.id}:${localDate(later, zone)}`],
+    ]);
     expect((await inboxOf(saver, 'HOURS_EXPIRED')).map((m) => m.detail)).toEqual([{ minutes: 100 }]);
     await invariantsHold();
     await reset();
