@@ -6,12 +6,12 @@ import type { Viewer } from './auth/authorize';
 import { createMemberCache } from './auth/member-cache';
 import { serviceDeps, type ServiceDeps } from './core/deps';
 import { buildContext, type Context } from './graphql/context';
-import type { Events, HuzhuEvent } from './events/events';
+import { payloadsOf, type Events, type HuzhuEvent } from './events/events';
 import { LoginLimiter } from './security/rate-limit';
 import { isAppError } from './core/errors';
 
 /**
- * Events that are only recorded, so a test can see what a mutation published. An announced event
+ * Events that are only recorded, so a test can see what a mutation announced. An announced event
  * runs its real statement in the transaction and is recorded then, commit or not: delivery at
  * commit, and none at a rollback, is tested over WebSocket (test/api/subscriptions.test.ts).
  */
@@ -19,12 +19,9 @@ export function recordingEvents(): Events & { published: HuzhuEvent[] } {
   const published: HuzhuEvent[] = [];
   return {
     published,
-    publish: async (event) => {
-      published.push(event);
-    },
-    announce: async (tx, event) => {
-      await eventQueries.announceEvent(tx, JSON.stringify(event));
-      published.push(event);
+    announce: async (tx, events) => {
+      await eventQueries.announceEvents(tx, payloadsOf(events));
+      published.push(...(Array.isArray(events) ? (events as readonly HuzhuEvent[]) : [events as HuzhuEvent]));
     },
     subscribe: async function* () {},
     close: async () => {},

@@ -122,6 +122,22 @@ describe.each(targets())('subscriptions on $name', (on) => {
     expect(heard(second.id)).toEqual(['CLAIMED', 'CHECKED_IN', 'REPORTED', 'CONFIRMED']);
   });
 
+  it(`a cancelled need's claims are each heard, announced together at its commit, ${across}`, async () => {
+    const token = await login(subUrl, PHONES.coordinator);
+    const sub = subscribe<ClaimEvent>(connect(subUrl, token), CLAIM_UPDATED, { s: d.siteId });
+    await probeClaim(sub);
+    const coordinator = await s.as(PHONES.coordinator);
+    const need = await postNeed(coordinator, { siteId: d.siteId, beneficiaryId: d.ids.sun, slots: 2 });
+    const a = await claimUpTo(await s.as(PHONES.volunteer), need.id, 'CLAIMED');
+    const b = await claimUpTo(await s.as(PHONES.volunteer2), need.id, 'CHECKED_IN');
+    await coordinator.ok(`mutation ($id: ID!, $r: String!) { cancelNeed(id: $id, reason: $r) { id status } }`, {
+      id: need.id,
+      r: '老人住院了',
+    });
+    for (const c of [a, b]) await sub.waitFor((e) => e.id === c.id && e.status === 'WITHDRAWN');
+    expect(sub.received.filter((e) => e.need.id === need.id && e.status === 'WITHDRAWN').length).toBe(2);
+  });
+
   it.runIf(on.engine === 'postgres')('a mutation on the second process reaches a subscriber of the first', async () => {
     const here = subscribe<NeedEvent>(connect(s.url, await login(s.url, PHONES.volunteer2)), NEED_POSTED, {
       s: d.siteId,

@@ -8,10 +8,18 @@ import type { Executor } from '../open';
 export const EVENTS_CHANNEL = 'huzhu_events';
 
 /**
- * Announces the event when the caller's transaction commits. Sent with the transaction's other
- * writes (pipelined), it costs a confirmation no round trip of its own, where a NOTIFY after the
- * commit cost one while the member waited for the answer.
+ * Announces the events (their JSON payloads) when the caller's transaction commits, in one
+ * statement; none, no statement. Sent with the transaction's other writes (pipelined), it costs a
+ * confirmation no round trip of its own, where a NOTIFY after the commit cost one while the member
+ * waited for the answer.
  */
-export async function announceEvent(ex: Executor, payload: string): Promise<void> {
-  await ex.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payload})`);
+export async function announceEvents(ex: Executor, payloads: readonly string[]): Promise<void> {
+  if (payloads.length === 0) return;
+  if (payloads.length === 1) {
+    await ex.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payloads[0]})`);
+    return;
+  }
+  await ex.execute(
+    sql`select pg_notify(${EVENTS_CHANNEL}, p) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as p`,
+  );
 }

@@ -1,9 +1,9 @@
 // Live events for subscriptions. Each event names a site and a row id; a subscriber loads the
-// row itself (with its own permissions). On PostgreSQL events travel by LISTEN/NOTIFY, so every
-// server process on the database delivers them; on PGlite (one process) a published event stays
-// in process. An event announced inside the transaction that made the change (announce, and the
-// inbox's messages: inboxQueries.deliverInboxItems) is a NOTIFY in that transaction: heard at
-// commit on either engine, never for a rollback.
+// row itself (with its own permissions). Every event is announced inside the transaction that
+// made the change (announce, and the inbox's messages: inboxQueries.deliverInboxItems), a NOTIFY
+// heard at commit and never for a rollback: on PostgreSQL by every server process on the
+// database (LISTEN), on PGlite by this one. So a subscriber never hears of a change it cannot
+// read yet, nor of one that did not happen, and a mutation spends no round trip after its commit.
 import { EventEmitter, on } from 'node:events';
 import { eventQueries, inboxQueries, type DbHandle, type Transaction } from '@huzhu/db';
 
@@ -18,16 +18,22 @@ export interface HuzhuEvent {
 const CHANNEL = eventQueries.EVENTS_CHANNEL;
 
 export interface Events {
-  /** Sends the event now: for a change already committed. */
-  publish(event: HuzhuEvent): Promise<void>;
   /**
-   * Sends the event when the transaction commits (nothing if it rolls back). The statement goes
-   * out with the transaction's writes: list it among them (pipelined) to cost no round trip.
+   * Sends the events when the transaction commits (nothing if it rolls back), in one statement.
+   * It goes out with the transaction's writes: list it among them (pipelined) to cost no round
+   * trip of its own.
    */
-  announce(tx: Transaction, event: HuzhuEvent): Promise<void>;
+  announce(tx: Transaction, events: HuzhuEvent | readonly HuzhuEvent[]): Promise<void>;
   /** Events of the topic at one site (for inboxDelivered: to one member) until the signal aborts. */
   subscribe(topic: Topic, scope: number, signal: AbortSignal): AsyncIterable<HuzhuEvent>;
   close(): Promise<void>;
+}
+
+/** The NOTIFY payloads of one event or several. */
+export function payloadsOf(events: HuzhuEvent | readonly HuzhuEvent[]): string[] {
+  return (Array.isArray(events) ? (events as readonly HuzhuEvent[]) : [events as HuzhuEvent]).map((e) =>
+    JSON.stringify(e),
+  );
 }
 
 export async function createEvents(handle: DbHandle): Promise<Events> {
@@ -46,36 +52,30 @@ export async function createEvents(handle: DbHandle): Promise<Events> {
     if (item) deliver({ topic: 'inboxDelivered', siteId: item.memberId, id: item.id });
   };
 
-  let publish: (event: HuzhuEvent) => Promise<void>;
-  let close = async () => {};
+  let close: () => Promise<void>;
   if (handle.sql) {
     const sql = handle.sql;
-    const listener = await sql.listen(CHANNEL, heard);
-    const inbox = await sql.listen(inboxQueries.INBOX_CHANNEL, delivered);
-    publish = async (event) => {
-      await sql.notify(CHANNEL, JSON.stringify(event));
-    };
+    const listeners = await Promise.all([
+      sql.listen(CHANNEL, heard),
+      sql.listen(inboxQueries.INBOX_CHANNEL, delivered),
+    ]);
     close = async () => {
-      await Promise.all([listener.unlisten(), inbox.unlisten()]);
+      await Promise.all(listeners.map((l) => l.unlisten()));
     };
   } else {
     const pglite = handle.pglite!;
     const unlisten = await Promise.all([
-      pglite.listen(inboxQueries.INBOX_CHANNEL, delivered),
       pglite.listen(CHANNEL, heard),
+      pglite.listen(inboxQueries.INBOX_CHANNEL, delivered),
     ]);
-    publish = async (event) => {
-      deliver(event);
-    };
     close = async () => {
       await Promise.all(unlisten.map((u) => u()));
     };
   }
 
   return {
-    publish: (event) => publish(event).catch((error: unknown) => console.error('event publish failed', error)),
     // A failure here is the transaction's: it rolls back, as for any of its statements.
-    announce: (tx, event) => eventQueries.announceEvent(tx, JSON.stringify(event)),
+    announce: (tx, events) => eventQueries.announceEvents(tx, payloadsOf(events)),
     async *subscribe(topic, scope, signal) {
       try {
         for await (const [event] of on(local, `${topic}:${scope}`, { signal })) yield event as HuzhuEvent;

@@ -226,11 +226,14 @@ export async function deactivateMember(
       withdrawnClaims: changedClaims.filter((c) => c.status === 'WITHDRAWN').length,
       cancelledNeeds: needsFor.map((n) => n.id),
     });
+    await deps.events.announce(
+      tx,
+      changedClaims.map((c) => ({ topic: 'claimUpdated' as const, siteId, id: c.id })),
+    );
     return { member: row!, changedClaims, cancelledNeeds: needsFor.map((n) => n.id) };
   });
   deps.cache.member.clear(id);
   for (const needId of new Set([...cancelledNeeds, ...changedClaims.map((c) => c.needId)])) forgetNeed(deps, needId);
-  for (const c of changedClaims) await deps.events.publish({ topic: 'claimUpdated', siteId, id: c.id });
   return member;
 }
 

@@ -65,13 +65,14 @@ export async function reopenNeed(deps: ServiceDeps, actor: Actor | null, needId:
       from: locked.status,
       to: row.status,
     });
+    await deps.events.announce(
+      tx,
+      closed.map((c) => ({ topic: 'claimUpdated' as const, siteId: locked.siteId, id: c.id })),
+    );
     return { need: row, closed };
   });
   forgetNeed(deps, needId);
-  for (const c of closed) {
-    deps.cache.claim.clear(c.id);
-    await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
-  }
+  for (const c of closed) deps.cache.claim.clear(c.id);
   return need;
 }
 

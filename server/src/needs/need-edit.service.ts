@@ -118,7 +118,7 @@ export async function editNeed(
     wanted.payerMemberId = choice.payerMemberId;
     consentFrom = beneficiary.name;
   }
-  const { need, changed, told } = await deps.db.transaction(async (tx) => {
+  const { need, changed } = await deps.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;
     if (locked.status === 'CANCELLED' || locked.status === 'COMPLETED') {
       fail(
@@ -131,7 +131,7 @@ export async function editNeed(
       );
     }
     const fields = (Object.keys(wanted) as Field[]).filter((f) => !same(wanted[f], locked[f]));
-    if (fields.length === 0) return { need: locked, changed: false, told: [] as number[] };
+    if (fields.length === 0) return { need: locked, changed: false };
     const claims = await q.claimsByNeedIds(tx, [needId]);
     const claimed = claims.some((c) => c.status !== 'WITHDRAWN');
     const barred = fields.filter((f) => !CHANGEABLE_WHEN_CLAIMED.includes(f));
@@ -176,12 +176,14 @@ export async function editNeed(
         detail: { title: row.title, fields, before, after },
       })),
     );
-    return { need: row, changed: true, told: active.map((c) => c.id) };
+    // Boards of open needs refetch on needPosted; the claimants' lists on their claims' events.
+    await deps.events.announce(tx, [
+      { topic: 'needPosted', siteId: row.siteId, id: needId },
+      ...active.map((c) => ({ topic: 'claimUpdated' as const, siteId: row.siteId, id: c.id })),
+    ]);
+    return { need: row, changed: true };
   });
   if (!changed) return need;
   forgetNeed(deps, needId);
-  // Boards of open needs refetch on needPosted; the claimants' lists on their claims' events.
-  await deps.events.publish({ topic: 'needPosted', siteId: need.siteId, id: needId });
-  for (const claimId of told) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: claimId });
   return need;
 }

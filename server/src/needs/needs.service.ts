@@ -239,7 +239,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
   if (payer === 'BENEFICIARY') await requireWithdrawAge(deps.db, siteId, beneficiary);
   const { payerMemberId } = await checkPayer(deps, siteId, beneficiary, payer, input.payerMemberId);
   if (input.followUpVisitId != null) await followUpForNeed(deps, actor, input.followUpVisitId, siteId, beneficiaryId);
-  const { need, posted } = await deps.db.transaction(async (tx) => {
+  const { need } = await deps.db.transaction(async (tx) => {
     const values = {
       siteId,
       title,
@@ -257,7 +257,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
       ? await q.insertNeedOnce(tx, { ...values, idempotencyKey: keyed.key, requestHash: keyed.hash })
       : await q.insertNeed(tx, values);
     // The key is taken: a retry of this need (its answer again), or the key reused for another.
-    if (!row) return { need: replayOf(await q.needByKey(tx, keyed!.key), keyed!.hash), posted: false };
+    if (!row) return { need: replayOf(await q.needByKey(tx, keyed!.key), keyed!.hash) };
     await audit(tx, actor, siteId, 'postNeed', 'need', row.id, {
       title,
       category: input.category,
@@ -267,9 +267,9 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
     await tellOfferMatches(tx, actor, row);
     await askConsent(tx, row, beneficiary.name);
     if (input.followUpVisitId != null) await closeWithNeed(tx, actor, input.followUpVisitId, row);
-    return { need: row, posted: true };
+    await deps.events.announce(tx, { topic: 'needPosted', siteId, id: row.id });
+    return { need: row };
   });
-  if (posted) await deps.events.publish({ topic: 'needPosted', siteId, id: need.id });
   return need;
 }
 
@@ -285,7 +285,7 @@ export async function cancelNeed(
   requireVisibleAt(actor, existing.siteId, () => notFound('need'));
   requireRoleAt(actor, existing.siteId, ['COORDINATOR']);
   const settledBy = memberIdOf(actor);
-  const { need, changed } = await deps.db.transaction(async (tx) => {
+  const need = await deps.db.transaction(async (tx) => {
     const locked = (await q.needById(tx, needId, true))!;
     if (locked.status === 'CANCELLED' || locked.status === 'COMPLETED') {
       fail(
@@ -316,9 +316,13 @@ export async function cancelNeed(
       closedClaims: closed.length,
     });
     await deliver(tx, needCancelled(row, [...withdrawn, ...closed], reason));
-    return { need: row, changed: [...withdrawn, ...closed] };
+    const changed = [...withdrawn, ...closed];
+    await deps.events.announce(
+      tx,
+      changed.map((c) => ({ topic: 'claimUpdated' as const, siteId: row.siteId, id: c.id })),
+    );
+    return row;
   });
   forgetNeed(deps, needId);
-  for (const c of changed) await deps.events.publish({ topic: 'claimUpdated', siteId: need.siteId, id: c.id });
   return need;
 }

@@ -12,7 +12,7 @@ import * as v from '../core/validate';
 import { deliver } from '../inbox/inbox.deliver';
 import { cancelNeed, forgetNeed, siteOf } from './needs.service';
 import { countBefore, dayBefore, fallsOn, startOf } from './series.rule';
-import { announce, checkNeedFields, checkRule, generateIn, notFoundSeries } from './series.service';
+import { checkNeedFields, checkRule, generateIn, notFoundSeries } from './series.service';
 
 export type Scope = 'THIS_ONE' | 'THIS_AND_FOLLOWING';
 
@@ -239,11 +239,10 @@ export async function editSeriesFrom(
       updated: updated.length,
       cancelled,
     });
-    const created = await generateIn(tx, actor, next, site, now);
+    const created = await generateIn(tx, deps.events, actor, next, site, now);
     return { series: next, occurrences: [...updated, ...created], created };
   });
   for (const n of result.occurrences) forgetNeed(deps, n.id);
-  await announce(deps, result.created);
   return { series: result.series, occurrences: result.occurrences };
 }
 

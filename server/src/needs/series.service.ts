@@ -14,6 +14,7 @@ import {
 import { canSeeSite, isPlatformAdmin, memberIdOf, requireActor, requireRoleAt, type Actor } from '../auth/authorize';
 import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
+import type { Events } from '../events/events';
 import { RowLoader } from '../core/loaders';
 import { badInput, ErrorCode, fail } from '../core/errors';
 import * as v from '../core/validate';
@@ -167,20 +168,21 @@ export async function postSeries(
       endsOn: series.endsOn,
       occurrenceCount: series.occurrenceCount,
     });
-    const occurrences = await generateIn(tx, actor, series, site, now);
+    const occurrences = await generateIn(tx, deps.events, actor, series, site, now);
     return { series, occurrences };
   });
-  await announce(deps, result.occurrences);
   return result;
 }
 
 /**
  * Writes the series' occurrences due in the two weeks from `now` that it does not have yet (each
- * once: ON CONFLICT on its day), never one whose start has passed. The caller holds the series
- * row (FOR UPDATE) or has just written it.
+ * once: ON CONFLICT on its day), never one whose start has passed, and tells the site's boards of
+ * them at commit (needPosted, as postNeed). The caller holds the series row (FOR UPDATE) or has
+ * just written it.
  */
 export async function generateIn(
   tx: Transaction,
+  events: Events,
   actor: Actor | null,
   series: NeedSeriesRow,
   site: Pick<SiteRow, 'timeZone'>,
@@ -218,12 +220,11 @@ export async function generateIn(
     });
     created.push(need);
   }
+  await events.announce(
+    tx,
+    created.map((n) => ({ topic: 'needPosted' as const, siteId: n.siteId, id: n.id })),
+  );
   return created;
-}
-
-/** Tells the site's boards of new occurrences, as postNeed tells of a need (after commit). */
-export async function announce(deps: ServiceDeps, needs: readonly NeedRow[]): Promise<void> {
-  for (const n of needs) await deps.events.publish({ topic: 'needPosted', siteId: n.siteId, id: n.id });
 }
 
 /** Generates one series' due occurrences (the job, and a coordinator's "fill in now"). */
@@ -240,9 +241,8 @@ export async function generateSeries(
   const site = await siteOf(deps, found.siteId);
   const created = await deps.db.transaction(async (tx) => {
     const series = (await sq.seriesById(tx, seriesId, true))!;
-    return generateIn(tx, actor, series, site, now);
+    return generateIn(tx, deps.events, actor, series, site, now);
   });
-  await announce(deps, created);
   return created;
 }
 

@@ -21,7 +21,6 @@ import { transfer } from '../ledger/ledger.service';
 import * as products from './products.service';
 
 export const events: Events = {
-  publish: async () => {},
   announce: async () => {},
   subscribe: async function* () {},
   close: async () => {},
