@@ -13,6 +13,7 @@ import { reverse, transfer } from '../ledger/ledger.service';
 import { codeOf } from '../testing';
 import * as products from './products.service';
 import * as shop from './supermarket.service';
+import * as redemptions from './redemption-list.service';
 import { errorOf, harness, key } from './supermarket.testing';
 
 /** The calendar day of an instant in a zone, YYYY-MM-DD. */
@@ -68,7 +69,7 @@ describe.each(testEngines())('receipts and the day at the counter on %s', (engin
     const retryKey = key();
     const r3 = await buy(a!.id, v.towel.id, 1, retryKey); // 15 points
     const day = dayOf(r1.createdAt, 'Asia/Shanghai');
-    expect([r1, r2, r3].map((r) => [shop.receiptNumber(r), r.balanceAfter])).toEqual([
+    expect([r1, r2, r3].map((r) => [redemptions.receiptNumber(r), r.balanceAfter])).toEqual([
       [`${compact(day)}-001`, 470],
       [`${compact(day)}-002`, 260],
       [`${compact(day)}-003`, 455],
@@ -76,11 +77,11 @@ describe.each(testEngines())('receipts and the day at the counter on %s', (engin
 
     // A retry is the same receipt; a cancellation keeps its number and what the receipt printed.
     const again = await buy(a!.id, v.towel.id, 1, retryKey);
-    expect([again.id, shop.receiptNumber(again)]).toEqual([r3.id, `${compact(day)}-003`]);
+    expect([again.id, redemptions.receiptNumber(again)]).toEqual([r3.id, `${compact(day)}-003`]);
     const cancelled = await shop.cancelRedemption(deps(), clerk, r1.id, '拿错了');
-    expect([shop.receiptNumber(cancelled), cancelled.balanceAfter]).toEqual([`${compact(day)}-001`, 470]);
+    expect([redemptions.receiptNumber(cancelled), cancelled.balanceAfter]).toEqual([`${compact(day)}-001`, 470]);
     const r4 = await buy(b!.id, v.towel.id, 1);
-    expect([shop.receiptNumber(r4), r4.balanceAfter]).toEqual([`${compact(day)}-004`, 245]);
+    expect([redemptions.receiptNumber(r4), r4.balanceAfter]).toEqual([`${compact(day)}-004`, 245]);
 
     // Another site counts its own day from 1.
     const other = await village('receipts-other', [100]);
@@ -89,7 +90,7 @@ describe.each(testEngines())('receipts and the day at the counter on %s', (engin
       items: [{ productId: other.towel.id, quantity: 1 }],
       idempotencyKey: key(),
     });
-    expect(shop.receiptNumber(first)).toBe(`${compact(dayOf(first.createdAt, 'Asia/Shanghai'))}-001`);
+    expect(redemptions.receiptNumber(first)).toBe(`${compact(dayOf(first.createdAt, 'Asia/Shanghai'))}-001`);
     await invariantsHold(v);
   });
 
@@ -111,8 +112,9 @@ describe.each(testEngines())('receipts and the day at the counter on %s', (engin
       });
       const day = dayOf(r.createdAt, zone);
       expect(r.receiptDay).toBe(day);
-      expect(shop.receiptNumber(r)).toBe(`${compact(day)}-001`);
-      const onDay = async (d: string) => shop.listRedemptions(deps(), await as(s.clerk), { siteId: s.site.id, day: d });
+      expect(redemptions.receiptNumber(r)).toBe(`${compact(day)}-001`);
+      const onDay = async (d: string) =>
+        redemptions.listRedemptions(deps(), await as(s.clerk), { siteId: s.site.id, day: d });
       expect((await onDay(day)).edges.map((e) => e.node.id)).toEqual([r.id]);
       const dayBefore = Temporal.PlainDate.from(day).subtract({ days: 1 }).toString();
       expect(await onDay(dayBefore)).toMatchObject({ totalCount: 0, pointsTaken: 0, edges: [] });
@@ -131,21 +133,25 @@ describe.each(testEngines())('receipts and the day at the counter on %s', (engin
     await shop.cancelRedemption(deps(), clerk, r1.id, '退货');
     const day = r1.receiptDay!;
 
-    const site = await shop.listRedemptions(deps(), clerk, { siteId: v.f.siteId, day });
+    const site = await redemptions.listRedemptions(deps(), clerk, { siteId: v.f.siteId, day });
     expect(site).toMatchObject({ totalCount: 3, pointsTaken: 60, cancelledCount: 1 });
     // Page by page, the totals stay those of the whole day.
-    const page = await shop.listRedemptions(deps(), clerk, { siteId: v.f.siteId, day, first: 1 });
+    const page = await redemptions.listRedemptions(deps(), clerk, { siteId: v.f.siteId, day, first: 1 });
     expect(page).toMatchObject({ totalCount: 3, pointsTaken: 60, cancelledCount: 1, pageInfo: { hasNextPage: true } });
     // One member's day, as staff see it and as the member sees their own.
     const ofA = { totalCount: 2, pointsTaken: 15, cancelledCount: 1 };
-    expect(await shop.listRedemptions(deps(), clerk, { siteId: v.f.siteId, day, memberId: a!.id })).toMatchObject(ofA);
-    expect(await shop.listRedemptions(deps(), await as(a!), { siteId: v.f.siteId, day })).toMatchObject(ofA);
+    expect(
+      await redemptions.listRedemptions(deps(), clerk, { siteId: v.f.siteId, day, memberId: a!.id }),
+    ).toMatchObject(ofA);
+    expect(await redemptions.listRedemptions(deps(), await as(a!), { siteId: v.f.siteId, day })).toMatchObject(ofA);
 
     for (const bad of ['2026-02-30', '2026-13-01', 'today', '']) {
-      expect(await errorOf(shop.listRedemptions(deps(), clerk, { siteId: v.f.siteId, day: bad }))).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field: 'day',
-      });
+      expect(await errorOf(redemptions.listRedemptions(deps(), clerk, { siteId: v.f.siteId, day: bad }))).toMatchObject(
+        {
+          code: 'BAD_USER_INPUT',
+          field: 'day',
+        },
+      );
     }
   });
 
@@ -158,14 +164,14 @@ describe.each(testEngines())('receipts and the day at the counter on %s', (engin
       items: [{ productId: v.towel.id, quantity: 1 }],
       idempotencyKey: key(),
     });
-    const may = async (row: RedemptionRow, who: { id: number }) => shop.canCancel(deps(), await as(who), row);
+    const may = async (row: RedemptionRow, who: { id: number }) => redemptions.canCancel(deps(), await as(who), row);
     expect([await may(r, v.clerk), await may(r, v.coordinator), await may(r, a!), await may(r, other.clerk)]).toEqual([
       true,
       true,
       false,
       false,
     ]);
-    expect(await shop.canCancel(deps(), null, r)).toBe(false);
+    expect(await redemptions.canCancel(deps(), null, r)).toBe(false);
 
     const cancelled = await shop.cancelRedemption(deps(), await as(v.clerk), r.id, '不要了');
     expect(await may(cancelled, v.clerk)).toBe(false);

@@ -6,6 +6,7 @@ import type { Resolvers } from '../graphql/generated/resolvers-types';
 import * as photos from './product-photos.service';
 import * as products from './products.service';
 import * as shop from './supermarket.service';
+import * as redemptions from './redemption-list.service';
 
 /** OUT_OF_STOCK names the goods as a client knows them: by their opaque id, not the row's. */
 async function withProductIds<T>(promise: Promise<T>): Promise<T> {
@@ -25,7 +26,7 @@ export const supermarketResolvers: Resolvers = {
     products: (_p, a, ctx) =>
       products.listProducts(ctx.deps, ctx.viewer, fromId('Site', a.siteId, 'siteId'), a.includeRetired ?? false),
     redemptions: (_p, a, ctx) =>
-      shop.listRedemptions(ctx.deps, ctx.viewer, {
+      redemptions.listRedemptions(ctx.deps, ctx.viewer, {
         siteId: fromId('Site', a.siteId, 'siteId'),
         memberId: a.memberId == null ? undefined : fromId('Member', a.memberId, 'memberId'),
         day: a.day,
@@ -76,13 +77,13 @@ export const supermarketResolvers: Resolvers = {
       r.createdBy === null ? null : ((await ctx.loaders.member.load(r.createdBy)) ?? null),
     status: (r) => r.status,
     items: (r, _a, ctx) => ctx.loaders.itemsOfRedemption.load(r.id),
-    receiptNumber: (r) => shop.receiptNumber(r),
+    receiptNumber: (r) => redemptions.receiptNumber(r),
     balanceAfter: (r) => {
       // Written with the receipt's number, in the redemption's own transaction.
       if (r.balanceAfter === null) throw new Error(`redemption ${r.id} has no balance after`);
       return r.balanceAfter;
     },
-    canCancel: (r, _a, ctx) => shop.canCancel(ctx.deps, ctx.viewer, r),
+    canCancel: (r, _a, ctx) => redemptions.canCancel(ctx.deps, ctx.viewer, r),
   },
   RedemptionItem: {
     // Goods are never deleted (only deactivated), so an item's product is always there.

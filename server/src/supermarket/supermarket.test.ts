@@ -9,6 +9,7 @@ import { toId } from '../core/ids';
 import { buildSchema } from '../graphql/schema';
 import * as products from './products.service';
 import * as shop from './supermarket.service';
+import * as redemptions from './redemption-list.service';
 
 import { codeOf } from '../testing';
 import { errorOf, harness, key } from './supermarket.testing';
@@ -188,18 +189,20 @@ describe.each(testEngines())('points supermarket on %s', (engine) => {
     ).toBe('FORBIDDEN');
     expect(await codeOf(products.restockProduct(deps(), await as(other.clerk), v.towel.id, 5))).toBe('NOT_FOUND');
     expect(await codeOf(products.listProducts(deps(), await as(other.clerk), v.f.siteId))).toBe('FORBIDDEN');
-    expect(await codeOf(shop.listRedemptions(deps(), await as(other.clerk), { siteId: v.f.siteId }))).toBe('FORBIDDEN');
-
-    // Members see their own redemptions only; staff see the site's, newest first, page by page.
-    const own = await shop.listRedemptions(deps(), await as(a), { siteId: v.f.siteId });
-    expect(own.edges.map((e) => e.node.id)).toEqual([mine.id]);
-    expect(await codeOf(shop.listRedemptions(deps(), await as(a), { siteId: v.f.siteId, memberId: b.id }))).toBe(
+    expect(await codeOf(redemptions.listRedemptions(deps(), await as(other.clerk), { siteId: v.f.siteId }))).toBe(
       'FORBIDDEN',
     );
-    const page1 = await shop.listRedemptions(deps(), await as(v.clerk), { siteId: v.f.siteId, first: 1 });
+
+    // Members see their own redemptions only; staff see the site's, newest first, page by page.
+    const own = await redemptions.listRedemptions(deps(), await as(a), { siteId: v.f.siteId });
+    expect(own.edges.map((e) => e.node.id)).toEqual([mine.id]);
+    expect(await codeOf(redemptions.listRedemptions(deps(), await as(a), { siteId: v.f.siteId, memberId: b.id }))).toBe(
+      'FORBIDDEN',
+    );
+    const page1 = await redemptions.listRedemptions(deps(), await as(v.clerk), { siteId: v.f.siteId, first: 1 });
     expect(page1).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
     expect(page1.edges[0]!.node.id).toBe(forB.id);
-    const page2 = await shop.listRedemptions(deps(), await as(v.clerk), {
+    const page2 = await redemptions.listRedemptions(deps(), await as(v.clerk), {
       siteId: v.f.siteId,
       after: page1.pageInfo.endCursor,
     });
