@@ -21,7 +21,7 @@ export function recordingEvents(): Events & { published: HuzhuEvent[] } {
     published,
     announce: async (tx, events) => {
       await eventQueries.announceEvents(tx, payloadsOf(events));
-      published.push(...(Array.isArray(events) ? (events as readonly HuzhuEvent[]) : [events as HuzhuEvent]));
+      published.push(...events);
     },
     subscribe: async function* () {},
     close: async () => {},

@@ -8,18 +8,22 @@ import type { Executor } from '../open';
 export const EVENTS_CHANNEL = 'huzhu_events';
 
 /**
- * Announces the events (their JSON payloads) when the caller's transaction commits, in one
- * statement; none, no statement. Sent with the transaction's other writes (pipelined), it costs a
- * confirmation no round trip of its own, where a NOTIFY after the commit cost one while the member
- * waited for the answer.
+ * NOTIFYs each payload on the channel when the caller's transaction commits, in one statement;
+ * none, no statement. One payload (every confirmation's) is a plain call, several go as one JSON
+ * array. Sent with the transaction's other writes (pipelined), it costs no round trip of its own.
  */
-export async function announceEvents(ex: Executor, payloads: readonly string[]): Promise<void> {
+export async function notifyEach(ex: Executor, channel: string, payloads: readonly string[]): Promise<void> {
   if (payloads.length === 0) return;
   if (payloads.length === 1) {
-    await ex.execute(sql`select pg_notify(${EVENTS_CHANNEL}, ${payloads[0]})`);
+    await ex.execute(sql`select pg_notify(${channel}, ${payloads[0]})`);
     return;
   }
   await ex.execute(
-    sql`select pg_notify(${EVENTS_CHANNEL}, p) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as p`,
+    sql`select pg_notify(${channel}, p) from jsonb_array_elements_text(${JSON.stringify(payloads)}::jsonb) as p`,
   );
+}
+
+/** Announces the events (their JSON payloads) on EVENTS_CHANNEL when the transaction commits. */
+export function announceEvents(ex: Executor, payloads: readonly string[]): Promise<void> {
+  return notifyEach(ex, EVENTS_CHANNEL, payloads);
 }

@@ -4,6 +4,7 @@ import { and, count, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../open';
 import type { InboxItemRow } from '../rows';
 import { inboxItems, memberships, type Role } from '../schema/index';
+import { notifyEach } from './events.queries';
 import { placeholderSet, runPrepared } from './prepared';
 
 /**
@@ -62,9 +63,11 @@ export async function deliverInboxItems(ex: Executor, items: NewInboxItem[]): Pr
 
 /** Announces the delivered messages on INBOX_CHANNEL, heard when the transaction commits. */
 export async function announceInboxItems(ex: Executor, items: Pick<InboxItemRow, 'memberId' | 'id'>[]): Promise<void> {
-  if (items.length === 0) return;
-  const payloads = JSON.stringify(items.map((i) => `${i.memberId}:${i.id}`));
-  await ex.execute(sql`select pg_notify(${INBOX_CHANNEL}, p) from jsonb_array_elements_text(${payloads}::jsonb) as p`);
+  await notifyEach(
+    ex,
+    INBOX_CHANNEL,
+    items.map((i) => `${i.memberId}:${i.id}`),
+  );
 }
 
 /** An announcement's member and message, or null for a payload that is none of ours. */

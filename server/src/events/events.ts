@@ -23,18 +23,19 @@ export interface Events {
    * It goes out with the transaction's writes: list it among them (pipelined) to cost no round
    * trip of its own.
    */
-  announce(tx: Transaction, events: HuzhuEvent | readonly HuzhuEvent[]): Promise<void>;
+  announce(tx: Transaction, events: readonly HuzhuEvent[]): Promise<void>;
   /** Events of the topic at one site (for inboxDelivered: to one member) until the signal aborts. */
   subscribe(topic: Topic, scope: number, signal: AbortSignal): AsyncIterable<HuzhuEvent>;
   close(): Promise<void>;
 }
 
-/** The NOTIFY payloads of one event or several. */
-export function payloadsOf(events: HuzhuEvent | readonly HuzhuEvent[]): string[] {
-  return (Array.isArray(events) ? (events as readonly HuzhuEvent[]) : [events as HuzhuEvent]).map((e) =>
-    JSON.stringify(e),
-  );
+/** claimUpdated for each of a site's claims: what a change to claims announces. */
+export function claimsUpdated(siteId: number, claims: readonly { id: number }[]): HuzhuEvent[] {
+  return claims.map((c) => ({ topic: 'claimUpdated', siteId, id: c.id }));
 }
+
+/** The NOTIFY payloads of the events. */
+export const payloadsOf = (events: readonly HuzhuEvent[]): string[] => events.map((e) => JSON.stringify(e));
 
 export async function createEvents(handle: DbHandle): Promise<Events> {
   const local = new EventEmitter();

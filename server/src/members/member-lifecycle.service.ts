@@ -23,6 +23,7 @@ import { audit } from '../audit/audit.service';
 import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
+import { claimsUpdated } from '../events/events';
 import { deliver } from '../inbox/inbox.deliver';
 import { transfer } from '../ledger/ledger.service';
 import { followNeed } from '../needs/claim-steps';
@@ -226,10 +227,7 @@ export async function deactivateMember(
       withdrawnClaims: changedClaims.filter((c) => c.status === 'WITHDRAWN').length,
       cancelledNeeds: needsFor.map((n) => n.id),
     });
-    await deps.events.announce(
-      tx,
-      changedClaims.map((c) => ({ topic: 'claimUpdated' as const, siteId, id: c.id })),
-    );
+    await deps.events.announce(tx, claimsUpdated(siteId, changedClaims));
     return { member: row!, changedClaims, cancelledNeeds: needsFor.map((n) => n.id) };
   });
   deps.cache.member.clear(id);

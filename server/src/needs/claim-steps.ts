@@ -12,7 +12,7 @@ import {
 } from '@huzhu/db';
 import { memberIdOf, requireMemberOf, requireRoleAt, requireVisibleAt, type Actor } from '../auth/authorize';
 import type { ServiceDeps } from '../core/deps';
-import type { Events } from '../events/events';
+import { claimsUpdated, type Events } from '../events/events';
 import { ErrorCode, fail, notFound } from '../core/errors';
 import { pipelined } from '../core/pipelined';
 import { forgetNeed } from './needs.service';
@@ -126,7 +126,7 @@ export function settle(
   return pipelined([
     // First, so that a change refused by a later statement (a confirm key taken: 23505) has
     // sent its NOTIFY too, and the rollback is what keeps it from subscribers.
-    events.announce(tx, { topic: 'claimUpdated', siteId: locked.siteId, id: claimId }),
+    events.announce(tx, claimsUpdated(locked.siteId, [{ id: claimId }])),
     q.updateClaim(tx, claimId, changes),
     writeAudit(),
     followNeed(tx, locked),

@@ -14,6 +14,7 @@ import { forgetNeed } from './needs.service';
 import { audit } from '../audit/audit.service';
 import { deliver } from '../inbox/inbox.deliver';
 import { serviceReported } from '../inbox/inbox.messages';
+import { claimsUpdated } from '../events/events';
 import { step } from './claim-steps';
 
 /** How long before a need's start its volunteers may check in. */
@@ -100,7 +101,7 @@ export async function claimNeed(deps: ServiceDeps, actor: Actor | null, needId: 
     if (holding + 1 >= need.slots) await q.setNeedStatus(tx, needId, 'FILLED');
     await pipelined([
       audit(tx, actor, need.siteId, 'claimNeed', 'claim', row.id, { needId, to: row.status }),
-      deps.events.announce(tx, { topic: 'claimUpdated', siteId: need.siteId, id: row.id }),
+      deps.events.announce(tx, claimsUpdated(need.siteId, [row])),
     ]);
     return row;
   });

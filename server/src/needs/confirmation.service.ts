@@ -12,6 +12,7 @@ import { forgetNeed, siteOf } from './needs.service';
 import { audit } from '../audit/audit.service';
 import { deliver } from '../inbox/inbox.deliver';
 import { claimConfirmed, claimRejected } from '../inbox/inbox.messages';
+import { claimsUpdated } from '../events/events';
 import { claimContext, followNeed, lockNeedAndClaim, settle, step, wrongState } from './claim-steps';
 
 export function rejectService(deps: ServiceDeps, actor: Actor | null, claimId: number, reasonInput: string) {
@@ -65,10 +66,7 @@ export async function reopenNeed(deps: ServiceDeps, actor: Actor | null, needId:
       from: locked.status,
       to: row.status,
     });
-    await deps.events.announce(
-      tx,
-      closed.map((c) => ({ topic: 'claimUpdated' as const, siteId: locked.siteId, id: c.id })),
-    );
+    await deps.events.announce(tx, claimsUpdated(locked.siteId, closed));
     return { need: row, closed };
   });
   forgetNeed(deps, needId);

@@ -8,6 +8,7 @@ import type { ServiceDeps } from '../core/deps';
 import { badInput, ErrorCode, fail, notFound } from '../core/errors';
 import * as v from '../core/validate';
 import { askConsent, checkPayer } from '../families/payers';
+import { claimsUpdated } from '../events/events';
 import { deliver } from '../inbox/inbox.deliver';
 import { requireWithdrawAge } from '../ledger/hours-policy.service';
 import { forgetNeed } from './needs.service';
@@ -179,7 +180,7 @@ export async function editNeed(
     // Boards of open needs refetch on needPosted; the claimants' lists on their claims' events.
     await deps.events.announce(tx, [
       { topic: 'needPosted', siteId: row.siteId, id: needId },
-      ...active.map((c) => ({ topic: 'claimUpdated' as const, siteId: row.siteId, id: c.id })),
+      ...claimsUpdated(row.siteId, active),
     ]);
     return { need: row, changed: true };
   });

@@ -30,6 +30,7 @@ import { dayRange } from '../core/time';
 import * as v from '../core/validate';
 import { requirePrivate } from '../members/members.service';
 import { askConsent, checkPayer } from '../families/payers';
+import { claimsUpdated } from '../events/events';
 import { deliver } from '../inbox/inbox.deliver';
 import { needCancelled } from '../inbox/inbox.messages';
 import { tellOfferMatches } from '../offers/offers.service';
@@ -267,7 +268,7 @@ export async function postNeed(deps: ServiceDeps, actor: Actor | null, input: Ne
     await tellOfferMatches(tx, actor, row);
     await askConsent(tx, row, beneficiary.name);
     if (input.followUpVisitId != null) await closeWithNeed(tx, actor, input.followUpVisitId, row);
-    await deps.events.announce(tx, { topic: 'needPosted', siteId, id: row.id });
+    await deps.events.announce(tx, [{ topic: 'needPosted', siteId, id: row.id }]);
     return { need: row };
   });
   return need;
@@ -316,11 +317,7 @@ export async function cancelNeed(
       closedClaims: closed.length,
     });
     await deliver(tx, needCancelled(row, [...withdrawn, ...closed], reason));
-    const changed = [...withdrawn, ...closed];
-    await deps.events.announce(
-      tx,
-      changed.map((c) => ({ topic: 'claimUpdated' as const, siteId: row.siteId, id: c.id })),
-    );
+    await deps.events.announce(tx, claimsUpdated(row.siteId, [...withdrawn, ...closed]));
     return row;
   });
   forgetNeed(deps, needId);
