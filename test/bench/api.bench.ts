@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { openDb } from '@huzhu/db';
 import { startServer, type RunningServer } from '@huzhu/server/start';
 import { signToken } from '../../server/src/auth/tokens';
-import { captureReports, startBare, type BareServer } from './bare';
+import { BARE_ROUTES, captureReports, startBare, type BareServer } from './bare';
 import { LoadGenerator } from './load';
 import { summarize, type Figures } from './measure';
 import { childServerMemory, settledMemory } from './memory';
@@ -204,7 +204,6 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
         bare: () => [{ body: JSON.stringify({ memberId: Number(admin.member_id), month }) }],
       },
     ];
-    const bareRoute = ['needs', 'viewer', 'visitCoverage', 'siteReport', 'siteReports'];
 
     const rows: ApiRow[] = [];
     const sqlByOp = new Map<string, string[]>();
@@ -249,7 +248,7 @@ export async function benchApi(o: ApiOptions): Promise<ApiResult> {
         once: false,
       });
       const bareRequests = read.bare();
-      const bareUrl = `${bare.url}/${bareRoute[i]}`;
+      const bareUrl = `${bare.url}/${BARE_ROUTES[i]}`;
       // Warm both (plans, prepared statements, JIT of the JS) before measuring.
       for (const r of gqlRequests.slice(0, 20)) await once(gqlUrl, r);
       for (const r of bareRequests.slice(0, 20)) await once(bareUrl, r);

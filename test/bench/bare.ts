@@ -53,6 +53,9 @@ const pick = (cols: string[], row: readonly unknown[], offset: number): Loose =>
 const STAND_IN = 987_654_321;
 const replay = (q: Captured, value: number) => q.params.map((p) => (p === STAND_IN ? value : p));
 
+/** The bare server's routes, one per measured read, in the order the bench measures them. */
+export const BARE_ROUTES = ['needs', 'viewer', 'visitCoverage', 'siteReport', 'siteReports'] as const;
+
 export interface BareServer {
   url: string;
   close(): Promise<void>;

@@ -1,9 +1,11 @@
 // pnpm --filter @huzhu/test bench:profile <needs|viewer|visitCoverage|siteReport|typename|anonymous|
 // confirmService|redeem> [seconds] [connections]: one operation against the real server on the bench data, with the server's CPU profiled (V8
 // inspector, this process only; the load comes from the separate load generator). Writes
-// /tmp/huzhu-<op>.cpuprofile (open it in Chrome DevTools) and prints the top functions by self time.
+// /tmp/huzhu-<op>.cpuprofile (open it in Chrome DevTools; its CPU per request beside it, .json)
+// and prints the top functions by self time.
 // A read with ":bare" (needs:bare) profiles the bare baseline (bare.ts) instead, serving the same
-// page to the same member: the two CPU figures per request are what the bench's ratio compares.
+// page to the same member: the two CPU figures per request are what the bench's ratio compares,
+// and bench:profile-diff compares the two profiles package by package.
 import { Session } from 'node:inspector/promises';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -13,7 +15,8 @@ import { signToken } from '../../server/src/auth/tokens';
 import { benchDatabaseUrl } from './county/database';
 import { Q } from './documents';
 import { LoadGenerator } from './load';
-import { captureReports, startBare } from './bare';
+import { selfTimes } from './profile-read';
+import { BARE_ROUTES, captureReports, startBare } from './bare';
 import { prepareBaskets, prepareClaims, writeBodies } from './write-fixtures';
 
 const [opArg = 'viewer', secondsArg = '8', connArg = '16'] = process.argv.slice(2);
@@ -89,8 +92,8 @@ const writeRequests = [...written.confirmBodies, ...written.redeemBodies];
 const b = bodies[op];
 if (!b && writeRequests.length === 0)
   throw new Error(`unknown operation ${op}; one of ${[...Object.keys(bodies), 'confirmService', 'redeem'].join(', ')}`);
-if (onBare && (!b || !b.member || !['needs', 'viewer', 'visitCoverage', 'siteReport'].includes(op)))
-  throw new Error(`no bare route for ${op}; one of needs, viewer, visitCoverage, siteReport`);
+if (onBare && (!b || !b.member || !(BARE_ROUTES as readonly string[]).includes(op)))
+  throw new Error(`no bare route for ${op} here; one of ${BARE_ROUTES.filter((r) => bodies[r]).join(', ')}`);
 const requests = onBare
   ? [{ body: JSON.stringify({ memberId: Number(b!.member), siteId: Number(site!.id), month }) }]
   : b
@@ -127,29 +130,18 @@ load.close();
 await (bare ?? server!).close();
 const file = `/tmp/huzhu-${op}${onBare ? '-bare' : ''}.cpuprofile`;
 writeFileSync(file, JSON.stringify(profile));
+const cpuMsPerRequest = Number(((cpu.user + cpu.system) / 1000 / Math.max(1, result.latencies.length)).toFixed(3));
+// Beside the profile, for bench:profile-diff: what one request cost the server in all.
+writeFileSync(`${file}.json`, JSON.stringify({ op: opArg, cpuMsPerRequest }));
 console.log(
   `${opArg} @${connArg}: ${(result.latencies.length / result.seconds).toFixed(0)} req/s, ` +
-    `server CPU ${((cpu.user + cpu.system) / 1000 / Math.max(1, result.latencies.length)).toFixed(2)} ms a request ` +
+    `server CPU ${cpuMsPerRequest.toFixed(2)} ms a request ` +
     `(${((100 * cpu.system) / Math.max(1, cpu.user + cpu.system)).toFixed(0)}% in the kernel), ` +
     `${result.errors} errors${result.firstError ? ` (${result.firstError})` : ''}; profile in ${file}`,
 );
 
 // Self time by function, then by package.
-const self = new Map<string, number>();
-const byPackage = new Map<string, number>();
-const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
-let total = 0;
-profile.samples!.forEach((id, i) => {
-  const dt = profile.timeDeltas![i]!;
-  total += dt;
-  const f = nodes.get(id)!.callFrame;
-  const where = f.url.includes('node_modules/.pnpm/')
-    ? f.url.split('node_modules/.pnpm/')[1]!.split('/')[0]!.replace(/_.*/, '')
-    : f.url.replace(/^file:\/\/\/work\/[^/]+\//, '') || f.functionName;
-  add(self, `${f.functionName || '(anonymous)'} ${where}:${f.lineNumber}`, dt);
-  add(byPackage, where, dt);
-});
+const { total, byFunction: self, byPackage } = selfTimes(profile);
 const top = (m: Map<string, number>, n: number) =>
   [...m]
     .sort((a, c) => c[1] - a[1])
